@@ -1,0 +1,17 @@
+// Package parse turns inputs into TCP segments: packet captures (pcap,
+// pcapng, gzip-compressed or not) and tcpdump's text output. Open detects
+// the kind of input by its content, never by its name.
+package parse
+
+import "github.com/pcaplint/pcaplint/parse/tcp"
+
+// Source yields the TCP segments of one input, in input order.
+type Source interface {
+	// Next fills seg with the next TCP segment, reusing seg's storage. It
+	// returns io.EOF at the end of the input, and a *tcp.Problem with
+	// Fatal set when the input is broken past repair (a truncated capture);
+	// non-fatal problems are recorded in Stats and reading goes on.
+	Next(seg *tcp.Segment) error
+	// Stats counts what was read so far, including what was skipped.
+	Stats() *tcp.Stats
+}
