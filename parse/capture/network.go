@@ -1,0 +1,192 @@
+package capture
+
+import (
+	"net/netip"
+
+	"github.com/google/gopacket/layers"
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// UDP ports of the UDP tunnels decapsulated (IANA).
+const (
+	portVXLAN  = 4789
+	portGeneve = 6081
+)
+
+// ethertype 0x6558: transparent Ethernet bridging, an Ethernet frame inside
+// GRE or Geneve.
+const etherTypeBridging layers.EthernetType = 0x6558
+
+// ipPacket is the network-layer view of one IP header.
+type ipPacket struct {
+	src, dst  netip.Addr
+	proto     layers.IPProtocol
+	payload   []byte
+	declared  int // payload length the header declares (may exceed what was captured)
+	fragment  bool
+	ttl       uint8
+	id        uint16
+	headerLen int
+}
+
+// network decodes IP and what it carries, following tunnels to the
+// innermost TCP segment.
+func (d *decoder) network(typ layers.EthernetType, payload []byte, seg *tcp.Segment) verdict {
+	var ip ipPacket
+	for depth := 0; ; depth++ {
+		if depth == maxEncapsulation {
+			return d.malformed("more than %d nested encapsulations", maxEncapsulation)
+		}
+		switch typ {
+		case layers.EthernetTypeIPv4:
+			if v := d.ipv4(payload, &ip); v != isTCP {
+				return v
+			}
+		case layers.EthernetTypeIPv6:
+			if v := d.ipv6(payload, &ip); v != isTCP {
+				return v
+			}
+		case layers.EthernetTypeARP:
+			return isARP
+		default:
+			return isOtherLink
+		}
+		if depth == 0 {
+			seg.OuterSrc = tcp.Endpoint{Addr: ip.src}
+			seg.OuterDst = tcp.Endpoint{Addr: ip.dst}
+		}
+		if ip.fragment {
+			return isFragment
+		}
+		var tunnel tcp.Tunnel
+		switch ip.proto {
+		case layers.IPProtocolTCP:
+			return d.segment(&ip, seg)
+		case layers.IPProtocolIPv4:
+			typ, payload, tunnel = layers.EthernetTypeIPv4, ip.payload, tcp.TunnelIPinIP
+		case layers.IPProtocolIPv6:
+			typ, payload, tunnel = layers.EthernetTypeIPv6, ip.payload, tcp.TunnelIPinIP
+		case layers.IPProtocolGRE:
+			if err := d.gre.DecodeFromBytes(ip.payload, noFeedback); err != nil {
+				return d.malformed("GRE header: %v", err)
+			}
+			typ, payload, tunnel = d.gre.Protocol, d.gre.Payload, tcp.TunnelGRE
+		case layers.IPProtocolUDP:
+			var v verdict
+			if typ, payload, tunnel, v = d.udpTunnel(ip.payload); v != isTCP {
+				return v
+			}
+		case layers.IPProtocolICMPv4, layers.IPProtocolICMPv6:
+			return isICMP
+		default:
+			return isOtherIP
+		}
+		if typ == etherTypeBridging || tunnel == tcp.TunnelVXLAN {
+			if err := d.eth.DecodeFromBytes(payload, noFeedback); err != nil {
+				return d.malformed("%v Ethernet frame: %v", tunnel, err)
+			}
+			var v verdict
+			if typ, payload, v = d.vlans(d.eth.EthernetType, d.eth.Payload); v != isTCP {
+				return v
+			}
+		}
+		seg.Tunnel = tunnel
+	}
+}
+
+// udpTunnel decapsulates VXLAN and Geneve; other UDP is just UDP.
+func (d *decoder) udpTunnel(b []byte) (layers.EthernetType, []byte, tcp.Tunnel, verdict) {
+	if err := d.udp.DecodeFromBytes(b, noFeedback); err != nil {
+		return 0, nil, 0, d.malformed("UDP header: %v", err)
+	}
+	switch {
+	case d.udp.DstPort == portVXLAN:
+		if err := d.vxlan.DecodeFromBytes(d.udp.Payload, noFeedback); err != nil {
+			return 0, nil, 0, d.malformed("VXLAN header: %v", err)
+		}
+		return etherTypeBridging, d.vxlan.Payload, tcp.TunnelVXLAN, isTCP
+	case d.udp.DstPort == portGeneve:
+		if err := d.geneve.DecodeFromBytes(d.udp.Payload, noFeedback); err != nil {
+			return 0, nil, 0, d.malformed("Geneve header: %v", err)
+		}
+		return d.geneve.Protocol, d.geneve.Payload, tcp.TunnelGeneve, isTCP
+	}
+	return 0, nil, 0, isUDP
+}
+
+func (d *decoder) ipv4(b []byte, ip *ipPacket) verdict {
+	if err := d.ip4.DecodeFromBytes(b, noFeedback); err != nil {
+		return d.malformed("IPv4 header: %v", err)
+	}
+	h := &d.ip4
+	if h.Version != 4 {
+		return d.malformed("IPv4 header: version %d", h.Version)
+	}
+	*ip = ipPacket{
+		src:       netip.AddrFrom4([4]byte(h.SrcIP)),
+		dst:       netip.AddrFrom4([4]byte(h.DstIP)),
+		proto:     h.Protocol,
+		payload:   h.Payload,
+		declared:  int(h.Length) - int(h.IHL)*4,
+		fragment:  h.FragOffset != 0 || h.Flags&layers.IPv4MoreFragments != 0,
+		ttl:       h.TTL,
+		id:        h.Id,
+		headerLen: int(h.IHL) * 4,
+	}
+	return isTCP
+}
+
+// ipv6 decodes the fixed header and walks the extension headers to the
+// upper-layer protocol.
+func (d *decoder) ipv6(b []byte, ip *ipPacket) verdict {
+	if err := d.ip6.DecodeFromBytes(b, noFeedback); err != nil {
+		return d.malformed("IPv6 header: %v", err)
+	}
+	h := &d.ip6
+	*ip = ipPacket{
+		src:     netip.AddrFrom16([16]byte(h.SrcIP)),
+		dst:     netip.AddrFrom16([16]byte(h.DstIP)),
+		proto:   h.NextHeader,
+		payload: h.Payload,
+		ttl:     h.HopLimit,
+	}
+	ip.declared = len(h.Payload)
+	if h.Length != 0 {
+		ip.declared = int(h.Length)
+	}
+	if h.HopByHop != nil {
+		ip.proto = h.HopByHop.NextHeader
+		ip.declared -= len(h.HopByHop.Contents)
+		if h.Length == 0 { // jumbogram: Payload already cut to the jumbo length
+			ip.declared = len(h.Payload)
+		}
+	}
+	for i := 0; isIPv6Extension(ip.proto); i++ {
+		if i == maxEncapsulation {
+			return d.malformed("more than %d IPv6 extension headers", maxEncapsulation)
+		}
+		if ip.proto == layers.IPProtocolIPv6Fragment && len(ip.payload) >= 4 {
+			if binary16(ip.payload[2:4])&0xfff9 != 0 { // offset or M flag set
+				ip.fragment = true
+			}
+		}
+		if err := d.ext.DecodeFromBytes(ip.payload, noFeedback); err != nil {
+			return d.malformed("IPv6 extension header: %v", err)
+		}
+		ip.proto = d.ext.NextHeader
+		ip.payload = d.ext.Payload
+		ip.declared -= len(d.ext.Contents)
+	}
+	return isTCP
+}
+
+func isIPv6Extension(p layers.IPProtocol) bool {
+	switch p {
+	case layers.IPProtocolIPv6HopByHop, layers.IPProtocolIPv6Routing,
+		layers.IPProtocolIPv6Fragment, layers.IPProtocolIPv6Destination, 135 /* mobility */:
+		return true
+	}
+	return false
+}
+
+func binary16(b []byte) uint16 { return uint16(b[0])<<8 | uint16(b[1]) }

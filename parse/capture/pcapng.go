@@ -1,0 +1,244 @@
+package capture
+
+import (
+	"bufio"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"time"
+)
+
+// pcapng block types (draft-ietf-opsawg-pcapng).
+const (
+	ngSectionHeader   = 0x0a0d0d0a
+	ngInterface       = 0x00000001
+	ngObsoletePacket  = 0x00000002
+	ngSimplePacket    = 0x00000003
+	ngEnhancedPacket  = 0x00000006
+	ngByteOrderMagic  = 0x1a2b3c4d
+	ngOptEnd          = 0
+	ngOptIfTsresol    = 9
+	ngOptIfTsoffset   = 14
+	ngMaxInterfaces   = 1 << 16
+	ngDefaultTsPerSec = 1e6
+)
+
+// ngInterfaceInfo is what an Interface Description Block tells about the
+// packets of its interface.
+type ngInterfaceInfo struct {
+	linkType linkType
+	snaplen  uint32
+	tsPerSec float64 // timestamp units per second (if_tsresol)
+	tsOffset int64   // seconds added to every timestamp (if_tsoffset)
+}
+
+// ngReader reads pcapng files: any number of sections, each with its own
+// byte order and interfaces, interfaces of different link types mixed.
+type ngReader struct {
+	r      *bufio.Reader
+	order  binary.ByteOrder
+	ifaces []ngInterfaceInfo
+	offset int64
+	hdr    [28]byte
+	buf    []byte
+}
+
+func newNgReader(r *bufio.Reader) *ngReader {
+	return &ngReader{r: r, order: binary.LittleEndian}
+}
+
+func (n *ngReader) pos() int64 { return n.offset }
+
+// next reads blocks until a packet block, handling section and interface
+// blocks on the way and skipping the others.
+func (n *ngReader) next(rec *record) error {
+	for {
+		start := n.offset
+		got, err := io.ReadFull(n.r, n.hdr[:8])
+		if err == io.EOF {
+			return io.EOF
+		}
+		if err != nil {
+			return fmt.Errorf("block header cut short: %d of 8 bytes", got)
+		}
+		typ := n.order.Uint32(n.hdr[:4])
+		if binary.LittleEndian.Uint32(n.hdr[:4]) == ngSectionHeader {
+			typ = ngSectionHeader
+			if err := n.readByteOrder(); err != nil {
+				return err
+			}
+		}
+		length := n.order.Uint32(n.hdr[4:8])
+		if length < 12 || length%4 != 0 || length > maxRecordLen+64 {
+			return fmt.Errorf("block of type 0x%08x has impossible length %d", typ, length)
+		}
+		body, err := n.readBody(typ, length)
+		if err != nil {
+			return err
+		}
+		n.offset += int64(length)
+		switch typ {
+		case ngSectionHeader:
+			n.ifaces = n.ifaces[:0]
+		case ngInterface:
+			if err := n.addInterface(body); err != nil {
+				return err
+			}
+		case ngEnhancedPacket, ngObsoletePacket, ngSimplePacket:
+			if err := n.packet(typ, body, start, rec); err != nil {
+				return err
+			}
+			return nil
+		}
+	}
+}
+
+// readByteOrder reads a section header's byte-order magic, which fixes the
+// byte order of everything up to the next section.
+func (n *ngReader) readByteOrder() error {
+	if got, err := io.ReadFull(n.r, n.hdr[8:12]); err != nil {
+		return fmt.Errorf("section header cut short: %d of 12 bytes", 8+got)
+	}
+	switch {
+	case binary.LittleEndian.Uint32(n.hdr[8:12]) == ngByteOrderMagic:
+		n.order = binary.LittleEndian
+	case binary.BigEndian.Uint32(n.hdr[8:12]) == ngByteOrderMagic:
+		n.order = binary.BigEndian
+	default:
+		return fmt.Errorf("section header has no byte-order magic (found 0x%08x)", binary.LittleEndian.Uint32(n.hdr[8:12]))
+	}
+	return nil
+}
+
+// readBody reads the rest of a block (after the 8-byte header, and after
+// the byte-order magic of a section header) and checks the trailing length.
+func (n *ngReader) readBody(typ, length uint32) ([]byte, error) {
+	already := uint32(8)
+	if typ == ngSectionHeader {
+		already = 12
+	}
+	if length < already+4 {
+		return nil, fmt.Errorf("block of type 0x%08x has impossible length %d", typ, length)
+	}
+	rest := int(length - already)
+	if cap(n.buf) < rest {
+		n.buf = make([]byte, rest)
+	}
+	b := n.buf[:rest]
+	if got, err := io.ReadFull(n.r, b); err != nil {
+		return nil, fmt.Errorf("block of type 0x%08x cut short: %d of %d bytes", typ, int(already)+got, length)
+	}
+	if trailer := n.order.Uint32(b[rest-4:]); trailer != length {
+		return nil, fmt.Errorf("block of type 0x%08x: leading length %d and trailing length %d differ", typ, length, trailer)
+	}
+	return b[:rest-4], nil
+}
+
+func (n *ngReader) addInterface(body []byte) error {
+	if len(body) < 8 {
+		return fmt.Errorf("interface description block too short: %d bytes", len(body))
+	}
+	if len(n.ifaces) >= ngMaxInterfaces {
+		return fmt.Errorf("more than %d interfaces in one section", ngMaxInterfaces)
+	}
+	info := ngInterfaceInfo{
+		linkType: linkType(n.order.Uint16(body[0:2])),
+		snaplen:  n.order.Uint32(body[4:8]),
+		tsPerSec: ngDefaultTsPerSec,
+	}
+	opts := body[8:]
+	for len(opts) >= 4 {
+		code := n.order.Uint16(opts[0:2])
+		olen := int(n.order.Uint16(opts[2:4]))
+		if code == ngOptEnd || 4+olen > len(opts) {
+			break
+		}
+		val := opts[4 : 4+olen]
+		switch {
+		case code == ngOptIfTsresol && olen >= 1:
+			info.tsPerSec = tsResolution(val[0])
+		case code == ngOptIfTsoffset && olen >= 8:
+			info.tsOffset = int64(n.order.Uint64(val[:8]))
+		}
+		opts = opts[4+(olen+3)&^3:]
+	}
+	n.ifaces = append(n.ifaces, info)
+	return nil
+}
+
+// tsResolution decodes if_tsresol: a power of ten, or of two when the high
+// bit is set.
+func tsResolution(v byte) float64 {
+	exp := float64(v & 0x7f)
+	if v&0x80 != 0 {
+		return math.Pow(2, exp)
+	}
+	return math.Pow(10, exp)
+}
+
+func (n *ngReader) packet(typ uint32, body []byte, start int64, rec *record) error {
+	var ifIndex uint32
+	var ts uint64
+	var capLen, origLen uint32
+	var data []byte
+	switch typ {
+	case ngSimplePacket:
+		if len(body) < 4 {
+			return fmt.Errorf("simple packet block too short: %d bytes", len(body))
+		}
+		origLen = n.order.Uint32(body[0:4])
+		capLen = uint32(len(body) - 4)
+		if origLen < capLen {
+			capLen = origLen
+		}
+		if len(n.ifaces) > 0 && n.ifaces[0].snaplen != 0 && capLen > n.ifaces[0].snaplen {
+			capLen = n.ifaces[0].snaplen
+		}
+		data = body[4 : 4+capLen]
+	default: // enhanced, or the obsolete packet block with a 16-bit interface id
+		if len(body) < 20 {
+			return fmt.Errorf("packet block too short: %d bytes", len(body))
+		}
+		if typ == ngObsoletePacket {
+			ifIndex = uint32(n.order.Uint16(body[0:2]))
+		} else {
+			ifIndex = n.order.Uint32(body[0:4])
+		}
+		ts = uint64(n.order.Uint32(body[4:8]))<<32 | uint64(n.order.Uint32(body[8:12]))
+		capLen = n.order.Uint32(body[12:16])
+		origLen = n.order.Uint32(body[16:20])
+		if uint64(capLen) > uint64(len(body)-20) {
+			return fmt.Errorf("packet claims %d captured bytes but its block holds %d", capLen, len(body)-20)
+		}
+		data = body[20 : 20+capLen]
+	}
+	if int(ifIndex) >= len(n.ifaces) {
+		return fmt.Errorf("packet names interface %d, but the section describes %d", ifIndex, len(n.ifaces))
+	}
+	iface := n.ifaces[ifIndex]
+	*rec = record{
+		Data:      data,
+		OrigLen:   int(origLen),
+		LinkType:  iface.linkType,
+		Interface: int32(ifIndex),
+		Offset:    start,
+	}
+	if typ != ngSimplePacket {
+		rec.Time = iface.time(ts)
+	}
+	return nil
+}
+
+// time converts a timestamp in the interface's units to a time.
+func (i ngInterfaceInfo) time(ts uint64) time.Time {
+	if i.tsPerSec == 1e6 {
+		return time.Unix(i.tsOffset+int64(ts/1e6), int64(ts%1e6)*1e3).UTC()
+	}
+	if i.tsPerSec == 1e9 {
+		return time.Unix(i.tsOffset+int64(ts/1e9), int64(ts%1e9)).UTC()
+	}
+	sec := math.Floor(float64(ts) / i.tsPerSec)
+	frac := float64(ts) - sec*i.tsPerSec
+	return time.Unix(i.tsOffset+int64(sec), int64(frac*1e9/i.tsPerSec)).UTC()
+}

@@ -1,0 +1,30 @@
+package capture
+
+import (
+	"time"
+)
+
+// maxRecordLen bounds the captured length of one packet. Real captures stay
+// far below it (BIG TCP frames reach 512 KiB); a larger length read from a
+// file is corruption, reported instead of allocated.
+const maxRecordLen = 16 << 20
+
+// record is one packet as stored in the file, before decoding. Data is only
+// valid until the next record is read.
+type record struct {
+	Data      []byte
+	Time      time.Time
+	OrigLen   int
+	LinkType  linkType
+	Interface int32
+	Offset    int64 // byte offset of the record in the (decompressed) stream
+}
+
+// recordReader is the interface of the pcap and pcapng record readers.
+type recordReader interface {
+	// next reads the next record into rec; it returns io.EOF at a clean end
+	// and a descriptive error for a broken file.
+	next(rec *record) error
+	// pos is the byte offset of the next record.
+	pos() int64
+}
