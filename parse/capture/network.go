@@ -183,7 +183,7 @@ func (d *decoder) ipv6(b []byte, ip *ipPacket) verdict {
 func isIPv6Extension(p layers.IPProtocol) bool {
 	switch p {
 	case layers.IPProtocolIPv6HopByHop, layers.IPProtocolIPv6Routing,
-		layers.IPProtocolIPv6Fragment, layers.IPProtocolIPv6Destination, 135 /* mobility */:
+		layers.IPProtocolIPv6Fragment, layers.IPProtocolIPv6Destination, 135 /* mobility */ :
 		return true
 	}
 	return false

@@ -123,4 +123,3 @@ func fillOptions(o *tcp.Options, opts []layers.TCPOption) {
 		}
 	}
 }
-
