@@ -1,0 +1,45 @@
+// Command pcaplint reads TCP traffic from packet captures and tcpdump text,
+// checks every conversation against rule sets, and draws conversations as
+// sequence diagrams.
+//
+// Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or
+// input errors.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+)
+
+// Exit codes.
+const (
+	exitClean    = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+// exitError carries an exit code up to main without printing anything more.
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit %d", int(e)) }
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+// run executes the command line and returns the exit code.
+func run(args []string) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	err := root.Execute()
+	var code exitCode
+	switch {
+	case err == nil:
+		return exitClean
+	case errors.As(err, &code):
+		return int(code)
+	}
+	fmt.Fprintln(os.Stderr, "pcaplint:", err)
+	return exitError
+}

@@ -1,0 +1,93 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// JSONConn is the JSON form of a connection.
+type JSONConn struct {
+	ID       int    `json:"id"`
+	Client   string `json:"client"`
+	Server   string `json:"server"`
+	Packets  int64  `json:"packets"`
+	Bytes    int64  `json:"bytes"`
+	Start    string `json:"start"`
+	Duration string `json:"duration"`
+	State    string `json:"state"`
+	History  string `json:"history"`
+}
+
+// JSONStats is the JSON form of what was read and skipped in an input.
+type JSONStats struct {
+	Records   int64    `json:"records"`
+	Lines     int64    `json:"lines,omitempty"`
+	TCP       int64    `json:"tcp"`
+	UDP       int64    `json:"udp"`
+	ICMP      int64    `json:"icmp"`
+	ARP       int64    `json:"arp"`
+	OtherIP   int64    `json:"other_ip"`
+	NonIP     int64    `json:"non_ip"`
+	Fragments int64    `json:"fragments"`
+	Malformed int64    `json:"malformed"`
+	Truncated int64    `json:"truncated"`
+	Other     int64    `json:"other_lines,omitempty"`
+	Copies    int64    `json:"copies"`
+	Evicted   int64    `json:"evicted"`
+	Problems  []string `json:"problems"`
+}
+
+// JSONFile is the JSON form of one input's result.
+type JSONFile struct {
+	Path        string     `json:"path"`
+	Error       *string    `json:"error"`
+	Connections []JSONConn `json:"connections"`
+	Stats       JSONStats  `json:"stats"`
+}
+
+// NewJSONConn converts a connection.
+func NewJSONConn(c *rules.Conn) JSONConn {
+	return JSONConn{
+		ID: c.ID, Client: c.Client.String(), Server: c.Server.String(),
+		Packets: c.Packets(), Bytes: c.Bytes(),
+		Start:    c.Start.UTC().Format(time.RFC3339Nano),
+		Duration: formatDuration(c.Duration()),
+		State:    c.ZeekState(), History: c.History(),
+	}
+}
+
+// NewJSONFile converts one input's result.
+func NewJSONFile(f *File) JSONFile {
+	jf := JSONFile{Path: f.Path, Connections: []JSONConn{}}
+	if f.Err != nil {
+		msg := f.Err.Error()
+		jf.Error = &msg
+	}
+	for _, c := range f.Conns {
+		jf.Connections = append(jf.Connections, NewJSONConn(c))
+	}
+	s := &f.Stats
+	jf.Stats = JSONStats{Records: s.Records, Lines: s.Lines, TCP: s.TCP, UDP: s.UDP, ICMP: s.ICMP, ARP: s.ARP,
+		OtherIP: s.OtherIP, NonIP: s.OtherLink, Fragments: s.Fragments, Malformed: s.Malformed,
+		Truncated: s.Truncated, Other: s.Other, Copies: f.Copies, Evicted: f.Evicted, Problems: []string{}}
+	for _, p := range s.Problems {
+		jf.Stats.Problems = append(jf.Stats.Problems, p.Error())
+	}
+	return jf
+}
+
+// WriteConnsJSON prints the connections of every input as one JSON object.
+func WriteConnsJSON(w io.Writer, r *Report) error {
+	out := struct {
+		Files []JSONFile `json:"files"`
+	}{Files: []JSONFile{}}
+	for i := range r.Files {
+		out.Files = append(out.Files, NewJSONFile(&r.Files[i]))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

@@ -1,0 +1,133 @@
+package rules
+
+import (
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// Dir is the direction of a segment within its connection.
+type Dir uint8
+
+// Directions.
+const (
+	FromClient Dir = 0
+	FromServer Dir = 1
+)
+
+// Peer is the other direction.
+func (d Dir) Peer() Dir { return 1 - d }
+
+// String names the sender role.
+func (d Dir) String() string {
+	if d == FromClient {
+		return "client"
+	}
+	return "server"
+}
+
+// Side is what the tracker knows of one direction of a connection: the
+// sender's sequence space and what it acknowledged of its peer's.
+type Side struct {
+	Endpoint tcp.Endpoint
+
+	ISN    uint32 // initial sequence number, from its SYN
+	HasISN bool
+	Nxt    uint32 // highest seq+len sent (SYN and FIN count one)
+	HasNxt bool
+	MaxAck uint32 // highest ack sent
+	HasAck bool
+	// Win is the last window advertised, scaled when both SYNs carried a
+	// window scale (RFC 7323 section 2.2); RawWin is the field as sent.
+	Win    uint32
+	RawWin uint16
+	HasWin bool
+	// WScale is the shift from the sender's SYN, -1 when it sent none.
+	WScale int8
+	FIN    uint32 // seq of its FIN
+	HasFIN bool
+	RST    bool
+	MSS    uint16
+	SACKOK bool
+
+	Packets int64
+	Bytes   int64 // payload bytes, retransmissions included
+	SYNs    int   // SYN or SYN-ACK segments sent
+
+	State State     // RFC 9293 state, as inferred from the segments
+	Zeek  zeekState // Zeek's endpoint state
+}
+
+// Conn is one TCP connection.
+type Conn struct {
+	ID     int
+	Client tcp.Endpoint
+	Server tcp.Endpoint
+	Sides  [2]Side // indexed by Dir
+
+	Start, End time.Time
+	// FirstPos is where the connection's first segment was read.
+	FirstPos tcp.Pos
+	// Midstream is set when the capture holds no SYN of the connection.
+	Midstream bool
+	// Flipped is set when the first segment seen came from the server
+	// (Zeek's "^").
+	Flipped bool
+	// Reused is set when the connection reuses the 4-tuple of an earlier
+	// one in the same input.
+	Reused bool
+	// Copies counts packets seen again on another interface (-i any) and
+	// not counted twice.
+	Copies int64
+
+	// Handshake times: the first SYN, SYN-ACK, and the ACK that completed it.
+	SYNTime, SYNACKTime, EstablishedTime time.Time
+	// Transitions are the RFC 9293 state changes of both endpoints.
+	Transitions []Transition
+
+	history     []byte
+	historySeen [2]uint32 // bit per letter index, per direction
+	historyReps [2][4]int // counts of the logarithmic letters C G T W
+	last        [2]lastSegment
+
+	// Ext is for the check engine: per-connection state of the checks.
+	Ext any
+
+	// tracker bookkeeping
+	key        connKey
+	closedAt   time.Time
+	prev, next *Conn
+}
+
+// Packets counts packets both ways.
+func (c *Conn) Packets() int64 { return c.Sides[0].Packets + c.Sides[1].Packets }
+
+// Bytes counts payload bytes both ways.
+func (c *Conn) Bytes() int64 { return c.Sides[0].Bytes + c.Sides[1].Bytes }
+
+// Duration is the time from the first to the last segment.
+func (c *Conn) Duration() time.Duration { return c.End.Sub(c.Start) }
+
+// History is Zeek's history string: upper case for the client, lower case
+// for the server.
+func (c *Conn) History() string { return string(c.history) }
+
+// HandshakeRTT is the time from the SYN to the ACK completing the
+// handshake, or zero when the handshake was not seen whole.
+func (c *Conn) HandshakeRTT() time.Duration {
+	if c.SYNTime.IsZero() || c.EstablishedTime.IsZero() {
+		return 0
+	}
+	return c.EstablishedTime.Sub(c.SYNTime)
+}
+
+// Established reports whether the three-way handshake completed.
+func (c *Conn) Established() bool { return !c.EstablishedTime.IsZero() }
+
+// Closed reports whether both sides sent a FIN, or either a RST.
+func (c *Conn) Closed() bool {
+	return c.Sides[0].RST || c.Sides[1].RST || (c.Sides[0].HasFIN && c.Sides[1].HasFIN)
+}
+
+// Side returns the state of the sender in direction d.
+func (c *Conn) Side(d Dir) *Side { return &c.Sides[d] }

@@ -1,0 +1,142 @@
+package rules
+
+import (
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// State is an RFC 9293 connection state (section 3.3.2), as inferred for one
+// endpoint from the segments in a capture.
+type State uint8
+
+// RFC 9293 states.
+const (
+	Closed State = iota
+	Listen
+	SynSent
+	SynReceived
+	Established
+	FinWait1
+	FinWait2
+	CloseWait
+	Closing
+	LastAck
+	TimeWait
+)
+
+var stateNames = [...]string{"CLOSED", "LISTEN", "SYN_SENT", "SYN_RECEIVED", "ESTABLISHED",
+	"FIN_WAIT_1", "FIN_WAIT_2", "CLOSE_WAIT", "CLOSING", "LAST_ACK", "TIME_WAIT"}
+
+// String is the state's name as RFC 9293 writes it, with underscores.
+func (s State) String() string {
+	if int(s) < len(stateNames) {
+		return stateNames[s]
+	}
+	return "UNKNOWN"
+}
+
+// Transition is a state change of one endpoint, caused by the segment at Pos.
+type Transition struct {
+	Time     time.Time
+	Pos      tcp.Pos
+	Endpoint Dir // FromClient: the client's state changed
+	From, To State
+}
+
+// setState records a state change of the endpoint on side d.
+func (c *Conn) setState(d Dir, to State, seg *tcp.Segment) {
+	s := &c.Sides[d]
+	if s.State == to {
+		return
+	}
+	c.Transitions = append(c.Transitions, Transition{Time: seg.Time, Pos: seg.Pos, Endpoint: d, From: s.State, To: to})
+	s.State = to
+}
+
+// advanceStates applies RFC 9293's event processing to both endpoints for a
+// segment sent in direction d. A capture sees the segment once, so the
+// sender's change and the receiver's are recorded at the same segment.
+func (c *Conn) advanceStates(d Dir, seg *tcp.Segment) {
+	snd, rcv := d, d.Peer()
+	f := seg.Flags
+	if !seg.Has(tcp.KnownFlags) {
+		return
+	}
+	if f&tcp.RST != 0 {
+		c.setState(snd, Closed, seg)
+		if c.Sides[rcv].State != Listen {
+			c.setState(rcv, Closed, seg)
+		}
+		return
+	}
+	switch {
+	case f&tcp.SYN != 0 && f&tcp.ACK == 0:
+		if c.Sides[snd].State == Closed || c.Sides[snd].State == Listen {
+			c.setState(snd, SynSent, seg)
+		}
+		if c.Sides[rcv].State == Listen || c.Sides[rcv].State == Closed {
+			c.setState(rcv, SynReceived, seg)
+		} else if c.Sides[rcv].State == SynSent { // simultaneous open
+			c.setState(rcv, SynReceived, seg)
+		}
+	case f&tcp.SYN != 0: // SYN-ACK
+		if c.Sides[snd].State == Listen || c.Sides[snd].State == Closed {
+			c.setState(snd, SynReceived, seg)
+		}
+		if c.Sides[rcv].State == SynSent || c.Sides[rcv].State == SynReceived {
+			c.setState(rcv, Established, seg)
+		}
+	}
+	if f&tcp.ACK != 0 && f&tcp.SYN == 0 {
+		c.ackEvent(snd, rcv, seg)
+	}
+	if f&tcp.FIN != 0 {
+		c.finEvent(snd, rcv, seg)
+	}
+}
+
+// ackEvent handles what an acknowledgement does to both ends: it completes
+// the sender's handshake, and it acknowledges the receiver's SYN or FIN.
+func (c *Conn) ackEvent(snd, rcv Dir, seg *tcp.Segment) {
+	if c.Sides[snd].State == SynReceived || c.Sides[snd].State == SynSent {
+		c.setState(snd, Established, seg)
+	}
+	r := &c.Sides[rcv]
+	acksFIN := r.HasFIN && seg.Has(tcp.KnownAck) && tcp.SeqLess(r.FIN, seg.Ack)
+	switch r.State {
+	case SynReceived:
+		c.setState(rcv, Established, seg)
+	case FinWait1:
+		if acksFIN {
+			c.setState(rcv, FinWait2, seg)
+		}
+	case Closing:
+		if acksFIN {
+			c.setState(rcv, TimeWait, seg)
+		}
+	case LastAck:
+		if acksFIN {
+			c.setState(rcv, Closed, seg)
+		}
+	}
+}
+
+// finEvent handles a FIN sent in direction snd (RFC 9293 section 3.10.7.4,
+// eighth step).
+func (c *Conn) finEvent(snd, rcv Dir, seg *tcp.Segment) {
+	switch c.Sides[snd].State {
+	case Established, SynReceived, SynSent, Closed, Listen:
+		c.setState(snd, FinWait1, seg)
+	case CloseWait:
+		c.setState(snd, LastAck, seg)
+	}
+	switch c.Sides[rcv].State {
+	case Established, SynReceived, SynSent, Closed, Listen:
+		c.setState(rcv, CloseWait, seg)
+	case FinWait1:
+		c.setState(rcv, Closing, seg)
+	case FinWait2:
+		c.setState(rcv, TimeWait, seg)
+	}
+}

@@ -1,0 +1,251 @@
+package rules
+
+import (
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// DefaultMaxConns is the default cap on live connections in the tracker. A
+// flood of distinct 4-tuples evicts the least recently seen connection
+// beyond it, so memory stays bounded.
+const DefaultMaxConns = 500_000
+
+// closedLinger is how long, in capture time, a closed connection stays in
+// the table to catch late retransmissions, ACKs and RSTs before it is
+// retired. It matches twice Linux's TIME_WAIT.
+const closedLinger = 2 * time.Minute
+
+// copyWindow is how close in time two copies of one packet on different
+// interfaces of a "-i any" capture must be to count as one packet.
+const copyWindow = 10 * time.Millisecond
+
+// connKey is the unordered 4-tuple: lo is the smaller endpoint.
+type connKey struct{ lo, hi tcp.Endpoint }
+
+func keyOf(a, b tcp.Endpoint) connKey {
+	if b.Less(a) {
+		return connKey{b, a}
+	}
+	return connKey{a, b}
+}
+
+// Observer sees every segment once the tracker has matched it to its
+// connection, before the connection's state is updated with it, so that it
+// can compare the segment with what came before.
+type Observer interface {
+	// Segment is called for every segment except copies of one packet on
+	// another interface. isNew is set when the segment opened c.
+	Segment(c *Conn, d Dir, seg *tcp.Segment, isNew bool)
+	// End is called once per connection when the tracker retires it: port
+	// reuse, eviction, or the end of the input.
+	End(c *Conn, why EndReason)
+}
+
+// EndReason says why the tracker let go of a connection.
+type EndReason uint8
+
+// Reasons a connection ends in the tracker.
+const (
+	EndOfInput  EndReason = iota // the input ended
+	EndRetired                   // closed, and quiet for longer than closedLinger
+	EndReplaced                  // a new connection reused its 4-tuple
+	EndEvicted                   // the table was full
+)
+
+// Tracker groups segments into connections. It is not safe for concurrent
+// use; shard inputs across trackers instead.
+type Tracker struct {
+	// MaxConns caps the live connections (DefaultMaxConns when 0).
+	MaxConns int
+	// Observers are called for every segment and every ended connection.
+	Observers []Observer
+
+	conns   map[connKey]*Conn
+	lru     Conn // sentinel of a doubly linked list, most recent first
+	nextID  int
+	evicted int64
+	copies  int64
+}
+
+// NewTracker returns an empty tracker.
+func NewTracker(obs ...Observer) *Tracker {
+	t := &Tracker{conns: make(map[connKey]*Conn), Observers: obs}
+	t.lru.next, t.lru.prev = &t.lru, &t.lru
+	return t
+}
+
+// Evicted counts connections dropped from a full table.
+func (t *Tracker) Evicted() int64 { return t.evicted }
+
+// Copies counts packets recognised as copies of one packet seen on another
+// interface.
+func (t *Tracker) Copies() int64 { return t.copies }
+
+// Live counts the connections in the table.
+func (t *Tracker) Live() int { return len(t.conns) }
+
+// Add feeds one segment to the tracker and returns its connection and
+// direction.
+func (t *Tracker) Add(seg *tcp.Segment) (*Conn, Dir) {
+	key := keyOf(seg.Src, seg.Dst)
+	c, ok := t.conns[key]
+	isNew := false
+	if ok && startsNewConn(c, seg) {
+		t.end(c, EndReplaced)
+		c = t.open(key, seg)
+		c.Reused = true
+		isNew = true
+	} else if !ok {
+		c = t.open(key, seg)
+		isNew = true
+	}
+	d := FromClient
+	if seg.Src != c.Client {
+		d = FromServer
+	}
+	if !isNew && c.isCopy(d, seg) {
+		c.Copies++
+		t.copies++
+		return c, d
+	}
+	for _, o := range t.Observers {
+		o.Segment(c, d, seg, isNew)
+	}
+	c.update(d, seg)
+	t.touch(c, seg.Time)
+	return c, d
+}
+
+// Flush ends every live connection, in the order they were opened.
+func (t *Tracker) Flush() {
+	ended := make([]*Conn, 0, len(t.conns))
+	for _, c := range t.conns {
+		ended = append(ended, c)
+	}
+	sortByID(ended)
+	for _, c := range ended {
+		t.end(c, EndOfInput)
+	}
+}
+
+// startsNewConn reports whether seg, a segment on the 4-tuple of c, opens a
+// new connection (port reuse): a SYN after c closed, or a SYN with another
+// ISN than c's client sent.
+func startsNewConn(c *Conn, seg *tcp.Segment) bool {
+	if !seg.Has(tcp.KnownFlags|tcp.KnownSeq) || seg.Flags&(tcp.SYN|tcp.ACK|tcp.RST) != tcp.SYN {
+		return false
+	}
+	client := &c.Sides[FromClient]
+	if seg.Src == c.Client && client.HasISN && seg.Seq == client.ISN {
+		return false // a retransmitted SYN
+	}
+	if c.Closed() {
+		return true
+	}
+	return seg.Src == c.Client && client.HasISN && seg.Seq != client.ISN
+}
+
+func (t *Tracker) open(key connKey, seg *tcp.Segment) *Conn {
+	t.nextID++
+	c := &Conn{ID: t.nextID, key: key, Start: seg.Time, End: seg.Time, FirstPos: seg.Pos}
+	c.Client, c.Server = seg.Src, seg.Dst
+	switch {
+	case seg.Has(tcp.KnownFlags) && seg.Flags&(tcp.SYN|tcp.ACK) == tcp.SYN|tcp.ACK:
+		// The SYN-ACK's sender is the server.
+		c.Client, c.Server = seg.Dst, seg.Src
+		c.Flipped = true
+	case seg.Has(tcp.KnownFlags) && seg.Flags&tcp.SYN != 0:
+	case looksLikeServer(seg.Src.Port, seg.Dst.Port):
+		c.Client, c.Server = seg.Dst, seg.Src
+		c.Flipped = true
+	}
+	c.Sides[FromClient].Endpoint, c.Sides[FromServer].Endpoint = c.Client, c.Server
+	for i := range c.Sides {
+		c.Sides[i].WScale = -1
+	}
+	noSYN := !seg.Has(tcp.KnownFlags) || seg.Flags&tcp.SYN == 0
+	c.Midstream = noSYN
+	if noSYN {
+		c.Sides[FromClient].State, c.Sides[FromServer].State = Established, Established
+	} else {
+		c.Sides[FromServer].State = Listen
+	}
+	if t.conns == nil {
+		t.conns = make(map[connKey]*Conn)
+		t.lru.next, t.lru.prev = &t.lru, &t.lru
+	}
+	t.conns[key] = c
+	t.pushFront(c)
+	t.evict(seg.Time)
+	return c
+}
+
+// looksLikeServer guesses, for a connection seen without its SYN, whether
+// the sender of its first segment is the server: its port is well known
+// (below 1024) and the other is not, or the other is ephemeral.
+func looksLikeServer(src, dst uint16) bool {
+	switch {
+	case src < 1024 && dst >= 1024:
+		return true
+	case src >= 1024 && dst < 1024:
+		return false
+	}
+	return src < dst && dst >= 32768 && src < 32768
+}
+
+// isCopy reports whether seg repeats the previous segment of its direction
+// on another interface: the same packet crossing veth, bridge and uplink in
+// a "-i any" capture.
+func (c *Conn) isCopy(d Dir, seg *tcp.Segment) bool {
+	last := &c.last[d]
+	if !last.valid || seg.Interface < 0 || last.iface < 0 || seg.Interface == last.iface {
+		return false
+	}
+	dt := seg.Time.Sub(last.time)
+	return dt >= 0 && dt <= copyWindow && last.seq == seg.Seq && last.ack == seg.Ack &&
+		last.flags == seg.Flags && last.length == seg.PayloadLen && last.ipid == seg.IPID &&
+		last.window == seg.Window
+}
+
+// evict retires connections closed long ago and, when the table is over
+// its cap, the least recently seen ones.
+func (t *Tracker) evict(now time.Time) {
+	limit := t.MaxConns
+	if limit <= 0 {
+		limit = DefaultMaxConns
+	}
+	for len(t.conns) > limit {
+		t.evicted++
+		t.end(t.lru.prev, EndEvicted)
+	}
+	// Retire from the cold end while those connections are closed and quiet.
+	for c := t.lru.prev; c != &t.lru && !c.closedAt.IsZero() && now.Sub(c.End) > closedLinger; c = t.lru.prev {
+		t.end(c, EndRetired)
+	}
+}
+
+func (t *Tracker) end(c *Conn, why EndReason) {
+	delete(t.conns, c.key)
+	c.prev.next, c.next.prev = c.next, c.prev
+	c.prev, c.next = nil, nil
+	for _, o := range t.Observers {
+		o.End(c, why)
+	}
+}
+
+func (t *Tracker) pushFront(c *Conn) {
+	c.prev, c.next = &t.lru, t.lru.next
+	t.lru.next.prev = c
+	t.lru.next = c
+}
+
+func (t *Tracker) touch(c *Conn, now time.Time) {
+	if t.lru.next != c {
+		c.prev.next, c.next.prev = c.next, c.prev
+		t.pushFront(c)
+	}
+	if c.closedAt.IsZero() && c.Closed() {
+		c.closedAt = now
+	}
+}
