@@ -14,7 +14,7 @@ import (
 type collector struct{ conns []*Conn }
 
 func (c *collector) Segment(*Conn, Dir, *tcp.Segment, bool) {}
-func (c *collector) End(conn *Conn, _ EndReason)             { c.conns = append(c.conns, conn) }
+func (c *collector) End(conn *Conn, _ EndReason)            { c.conns = append(c.conns, conn) }
 
 func trackFile(t *testing.T, path string) []*Conn {
 	t.Helper()

@@ -14,7 +14,7 @@ import (
 type connCollector struct{ conns []*rules.Conn }
 
 func (c *connCollector) Segment(*rules.Conn, rules.Dir, *tcp.Segment, bool) {}
-func (c *connCollector) End(conn *rules.Conn, _ rules.EndReason)           { c.conns = append(c.conns, conn) }
+func (c *connCollector) End(conn *rules.Conn, _ rules.EndReason)            { c.conns = append(c.conns, conn) }
 
 // readConns reads one input through the tracker. The returned File carries
 // the input error, if any, beside everything read before it.
