@@ -68,6 +68,8 @@ type Conn struct {
 	Start, End time.Time
 	// FirstPos is where the connection's first segment was read.
 	FirstPos tcp.Pos
+	// LastPos is where its latest segment was read.
+	LastPos tcp.Pos
 	// Midstream is set when the capture holds no SYN of the connection.
 	Midstream bool
 	// Flipped is set when the first segment seen came from the server

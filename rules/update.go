@@ -31,6 +31,7 @@ func (c *Conn) update(d Dir, seg *tcp.Segment) {
 		c.End = seg.Time
 	}
 	s.Packets++
+	c.LastPos = seg.Pos
 	s.Bytes += int64(seg.PayloadLen)
 	c.last[d] = lastSegment{valid: true, time: seg.Time, iface: seg.Interface, seq: seg.Seq, ack: seg.Ack,
 		flags: seg.Flags, length: seg.PayloadLen, ipid: seg.IPID, window: seg.Window}

@@ -1,0 +1,85 @@
+package rules
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// Check is one built-in TCP check: its identity, its documentation and its
+// logic. Checks never print, exit or read flags; the Engine feeds them and
+// collects what they report. IDs are stable forever (rule files, SARIF and
+// baselines name them).
+type Check struct {
+	ID      string
+	Title   string // one line
+	Default Severity
+	// Doc explains the rationale and the exact definition (Markdown).
+	Doc string
+	// Triggers is a tcpdump excerpt that raises the finding; Passes one
+	// that does not.
+	Triggers, Passes string
+	// RFC names the RFC sections the check follows.
+	RFC string
+	// Wireshark says how the check relates to tshark's tcp.analysis.*
+	// flags, if it does.
+	Wireshark string
+	Params    []Param
+
+	// Segment sees every segment of every connection, before the tracker
+	// folds the segment into the connection's state.
+	Segment func(p *Pass)
+	// End sees every connection once, when it ends.
+	End func(p *Pass)
+}
+
+// Param is a documented parameter of a check.
+type Param struct {
+	Name    string
+	Default any // int, float64, string, bool or time.Duration
+	Doc     string
+}
+
+// Pass is what a check sees at one segment, or at the end of a connection
+// (then Seg is nil).
+type Pass struct {
+	Conn  *Conn
+	Dir   Dir // the sender of Seg
+	Seg   *tcp.Segment
+	IsNew bool      // Seg opened Conn
+	Why   EndReason // at End: why the connection ended
+
+	check  *Check
+	params map[string]any
+	report func(Finding)
+}
+
+// Param returns the configured value of a parameter, or its default.
+func (p *Pass) Param(name string) any {
+	if v, ok := p.params[name]; ok {
+		return v
+	}
+	for _, prm := range p.check.Params {
+		if prm.Name == name {
+			return prm.Default
+		}
+	}
+	panic(fmt.Sprintf("check %s has no parameter %q", p.check.ID, name))
+}
+
+// Report records a finding at an explicit position, for verdicts reached
+// after the segment they are about.
+func (p *Pass) Report(pos tcp.Pos, t time.Time, msg string) {
+	p.report(Finding{Rule: p.check.ID, Message: msg, Pos: pos, Time: t, Conn: p.Conn.Ref()})
+}
+
+// Reportf records a finding at the current segment (or, at End, at the
+// connection's last segment).
+func (p *Pass) Reportf(format string, args ...any) {
+	pos, t := p.Conn.LastPos, p.Conn.End
+	if p.Seg != nil {
+		pos, t = p.Seg.Pos, p.Seg.Time
+	}
+	p.Report(pos, t, fmt.Sprintf(format, args...))
+}

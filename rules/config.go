@@ -1,0 +1,63 @@
+package rules
+
+import (
+	"net/netip"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// Config is a resolved rule set: how each check is configured, and the
+// custom rules. A check without an entry in Rules runs with its defaults.
+type Config struct {
+	Rules  map[string]RuleConfig
+	Custom []*CustomRule
+}
+
+// RuleConfig configures one check.
+type RuleConfig struct {
+	Severity Severity
+	// Params override the check's parameter defaults.
+	Params map[string]any
+	// Ignore lists scopes in which the check reports nothing.
+	Ignore []Scope
+}
+
+// Scope selects connections by host (address or name), network, or port,
+// on either end. The zero parts match anything; a Scope with nothing set
+// matches every connection.
+type Scope struct {
+	Prefix netip.Prefix // "host 10.0.0.5" (a /32) or "net 10.0.0.0/8"
+	Name   string       // "host localhost", for name-resolved text logs
+	Port   uint16       // "port 22"
+}
+
+// Match reports whether either end of the connection is in the scope.
+func (s Scope) Match(r ConnRef) bool {
+	return s.matchEnd(r.Client) || s.matchEnd(r.Server)
+}
+
+func (s Scope) matchEnd(e tcp.Endpoint) bool {
+	if s.Port != 0 && e.Port != s.Port {
+		return false
+	}
+	if s.Prefix.IsValid() && !(e.Addr.IsValid() && s.Prefix.Contains(e.Addr.Unmap())) {
+		return false
+	}
+	if s.Name != "" && e.Name != s.Name {
+		return false
+	}
+	return true
+}
+
+// CustomRule is a user-defined rule. The rule-set loader compiles its
+// expression once into Eval; the engine calls Eval for every connection
+// (On "connection", at its end) or every segment (On "segment").
+type CustomRule struct {
+	ID       string
+	Severity Severity
+	On       string // "connection" or "segment"
+	Ignore   []Scope
+	// Eval reports whether the rule fires, and the message when it does.
+	// seg is nil for connection rules.
+	Eval func(c *Conn, d Dir, seg *tcp.Segment) (fired bool, msg string, err error)
+}

@@ -1,0 +1,131 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// Engine runs checks and custom rules over the segments the tracker feeds
+// it, and collects their findings. It is an Observer: give it to
+// NewTracker. Checks run in the same single pass as the tracker.
+type Engine struct {
+	active   []*activeCheck
+	custom   []*CustomRule
+	findings []Finding
+	// Errors are evaluation errors of custom rules, one per rule.
+	Errors []error
+	failed map[string]bool
+}
+
+type activeCheck struct {
+	check    *Check
+	severity Severity
+	params   map[string]any
+	ignore   []Scope
+}
+
+// NewEngine prepares checks with cfg. It fails on configuration that names
+// an unknown check.
+func NewEngine(checks []*Check, cfg *Config) (*Engine, error) {
+	e := &Engine{failed: map[string]bool{}}
+	known := map[string]*Check{}
+	for _, c := range checks {
+		known[c.ID] = c
+	}
+	if cfg != nil {
+		var unknown []string
+		for id := range cfg.Rules {
+			if known[id] == nil {
+				unknown = append(unknown, id)
+			}
+		}
+		if len(unknown) > 0 {
+			sort.Strings(unknown)
+			return nil, fmt.Errorf("unknown rule ID %s", strings.Join(unknown, ", "))
+		}
+		e.custom = cfg.Custom
+	}
+	for _, c := range checks {
+		a := &activeCheck{check: c, severity: c.Default}
+		if cfg != nil {
+			if rc, ok := cfg.Rules[c.ID]; ok {
+				a.severity, a.params, a.ignore = rc.Severity, rc.Params, rc.Ignore
+			}
+		}
+		if a.severity != Off {
+			e.active = append(e.active, a)
+		}
+	}
+	return e, nil
+}
+
+// Segment runs every active check on a segment.
+func (e *Engine) Segment(c *Conn, d Dir, seg *tcp.Segment, isNew bool) {
+	for _, a := range e.active {
+		if a.check.Segment != nil {
+			p := Pass{Conn: c, Dir: d, Seg: seg, IsNew: isNew, check: a.check, params: a.params, report: e.reporter(a.severity, a.ignore)}
+			a.check.Segment(&p)
+		}
+	}
+	for _, r := range e.custom {
+		if r.On == "segment" {
+			e.evalCustom(r, c, d, seg)
+		}
+	}
+}
+
+// End runs every active check on a connection that ended.
+func (e *Engine) End(c *Conn, why EndReason) {
+	for _, a := range e.active {
+		if a.check.End != nil {
+			p := Pass{Conn: c, Why: why, check: a.check, params: a.params, report: e.reporter(a.severity, a.ignore)}
+			a.check.End(&p)
+		}
+	}
+	for _, r := range e.custom {
+		if r.On != "segment" {
+			e.evalCustom(r, c, FromClient, nil)
+		}
+	}
+}
+
+func (e *Engine) reporter(sev Severity, ignore []Scope) func(Finding) {
+	return func(f Finding) {
+		for _, s := range ignore {
+			if s.Match(f.Conn) {
+				return
+			}
+		}
+		f.Severity = sev
+		e.findings = append(e.findings, f)
+	}
+}
+
+func (e *Engine) evalCustom(r *CustomRule, c *Conn, d Dir, seg *tcp.Segment) {
+	if e.failed[r.ID] {
+		return
+	}
+	fired, msg, err := r.Eval(c, d, seg)
+	if err != nil {
+		e.failed[r.ID] = true
+		e.Errors = append(e.Errors, fmt.Errorf("custom rule %s: %w", r.ID, err))
+		return
+	}
+	if !fired {
+		return
+	}
+	pos, t := c.LastPos, c.End
+	if seg != nil {
+		pos, t = seg.Pos, seg.Time
+	}
+	e.reporter(r.Severity, r.Ignore)(Finding{Rule: r.ID, Message: msg, Pos: pos, Time: t, Conn: c.Ref()})
+}
+
+// Findings returns what was found so far, sorted by position.
+func (e *Engine) Findings() []Finding {
+	SortFindings(e.findings)
+	return e.findings
+}

@@ -1,0 +1,47 @@
+package rules
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// Finding is one thing a check found wrong or worth knowing in a
+// conversation.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	// Message is one line with the actual and expected numbers.
+	Message string
+	// Pos is the segment the finding is about (line for text input,
+	// packet for captures).
+	Pos  tcp.Pos
+	Time time.Time
+	Conn ConnRef
+}
+
+// ConnRef names the connection of a finding.
+type ConnRef struct {
+	ID     int
+	Client tcp.Endpoint
+	Server tcp.Endpoint
+}
+
+// Ref returns the reference to c.
+func (c *Conn) Ref() ConnRef { return ConnRef{ID: c.ID, Client: c.Client, Server: c.Server} }
+
+// SortFindings orders findings by position in the input (file, line or
+// packet), then rule ID, then message, so that output is deterministic.
+func SortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Packet, b.Pos.Packet),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
