@@ -52,7 +52,8 @@ type Pass struct {
 
 	check  *Check
 	params map[string]any
-	report func(Finding)
+	engine *Engine
+	active *activeCheck
 }
 
 // Param returns the configured value of a parameter, or its default.
@@ -71,7 +72,7 @@ func (p *Pass) Param(name string) any {
 // Report records a finding at an explicit position, for verdicts reached
 // after the segment they are about.
 func (p *Pass) Report(pos tcp.Pos, t time.Time, msg string) {
-	p.report(Finding{Rule: p.check.ID, Message: msg, Pos: pos, Time: t, Conn: p.Conn.Ref()})
+	p.engine.add(Finding{Rule: p.check.ID, Message: msg, Pos: pos, Time: t, Conn: p.Conn.Ref()}, p.active.severity, p.active.ignore)
 }
 
 // Reportf records a finding at the current segment (or, at End, at the

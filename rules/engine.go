@@ -25,6 +25,9 @@ type activeCheck struct {
 	severity Severity
 	params   map[string]any
 	ignore   []Scope
+	// pass is reused for every call, so that running a check allocates
+	// nothing per segment.
+	pass Pass
 }
 
 // NewEngine prepares checks with cfg. It fails on configuration that names
@@ -56,6 +59,7 @@ func NewEngine(checks []*Check, cfg *Config) (*Engine, error) {
 			}
 		}
 		if a.severity != Off {
+			a.pass = Pass{check: c, params: a.params, engine: e, active: a}
 			e.active = append(e.active, a)
 		}
 	}
@@ -66,8 +70,9 @@ func NewEngine(checks []*Check, cfg *Config) (*Engine, error) {
 func (e *Engine) Segment(c *Conn, d Dir, seg *tcp.Segment, isNew bool) {
 	for _, a := range e.active {
 		if a.check.Segment != nil {
-			p := Pass{Conn: c, Dir: d, Seg: seg, IsNew: isNew, check: a.check, params: a.params, report: e.reporter(a.severity, a.ignore)}
-			a.check.Segment(&p)
+			p := &a.pass
+			p.Conn, p.Dir, p.Seg, p.IsNew, p.Why = c, d, seg, isNew, EndOfInput
+			a.check.Segment(p)
 		}
 	}
 	for _, r := range e.custom {
@@ -81,8 +86,9 @@ func (e *Engine) Segment(c *Conn, d Dir, seg *tcp.Segment, isNew bool) {
 func (e *Engine) End(c *Conn, why EndReason) {
 	for _, a := range e.active {
 		if a.check.End != nil {
-			p := Pass{Conn: c, Why: why, check: a.check, params: a.params, report: e.reporter(a.severity, a.ignore)}
-			a.check.End(&p)
+			p := &a.pass
+			p.Conn, p.Dir, p.Seg, p.IsNew, p.Why = c, FromClient, nil, false, why
+			a.check.End(p)
 		}
 	}
 	for _, r := range e.custom {
@@ -92,16 +98,15 @@ func (e *Engine) End(c *Conn, why EndReason) {
 	}
 }
 
-func (e *Engine) reporter(sev Severity, ignore []Scope) func(Finding) {
-	return func(f Finding) {
-		for _, s := range ignore {
-			if s.Match(f.Conn) {
-				return
-			}
+// add records a finding at severity sev unless a scope ignores it.
+func (e *Engine) add(f Finding, sev Severity, ignore []Scope) {
+	for _, s := range ignore {
+		if s.Match(f.Conn) {
+			return
 		}
-		f.Severity = sev
-		e.findings = append(e.findings, f)
 	}
+	f.Severity = sev
+	e.findings = append(e.findings, f)
 }
 
 func (e *Engine) evalCustom(r *CustomRule, c *Conn, d Dir, seg *tcp.Segment) {
@@ -121,7 +126,7 @@ func (e *Engine) evalCustom(r *CustomRule, c *Conn, d Dir, seg *tcp.Segment) {
 	if seg != nil {
 		pos, t = seg.Pos, seg.Time
 	}
-	e.reporter(r.Severity, r.Ignore)(Finding{Rule: r.ID, Message: msg, Pos: pos, Time: t, Conn: c.Ref()})
+	e.add(Finding{Rule: r.ID, Message: msg, Pos: pos, Time: t, Conn: c.Ref()}, r.Severity, r.Ignore)
 }
 
 // Findings returns what was found so far, sorted by position.
