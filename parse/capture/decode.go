@@ -56,8 +56,15 @@ func (d *decoder) malformed(format string, args ...any) verdict {
 
 // decode fills seg from one record. seg's time, interface and position
 // are set by the caller.
-func (d *decoder) decode(rec *record, seg *tcp.Segment) verdict {
+func (d *decoder) decode(rec *record, seg *tcp.Segment) (v verdict) {
 	d.problem = ""
+	// gopacket's layers are third-party code reading hostile bytes; a bug
+	// there must cost one malformed packet, not the run.
+	defer func() {
+		if r := recover(); r != nil {
+			v = d.malformed("decoder failed: %v", r)
+		}
+	}()
 	proto, payload, v := d.link(rec, seg)
 	if v != isTCP {
 		return v

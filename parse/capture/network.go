@@ -67,6 +67,9 @@ func (d *decoder) network(typ layers.EthernetType, payload []byte, seg *tcp.Segm
 		case layers.IPProtocolIPv6:
 			typ, payload, tunnel = layers.EthernetTypeIPv6, ip.payload, tcp.TunnelIPinIP
 		case layers.IPProtocolGRE:
+			if n := greHeaderLen(ip.payload); n < 0 || n > len(ip.payload) {
+				return d.malformed("GRE header cut short: %d bytes", len(ip.payload))
+			}
 			if err := d.gre.DecodeFromBytes(ip.payload, noFeedback); err != nil {
 				return d.malformed("GRE header: %v", err)
 			}
@@ -190,3 +193,26 @@ func isIPv6Extension(p layers.IPProtocol) bool {
 }
 
 func binary16(b []byte) uint16 { return uint16(b[0])<<8 | uint16(b[1]) }
+
+// greHeaderLen is the length of a GRE header (RFC 2784, RFC 2890) from its
+// flags, or -1 when even the flags are missing. gopacket's GRE decoder
+// reads the optional fields without checking the length first.
+func greHeaderLen(b []byte) int {
+	if len(b) < 4 {
+		return -1
+	}
+	n := 4
+	if b[0]&0xc0 != 0 { // checksum or routing present: checksum+offset field
+		n += 4
+	}
+	if b[0]&0x20 != 0 { // key
+		n += 4
+	}
+	if b[0]&0x10 != 0 { // sequence number
+		n += 4
+	}
+	if b[0]&0x40 != 0 { // routing (RFC 1701): source route entries follow; not decapsulated
+		return -1
+	}
+	return n
+}

@@ -1,0 +1,139 @@
+package rules
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pcaplint/pcaplint/parse"
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// packetRecorder notes which connection every packet went to.
+type packetRecorder struct{ byConn map[*Conn][]int }
+
+func (r *packetRecorder) Segment(c *Conn, _ Dir, seg *tcp.Segment, _ bool) {
+	r.byConn[c] = append(r.byConn[c], seg.Pos.Packet)
+}
+func (r *packetRecorder) End(*Conn, EndReason) {}
+
+// captureFiles lists the capture files the comparison runs on: everything
+// under testdata/ that parse.Open reads as a capture, and the shared
+// loopback capture.
+func captureFiles(t *testing.T) []string {
+	var files []string
+	filepath.WalkDir("../testdata", func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.Contains(d.Name(), ".pcap")) {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if _, err := os.Stat("../../shared/captures/loopback-9502-any.pcap"); err == nil {
+		files = append(files, "../../shared/captures/loopback-9502-any.pcap")
+	}
+	return files
+}
+
+// partition renders a grouping of packet numbers canonically: groups sorted
+// by their first packet.
+func partition(groups [][]int) string {
+	for _, g := range groups {
+		sort.Ints(g)
+	}
+	slices.SortFunc(groups, func(a, b []int) int { return a[0] - b[0] })
+	var b strings.Builder
+	for _, g := range groups {
+		b.WriteString(strconv.Itoa(len(g)) + ":" + strconv.Itoa(g[0]) + " ")
+	}
+	return b.String()
+}
+
+// TestConnectionsAgreeWithTshark checks that pcaplint groups packets into
+// connections exactly as tshark's tcp.stream does, on every capture in
+// testdata.
+func TestConnectionsAgreeWithTshark(t *testing.T) {
+	if _, err := exec.LookPath("tshark"); err != nil {
+		t.Skip("tshark is not installed; .ci/run installs it (apt-get install tshark)")
+	}
+	files := captureFiles(t)
+	if len(files) == 0 {
+		t.Skip("no captures found under testdata/")
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			ours, readErr := ourStreams(path)
+			if errors.Is(readErr, parse.ErrUnknownInput) {
+				t.Skipf("not a capture: %v", readErr)
+			}
+			theirs, err := tsharkStreams(path)
+			if err != nil {
+				if readErr == nil {
+					t.Fatalf("tshark failed on a file we read whole: %v", err)
+				}
+				t.Skipf("both fail: tshark: %v; pcaplint: %v", err, readErr)
+			}
+			if got, want := partition(ours), partition(theirs); got != want {
+				t.Errorf("connections (packets:first-packet):\n pcaplint %s\n tshark   %s", got, want)
+			}
+		})
+	}
+}
+
+func ourStreams(path string) ([][]int, error) {
+	src, closer, err := parse.OpenFile(path, parse.Options{})
+	if err != nil {
+		return nil, err
+	}
+	defer closer.Close()
+	rec := &packetRecorder{byConn: map[*Conn][]int{}}
+	tr := NewTracker(rec)
+	var seg tcp.Segment
+	for {
+		err = src.Next(&seg)
+		if err != nil {
+			break
+		}
+		tr.Add(&seg)
+	}
+	var groups [][]int
+	for _, g := range rec.byConn {
+		groups = append(groups, g)
+	}
+	if err == io.EOF {
+		err = nil
+	}
+	return groups, err
+}
+
+func tsharkStreams(path string) ([][]int, error) {
+	cmd := exec.Command("tshark", "-r", path, "-T", "fields", "-e", "frame.number", "-e", "tcp.stream",
+		"-o", "tcp.analyze_sequence_numbers:TRUE")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, errors.New(strings.TrimSpace(stderr.String()))
+	}
+	byStream := map[string][]int{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		num, stream, ok := strings.Cut(line, "\t")
+		if !ok || stream == "" {
+			continue
+		}
+		n, _ := strconv.Atoi(num)
+		byStream[stream] = append(byStream[stream], n)
+	}
+	var groups [][]int
+	for _, g := range byStream {
+		groups = append(groups, g)
+	}
+	return groups, nil
+}
