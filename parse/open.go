@@ -26,6 +26,8 @@ type Options struct {
 	Strict bool
 	// Absolute says tcpdump text was printed with -S.
 	Absolute bool
+	// Checksums turns on checksum verification of captured packets.
+	Checksums bool
 }
 
 // Open recognises the input by its content — pcap, pcapng, tcpdump text,
@@ -50,7 +52,12 @@ func Open(r io.Reader, name string, opts Options) (Source, error) {
 	}
 	switch {
 	case capture.Sniff(head):
-		return capture.NewReader(br, name)
+		r, err := capture.NewReader(br, name)
+		if err != nil {
+			return nil, err
+		}
+		r.VerifyChecksums(opts.Checksums)
+		return r, nil
 	case sniffText(head):
 		return openText(br, name, opts)
 	}

@@ -45,6 +45,8 @@ type decoder struct {
 
 	// problem explains a malformed verdict; it is built only then.
 	problem string
+	// checksums turns on checksum verification.
+	checksums bool
 }
 
 var noFeedback = gopacket.NilDecodeFeedback

@@ -69,6 +69,11 @@ func NewReader(r io.Reader, name string) (*Reader, error) {
 	return rd, nil
 }
 
+// VerifyChecksums makes the reader verify IPv4 and TCP checksums and set
+// Segment.Checksum. It costs a pass over every payload, so it is off unless
+// a check needs it.
+func (r *Reader) VerifyChecksums(on bool) { r.dec.checksums = on }
+
 // Stats counts what was read so far.
 func (r *Reader) Stats() *tcp.Stats { return &r.stats }
 

@@ -46,9 +46,9 @@ func (d *decoder) segment(ip *ipPacket, seg *tcp.Segment) verdict {
 		fillOptions(&seg.Options, t.Options)
 		seg.Options.Has |= tcp.OptMalformed
 	}
-	if seg.Truncated {
-		seg.Known &^= tcp.KnownChecksum
-		seg.Checksum = tcp.ChecksumUnknown
+	seg.Checksum = tcp.ChecksumUnknown
+	if d.checksums {
+		d.verifyChecksums(ip, seg)
 	}
 	return isTCP
 }
