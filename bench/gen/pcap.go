@@ -37,6 +37,7 @@ type generator struct {
 	written  int64
 	buf      []byte
 	zeros    []byte
+	err      error
 }
 
 func newGenerator(w io.Writer, live, segs, payload int, loss float64, rng *rand.Rand) *generator {
