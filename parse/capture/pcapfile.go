@@ -65,14 +65,14 @@ func (p *pcapReader) next(rec *record) error {
 		return io.EOF
 	}
 	if err != nil {
-		return fmt.Errorf("record header cut short: %d of %d bytes", n, hdrLen)
+		return broken(p.offset, "record header cut short: %d of %d bytes", n, hdrLen)
 	}
 	sec := p.order.Uint32(p.hdr[0:4])
 	frac := p.order.Uint32(p.hdr[4:8])
 	capLen := p.order.Uint32(p.hdr[8:12])
 	origLen := p.order.Uint32(p.hdr[12:16])
 	if capLen > maxRecordLen {
-		return fmt.Errorf("record claims %d captured bytes (limit %d): corrupt record header", capLen, maxRecordLen)
+		return broken(p.offset, "record claims %d captured bytes (limit %d): corrupt record header", capLen, maxRecordLen)
 	}
 	nsec := int64(frac) * 1000
 	if p.nano {
@@ -83,7 +83,7 @@ func (p *pcapReader) next(rec *record) error {
 	}
 	data := p.buf[:capLen]
 	if n, err := io.ReadFull(p.r, data); err != nil {
-		return fmt.Errorf("record cut short: %d of %d captured bytes", n, capLen)
+		return broken(p.offset, "record cut short: %d of %d captured bytes", n, capLen)
 	}
 	*rec = record{
 		Data:      data,

@@ -60,22 +60,22 @@ func (n *ngReader) next(rec *record) error {
 			return io.EOF
 		}
 		if err != nil {
-			return fmt.Errorf("block header cut short: %d of 8 bytes", got)
+			return broken(start, "block header cut short: %d of 8 bytes", got)
 		}
 		typ := n.order.Uint32(n.hdr[:4])
 		if binary.LittleEndian.Uint32(n.hdr[:4]) == ngSectionHeader {
 			typ = ngSectionHeader
 			if err := n.readByteOrder(); err != nil {
-				return err
+				return broken(start, "%v", err)
 			}
 		}
 		length := n.order.Uint32(n.hdr[4:8])
 		if length < 12 || length%4 != 0 || length > maxRecordLen+64 {
-			return fmt.Errorf("block of type 0x%08x has impossible length %d", typ, length)
+			return broken(start, "block of type 0x%08x has impossible length %d", typ, length)
 		}
 		body, err := n.readBody(typ, length)
 		if err != nil {
-			return err
+			return broken(start, "%v", err)
 		}
 		n.offset += int64(length)
 		switch typ {
@@ -83,11 +83,11 @@ func (n *ngReader) next(rec *record) error {
 			n.ifaces = n.ifaces[:0]
 		case ngInterface:
 			if err := n.addInterface(body); err != nil {
-				return err
+				return broken(start, "%v", err)
 			}
 		case ngEnhancedPacket, ngObsoletePacket, ngSimplePacket:
 			if err := n.packet(typ, body, start, rec); err != nil {
-				return err
+				return broken(start, "%v", err)
 			}
 			return nil
 		}

@@ -89,6 +89,10 @@ func (r *Reader) Next(seg *tcp.Segment) error {
 			if err == io.EOF {
 				return io.EOF
 			}
+			var b *brokenAt
+			if errors.As(err, &b) {
+				pos.Offset = b.offset
+			}
 			p := tcp.Problem{Pos: pos, Msg: err.Error(), Fatal: true}
 			r.stats.Report(p)
 			return p

@@ -1,6 +1,7 @@
 package capture
 
 import (
+	"fmt"
 	"time"
 )
 
@@ -27,4 +28,17 @@ type recordReader interface {
 	next(rec *record) error
 	// pos is the byte offset of the next record.
 	pos() int64
+}
+
+// brokenAt is an error in the file structure at a byte offset.
+type brokenAt struct {
+	offset int64
+	msg    string
+}
+
+func (b *brokenAt) Error() string { return b.msg }
+
+// broken builds a brokenAt error.
+func broken(offset int64, format string, args ...any) error {
+	return &brokenAt{offset: offset, msg: fmt.Sprintf(format, args...)}
 }
