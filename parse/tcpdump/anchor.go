@@ -39,6 +39,15 @@ func bodyKind(b []byte) (anchorKind, bool) {
 	return 0, false
 }
 
+// nextColon returns the offset of the next ": " at or after off, or -1.
+func nextColon(b []byte, off int) int {
+	k := bytes.Index(b[off:], []byte(": "))
+	if k < 0 {
+		return -1
+	}
+	return off + k
+}
+
 // pairAt checks that the ':' at colon ends "SRC > DST" and returns the
 // offsets of both texts. An endpoint text has no spaces.
 func pairAt(b []byte, colon int) (src, srcEnd, dst int, ok bool) {
@@ -67,13 +76,7 @@ func findAnchor(rec *record) (a anchor, found bool, broken *parseError, brokenLi
 		if isHexLine(b) {
 			continue
 		}
-		for off := 0; ; {
-			k := bytes.Index(b[off:], []byte(": "))
-			if k < 0 {
-				break
-			}
-			k += off
-			off = k + 2
+		for k := nextColon(b, 0); k >= 0; k = nextColon(b, k+2) {
 			kind, ok := bodyKind(b[k+2:])
 			if !ok {
 				continue
@@ -106,13 +109,7 @@ func firstPair(rec *record, stopLine, stopAt int) (li, src, srcEnd, dst, colon i
 		if li == stopLine {
 			b = b[:stopAt]
 		}
-		for off := 0; ; {
-			k := bytes.Index(b[off:], []byte(": "))
-			if k < 0 {
-				break
-			}
-			k += off
-			off = k + 2
+		for k := nextColon(b, 0); k >= 0; k = nextColon(b, k+2) {
 			if src, srcEnd, dst, ok = pairAt(b, k); ok {
 				return li, src, srcEnd, dst, k, true
 			}

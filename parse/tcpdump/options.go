@@ -15,6 +15,19 @@ const (
 	listTruncated                // "[|tcp]": the capture ended inside the options
 )
 
+// presenceOptions are the options whose text pcaplint only notes as
+// present; their details (MD5 and AO signatures, MPTCP subtypes, the user
+// timeout) stay in the text.
+var presenceOptions = map[string]tcp.OptionSet{
+	"nop":    tcp.OptNOP,
+	"eol":    tcp.OptEOL,
+	"sackOK": tcp.OptSACKPermitted,
+	"md5":    tcp.OptMD5,
+	"tcp-ao": tcp.OptAO,
+	"uto":    tcp.OptUserTimeout,
+	"mptcp":  tcp.OptMPTCP,
+}
+
 // Option kinds that tcpdump names but Options has no field for; they are
 // recorded as unknown options with their usual length.
 var namedKinds = map[string]tcp.UnknownOption{
@@ -115,24 +128,23 @@ func option(name []byte, at int, body *cursor, o *tcp.Options, prevMPTCP *bool) 
 		// The length byte disagreed with the option's size.
 		o.Has |= tcp.OptMalformed
 	}
+	if set, ok := presenceOptions[string(name)]; ok {
+		o.Has |= set
+		*prevMPTCP = set == tcp.OptMPTCP
+		return nil
+	}
 	switch string(name) {
-	case "nop":
-		o.Has |= tcp.OptNOP
-	case "eol":
-		o.Has |= tcp.OptEOL
-	case "sackOK":
-		o.Has |= tcp.OptSACKPermitted
 	case "mss":
-		v, ok := numberAfter(body, 1<<16-1)
-		if !ok {
-			return errAt(body.i, `expected a number after "mss"`)
+		v, err := numberAfter(body, name, 1<<16-1)
+		if err != nil {
+			return err
 		}
 		o.Has |= tcp.OptMSS
 		o.MSS = uint16(v)
 	case "wscale":
-		v, ok := numberAfter(body, 255)
-		if !ok {
-			return errAt(body.i, `expected a number after "wscale"`)
+		v, err := numberAfter(body, name, 255)
+		if err != nil {
+			return err
 		}
 		o.Has |= tcp.OptWScale
 		o.WScale = uint8(v)
@@ -142,15 +154,6 @@ func option(name []byte, at int, body *cursor, o *tcp.Options, prevMPTCP *bool) 
 		return sackOption(body, o)
 	case "tfo", "exp-tfo":
 		tfoOption(body, o)
-	case "mptcp":
-		o.Has |= tcp.OptMPTCP
-		*prevMPTCP = true
-	case "md5":
-		o.Has |= tcp.OptMD5
-	case "tcp-ao":
-		o.Has |= tcp.OptAO
-	case "uto":
-		o.Has |= tcp.OptUserTimeout
 	default:
 		return otherOption(name, at, body, o, wasMPTCP, prevMPTCP)
 	}
@@ -194,12 +197,14 @@ func hexBytes(body *cursor) uint8 {
 	return uint8(n)
 }
 
-// numberAfter reads " N".
-func numberAfter(body *cursor, max uint64) (uint64, bool) {
-	if !body.lit(" ") {
-		return 0, false
+// numberAfter reads " N" after an option's name.
+func numberAfter(body *cursor, name []byte, max uint64) (uint64, *parseError) {
+	if body.lit(" ") {
+		if v, ok := body.uint(max); ok {
+			return v, nil
+		}
 	}
-	return body.uint(max)
+	return 0, errAt(body.i, "expected a number after "+quote(name))
 }
 
 // timestampOption reads " val X ecr Y".

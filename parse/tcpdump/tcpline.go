@@ -69,19 +69,18 @@ func scanFull(c *cursor, seg *tcp.Segment, tt *tcpText) *parseError {
 	if truncatedHere(c, seg) {
 		return nil
 	}
-	if !c.lit(", win ") {
-		return expected(c, "win")
+	win, err := required(c, ", win ", "win", 1<<16-1)
+	if err != nil {
+		return err
 	}
-	win, ok := c.u16()
-	if !ok {
-		return errAt(c.i, `expected a window (0-65535) after "win"`)
-	}
-	seg.Window = win
+	seg.Window = uint16(win)
 	seg.Known |= tcp.KnownWindow
-	if c.lit(", urg ") {
-		if seg.Urgent, ok = c.u16(); !ok {
-			return errAt(c.i, `expected a number after "urg"`)
+	if hasAt(c.b, c.i, ", urg ") {
+		urg, err := required(c, ", urg ", "urg", 1<<16-1)
+		if err != nil {
+			return err
 		}
+		seg.Urgent = uint16(urg)
 	} else if c.lit(", [urg ") {
 		c.skipPast("]")
 	}
@@ -168,20 +167,29 @@ func scanTail(c *cursor, seg *tcp.Segment, tt *tcpText) *parseError {
 	if truncatedHere(c, seg) {
 		return nil
 	}
-	if !c.lit(", length ") {
-		return expected(c, "length")
+	n, err := required(c, ", length ", "length", 1<<32-1)
+	if err != nil {
+		return err
 	}
-	n, ok := c.u32()
-	if !ok {
-		return errAt(c.i, `expected the payload length after "length"`)
-	}
-	seg.PayloadLen = n
+	seg.PayloadLen = uint32(n)
 	suffix := c.rest()
 	if bytes.Contains(suffix, []byte("[|")) || bytes.Contains(suffix, []byte("[remaining caplen(")) {
 		seg.Truncated = true
 	}
 	tt.annotation = isAnnotation(suffix)
 	return nil
+}
+
+// required reads ", NAME N", a field that tcpdump always prints.
+func required(c *cursor, lit, name string, max uint64) (uint64, *parseError) {
+	if !c.lit(lit) {
+		return 0, expected(c, name)
+	}
+	v, ok := c.uint(max)
+	if !ok {
+		return 0, errAt(c.i, `expected a number after "`+name+`"`)
+	}
+	return v, nil
 }
 
 // truncatedHere reports a truncation mark (" [|tcp]") at the cursor and
