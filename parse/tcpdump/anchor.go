@@ -70,10 +70,14 @@ func isHexLine(line []byte) bool { return hasAt(line, 0, "\t0x") }
 // the TCP segment is the last "ENDPOINT > ENDPOINT: Flags [" match) and, when
 // there is none, whether some ": Flags [" was not preceded by endpoints,
 // which is a TCP line that does not parse.
+//
+// Continuation lines at column 0 are -A payload, which can look like
+// anything, except after VXLAN, whose inner frame tcpdump prints there.
 func findAnchor(rec *record) (a anchor, found bool, broken *parseError, brokenLine int) {
+	vxlan := bytes.Contains(rec.line(0), []byte("VXLAN"))
 	for li := 0; li < rec.count(); li++ {
 		b := rec.line(li)
-		if isHexLine(b) {
+		if isHexLine(b) || li > 0 && len(b) > 0 && b[0] != ' ' && b[0] != '\t' && !vxlan {
 			continue
 		}
 		for k := nextColon(b, 0); k >= 0; k = nextColon(b, k+2) {

@@ -15,8 +15,7 @@ func (r *Reader) countOther(rec *record) {
 		s.ARP++
 		return
 	}
-	last := rec.count() - 1
-	li, src, srcEnd, _, colon, ok := firstPair(rec, last, len(rec.line(last)))
+	li, src, srcEnd, colon, icmp, ok := lastPair(rec)
 	if !ok {
 		if bytes.Contains(first, []byte("IP ")) || bytes.Contains(first, []byte("IP6 ")) || bytes.Contains(first, []byte("ethertype IPv")) {
 			s.OtherIP++
@@ -28,7 +27,7 @@ func (r *Reader) countOther(rec *record) {
 	line := rec.line(li)
 	after := line[colon+2:]
 	switch {
-	case hasAt(after, 0, "ICMP"):
+	case icmp:
 		s.ICMP++
 	case hasAt(after, 0, "UDP"):
 		s.UDP++
@@ -42,6 +41,25 @@ func (r *Reader) countOther(rec *record) {
 	default:
 		s.OtherIP++
 	}
+}
+
+// lastPair finds the last "A > B: " of a record, which names the innermost
+// packet of a tunnel, and whether any pair is followed by ICMP: an ICMP
+// error quotes the header of the packet it is about after its own.
+func lastPair(rec *record) (li, src, srcEnd, colon int, icmp, ok bool) {
+	for i := 0; i < rec.count(); i++ {
+		b := rec.line(i)
+		if isHexLine(b) {
+			continue
+		}
+		for k := nextColon(b, 0); k >= 0; k = nextColon(b, k+2) {
+			if s, se, _, found := pairAt(b, k); found {
+				li, src, srcEnd, colon, ok = i, s, se, k, true
+				icmp = icmp || hasAt(b, k+2, "ICMP")
+			}
+		}
+	}
+	return li, src, srcEnd, colon, icmp, ok
 }
 
 func hasDigitAt(b []byte, i int) bool { return i < len(b) && isDigit(b[i]) }

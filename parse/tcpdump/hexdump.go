@@ -20,7 +20,7 @@ func appendHexLine(buf, line []byte) ([]byte, bool) {
 	}
 	digits := c.token(":")
 	off, ok := hexValue(digits)
-	if !ok || !c.lit(":") || off != uint64(len(buf)) {
+	if !ok || !c.lit(": ") || off != uint64(len(buf)) {
 		return buf, false
 	}
 	for g := 0; g < 8 && c.lit(" "); g++ {

@@ -55,13 +55,18 @@ func scanOptions(c *cursor, o *tcp.Options) (listEnd, *parseError) {
 		case c.lit("[|"):
 			return listTruncated, nil
 		}
+		// Options are joined by ',' alone; ", " is inside an option's
+		// own text (md5's "not supplied with -M, can't check").
+		inside := c.peek() == ' '
 		nameAt := c.i
 		name := c.token(" ,[]{}")
 		body := cursor{b: c.b, i: c.i}
 		end, stop := optionEnd(c)
 		body.b = c.b[:stop]
-		if err := option(name, nameAt, &body, o, &prevMPTCP); err != nil {
-			return 0, err
+		if !inside {
+			if err := option(name, nameAt, &body, o, &prevMPTCP); err != nil {
+				return 0, err
+			}
 		}
 		switch end {
 		case ',':

@@ -8,9 +8,6 @@ import "bytes"
 // number or a protocol name). A last line cut off by the end of prefix
 // still counts.
 func Sniff(prefix []byte) bool {
-	if isBinary(bytes.TrimRight(prefix, "\r\n")) {
-		return false
-	}
 	for lines := 0; len(prefix) > 0 && lines < 20; lines++ {
 		line := prefix
 		if k := bytes.IndexByte(prefix, '\n'); k >= 0 {
@@ -20,6 +17,8 @@ func Sniff(prefix []byte) bool {
 		}
 		line = trimEOL(line)
 		switch {
+		case isBinary(line):
+			return false
 		case len(bytes.TrimSpace(line)) == 0:
 			continue
 		case hasAt(line, 0, "reading from file "), hasAt(line, 0, "listening on "),

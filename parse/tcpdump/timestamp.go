@@ -168,7 +168,8 @@ func digits(b []byte) int {
 // date Options.Date, or on 1970-01-01 when it is zero, in
 // Options.Location. A default-form stamp more than 12 hours earlier than the
 // one before it is taken to have crossed midnight, so times stay monotonic
-// across days.
+// across days (and one more than 12 hours later, after a midnight, to be
+// from the day before).
 //
 // The text cannot tell -ttt (delta since the previous packet) from -ttttt
 // (delta since the first): both start at 00:00:00.000000. The clock reads
@@ -210,8 +211,11 @@ func (k *clock) time(st *stamp) (time.Time, bool) {
 	switch st.kind {
 	case stampClock:
 		tod := time.Duration(st.hour)*time.Hour + time.Duration(st.min)*time.Minute + time.Duration(st.sec)*time.Second + st.frac
-		if k.haveTOD && tod < k.lastTOD-12*time.Hour {
+		switch {
+		case k.haveTOD && tod < k.lastTOD-12*time.Hour:
 			k.days++
+		case k.haveTOD && tod > k.lastTOD+12*time.Hour && k.days > 0:
+			k.days-- // a packet from before midnight, printed late
 		}
 		k.lastTOD, k.haveTOD = tod, true
 		return k.hour(k.epoch.Year(), int(k.epoch.Month()), k.epoch.Day()+k.days, st.hour).
