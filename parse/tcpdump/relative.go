@@ -163,13 +163,15 @@ func (t *relTable) decide(st *pairState, dir int, seg *tcp.Segment, tt *tcpText)
 	other := 1 - dir
 	var rel, abs int64
 	compared := false
+	// Relative numbers are offsets from the base, so small and positive;
+	// absolute ones are near the base, on either side.
 	if tt.hasAck && st.known[other] {
-		rel += absDiff(0, seg.Ack)
+		rel += int64(seg.Ack)
 		abs += absDiff(st.base[other], seg.Ack)
 		compared = true
 	}
 	if tt.hasSeq && st.known[dir] {
-		rel += absDiff(0, seg.Seq)
+		rel += int64(seg.Seq)
 		abs += absDiff(st.base[dir], seg.Seq)
 		compared = true
 	}

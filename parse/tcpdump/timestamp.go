@@ -173,9 +173,11 @@ func digits(b []byte) int {
 //
 // The text cannot tell -ttt (delta since the previous packet) from -ttttt
 // (delta since the first): both start at 00:00:00.000000. The clock reads
-// deltas as -ttttt until a delta drops below half of the one before it,
-// which time since the first packet never does; from then on it reads
-// them as -ttt. A -ttt log whose gaps only grow is read as -ttttt.
+// deltas as -ttttt until one is smaller than the one before it, which time
+// since the first packet only does for packets captured out of order; from
+// then on it reads them as -ttt. A -ttt log whose gaps only grow is read
+// as -ttttt until a gap shrinks, and a -ttttt log with packets out of time
+// order is read as -ttt from there on.
 type clock struct {
 	loc   *time.Location
 	epoch time.Time // midnight of the date given to time-of-day stamps
@@ -247,7 +249,7 @@ func (k *clock) delta(st *stamp) time.Time {
 	if st.neg {
 		d = -d
 	}
-	if k.haveDelta && !k.sincePrev && d >= 0 && 2*d < k.lastDelta {
+	if k.haveDelta && !k.sincePrev && d >= 0 && d < k.lastDelta {
 		k.sincePrev = true
 	}
 	var t time.Time
