@@ -82,7 +82,9 @@ func synOpts(tsval uint32, ws uint8) []layers.TCPOption {
 	return []layers.TCPOption{mss(1460), sackOK(), ts(tsval, 0), nop(), wscale(ws)}
 }
 
-func tsOpts(val, ecr uint32) []layers.TCPOption { return []layers.TCPOption{nop(), nop(), ts(val, ecr)} }
+func tsOpts(val, ecr uint32) []layers.TCPOption {
+	return []layers.TCPOption{nop(), nop(), ts(val, ecr)}
+}
 
 // payloadText is what segments carry: HTTP-looking text, so that tcpdump's
 // application printers and -A have something to show.
