@@ -2,6 +2,7 @@ package tcpdump
 
 import (
 	"bufio"
+	"encoding/binary"
 	"errors"
 	"io"
 )
@@ -82,6 +83,22 @@ func trimEOL(b []byte) []byte {
 // isBinary reports a byte that tcpdump never prints: its printers write
 // control characters other than TAB as '.', or as "^X" in RST data.
 func isBinary(b []byte) bool {
+	// Eight bytes at a time: a word with no byte below 0x20 and no 0x7f
+	// needs no closer look (the usual bit trick for finding small bytes).
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		small := (x - 0x20*ones) & ^x & highs
+		del := (x ^ 0x7f*ones - ones) & ^(x ^ 0x7f*ones) & highs
+		if small|del != 0 && hasControl(b[:8]) {
+			return true
+		}
+		b = b[8:]
+	}
+	return hasControl(b)
+}
+
+func hasControl(b []byte) bool {
 	for _, ch := range b {
 		if ch < 0x20 && ch != '\t' || ch == 0x7f {
 			return true

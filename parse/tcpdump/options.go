@@ -15,17 +15,28 @@ const (
 	listTruncated                // "[|tcp]": the capture ended inside the options
 )
 
-// presenceOptions are the options whose text pcaplint only notes as
+// presenceOption names the options whose text pcaplint only notes as
 // present; their details (MD5 and AO signatures, MPTCP subtypes, the user
 // timeout) stay in the text.
-var presenceOptions = map[string]tcp.OptionSet{
-	"nop":    tcp.OptNOP,
-	"eol":    tcp.OptEOL,
-	"sackOK": tcp.OptSACKPermitted,
-	"md5":    tcp.OptMD5,
-	"tcp-ao": tcp.OptAO,
-	"uto":    tcp.OptUserTimeout,
-	"mptcp":  tcp.OptMPTCP,
+// A switch rather than a map: it runs for every option of every line.
+func presenceOption(name []byte) (tcp.OptionSet, bool) {
+	switch string(name) {
+	case "nop":
+		return tcp.OptNOP, true
+	case "eol":
+		return tcp.OptEOL, true
+	case "sackOK":
+		return tcp.OptSACKPermitted, true
+	case "md5":
+		return tcp.OptMD5, true
+	case "tcp-ao":
+		return tcp.OptAO, true
+	case "uto":
+		return tcp.OptUserTimeout, true
+	case "mptcp":
+		return tcp.OptMPTCP, true
+	}
+	return 0, false
 }
 
 // Option kinds that tcpdump names but Options has no field for; they are
@@ -129,11 +140,11 @@ func optionEnd(c *cursor) (byte, int) {
 func option(name []byte, at int, body *cursor, o *tcp.Options, prevMPTCP *bool) *parseError {
 	wasMPTCP := *prevMPTCP
 	*prevMPTCP = false
-	if bytes.Contains(body.rest(), []byte("[len ")) {
+	if bytes.IndexByte(body.rest(), '[') >= 0 && bytes.Contains(body.rest(), []byte("[len ")) {
 		// The length byte disagreed with the option's size.
 		o.Has |= tcp.OptMalformed
 	}
-	if set, ok := presenceOptions[string(name)]; ok {
+	if set, ok := presenceOption(name); ok {
 		o.Has |= set
 		*prevMPTCP = set == tcp.OptMPTCP
 		return nil

@@ -1,6 +1,10 @@
 package tcpdump
 
-import "github.com/pcaplint/pcaplint/parse/tcp"
+import (
+	"bytes"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
 
 // record is the text of one packet: its first line and the continuation
 // lines after it, stored end to end in one reused buffer.
@@ -107,10 +111,14 @@ func scanInterface(c *cursor, p *prefix) {
 // columns (" In", "Out", "  B"), which follows the timestamp's space. A
 // space after it tells an SLL2 interface named like a direction apart.
 func scanCookedV1(c *cursor, p *prefix) {
+	b := c.rest()
+	if len(b) < 5 || b[3] != ' ' || b[4] == ' ' {
+		return
+	}
+	word := bytes.TrimLeft(b[:3], " ")
 	for _, d := range directions[:5] {
-		pad := 3 - len(d.word)
-		if hasAt(c.b, c.i, "   "[:pad]+d.word+" ") && c.i+pad+len(d.word)+1 < len(c.b) && c.b[c.i+pad+len(d.word)+1] != ' ' {
-			c.i += pad + len(d.word) + 1
+		if string(word) == d.word {
+			c.i += 4
 			p.dir = d.dir
 			return
 		}

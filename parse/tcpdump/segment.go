@@ -164,6 +164,9 @@ func ipHeader(rec *record, a anchor, seg *tcp.Segment) {
 	if len(bytes.TrimSpace(b)) == 0 && a.line > 0 {
 		b = rec.line(a.line - 1)
 	}
+	if bytes.IndexByte(b, '(') < 0 {
+		return
+	}
 	k := max(bytes.LastIndex(b, []byte("(tos ")), bytes.LastIndex(b, []byte("IP6 (")))
 	if k < 0 {
 		return
