@@ -1,6 +1,8 @@
 package tcpdump
 
 import (
+	"fmt"
+	"io"
 	"net/netip"
 	"reflect"
 	"strings"
@@ -633,5 +635,35 @@ func TestSniff(t *testing.T) {
 		if Sniff([]byte(s)) {
 			t.Errorf("Sniff(%q) = true", s)
 		}
+	}
+}
+
+// TestLivePipe feeds lines one at a time: a segment comes out as soon as
+// the next record starts, without waiting for the end of the input.
+func TestLivePipe(t *testing.T) {
+	pr, pw := io.Pipe()
+	r := NewReader(pr, "-", Options{})
+	line := "12:00:00.%06d IP 10.0.0.1.1 > 10.0.0.2.2: Flags [S], seq %d, win 5, length 0\n"
+	go func() {
+		fmt.Fprintf(pw, line, 1, 100)
+		fmt.Fprintf(pw, line, 2, 200)
+	}()
+	var s tcp.Segment
+	done := make(chan error, 1)
+	go func() { done <- r.Next(&s) }()
+	select {
+	case err := <-done:
+		if err != nil || s.Seq != 100 {
+			t.Fatalf("first segment: %v, seq %d", err, s.Seq)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the first segment waited for the end of the input")
+	}
+	pw.Close()
+	if err := r.Next(&s); err != nil || s.Seq != 200 {
+		t.Fatalf("second segment at the end of input: %v, seq %d", err, s.Seq)
+	}
+	if err := r.Next(&s); err != io.EOF {
+		t.Fatalf("got %v, want io.EOF", err)
 	}
 }
