@@ -1,0 +1,123 @@
+package tcpdump
+
+import "bytes"
+
+// anchorKind is the form of the TCP text after "SRC > DST: ".
+type anchorKind uint8
+
+const (
+	anchorFull        anchorKind = iota // "Flags [": the normal form
+	anchorQuiet                         // "tcp N": -q
+	anchorShortHeader                   // " tcp N [bad hdr length N - too short, < 20]"
+	anchorTruncated                     // "[|tcp]": the capture ended before the flags
+)
+
+// anchor locates the TCP part of a record: "SRC > DST: " followed by one
+// of the TCP forms. Offsets are into the line.
+type anchor struct {
+	line       int // index of the line within the record
+	src, dst   int // where the endpoint texts start
+	srcEnd     int
+	colon      int // the ':' after DST
+	kind       anchorKind
+	portsOnly  bool // no '.' in SRC: tcpdump printed ports only (§5)
+	outerFound bool // an earlier "A > B: " pair precedes it in the record
+}
+
+// bodyKind tells whether the text after "…: " starts a TCP part.
+func bodyKind(b []byte) (anchorKind, bool) {
+	switch {
+	case hasAt(b, 0, "Flags ["):
+		return anchorFull, true
+	case hasAt(b, 0, "tcp ") && len(b) > 4 && isDigit(b[4]):
+		return anchorQuiet, true
+	case hasAt(b, 0, " tcp ") && bytes.Contains(b, []byte("[bad hdr length")):
+		return anchorShortHeader, true
+	case hasAt(b, 0, "[|tcp]"), hasAt(b, 0, " [|tcp]"):
+		return anchorTruncated, true
+	}
+	return 0, false
+}
+
+// nextColon returns the offset of the next ": " at or after off, or -1.
+func nextColon(b []byte, off int) int {
+	k := bytes.Index(b[off:], []byte(": "))
+	if k < 0 {
+		return -1
+	}
+	return off + k
+}
+
+// pairAt checks that the ':' at colon ends "SRC > DST" and returns the
+// offsets of both texts. An endpoint text has no spaces.
+func pairAt(b []byte, colon int) (src, srcEnd, dst int, ok bool) {
+	dst = bytes.LastIndexByte(b[:colon], ' ') + 1
+	if dst == colon || dst < 4 || string(b[dst-3:dst]) != " > " {
+		return 0, 0, 0, false
+	}
+	srcEnd = dst - 3
+	src = bytes.LastIndexByte(b[:srcEnd], ' ') + 1
+	if src == srcEnd {
+		return 0, 0, 0, false
+	}
+	return src, srcEnd, dst, true
+}
+
+// isHexLine reports a -x/-X dump line: TAB, then "0x" and an offset.
+func isHexLine(line []byte) bool { return hasAt(line, 0, "\t0x") }
+
+// findAnchor returns the last TCP anchor in the record (§10: in a tunnel
+// the TCP segment is the last "ENDPOINT > ENDPOINT: Flags [" match) and, when
+// there is none, whether some ": Flags [" was not preceded by endpoints,
+// which is a TCP line that does not parse.
+//
+// Continuation lines at column 0 are -A payload, which can look like
+// anything, except after VXLAN, whose inner frame tcpdump prints there.
+func findAnchor(rec *record) (a anchor, found bool, broken *parseError, brokenLine int) {
+	vxlan := bytes.Contains(rec.line(0), []byte("VXLAN"))
+	for li := 0; li < rec.count(); li++ {
+		b := rec.line(li)
+		if isHexLine(b) || li > 0 && len(b) > 0 && b[0] != ' ' && b[0] != '\t' && !vxlan {
+			continue
+		}
+		for k := nextColon(b, 0); k >= 0; k = nextColon(b, k+2) {
+			kind, ok := bodyKind(b[k+2:])
+			if !ok {
+				continue
+			}
+			src, srcEnd, dst, ok := pairAt(b, k)
+			if !ok {
+				if kind == anchorFull && !found {
+					broken, brokenLine = errAt(k, `expected "SRC > DST" before ": Flags ["`), li
+				}
+				continue
+			}
+			a = anchor{line: li, src: src, srcEnd: srcEnd, dst: dst, colon: k, kind: kind,
+				portsOnly: bytes.IndexByte(b[src:srcEnd], '.') < 0}
+			found = true
+		}
+	}
+	return a, found, broken, brokenLine
+}
+
+// firstPair finds the first "A > B: " in the record before the anchor: the
+// outer header of a tunnel, the IPv6 addresses before an extension header,
+// or the IP endpoints of a non-TCP packet. Link-layer "MAC > MAC, " pairs
+// are not followed by ':' and do not count.
+func firstPair(rec *record, stopLine, stopAt int) (li, src, srcEnd, dst, colon int, ok bool) {
+	for li = 0; li <= stopLine && li < rec.count(); li++ {
+		b := rec.line(li)
+		if isHexLine(b) {
+			continue
+		}
+		if li == stopLine {
+			b = b[:stopAt]
+		}
+		for k := nextColon(b, 0); k >= 0; k = nextColon(b, k+2) {
+			if src, srcEnd, dst, ok = pairAt(b, k); ok {
+				return li, src, srcEnd, dst, k, true
+			}
+		}
+	}
+	return 0, 0, 0, 0, 0, false
+}

@@ -1,0 +1,85 @@
+package tcpdump
+
+import (
+	"bytes"
+	"net/netip"
+)
+
+// countOther counts a record that holds no TCP segment by what it is
+// (§10): ARP, ICMP, UDP, a later IP fragment, another IP protocol, or a
+// frame that is not IP.
+func (r *Reader) countOther(rec *record) {
+	s := &r.stats
+	first := rec.line(0)
+	if bytes.Contains(first, []byte("ARP, ")) || bytes.Contains(first, []byte("ethertype ARP")) {
+		s.ARP++
+		return
+	}
+	li, src, srcEnd, colon, icmp, ok := lastPair(rec)
+	if !ok {
+		if bytes.Contains(first, []byte("IP ")) || bytes.Contains(first, []byte("IP6 ")) || bytes.Contains(first, []byte("ethertype IPv")) {
+			s.OtherIP++
+		} else {
+			s.OtherLink++
+		}
+		return
+	}
+	line := rec.line(li)
+	after := line[colon+2:]
+	switch {
+	case icmp:
+		s.ICMP++
+	case hasAt(after, 0, "UDP"):
+		s.UDP++
+	case hasAt(after, 0, "ip-proto-6") && !hasDigitAt(after, len("ip-proto-6")),
+		hasAt(after, 0, "tcp") && !hasAt(after, 0, "tcp "):
+		// A later fragment of a TCP datagram: "ip-proto-6" with -n,
+		// "tcp" from /etc/protocols without.
+		s.Fragments++
+	case hasPort(line[src:srcEnd]):
+		s.UDP++
+	default:
+		s.OtherIP++
+	}
+}
+
+// lastPair finds the last "A > B: " of a record, which names the innermost
+// packet of a tunnel, and whether any pair is followed by ICMP: an ICMP
+// error quotes the header of the packet it is about after its own.
+func lastPair(rec *record) (li, src, srcEnd, colon int, icmp, ok bool) {
+	for i := 0; i < rec.count(); i++ {
+		b := rec.line(i)
+		if isHexLine(b) {
+			continue
+		}
+		for k := nextColon(b, 0); k >= 0; k = nextColon(b, k+2) {
+			if s, se, _, found := pairAt(b, k); found {
+				li, src, srcEnd, colon, ok = i, s, se, k, true
+				icmp = icmp || hasAt(b, k+2, "ICMP")
+			}
+		}
+	}
+	return li, src, srcEnd, colon, icmp, ok
+}
+
+func hasDigitAt(b []byte, i int) bool { return i < len(b) && isDigit(b[i]) }
+
+// hasPort reports whether an endpoint text ends in a port: it is not an
+// address by itself, and what follows its last '.' is a number or a
+// service name.
+func hasPort(b []byte) bool {
+	if _, ok := parseIPv4(b); ok {
+		return false
+	}
+	if bytes.IndexByte(b, ':') >= 0 {
+		if _, err := netip.ParseAddr(string(b)); err == nil {
+			return false
+		}
+	}
+	k := bytes.LastIndexByte(b, '.')
+	if k < 0 {
+		return false
+	}
+	_, err := portNumber(b[k+1:])
+	return err == nil
+}

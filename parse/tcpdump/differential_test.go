@@ -1,0 +1,264 @@
+package tcpdump
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// timeForm is what a variant's timestamps say.
+type timeForm uint8
+
+const (
+	timeOfDay timeForm = iota // default and -tttt: the wall clock
+	timeNone                  // -t
+	timeDelta                 // -ttt, -ttttt: only differences
+)
+
+// variant is one way of running tcpdump over a capture.
+type variant struct {
+	name  string
+	args  []string
+	names bool // without -n: hosts and ports may be names
+	time  timeForm
+	quiet bool
+	// exact: every seq and ack the text shows must be known (-S, -vv, hex
+	// dumps), whatever the relative numbering hides.
+	exact bool
+	// stdoutOnly leaves out the stderr banner (and with it the link type).
+	stdoutOnly bool
+	nano       bool // needs a nanosecond capture
+	absolute   bool // tell the reader -S instead of letting it guess
+}
+
+var variants = []variant{
+	{name: "-n", args: []string{"-n"}},
+	{name: "names", args: nil, names: true},
+	{name: "-S", args: []string{"-n", "-S"}, exact: true},
+	{name: "-S told", args: []string{"-n", "-S"}, exact: true, absolute: true},
+	{name: "-S names", args: []string{"-S"}, names: true, exact: true},
+	{name: "-t", args: []string{"-n", "-t"}, time: timeNone},
+	{name: "-tt", args: []string{"-n", "-tt"}},
+	{name: "-ttt", args: []string{"-n", "-ttt"}, time: timeDelta},
+	{name: "-tttt", args: []string{"-n", "-tttt"}},
+	{name: "-ttttt", args: []string{"-n", "-ttttt"}, time: timeDelta},
+	{name: "-v", args: []string{"-n", "-v"}},
+	{name: "-vv", args: []string{"-n", "-vv"}, exact: true},
+	{name: "-e", args: []string{"-n", "-e"}},
+	{name: "-#", args: []string{"-n", "-#"}},
+	{name: "-x", args: []string{"-n", "-x"}, exact: true},
+	{name: "-xx", args: []string{"-n", "-xx"}, exact: true},
+	{name: "-xx without banner", args: []string{"-n", "-xx"}, exact: true, stdoutOnly: true},
+	{name: "-X", args: []string{"-n", "-X"}, exact: true},
+	{name: "-XX", args: []string{"-n", "-XX"}, exact: true},
+	{name: "-A", args: []string{"-n", "-A", "-#"}},
+	{name: "-q", args: []string{"-n", "-q"}, quiet: true},
+	{name: "-q names -e", args: []string{"-q", "-e"}, quiet: true, names: true},
+	{name: "-n -S -vv -e -#", args: []string{"-n", "-S", "-vv", "-e", "-#"}, exact: true},
+	{name: "names -v -e -ttttt", args: []string{"-v", "-e", "-ttttt"}, names: true, time: timeDelta},
+	{name: "-t -# -v", args: []string{"-n", "-t", "-#", "-v"}, time: timeNone},
+	{name: "--nano", args: []string{"-n", "--nano"}, nano: true},
+	{name: "--nano -tt -vv", args: []string{"-n", "--nano", "-tt", "-vv"}, nano: true, exact: true},
+	{name: "--nano -ttt", args: []string{"-n", "--nano", "-ttt"}, nano: true, time: timeDelta},
+}
+
+// capture is an input of the differential test.
+type capture struct {
+	name string
+	path string
+	nano bool
+}
+
+func TestDifferential(t *testing.T) {
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		t.Skip("tcpdump is not on PATH: the differential test needs the real tcpdump (apt-get install tcpdump)")
+	}
+	for _, c := range differentialCaptures(t) {
+		data, err := os.ReadFile(c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := groundTruth(data)
+		if err != nil {
+			t.Fatalf("%s: ground truth: %v", c.name, err)
+		}
+		if len(want) == 0 {
+			continue
+		}
+		for _, v := range variants {
+			if v.nano != c.nano {
+				continue
+			}
+			t.Run(c.name+"/"+v.name, func(t *testing.T) {
+				text := runTcpdump(t, c.path, v)
+				checkVariant(t, text, want, v)
+			})
+		}
+	}
+}
+
+// differentialCaptures writes the generated scenarios to a temporary
+// folder and adds the shared loopback capture and any capture under the
+// repository's testdata/.
+func differentialCaptures(t *testing.T) []capture {
+	dir := t.TempDir()
+	var out []capture
+	gen := scenarios()
+	for _, name := range slices.Sorted(maps.Keys(gen)) {
+		for _, nano := range []bool{false, true} {
+			file := name + ".pcap"
+			if nano {
+				if name != "ipv4" && name != "ipv6" {
+					continue
+				}
+				file = name + "-nano.pcap"
+			}
+			path := filepath.Join(dir, file)
+			if err := os.WriteFile(path, gen[name].pcap(nano), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, capture{name: strings.TrimSuffix(file, ".pcap"), path: path, nano: nano})
+		}
+	}
+	if _, err := os.Stat("../../../shared/captures/loopback-9502-any.pcap"); err == nil {
+		out = append(out, capture{name: "shared-loopback", path: "../../../shared/captures/loopback-9502-any.pcap"})
+	} else {
+		t.Logf("shared loopback capture not available: %v", err)
+	}
+	_ = filepath.WalkDir("../../testdata", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".pcap") || strings.HasSuffix(path, ".pcapng")) {
+			out = append(out, capture{name: "testdata/" + filepath.Base(path), path: path})
+		}
+		return nil
+	})
+	return out
+}
+
+// runTcpdump renders a capture, with stderr merged as "2>&1" would.
+func runTcpdump(t *testing.T, path string, v variant) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "tcpdump", append([]string{"-r", path}, v.args...)...)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	var out, errOut bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = &out
+	if v.stdoutOnly {
+		cmd.Stderr = &errOut
+	}
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("tcpdump %v: %v\n%s%s", v.args, err, out.String(), errOut.String())
+	}
+	return out.String()
+}
+
+// checkVariant parses a rendering and compares it with the ground truth.
+func checkVariant(t *testing.T, text string, want []truth, v variant) {
+	t.Helper()
+	y, m, d := want[0].t.Date()
+	segs, st, err := readAll(text, Options{Location: time.UTC, Date: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), Absolute: v.absolute})
+	if err != nil {
+		t.Fatalf("reading: %v", err)
+	}
+	for _, p := range st.Problems {
+		t.Errorf("problem: %v", p)
+	}
+	if len(segs) != len(want) || st.TCP != int64(len(want)) || st.Malformed != 0 {
+		t.Fatalf("got %d segments (stats %+v), want %d\n%s", len(segs), st, len(want), text)
+	}
+	lines := strings.Split(text, "\n")
+	for i := range want {
+		if msg := compare(&segs[i], &want[i], v, segs[0].Time, want[0].t); msg != "" {
+			t.Errorf("segment %d (line %d: %s): %s", i+1, segs[i].Pos.Line, lines[segs[i].Pos.Line-1], msg)
+		}
+	}
+}
+
+// compare reports how a parsed segment differs from the truth, given what
+// the variant can show.
+func compare(s *tcp.Segment, w *truth, v variant, firstGot, firstWant time.Time) string {
+	var diffs []string
+	add := func(format string, args ...any) { diffs = append(diffs, fmt.Sprintf(format, args...)) }
+	hex := slices.ContainsFunc(v.args, func(a string) bool { return strings.HasPrefix(a, "-x") || strings.HasPrefix(a, "-X") })
+	if s.Src.Port != w.src.Port() || s.Dst.Port != w.dst.Port() {
+		add("ports %d > %d, want %d > %d", s.Src.Port, s.Dst.Port, w.src.Port(), w.dst.Port())
+	}
+	if (!v.names || s.Src.Addr.IsValid()) && (s.Src.Addr != w.src.Addr() || s.Dst.Addr != w.dst.Addr()) {
+		add("addresses %v > %v, want %v > %v", s.Src, s.Dst, w.src, w.dst)
+	}
+	if s.PayloadLen != w.payload {
+		add("payload %d, want %d", s.PayloadLen, w.payload)
+	}
+	if msg := compareTime(s, w, v, firstGot, firstWant); msg != "" {
+		add("%s", msg)
+	}
+	if w.ifindex >= 0 && s.Dir != w.dir {
+		add("direction %d, want %d", s.Dir, w.dir)
+	}
+	if w.ifindex >= 0 && slices.Contains(v.args, "-e") && s.Interface != w.ifindex {
+		add("interface %d, want ifindex %d", s.Interface, w.ifindex)
+	}
+	if v.quiet {
+		if s.Known != tcp.KnownTime {
+			add("-q known %b, want only the time", s.Known)
+		}
+		return strings.Join(diffs, "; ")
+	}
+	if !s.Has(tcp.KnownFlags|tcp.KnownWindow|tcp.KnownOptions) || s.Flags != w.flags || s.Window != w.win {
+		add("flags %v win %d (known %b), want %v %d", s.Flags, s.Window, s.Known, w.flags, w.win)
+	}
+	if s.Options.Has&^tcp.OptMalformed != w.opts.Has || s.Options.MSS != w.opts.MSS || s.Options.WScale != w.opts.WScale ||
+		s.Options.TSVal != w.opts.TSVal || s.Options.TSEcr != w.opts.TSEcr || !slices.Equal(s.Options.SACKBlocks(), w.opts.SACKBlocks()) {
+		add("options %+v, want %+v", s.Options, w.opts)
+	}
+	if s.Has(tcp.KnownSeq) && s.Seq != w.seq {
+		add("seq %d, want %d", s.Seq, w.seq)
+	}
+	if s.Has(tcp.KnownAck) && s.Ack != w.ack {
+		add("ack %d, want %d", s.Ack, w.ack)
+	}
+	vv := slices.Contains(v.args, "-vv")
+	showsSeq := vv || hex || w.payload > 0 || w.flags.Any(tcp.SYN|tcp.FIN|tcp.RST)
+	if v.exact && (showsSeq && !s.Has(tcp.KnownSeq) || w.flags.Has(tcp.ACK) && !s.Has(tcp.KnownAck)) {
+		add("seq/ack not known (known %b)", s.Known)
+	}
+	if !showsSeq && s.Has(tcp.KnownSeq) && !hex {
+		add("a pure ACK without -vv cannot know its seq")
+	}
+	return strings.Join(diffs, "; ")
+}
+
+func compareTime(s *tcp.Segment, w *truth, v variant, firstGot, firstWant time.Time) string {
+	prec := time.Microsecond
+	if v.nano && slices.Contains(v.args, "--nano") {
+		prec = time.Nanosecond
+	}
+	switch v.time {
+	case timeNone:
+		if s.Has(tcp.KnownTime) {
+			return "-t shows no time"
+		}
+	case timeDelta:
+		got, want := s.Time.Sub(firstGot), w.t.Truncate(prec).Sub(firstWant.Truncate(prec))
+		if !s.Has(tcp.KnownTime) || got != want {
+			return fmt.Sprintf("time since the first %v, want %v", got, want)
+		}
+	default:
+		if !s.Has(tcp.KnownTime) || !s.Time.Equal(w.t.Truncate(prec)) {
+			return fmt.Sprintf("time %v, want %v", s.Time, w.t.Truncate(prec))
+		}
+	}
+	return ""
+}

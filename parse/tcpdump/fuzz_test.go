@@ -1,0 +1,63 @@
+package tcpdump
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"testing"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// fuzzRead reads all of data and checks the reader's invariants: it ends,
+// every segment comes from a line that exists, and the counts agree.
+func fuzzRead(t *testing.T, data []byte, opts Options) {
+	lines := int64(bytes.Count(data, []byte("\n")) + 1)
+	r := NewReader(bytes.NewReader(data), "fuzz.txt", opts)
+	var seg tcp.Segment
+	var n int64
+	for {
+		err := r.Next(&seg)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var p tcp.Problem
+			if !errors.As(err, &p) || !p.Fatal {
+				t.Fatalf("Next returned %v, want io.EOF or a fatal tcp.Problem", err)
+			}
+			break
+		}
+		n++
+		if n > lines {
+			t.Fatalf("%d segments from %d lines", n, lines)
+		}
+		if seg.Pos.Line < 1 || int64(seg.Pos.Line) > lines {
+			t.Fatalf("segment at line %d of %d", seg.Pos.Line, lines)
+		}
+		_ = r.Record()
+	}
+	st := r.Stats()
+	if st.TCP != n || st.Lines > lines || st.Records > st.Lines {
+		t.Fatalf("stats %+v after %d segments from %d lines", st, n, lines)
+	}
+}
+
+func FuzzReader(f *testing.F) {
+	f.Add([]byte("14:12:45.104687 IP localhost.39870 > localhost.9502: Flags [S], seq 2927179378, win 32792, options [mss 16396,sackOK,TS val 255474104 ecr 0,nop,wscale 3], length 0(1)\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, data, Options{})
+		fuzzRead(t, data, Options{Strict: true, Absolute: true})
+	})
+}
+
+// FuzzLine puts one line in the places a TCP part can be: a line of its
+// own, after a -v IPv4 header, and followed by a hex dump.
+func FuzzLine(f *testing.F) {
+	f.Add("IP 10.0.0.1.1 > 10.0.0.2.2: Flags [S], seq 1, win 5, options [mss 1460,sack 1 {1:2},mptcp 12 capable v1 flags [H] {0x29a6c86981ad933c}], length 0")
+	f.Fuzz(func(t *testing.T, line string) {
+		fuzzRead(t, []byte(line), Options{})
+		fuzzRead(t, []byte("    1  2020-06-10 09:21:03.720289 IP (tos 0x0, ttl 64, id 39720, offset 0, flags [DF], proto TCP (6), length 60)\n    "+line+"\n"), Options{})
+		fuzzRead(t, []byte("12:00:00.000000 "+line+"\n\t0x0000:  4500 003c 1b68 4000 4006 2152 7f00 0001\n\t0x0010:  7f00 0001 da70 0050 3758 897e 0000 0000\n\t0x0020:  a002 7fff 1421 0000\n"), Options{})
+	})
+}

@@ -1,0 +1,101 @@
+package tcpdump
+
+import (
+	"bytes"
+	"strconv"
+)
+
+// lineKind is the role of a line in the text.
+type lineKind uint8
+
+const (
+	lineBlank        lineKind = iota
+	lineBanner                // tcpdump's messages around the packets
+	lineStart                 // the first line of a packet record
+	lineContinuation          // more of the current record
+)
+
+// banners start the lines tcpdump writes around the packets (§2.1).
+var banners = [...]string{
+	"reading from file ",
+	"listening on ",
+	"tcpdump: ",
+	"Warning: ",
+	"[Invalid header",
+}
+
+// kind classifies a line. Records start with a packet number or a
+// timestamp; with neither (-t without -#), every line at column 0 starts
+// one, which the first record decides.
+func (r *Reader) kind(line []byte) lineKind {
+	if len(bytes.TrimSpace(line)) == 0 {
+		return lineBlank
+	}
+	if line[0] != ' ' && line[0] != '\t' && isBanner(line) {
+		return lineBanner
+	}
+	if r.split == splitUnknown {
+		switch {
+		case isRecordStart(line):
+			r.split = splitStamped
+		case line[0] != ' ' && line[0] != '\t':
+			r.split = splitBare
+		default:
+			return lineContinuation
+		}
+		return lineStart
+	}
+	if r.split == splitStamped {
+		if isRecordStart(line) {
+			return lineStart
+		}
+		return lineContinuation
+	}
+	if line[0] == ' ' || line[0] == '\t' {
+		return lineContinuation
+	}
+	return lineStart
+}
+
+func isBanner(line []byte) bool {
+	for _, b := range banners {
+		if hasAt(line, 0, b) {
+			return true
+		}
+	}
+	return isCountLine(line)
+}
+
+// isCountLine matches the end-of-capture counts, "N packet(s) captured",
+// "… received by filter", "… dropped by kernel", "… dropped by interface",
+// and the bare "N packets" of --count.
+func isCountLine(line []byte) bool {
+	_, n, ok := parseUint(line, 1<<63-1)
+	if !ok {
+		return false
+	}
+	c := cursor{b: line, i: n}
+	if !c.lit(" packet") {
+		return false
+	}
+	c.lit("s")
+	return c.done() || c.lit(" captured") || c.lit(" received by filter") || c.lit(" dropped by ")
+}
+
+// banner takes the link type from "reading from file X, link-type NAME
+// (…)" or "listening on X, link-type NAME (…)", for -xx dumps.
+func (r *Reader) banner(line []byte) {
+	k := bytes.Index(line, []byte(", link-type "))
+	if k < 0 {
+		return
+	}
+	c := cursor{b: line, i: k + len(", link-type ")}
+	name := c.token(" ,")
+	if n, ok := linkHeaderLen[string(name)]; ok {
+		r.link = n
+	} else {
+		r.link = -1
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

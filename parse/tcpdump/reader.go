@@ -1,0 +1,196 @@
+// Package tcpdump reads the text that tcpdump prints for TCP traffic and
+// turns it into tcp.Segment values, the same ones the capture reader makes
+// from pcap bytes.
+//
+// It understands every timestamp form (-t … -ttttt, --nano), name
+// resolution, -S and relative sequence numbers (recovering the absolute
+// ones), -v/-vv, -e link headers, the "-i any" interface prefix, -#, IPv6,
+// TCP options, -q, tunnels, and hex dumps (-x/-xx/-X/-XX, whose bytes are
+// then decoded in place of the text). What the text does not show is left
+// out of Segment.Known rather than guessed; the package documentation of
+// each step says what is inferred.
+//
+// Input is read line by line as it arrives, so a live "tcpdump -l | pcaplint"
+// pipe works. A record may have continuation lines, so a segment is
+// returned when the next record (or the end of input) shows that its
+// record is complete: on a pipe, a segment waits for the next packet line.
+package tcpdump
+
+import (
+	"errors"
+	"io"
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// Options tell the reader what the text cannot.
+type Options struct {
+	// Absolute says the numbers are already absolute (the log was printed
+	// with -S). When false, the reader replays tcpdump's relative
+	// numbering and detects -S logs per connection.
+	Absolute bool
+	// Strict makes a TCP-looking line that does not parse a fatal problem
+	// (the caller exits 2) instead of a reported and skipped one.
+	Strict bool
+	// Location is the time zone of the default and -tttt timestamps, which
+	// tcpdump prints in local time; nil means UTC.
+	Location *time.Location
+	// Date is the day given to timestamps that show only the time of day
+	// (the default form) and the base of the delta forms (-ttt, -ttttt);
+	// the zero Date means 1970-01-01.
+	Date time.Time
+}
+
+// splitMode is how records are told apart.
+type splitMode uint8
+
+const (
+	splitUnknown splitMode = iota
+	splitStamped           // each record starts with a packet number or a timestamp
+	splitBare              // -t without -#: each line at column 0 starts a record
+)
+
+// Reader reads tcpdump text. It implements parse.Source.
+type Reader struct {
+	name   string
+	opts   Options
+	lines  lineReader
+	stats  tcp.Stats
+	split  splitMode
+	recs   [2]record // the record being gathered, and the one before it
+	cur    int
+	last   int // the record that produced the last segment, or -1
+	eof    bool
+	err    error // a fatal problem, returned from then on
+	clock  clock
+	hosts  hosts
+	rel    relTable
+	ifaces map[string]int32
+	link   int    // link header length from the banner, -1 when unknown
+	hex    []byte // the bytes of the current record's dump
+	pre    prefix
+}
+
+// NewReader returns a reader of tcpdump text from r; name is used in
+// positions and problems.
+func NewReader(r io.Reader, name string, opts Options) *Reader {
+	return &Reader{
+		name:   name,
+		opts:   opts,
+		lines:  newLineReader(r),
+		last:   -1,
+		clock:  newClock(opts.Location, opts.Date),
+		hosts:  newHosts(),
+		rel:    newRelTable(opts.Absolute),
+		ifaces: make(map[string]int32),
+		link:   -1,
+	}
+}
+
+// Stats counts what was read so far, including what was skipped.
+func (r *Reader) Stats() *tcp.Stats { return &r.stats }
+
+// Record returns the first line of the record that produced the last
+// segment, as it was in the input, for explaining a finding.
+func (r *Reader) Record() string {
+	if r.last < 0 || r.recs[r.last].empty() {
+		return ""
+	}
+	return string(r.recs[r.last].line(0))
+}
+
+// Next fills seg with the next TCP segment, reusing seg's storage. It
+// returns io.EOF at the end of the input, and a tcp.Problem with Fatal set
+// for input that is not tcpdump text, a read error, or (with
+// Options.Strict) a TCP line that does not parse.
+func (r *Reader) Next(seg *tcp.Segment) error {
+	for r.err == nil {
+		if r.eof {
+			if r.recs[r.cur].empty() {
+				return io.EOF
+			}
+			if r.finish(seg) {
+				return nil
+			}
+			continue
+		}
+		line, err := r.lines.next()
+		switch {
+		case err == io.EOF:
+			r.eof = true
+			continue
+		case errors.Is(err, errLineTooLong):
+			r.stats.Lines++
+			r.stats.Malformed++
+			r.stats.Reportf(r.pos(r.lines.n, 1), "line longer than %d bytes, skipped", MaxLine)
+			continue
+		case err != nil:
+			r.err = tcp.Problem{Pos: r.pos(r.lines.n+1, 0), Msg: "reading: " + err.Error(), Fatal: true}
+			continue
+		}
+		r.stats.Lines++
+		if r.line(line, seg) {
+			return nil
+		}
+	}
+	return r.err
+}
+
+// line takes one input line; it reports true when it completed a record
+// that yielded a segment.
+func (r *Reader) line(line []byte, seg *tcp.Segment) bool {
+	n := r.lines.n
+	if isBinary(line) {
+		return r.binary(n)
+	}
+	switch r.kind(line) {
+	case lineBlank:
+		r.stats.Other++
+	case lineBanner:
+		r.stats.Other++
+		r.banner(line)
+		return !r.recs[r.cur].empty() && r.finish(seg)
+	case lineContinuation:
+		if r.recs[r.cur].empty() {
+			r.stats.Other++
+			return false
+		}
+		r.recs[r.cur].add(line, n)
+	case lineStart:
+		done := !r.recs[r.cur].empty() && r.finish(seg)
+		r.recs[r.cur].add(line, n)
+		return done
+	}
+	return false
+}
+
+// finish parses the gathered record and starts an empty one; true when the
+// record was a TCP segment.
+func (r *Reader) finish(seg *tcp.Segment) bool {
+	done := r.cur
+	r.cur ^= 1
+	r.recs[r.cur].reset()
+	if r.parse(&r.recs[done], seg) {
+		r.last = done
+		return true
+	}
+	return false
+}
+
+// binary handles a line with bytes tcpdump never prints: before any
+// segment the input is not tcpdump text at all (a capture file given as
+// text), which is fatal; later it is damage, reported and skipped.
+func (r *Reader) binary(n int) bool {
+	if r.stats.TCP == 0 {
+		r.err = tcp.Problem{Pos: r.pos(n, 0), Msg: "not tcpdump text: line " + itoa(n) + " contains binary data", Fatal: true}
+		return false
+	}
+	r.stats.Malformed++
+	r.stats.Reportf(r.pos(n, 0), "line contains binary data, skipped")
+	return false
+}
+
+func (r *Reader) pos(line, col int) tcp.Pos {
+	return tcp.Pos{File: r.name, Line: line, Col: col}
+}

@@ -1,0 +1,137 @@
+package tcpdump
+
+import (
+	"bytes"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// record is the text of one packet: its first line and the continuation
+// lines after it, stored end to end in one reused buffer.
+type record struct {
+	buf   []byte
+	ends  []int // where each line ends in buf
+	first int   // the input line number of the first line
+}
+
+func (r *record) reset()           { r.buf, r.ends = r.buf[:0], r.ends[:0] }
+func (r *record) empty() bool      { return len(r.ends) == 0 }
+func (r *record) count() int       { return len(r.ends) }
+func (r *record) lineNo(i int) int { return r.first + i }
+
+// add appends a line; the first line fixes the record's line number.
+func (r *record) add(line []byte, lineNo int) {
+	if len(r.ends) == 0 {
+		r.first = lineNo
+	}
+	r.buf = append(r.buf, line...)
+	r.ends = append(r.ends, len(r.buf))
+}
+
+// line returns the i-th line of the record.
+func (r *record) line(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = r.ends[i-1]
+	}
+	return r.buf[start:r.ends[i]]
+}
+
+// prefix is what a record's first line says before the protocol text
+// (§1: [NUM] [TS] [IFNAME DIR] [link header]).
+type prefix struct {
+	stamp    stamp
+	hasStamp bool
+	iface    []byte
+	dir      tcp.Direction
+	ifindex  int32 // SLL2 -e "ifindex N"; -1 when not printed
+}
+
+// scanPrefix reads the packet number, the timestamp, the "-i any" interface
+// and direction, and an SLL2 -e ifindex.
+func scanPrefix(c *cursor, p *prefix) {
+	*p = prefix{ifindex: -1}
+	scanNumber(c)
+	p.hasStamp = scanStamp(c, &p.stamp)
+	scanCookedV1(c, p)
+	if p.dir == tcp.DirUnknown {
+		scanInterface(c, p)
+	}
+	if c.lit("ifindex ") {
+		if v, ok := c.uint(1<<31 - 1); ok {
+			p.ifindex = int32(v)
+		}
+	}
+}
+
+// scanNumber reads the -# packet number, "%5u  ".
+func scanNumber(c *cursor) bool {
+	start := c.i
+	c.spaces()
+	if _, ok := c.uint(1<<63 - 1); ok && c.lit("  ") {
+		return true
+	}
+	c.i = start
+	return false
+}
+
+// directions are the SLL packet types as tcpdump prints them.
+var directions = [...]struct {
+	word string
+	dir  tcp.Direction
+}{
+	{"In", tcp.DirIn}, {"Out", tcp.DirOut}, {"B", tcp.DirBroadcast},
+	{"M", tcp.DirMulticast}, {"P", tcp.DirOther}, {"?", tcp.DirUnknown},
+}
+
+// scanInterface reads the LINUX_SLL2 prefix "%-5s %-3s ": an interface name
+// padded to 5 columns, then the direction padded to 3 (§3.1).
+func scanInterface(c *cursor, p *prefix) {
+	start := c.i
+	name := c.token(" ")
+	pad := c.spaces()
+	want := 1
+	if len(name) < 5 {
+		want = 6 - len(name)
+	}
+	if len(name) > 0 && pad == want {
+		word := c.token(" ")
+		pad = c.spaces()
+		for _, d := range directions {
+			if string(word) == d.word && pad == 4-len(word) {
+				p.iface, p.dir = name, d.dir
+				return
+			}
+		}
+	}
+	c.i = start
+}
+
+// scanCookedV1 reads the LINUX_SLL -e direction, right-aligned in 3
+// columns (" In", "Out", "  B"), which follows the timestamp's space. A
+// space after it tells an SLL2 interface named like a direction apart.
+func scanCookedV1(c *cursor, p *prefix) {
+	b := c.rest()
+	if len(b) < 5 || b[3] != ' ' || b[4] == ' ' {
+		return
+	}
+	word := bytes.TrimLeft(b[:3], " ")
+	for _, d := range directions[:5] {
+		if string(word) == d.word {
+			c.i += 4
+			p.dir = d.dir
+			return
+		}
+	}
+}
+
+// isRecordStart reports whether a line starts with a packet number or a
+// timestamp, the pattern that begins each record (§1).
+func isRecordStart(line []byte) bool {
+	c := cursor{b: line}
+	if scanNumber(&c) {
+		return true
+	}
+	var st stamp
+	return scanStamp(&c, &st)
+}

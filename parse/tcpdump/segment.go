@@ -1,0 +1,231 @@
+package tcpdump
+
+import (
+	"bytes"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// parse turns a complete record into seg; false when the record is not a
+// TCP segment (it is then counted in Stats) or does not parse.
+func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
+	r.stats.Records++
+	a, found, broken, brokenLine := findAnchor(rec)
+	if !found {
+		if broken != nil {
+			r.malformed(rec, brokenLine, broken)
+			return false
+		}
+		r.countOther(rec)
+		return false
+	}
+	oli, osrc, osrcEnd, odst, ocolon, outer := firstPair(rec, a.line, a.src)
+	if outer && hasAt(rec.line(oli), ocolon+2, "ICMP") {
+		// An ICMP error quoting a TCP header: not a segment (§10).
+		r.stats.ICMP++
+		return false
+	}
+	*seg = tcp.Segment{Interface: -1, Pos: tcp.Pos{File: r.name, Line: rec.first, Col: 1}}
+	r.prefix(rec, seg)
+	line := rec.line(a.line)
+	if !r.endpoints(rec, a, seg) {
+		return false
+	}
+	if outer {
+		ol := rec.line(oli)
+		if a.portsOnly {
+			// IPv6 extension headers: the addresses are in the IPv6 pair.
+			r.hosts.host(hostPart(ol[osrc:osrcEnd]), &seg.Src)
+			r.hosts.host(hostPart(ol[odst:ocolon]), &seg.Dst)
+		} else {
+			seg.Tunnel = tunnelKind(rec, oli, a.line)
+			r.hosts.host(hostPart(ol[osrc:osrcEnd]), &seg.OuterSrc)
+			r.hosts.host(hostPart(ol[odst:ocolon]), &seg.OuterDst)
+		}
+	}
+	var tt tcpText
+	c := cursor{b: line, i: a.colon + 2}
+	if err := scanTCP(&c, a.kind, seg, &tt); err != nil {
+		r.malformed(rec, a.line, err)
+		return false
+	}
+	if tt.badHdr {
+		r.stats.Malformed++
+		r.stats.Reportf(r.pos(rec.lineNo(a.line), a.colon+3), "TCP header length out of range; segment skipped")
+		return false
+	}
+	if tt.annotation {
+		r.stats.Other++
+	}
+	ipHeader(rec, a, seg)
+	if tt.full {
+		r.rel.resolve(seg, &tt)
+	}
+	r.dump(rec, seg)
+	if seg.Truncated {
+		r.stats.Truncated++
+	}
+	r.stats.TCP++
+	return true
+}
+
+// prefix fills the time, interface and direction from the first line.
+func (r *Reader) prefix(rec *record, seg *tcp.Segment) {
+	c := cursor{b: rec.line(0)}
+	p := &r.pre
+	scanPrefix(&c, p)
+	if p.hasStamp {
+		if t, ok := r.clock.time(&p.stamp); ok {
+			seg.Time = t
+			seg.Known |= tcp.KnownTime
+		}
+	}
+	seg.Dir = p.dir
+	switch {
+	case p.ifindex >= 0:
+		seg.Interface = p.ifindex
+	case len(p.iface) > 0:
+		seg.Interface = r.ifaceID(p.iface)
+	}
+}
+
+// ifaceID numbers interface names from 1 in order of appearance, so that
+// copies of one packet on several interfaces stay apart. With -e, the
+// SLL2 ifindex that tcpdump prints is used instead.
+func (r *Reader) ifaceID(name []byte) int32 {
+	if id, ok := r.ifaces[string(name)]; ok {
+		return id
+	}
+	id := int32(len(r.ifaces) + 1)
+	r.ifaces[string(name)] = id
+	return id
+}
+
+// endpoints parses "SRC > DST". An unknown service name is a warning:
+// the segment cannot be placed, so it is skipped.
+func (r *Reader) endpoints(rec *record, a anchor, seg *tcp.Segment) bool {
+	line := rec.line(a.line)
+	for _, e := range [2]struct {
+		text []byte
+		at   int
+		ep   *tcp.Endpoint
+	}{{line[a.src:a.srcEnd], a.src, &seg.Src}, {line[a.dst:a.colon], a.dst, &seg.Dst}} {
+		err := r.hosts.endpoint(e.text, e.ep)
+		if err == nil {
+			continue
+		}
+		if err.unknown {
+			r.stats.Malformed++
+			r.stats.Reportf(r.pos(rec.lineNo(a.line), e.at+1), "%s in %s; segment skipped (add it to the services table, or print with -n)", err.msg, quote(e.text))
+			return false
+		}
+		r.malformed(rec, a.line, errAt(e.at, err.msg+" in "+quote(e.text)))
+		return false
+	}
+	return true
+}
+
+// hostPart strips the port from an endpoint text, unless the whole text is
+// an address (IP-in-IP and ICMP pairs have no ports).
+func hostPart(b []byte) []byte {
+	if _, ok := parseIPv4(b); ok {
+		return b
+	}
+	k := bytes.LastIndexByte(b, '.')
+	if k < 0 || bytes.IndexByte(b[k:], ':') >= 0 {
+		return b
+	}
+	return b[:k]
+}
+
+// tunnelKind names the encapsulation printed between the outer pair and
+// the TCP pair.
+func tunnelKind(rec *record, from, to int) tcp.Tunnel {
+	for li := from; li <= to; li++ {
+		b := rec.line(li)
+		switch {
+		case bytes.Contains(b, []byte("Geneve")):
+			return tcp.TunnelGeneve
+		case bytes.Contains(b, []byte("VXLAN")):
+			return tcp.TunnelVXLAN
+		case bytes.Contains(b, []byte("GRE")):
+			return tcp.TunnelGRE
+		}
+	}
+	return tcp.TunnelIPinIP
+}
+
+// ipHeader takes the TTL, IP ID and IP checksum verdict from the -v header
+// printed before the TCP part: "(tos …, ttl N, id N, …, bad cksum …)" for
+// IPv4, "(… hlim N, …)" for IPv6. With IPv4 the TCP part is on the next
+// line.
+func ipHeader(rec *record, a anchor, seg *tcp.Segment) {
+	b := rec.line(a.line)[:a.src]
+	if len(bytes.TrimSpace(b)) == 0 && a.line > 0 {
+		b = rec.line(a.line - 1)
+	}
+	if bytes.IndexByte(b, '(') < 0 {
+		return
+	}
+	k := max(bytes.LastIndex(b, []byte("(tos ")), bytes.LastIndex(b, []byte("IP6 (")))
+	if k < 0 {
+		return
+	}
+	h := b[k:]
+	if v, ok := numberField(h, ", ttl "); ok {
+		seg.TTL = uint8(v)
+	}
+	if v, ok := numberField(h, "hlim "); ok {
+		seg.TTL = uint8(v)
+	}
+	if v, ok := numberField(h, ", id "); ok {
+		seg.IPID = uint16(v)
+	}
+	if bytes.Contains(h, []byte(", bad cksum ")) {
+		seg.Checksum = tcp.ChecksumBadIP
+		seg.Known |= tcp.KnownChecksum
+	}
+}
+
+// numberField reads the number after the first occurrence of name.
+func numberField(h []byte, name string) (uint64, bool) {
+	k := bytes.Index(h, []byte(name))
+	if k < 0 {
+		return 0, false
+	}
+	v, _, ok := parseUint(h[k+len(name):], 255*256+255)
+	return v, ok
+}
+
+// dump decodes the record's hex dump, when it has one, in place of the
+// text. A dump whose offsets do not follow each other is reported and
+// ignored; one that does not hold the TCP header the text shows (a tunnel,
+// a guess of the link header that failed) is ignored silently.
+func (r *Reader) dump(rec *record, seg *tcp.Segment) {
+	r.hex = r.hex[:0]
+	for li := 1; li < rec.count(); li++ {
+		b := rec.line(li)
+		if !isHexLine(b) {
+			continue
+		}
+		var ok bool
+		if r.hex, ok = appendHexLine(r.hex, b); !ok {
+			r.stats.Reportf(r.pos(rec.lineNo(li), 2), "hex dump line does not continue the dump; dump ignored")
+			return
+		}
+	}
+	if len(r.hex) > 0 && seg.Tunnel == tcp.TunnelNone {
+		frame(r.hex, r.link, seg)
+	}
+}
+
+// malformed reports a TCP line that does not parse: skipped, or fatal in
+// strict mode.
+func (r *Reader) malformed(rec *record, li int, err *parseError) {
+	p := tcp.Problem{Pos: r.pos(rec.lineNo(li), err.at+1), Msg: err.msg, Fatal: r.opts.Strict}
+	r.stats.Malformed++
+	r.stats.Report(p)
+	if r.opts.Strict {
+		r.err = p
+	}
+}
