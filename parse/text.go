@@ -2,12 +2,14 @@ package parse
 
 import (
 	"bufio"
-	"fmt"
+
+	"github.com/pcaplint/pcaplint/parse/tcpdump"
 )
 
-// sniffText is replaced when the tcpdump text reader lands.
-func sniffText(b []byte) bool { return false }
+// sniffText reports whether the input's first bytes look like tcpdump text.
+func sniffText(b []byte) bool { return tcpdump.Sniff(b) }
 
+// openText returns the tcpdump text reader over br.
 func openText(br *bufio.Reader, name string, opts Options) (Source, error) {
-	return nil, fmt.Errorf("%s: tcpdump text input is not supported yet", name)
+	return tcpdump.NewReader(br, name, tcpdump.Options{Absolute: opts.Absolute, Strict: opts.Strict}), nil
 }

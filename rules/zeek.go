@@ -159,6 +159,9 @@ const (
 )
 
 // zeekHistory records the letters a segment earns by its flags and payload.
+// Bad checksums (Zeek's C) are left out: a capture is verified only on
+// request and tcpdump text shows them only with -v, and the same traffic
+// must give the same history from every input.
 func (c *Conn) zeekHistory(d Dir, seg *tcp.Segment) {
 	f := seg.Flags
 	if seg.Has(tcp.KnownFlags) {
@@ -186,8 +189,5 @@ func (c *Conn) zeekHistory(d Dir, seg *tcp.Segment) {
 	}
 	if seg.PayloadLen > 0 {
 		c.AddHistory(d, HistData)
-	}
-	if seg.Checksum == tcp.ChecksumBadTCP || seg.Checksum == tcp.ChecksumBadIP {
-		c.AddHistory(d, HistBadChecksum)
 	}
 }

@@ -618,6 +618,8 @@ func TestSniff(t *testing.T) {
 		"IP 10.0.0.1.1 > 10.0.0.2.2: Flags [S], seq 1, win 5, length 0\r\n",
 		"lo    In  IP 127.0.0.1.40892 > 127.0.0.1.8080: tcp 78",
 		"\n\n2014-12-09 17:16:09.924505 IP 131.155.215.69.46656 > 137.116.81.94.80: Flags [S], seq 1, win 5, length 0\nand a cut-off li",
+		"2026-11-24 21:06:06.478460 lo    In  IP (tos 0x0, ttl 64, id 55721, offset 0, flags [DF], proto TCP (6), length 60)\n    127.0.0.1.56198 > 127.0.0.1.9502: Flags [S], cksum 0xfe30 (incorrect -> 0xc494), seq 1",
+		"21:06:06.478460 IP (tos 0x0, ttl 64, id 55721, offset 0, flags [DF], proto TCP (6), length 60)",
 	}
 	no := []string{
 		"\xd4\xc3\xb2\xa1\x02\x00\x04\x00",

@@ -35,7 +35,9 @@ func Sniff(prefix []byte) bool {
 // timestamp, or a protocol name at column 0, and "A > B" later on.
 func looksLikePacket(line []byte) bool {
 	if !bytes.Contains(line, []byte(" > ")) {
-		return false
+		// With -v an IPv4 header comes first; the endpoints follow on a
+		// continuation line.
+		return isRecordStart(line) && bytes.Contains(line, []byte("IP (tos "))
 	}
 	if isRecordStart(line) {
 		return true
