@@ -22,7 +22,7 @@ func (l *loader) rules(f *ruleFile, n *yaml.Node, cfg *rules.Config) {
 		k, v := deref(n.Content[i]), deref(n.Content[i+1])
 		check := l.checks[k.Value]
 		if k.Kind != yaml.ScalarNode || check == nil {
-			l.errs.add(f.pos(k), "unknown rule %s%s", describe(k), suggest(k.Value, l.ids))
+			l.errs.add(f.pos(k), "unknown rule %s%s", describe(k), Suggest(k.Value, l.ids))
 			continue
 		}
 		rc := cfg.Rules[check.ID]
@@ -76,7 +76,7 @@ func (l *loader) params(f *ruleFile, n *yaml.Node, check *rules.Check, base map[
 			if len(names) > 0 {
 				want = "it has " + strings.Join(names, ", ")
 			}
-			l.errs.add(f.pos(k), "%s has no parameter %s (%s)%s", check.ID, describe(k), want, suggest(k.Value, names))
+			l.errs.add(f.pos(k), "%s has no parameter %s (%s)%s", check.ID, describe(k), want, Suggest(k.Value, names))
 			continue
 		}
 		val, err := paramValue(v, prm.Default)

@@ -69,7 +69,7 @@ func (l *loader) custom(f *ruleFile, n *yaml.Node) *rules.CustomRule {
 	if on := keys["on"]; on != nil {
 		if on.Kind != yaml.ScalarNode || (on.Value != OnConnection && on.Value != OnSegment) {
 			l.errs.add(f.pos(on), "on must be connection or segment, not %s%s", describe(on),
-				suggest(on.Value, []string{OnConnection, OnSegment}))
+				Suggest(on.Value, []string{OnConnection, OnSegment}))
 		} else {
 			r.On = on.Value
 		}

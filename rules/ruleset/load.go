@@ -184,10 +184,10 @@ func (l *loader) parse(name string, src []byte) *rules.Config {
 		l.errs.add(f.pos(n), "version must be 1, not %s", describe(n))
 	}
 	cfg := l.extends(f, keys["extends"])
-	if n := keys["rules"]; n != nil {
+	if n := keys["rules"]; n != nil && !isNull(n) {
 		l.rules(f, n, cfg)
 	}
-	if n := keys["custom"]; n != nil {
+	if n := keys["custom"]; n != nil && !isNull(n) {
 		l.customs(f, n, cfg)
 	}
 	return cfg
@@ -222,7 +222,7 @@ func (l *loader) mapping(f *ruleFile, n *yaml.Node, known []string) map[string]*
 		case k.Kind != yaml.ScalarNode:
 			l.errs.add(f.pos(k), "a key must be a word, not %s", kindName(k))
 		case !slices.Contains(known, k.Value):
-			l.errs.add(f.pos(k), "unknown key %q (want %s)%s", k.Value, strings.Join(known, ", "), suggest(k.Value, known))
+			l.errs.add(f.pos(k), "unknown key %q (want %s)%s", k.Value, strings.Join(known, ", "), Suggest(k.Value, known))
 		case out[k.Value] != nil:
 			l.errs.add(f.pos(k), "%s given twice", k.Value)
 		default:
@@ -231,6 +231,10 @@ func (l *loader) mapping(f *ruleFile, n *yaml.Node, known []string) map[string]*
 	}
 	return out
 }
+
+// isNull reports whether a node is empty ("rules:" with nothing after it,
+// or only comments).
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
 // deref follows an alias to its anchored node.
 func deref(n *yaml.Node) *yaml.Node {
@@ -275,7 +279,7 @@ func (l *loader) severity(f *ruleFile, n *yaml.Node) (rules.Severity, bool) {
 		if s, err := rules.ParseSeverity(n.Value); err == nil {
 			return s, true
 		}
-		l.errs.add(f.pos(n), "severity %s is not off, info, warning or error%s", describe(n), suggest(n.Value, severities))
+		l.errs.add(f.pos(n), "severity %s is not off, info, warning or error%s", describe(n), Suggest(n.Value, severities))
 		return 0, false
 	}
 	l.errs.add(f.pos(n), "severity must be off, info, warning or error, not %s", kindName(n))

@@ -16,7 +16,7 @@ func Override(cfg *rules.Config, spec string, checks []*rules.Check) error {
 	}
 	sev, err := rules.ParseSeverity(sevText)
 	if err != nil {
-		return fmt.Errorf("--rule %s: %v%s", spec, err, suggest(sevText, severities))
+		return fmt.Errorf("--rule %s: %v%s", spec, err, Suggest(sevText, severities))
 	}
 	var ids []string
 	for _, c := range checks {
@@ -40,5 +40,5 @@ func Override(cfg *rules.Config, spec string, checks []*rules.Check) error {
 		}
 		ids = append(ids, r.ID)
 	}
-	return fmt.Errorf("--rule %s: unknown rule %q%s", spec, id, suggest(id, ids))
+	return fmt.Errorf("--rule %s: unknown rule %q%s", spec, id, Suggest(id, ids))
 }

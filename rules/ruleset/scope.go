@@ -75,7 +75,7 @@ func setScope(sc *rules.Scope, kind, val string) error {
 		}
 		sc.Port = uint16(n)
 	default:
-		return fmt.Errorf("unknown selector %q (want host, net or port)%s", kind, suggest(kind, scopeKinds))
+		return fmt.Errorf("unknown selector %q (want host, net or port)%s", kind, Suggest(kind, scopeKinds))
 	}
 	return nil
 }

@@ -3,9 +3,9 @@ package ruleset
 // maxSuggestLen is the longest word for which a suggestion is sought.
 const maxSuggestLen = 64
 
-// suggest returns " (did you mean X?)" for the known word closest to s in
+// Suggest returns " (did you mean X?)" for the known word closest to s in
 // edit distance, when it is close enough to be a likely typo, else "".
-func suggest(s string, known []string) string {
+func Suggest(s string, known []string) string {
 	if len(s) > maxSuggestLen {
 		return "" // edit distance is quadratic: no hostile key makes it slow
 	}
