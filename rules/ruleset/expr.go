@@ -12,8 +12,13 @@ import (
 	"github.com/pcaplint/pcaplint/rules"
 )
 
-// maxExprNodes bounds the size of one compiled expression.
-const maxExprNodes = 2000
+// Bounds on one expression, so that a hostile rule file cannot make the
+// compiler (which parses nested brackets recursively) slow.
+const (
+	maxExprNodes   = 2000
+	maxExprLen     = 8 << 10
+	maxExprNesting = 64
+)
 
 // Kinds of custom rules: what they are evaluated on.
 const (
@@ -52,6 +57,9 @@ func compileExpr(on, src string, asBool bool) (*vm.Program, *exprError) {
 	if strings.TrimSpace(src) == "" {
 		return nil, &exprError{Line: 1, Col: 1, Msg: "empty expression"}
 	}
+	if err := checkExprSize(src); err != nil {
+		return nil, err
+	}
 	opts := []expr.Option{expr.Env(envFor(on)), expr.MaxNodes(maxExprNodes)}
 	if asBool {
 		opts = append(opts, expr.AsBool())
@@ -66,6 +74,37 @@ func compileExpr(on, src string, asBool bool) (*vm.Program, *exprError) {
 	return nil, &exprError{Line: 1, Col: 1, Msg: err.Error()}
 }
 
+// checkExprSize refuses expressions longer than maxExprLen or nesting
+// brackets deeper than maxExprNesting (outside string literals).
+func checkExprSize(src string) *exprError {
+	if len(src) > maxExprLen {
+		return &exprError{Line: 1, Col: 1, Msg: fmt.Sprintf("expression longer than %d bytes", maxExprLen)}
+	}
+	depth := 0
+	var quote byte
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case quote != 0 && c == '\\':
+			i++
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'' || c == '`':
+			quote = c
+		case c == '(' || c == '[' || c == '{':
+			if depth++; depth > maxExprNesting {
+				line, col := lineCol(src, i)
+				return &exprError{Line: line, Col: col, Msg: fmt.Sprintf("brackets nested deeper than %d", maxExprNesting)}
+			}
+		case c == ')' || c == ']' || c == '}':
+			depth--
+		}
+	}
+	return nil
+}
+
 // template is a message with {{expr}} placeholders, compiled.
 type template struct {
 	text  []string      // literal parts, one more than exprs
@@ -75,6 +114,9 @@ type template struct {
 // compileTemplate compiles every placeholder of msg. Error positions are
 // within msg.
 func compileTemplate(on, msg string) (*template, *exprError) {
+	if len(msg) > maxExprLen {
+		return nil, &exprError{Line: 1, Col: 1, Msg: fmt.Sprintf("message longer than %d bytes", maxExprLen)}
+	}
 	t := &template{}
 	rest, off := msg, 0
 	for {

@@ -56,3 +56,28 @@ func TestAliasesWithinBoundsAreFollowed(t *testing.T) {
 		t.Errorf("alias not followed: %+v", cfg.Rules["rst-unexpected"])
 	}
 }
+
+func TestHostileExpressionsAreRefusedQuickly(t *testing.T) {
+	tests := []struct{ name, when, want string }{
+		{"deeply nested brackets", strings.Repeat("(", 1000) + "1" + strings.Repeat(")", 1000), "brackets nested deeper than 64"},
+		{"a very long expression", strings.Repeat("1+", 5000) + "1", "expression longer than 8192 bytes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := Parse("evil.yaml", []byte("custom:\n  - id: x\n    when: "+tt.when+"\n"), stubChecks())
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %.200v, want %q", err, tt.want)
+			}
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+	if _, err := compileTemplate(OnConnection, strings.Repeat("{{1}}", 2000)); err == nil || err.Msg != "message longer than 8192 bytes" {
+		t.Errorf("long message: %v", err)
+	}
+	if _, err := compileExpr(OnConnection, `conn.history == "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((("`, true); err != nil {
+		t.Errorf("brackets inside a string count: %v", err)
+	}
+}
