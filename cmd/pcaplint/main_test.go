@@ -165,3 +165,32 @@ func TestLintOfADirectoryReadsItsFiles(t *testing.T) {
 		t.Errorf("exit %d: %s", code, out)
 	}
 }
+
+func TestLintRunsCustomRulesOnSegmentsAndConnections(t *testing.T) {
+	needShared(t)
+	rulesFile := filepath.Join(t.TempDir(), "custom.yaml")
+	src := `rules:
+  push-data: off
+custom:
+  - id: pushed
+    on: segment
+    severity: info
+    when: psh && len > 0
+    message: "{{from}} pushed {{len}} bytes at {{rel_seq}}"
+  - id: closed-cleanly
+    severity: error
+    when: conn.state == "SF" && conn.established && conn.packets == 11
+    message: "{{conn.client}} -> {{conn.server}} {{conn.history}}"
+`
+	if err := os.WriteFile(rulesFile, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd(t, stubChecks(), "lint", "--rules", rulesFile, "--fail-on", "error", sharedCapture)
+	want := sharedCapture + ":#4: info pushed: client pushed 7 bytes at 1  127.0.0.1:56198 -> 127.0.0.1:9502\n" +
+		sharedCapture + ":#6: info pushed: server pushed 18 bytes at 1  127.0.0.1:56198 -> 127.0.0.1:9502\n" +
+		sharedCapture + ":#11: error closed-cleanly: 127.0.0.1:56198 -> 127.0.0.1:9502 ShADadfF  127.0.0.1:56198 -> 127.0.0.1:9502\n" +
+		"3 findings (1 error, 0 warnings, 2 info) in 1 input, 1 connection\n"
+	if code != exitFindings || out != want {
+		t.Errorf("exit %d\ngot:\n%s\nwant:\n%s\nstderr: %s", code, out, want, errOut)
+	}
+}
