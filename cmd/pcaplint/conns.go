@@ -2,12 +2,9 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"slices"
 
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/report"
-	"github.com/pcaplint/pcaplint/rules"
 	"github.com/spf13/cobra"
 )
 
@@ -31,7 +28,7 @@ standard input.`,
 			}
 			rep := &report.Report{}
 			for _, path := range args {
-				rep.Files = append(rep.Files, readConns(path, opts))
+				rep.Files = append(rep.Files, readInput(path, opts, nil))
 			}
 			out := cmd.OutOrStdout()
 			var err error
@@ -43,40 +40,10 @@ standard input.`,
 			if err != nil {
 				return err
 			}
-			return inputErrors(rep)
+			return inputErrors(cmd.ErrOrStderr(), rep)
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table or json")
-	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat malformed tcpdump text lines as errors")
-	cmd.Flags().BoolVarP(&opts.Absolute, "absolute", "S", false, "tcpdump text was printed with -S (absolute sequence numbers)")
+	addInputFlags(cmd, &opts)
 	return cmd
-}
-
-// inputErrors prints every input's problems on stderr and returns exit code
-// 2 when an input could not be read whole.
-func inputErrors(rep *report.Report) error {
-	failed := false
-	for _, f := range rep.Files {
-		for _, p := range f.Stats.Problems {
-			if !p.Fatal {
-				fmt.Fprintf(os.Stderr, "pcaplint: warning: %s\n", p.Error())
-			}
-		}
-		if f.Stats.MoreProblems > 0 {
-			fmt.Fprintf(os.Stderr, "pcaplint: warning: %s: %d more problems not shown\n", f.Path, f.Stats.MoreProblems)
-		}
-		if f.Err != nil {
-			fmt.Fprintf(os.Stderr, "pcaplint: error: %v\n", f.Err)
-			failed = true
-		}
-	}
-	if failed {
-		return exitCode(exitError)
-	}
-	return nil
-}
-
-func sortedConns(cs []*rules.Conn) []*rules.Conn {
-	slices.SortFunc(cs, func(a, b *rules.Conn) int { return a.ID - b.ID })
-	return cs
 }

@@ -9,7 +9,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
+
+	"github.com/pcaplint/pcaplint/rules"
 )
 
 // Exit codes.
@@ -28,10 +31,19 @@ func main() {
 	os.Exit(run(os.Args[1:]))
 }
 
-// run executes the command line and returns the exit code.
+// run executes the command line with the built-in checks and returns the
+// exit code.
 func run(args []string) int {
-	root := newRootCmd()
+	return execute(args, builtinChecks(), os.Stdout, os.Stderr)
+}
+
+// execute runs the command line with checks, printing on stdout and
+// stderr, and returns the exit code.
+func execute(args []string, checks []*rules.Check, stdout, stderr io.Writer) int {
+	root := newRootCmd(checks)
 	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
 	err := root.Execute()
 	var code exitCode
 	switch {
@@ -40,6 +52,6 @@ func run(args []string) int {
 	case errors.As(err, &code):
 		return int(code)
 	}
-	fmt.Fprintln(os.Stderr, "pcaplint:", err)
+	fmt.Fprintln(stderr, "pcaplint:", err)
 	return exitError
 }

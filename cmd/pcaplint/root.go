@@ -3,10 +3,11 @@ package main
 import (
 	"runtime/debug"
 
+	"github.com/pcaplint/pcaplint/rules"
 	"github.com/spf13/cobra"
 )
 
-func newRootCmd() *cobra.Command {
+func newRootCmd(checks []*rules.Check) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "pcaplint",
 		Short: "Lint TCP conversations in packet captures and tcpdump logs",
@@ -17,7 +18,7 @@ draws it as a sequence diagram.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newConnsCmd())
+	root.AddCommand(newConnsCmd(), newLintCmd(checks), newRulesCmd(checks))
 	return root
 }
 

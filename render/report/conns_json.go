@@ -87,7 +87,12 @@ func WriteConnsJSON(w io.Writer, r *Report) error {
 	for i := range r.Files {
 		out.Files = append(out.Files, NewJSONFile(&r.Files[i]))
 	}
+	return writeJSON(w, out)
+}
+
+// writeJSON prints v indented, one object per output.
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return enc.Encode(v)
 }

@@ -23,4 +23,26 @@ type File struct {
 	Copies int64
 	// Evicted counts connections dropped from a full connection table.
 	Evicted int64
+	// Findings are what the checks found, sorted by position (lint only).
+	Findings []rules.Finding
+}
+
+// Counts tallies findings by severity over every input.
+func (r *Report) Counts() map[rules.Severity]int {
+	n := map[rules.Severity]int{}
+	for _, f := range r.Files {
+		for _, fd := range f.Findings {
+			n[fd.Severity]++
+		}
+	}
+	return n
+}
+
+// Conns counts the connections over every input.
+func (r *Report) Conns() int {
+	n := 0
+	for _, f := range r.Files {
+		n += len(f.Conns)
+	}
+	return n
 }

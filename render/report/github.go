@@ -1,0 +1,55 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// GitHub prints GitHub Actions workflow commands, which annotate the
+// files of a pull request:
+//
+//	::warning file=trace.txt,line=12,title=seq-gap::1448 bytes not captured (10.0.0.1:40000 -> 10.0.0.2:80)
+//
+// Captures have no lines: their annotations name the file and carry the
+// packet number in the message.
+type GitHub struct{}
+
+// githubLevels map severities to workflow commands.
+var githubLevels = map[rules.Severity]string{rules.Info: "notice", rules.Warning: "warning", rules.Error: "error"}
+
+// Print implements Printer.
+func (GitHub) Print(w io.Writer, r *Report) error {
+	var b strings.Builder
+	for _, f := range r.Files {
+		for i := range f.Findings {
+			fd := &f.Findings[i]
+			props := "file=" + githubProperty(fileOf(fd, f.Path))
+			msg := fd.Message
+			if fd.Pos.Line > 0 {
+				props += fmt.Sprintf(",line=%d", fd.Pos.Line)
+			} else if fd.Pos.Packet > 0 {
+				msg = fmt.Sprintf("packet %d: %s", fd.Pos.Packet, msg)
+			}
+			props += ",title=" + githubProperty(fd.Rule)
+			fmt.Fprintf(&b, "::%s %s::%s\n", githubLevels[fd.Severity], props,
+				githubData(msg+" ("+connText(fd.Conn)+")"))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+var (
+	githubDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	githubPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+// githubData escapes a workflow command's message: %, CR and LF.
+func githubData(s string) string { return githubDataEscaper.Replace(s) }
+
+// githubProperty escapes a property value: as a message, and also ':' and
+// ',', which would end the property.
+func githubProperty(s string) string { return githubPropertyEscaper.Replace(s) }

@@ -1,0 +1,109 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// JUnit prints JUnit XML for CI test-report views: a test suite per input,
+// a test case per connection, a failure per finding at or above FailOn.
+// The failures attributes count failing cases. Findings below it are kept as the case's system-out; an input that could
+// not be read to its end adds a case with an error.
+type JUnit struct {
+	// FailOn is the least severity that fails; Off means nothing fails.
+	FailOn rules.Severity
+}
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string         `xml:"name,attr"`
+	Classname string         `xml:"classname,attr"`
+	Failures  []junitFailure `xml:"failure"`
+	Error     *junitFailure  `xml:"error"`
+	SystemOut string         `xml:"system-out,omitempty"`
+}
+
+type junitFailure struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
+}
+
+// Print implements Printer.
+func (p JUnit) Print(w io.Writer, r *Report) error {
+	out := junitSuites{Name: "pcaplint"}
+	for _, f := range r.Files {
+		s := p.suite(&f)
+		out.Tests += s.Tests
+		out.Failures += s.Failures
+		out.Errors += s.Errors
+		out.Suites = append(out.Suites, s)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// suite is one input: a case per connection, in ID order.
+func (p JUnit) suite(f *File) junitSuite {
+	s := junitSuite{Name: f.Path}
+	byConn := map[int]int{} // connection ID -> case index
+	for _, c := range f.Conns {
+		byConn[c.ID] = len(s.Cases)
+		s.Cases = append(s.Cases, junitCase{Name: fmt.Sprintf("connection %d %s -> %s", c.ID, c.Client, c.Server), Classname: f.Path})
+	}
+	out := make([]strings.Builder, len(s.Cases))
+	for i := range f.Findings {
+		fd := &f.Findings[i]
+		k, ok := byConn[fd.Conn.ID]
+		if !ok {
+			continue // the tracker ends every connection it reports on
+		}
+		line := fmt.Sprintf("%s: %s %s: %s", where(fd, f.Path), fd.Severity, fd.Rule, fd.Message)
+		if p.FailOn != rules.Off && fd.Severity >= p.FailOn {
+			s.Cases[k].Failures = append(s.Cases[k].Failures, junitFailure{Message: fd.Rule + ": " + fd.Message, Type: fd.Severity.String(), Text: line})
+		} else {
+			out[k].WriteString(line + "\n")
+		}
+	}
+	for k := range out {
+		s.Cases[k].SystemOut = out[k].String()
+		if len(s.Cases[k].Failures) > 0 {
+			s.Failures++ // failing cases, so that failures never exceed tests
+		}
+	}
+	if f.Err != nil {
+		s.Cases = append(s.Cases, junitCase{Name: "read " + f.Path, Classname: f.Path,
+			Error: &junitFailure{Message: f.Err.Error(), Type: "input", Text: f.Err.Error()}})
+		s.Errors++
+	}
+	s.Tests = len(s.Cases)
+	return s
+}

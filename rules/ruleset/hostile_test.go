@@ -1,0 +1,83 @@
+package ruleset
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// aliasBomb is the "billion laughs" document: each level doubles nine
+// times over the one before.
+func aliasBomb() string {
+	var b strings.Builder
+	b.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i < 9; i++ {
+		b.WriteString("a" + string(rune('0'+i)) + ": &a" + string(rune('0'+i)) + " [")
+		for j := 0; j < 9; j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("*a" + string(rune('0'+i-1)))
+		}
+		b.WriteString("]\n")
+	}
+	return b.String()
+}
+
+func TestHostileRuleFilesAreRefusedQuickly(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want string
+	}{
+		{"an alias bomb", aliasBomb(), "refusing the document"},
+		{"an anchor used too often", "a: &x 1\nb: [" + strings.Repeat("*x, ", MaxAliasUses) + "*x]\n", "anchor &x used more than 100 times"},
+		{"deep nesting", strings.Repeat("[", 60) + strings.Repeat("]", 60) + "\n", "nesting deeper than 50 levels"},
+		{"a file over 1 MiB", "# " + strings.Repeat("x", MaxFileSize) + "\n", "rule file larger than 1048576 bytes"},
+		{"a huge flat list", "rules: [" + strings.Repeat("1, ", MaxNodes) + "1]\n", "more than 10000 nodes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := Parse("evil.yaml", []byte(tt.src), stubChecks())
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v, want an error containing %q", err, tt.want)
+			}
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+}
+
+func TestAliasesWithinBoundsAreFollowed(t *testing.T) {
+	cfg := parseOK(t, "rules:\n  retransmission: &sev error\n  rst-unexpected: *sev\n")
+	if cfg.Rules["rst-unexpected"].Severity.String() != "error" {
+		t.Errorf("alias not followed: %+v", cfg.Rules["rst-unexpected"])
+	}
+}
+
+func TestHostileExpressionsAreRefusedQuickly(t *testing.T) {
+	tests := []struct{ name, when, want string }{
+		{"deeply nested brackets", strings.Repeat("(", 1000) + "1" + strings.Repeat(")", 1000), "brackets nested deeper than 64"},
+		{"a very long expression", strings.Repeat("1+", 5000) + "1", "expression longer than 8192 bytes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := Parse("evil.yaml", []byte("custom:\n  - id: x\n    when: "+tt.when+"\n"), stubChecks())
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %.200v, want %q", err, tt.want)
+			}
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+	if _, err := compileTemplate(OnConnection, strings.Repeat("{{1}}", 2000)); err == nil || err.Msg != "message longer than 8192 bytes" {
+		t.Errorf("long message: %v", err)
+	}
+	if _, err := compileExpr(OnConnection, `conn.history == "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((("`, true); err != nil {
+		t.Errorf("brackets inside a string count: %v", err)
+	}
+}

@@ -1,0 +1,81 @@
+package ruleset
+
+import (
+	"fmt"
+	"net/netip"
+	"strconv"
+	"strings"
+
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+var scopeKinds = []string{"host", "net", "port"}
+
+// ParseScope reads a scope selector in tcpdump's words: "host 10.0.0.5",
+// "host db.example" (a name, for name-resolved text logs), "net
+// 10.0.0.0/8", "port 22", or several joined by "and" ("host 10.0.0.5 and
+// port 22"), which must then hold on the same end of the connection.
+func ParseScope(s string) (rules.Scope, error) {
+	var sc rules.Scope
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return sc, fmt.Errorf("empty scope (want host, net or port followed by a value)")
+	}
+	seen := map[string]bool{}
+	for i := 0; i < len(words); i += 2 {
+		if i > 0 {
+			if words[i] != "and" {
+				return sc, fmt.Errorf("scope %q: want \"and\" between selectors, not %q", s, words[i])
+			}
+			i++
+		}
+		if i+1 >= len(words) {
+			return sc, fmt.Errorf("scope %q: %q needs a value", s, words[min(i, len(words)-1)])
+		}
+		kind, val := words[i], words[i+1]
+		if seen[kind] {
+			return sc, fmt.Errorf("scope %q: %s given twice", s, kind)
+		}
+		seen[kind] = true
+		if err := setScope(&sc, kind, val); err != nil {
+			return sc, fmt.Errorf("scope %q: %w", s, err)
+		}
+	}
+	if seen["host"] && seen["net"] {
+		return sc, fmt.Errorf("scope %q: host and net cannot both be given", s)
+	}
+	return sc, nil
+}
+
+func setScope(sc *rules.Scope, kind, val string) error {
+	switch kind {
+	case "host":
+		if a, err := netip.ParseAddr(val); err == nil {
+			a = a.Unmap()
+			sc.Prefix = netip.PrefixFrom(a, a.BitLen())
+			return nil
+		}
+		if strings.ContainsAny(val, "/:") {
+			return fmt.Errorf("host %q is neither an address nor a host name", val)
+		}
+		sc.Name = val
+	case "net":
+		p, err := netip.ParsePrefix(val)
+		if err != nil {
+			return fmt.Errorf("net %q is not a network like 10.0.0.0/8", val)
+		}
+		if p.Addr().Is4In6() && p.Bits() >= 96 {
+			p = netip.PrefixFrom(p.Addr().Unmap(), p.Bits()-96)
+		}
+		sc.Prefix = p.Masked()
+	case "port":
+		n, err := strconv.ParseUint(val, 10, 16)
+		if err != nil || n == 0 {
+			return fmt.Errorf("port %q is not a number from 1 to 65535", val)
+		}
+		sc.Port = uint16(n)
+	default:
+		return fmt.Errorf("unknown selector %q (want host, net or port)%s", kind, Suggest(kind, scopeKinds))
+	}
+	return nil
+}
