@@ -18,9 +18,7 @@ const (
 // clean is one 11-packet IPv4 conversation, the crafted twin of the real
 // `clean` recording.
 func clean() *trace {
-	tr := newTrace()
-	tr.newConv(client4, server4, isnClient, isnServer).full()
-	return tr
+	return scripted(func(_ *trace, c *conv) { c.full() })
 }
 
 // clean6 is the same over IPv6.
@@ -33,9 +31,7 @@ func clean6() *trace {
 // interleaved is two conversations, an IPv4 one on interface 0 and an IPv6
 // one on interface 1, their packets interleaved; the second is closed by
 // the server.
-func interleaved() *trace {
-	tr := newTrace()
-	a := tr.newConv(client4, server4, isnClient, isnServer)
+func interleaved(tr *trace, a *conv) {
 	b := tr.newConv(client6, server6, isnClient+0x01000000, isnServer+0x01000000)
 	b.iface = 1
 	a.handshake()
@@ -44,21 +40,17 @@ func interleaved() *trace {
 	b.exchange()
 	a.closeBy(true)
 	b.closeBy(false)
-	return tr
 }
 
 // ipv4Options: every packet's IPv4 header carries Router Alert (RFC 2113),
 // a NOP and an empty Record Route (RFC 791), 16 option bytes, IHL 9.
-func ipv4Options() *trace {
-	tr := newTrace()
-	c := tr.newConv(client4, server4, isnClient, isnServer)
+func ipv4Options(tr *trace, c *conv) {
 	c.ipv4Options = []layers.IPv4Option{
 		{OptionType: 148, OptionLength: 4, OptionData: []byte{0, 0}},
 		{OptionType: 1},
 		{OptionType: 7, OptionLength: 11, OptionData: append([]byte{4}, make([]byte, 8)...)},
 	}
 	c.full()
-	return tr
 }
 
 // ipv6ExtHeaders: every packet carries a hop-by-hop and a destination
@@ -85,9 +77,7 @@ func tcpOption(kind layers.TCPOptionKind, data ...byte) layers.TCPOption {
 // data segment carries an unknown kind 99 of length 4. The client's first
 // segment is lost after the capture point: the server acknowledges the
 // second with a SACK block, and the client retransmits the first.
-func tcpOptions() *trace {
-	tr := newTrace()
-	c := tr.newConv(client4, server4, isnClient, isnServer)
+func tcpOptions(tr *trace, c *conv) {
 	c.synOptions = []layers.TCPOption{tcpOption(34)}
 	c.synAckExtra = []layers.TCPOption{tcpOption(34, 0xc0, 0x0c, 0x1e, 0x5a, 0x11, 0x22, 0x33, 0x44)}
 	c.handshake()
@@ -106,7 +96,6 @@ func tcpOptions() *trace {
 
 	c.data(false, 18)
 	c.closeBy(true)
-	return tr
 }
 
 // rewind runs f with h's next sequence number set back to seq, then
@@ -120,9 +109,7 @@ func (c *conv) rewind(h *host, seq uint32, f func()) {
 
 // mixed: a clean TCP conversation with ARP, ICMP echo, a UDP query and
 // answer, and a UDP datagram in two IPv4 fragments between its packets.
-func mixed() *trace {
-	tr := newTrace()
-	c := tr.newConv(client4, server4, isnClient, isnServer)
+func mixed(tr *trace, c *conv) {
 	other := func(fromCli bool, proto layers.EthernetType, l3 []byte) {
 		tr.add(packet{l3: l3, proto: proto, fromCli: fromCli})
 	}
@@ -176,7 +163,6 @@ func mixed() *trace {
 		other(false, layers.EthernetTypeIPv4, f)
 	}
 	c.closeBy(true)
-	return tr
 }
 
 // fragments splits a 20-byte-header IPv4 packet into two fragments, the
@@ -192,17 +178,24 @@ func fragments(pkt []byte, first int) [][]byte {
 		binary.BigEndian.PutUint16(h[2:], uint16(20+len(data)))
 		binary.BigEndian.PutUint16(h[6:], flags)
 		binary.BigEndian.PutUint16(h[10:], 0)
-		binary.BigEndian.PutUint16(h[10:], ipChecksum(h))
+		binary.BigEndian.PutUint16(h[10:], checksum(h))
 		return append(h, data...)
 	}
 	return [][]byte{frag(0, payload[:first], true), frag(first, payload[first:], false)}
 }
 
-// ipChecksum is the Internet checksum (RFC 1071) of an IPv4 header.
-func ipChecksum(h []byte) uint16 {
+// checksum is the Internet checksum (RFC 1071) of the concatenated parts;
+// every part but the last must have an even length.
+func checksum(parts ...[]byte) uint16 {
 	var sum uint32
-	for i := 0; i+1 < len(h); i += 2 {
-		sum += uint32(binary.BigEndian.Uint16(h[i:]))
+	for _, b := range parts {
+		for i := 0; i < len(b); i += 2 {
+			w := uint32(b[i]) << 8
+			if i+1 < len(b) {
+				w |= uint32(b[i+1])
+			}
+			sum += w
+		}
 	}
 	for sum > 0xffff {
 		sum = sum>>16 + sum&0xffff
@@ -212,21 +205,18 @@ func ipChecksum(h []byte) uint16 {
 
 // portReuse: two complete connections on one 4-tuple, the second SYN two
 // seconds after the first connection closed, with other ISNs.
-func portReuse() *trace {
-	tr := newTrace()
-	tr.newConv(client4, server4, isnClient, isnServer).full()
+func portReuse(tr *trace, c *conv) {
+	c.full()
 	tr.wait(2 * time.Second)
-	c := tr.newConv(client4, server4, 0x50000000, 0x60000000)
+	c = tr.newConv(client4, server4, 0x50000000, 0x60000000)
 	c.cli.tsval, c.srv.tsval = 3000, 7000 // the hosts' clocks went on
 	c.full()
-	return tr
 }
 
 // seqWrap: both ISNs just below 2^32, 1000 bytes each way in 250-byte
 // segments, so both sequence spaces wrap through zero.
-func seqWrap() *trace {
-	tr := newTrace()
-	c := tr.newConv(client4, server4, 0xFFFFFF00, 0xFFFFFC18)
+func seqWrap(_ *trace, c *conv) {
+	c.cli.nxt, c.srv.nxt = 0xFFFFFF00, 0xFFFFFC18
 	c.handshake()
 	for range 4 {
 		c.data(true, 250)
@@ -235,7 +225,6 @@ func seqWrap() *trace {
 		c.data(false, 250)
 	}
 	c.closeBy(true)
-	return tr
 }
 
 // midstream: the capture starts inside an established connection. The

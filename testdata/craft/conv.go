@@ -53,6 +53,7 @@ type host struct {
 	nxt   uint32 // next sequence number to send
 	tsval uint32 // TCP timestamp clock
 	ipID  uint16
+	win   uint16 // window advertised after the handshake, scaled by wscale 7
 }
 
 // conv builds one TCP conversation, keeping the arithmetic right: every
@@ -70,17 +71,21 @@ type conv struct {
 	synOptions  []layers.TCPOption // extra options on the SYN
 	synAckExtra []layers.TCPOption // extra options on the SYN-ACK
 	nextExtra   []layers.TCPOption // extra options on the next segment only
-	window      uint16             // window advertised after the handshake
-	tsOff       bool               // no timestamp option on every segment
 }
+
+// Windows: 502 << 7 = 64256 bytes, the same before and after the
+// handshake, so that no ACK looks like a window update.
+const (
+	window    = 502
+	synWindow = window << 7
+)
 
 // newConv starts a conversation between cli and srv with the given ISNs.
 func (tr *trace) newConv(cli, srv endpoint, cliISN, srvISN uint32) *conv {
 	c := &conv{
-		tr:     tr,
-		cli:    &host{ip: cli.ip, port: cli.port, mac: cli.mac, nxt: cliISN, tsval: 1000, ipID: 0x100},
-		srv:    &host{ip: srv.ip, port: srv.port, mac: srv.mac, nxt: srvISN, tsval: 5000, ipID: 0x200},
-		window: 502, // 64256 with wscale 7
+		tr:  tr,
+		cli: &host{ip: cli.ip, port: cli.port, mac: cli.mac, nxt: cliISN, tsval: 1000, ipID: 0x100, win: window},
+		srv: &host{ip: srv.ip, port: srv.port, mac: srv.mac, nxt: srvISN, tsval: 5000, ipID: 0x200, win: window},
 	}
 	tr.convs = append(tr.convs, c)
 	return c
@@ -131,14 +136,14 @@ func (c *conv) send(fromCli bool, flags int, payload []byte) {
 		RST:     flags&rst != 0,
 		PSH:     flags&psh != 0,
 		ACK:     flags&ack != 0,
-		Window:  c.window,
+		Window:  s.win,
 		Options: c.options(s, r, flags),
 	}
 	if t.ACK {
 		t.Ack = r.nxt
 	}
 	if t.SYN {
-		t.Window = c.window << 7 // never scaled, and the same window as later, so nothing looks like a window update
+		t.Window = synWindow
 	}
 	s.nxt += uint32(len(payload))
 	if t.SYN {
@@ -175,11 +180,7 @@ func (c *conv) options(s, r *host, flags int) []layers.TCPOption {
 		}
 		return append(opts, c.synAckExtra...)
 	}
-	var opts []layers.TCPOption
-	if !c.tsOff {
-		opts = []layers.TCPOption{nop, nop, tsOpt}
-	}
-	opts = append(opts, c.nextExtra...)
+	opts := append([]layers.TCPOption{nop, nop, tsOpt}, c.nextExtra...)
 	c.nextExtra = nil
 	return opts
 }

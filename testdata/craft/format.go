@@ -26,10 +26,10 @@ func encodePcap(tr *trace, fr framer, nanos bool) []byte {
 	if nanos {
 		w = pcapgo.NewWriterNanos(&buf)
 	}
-	check(w.WriteFileHeader(snaplen, layers.LinkType(fr.link)))
+	must(w.WriteFileHeader(snaplen, layers.LinkType(fr.link)))
 	for _, p := range tr.pkts {
 		frame := fr.frame(p)
-		check(w.WritePacket(captureInfo(p, frame), frame))
+		must(w.WritePacket(captureInfo(p, frame), frame))
 	}
 	b := buf.Bytes()
 	// The header's link type field is 32 bits wide; gopacket's LinkType is
@@ -74,16 +74,16 @@ func encodePcapNg(tr *trace, frs []framer, names []string) []byte {
 		return pcapgo.NgInterface{Name: names[i], OS: "Linux", LinkType: layers.LinkType(frs[i].link), SnapLength: snaplen, TimestampResolution: 9}
 	}
 	w, err := pcapgo.NewNgWriterInterface(&buf, intf(0), ngSection)
-	check(err)
+	must(err)
 	for i := 1; i < len(frs); i++ {
 		_, err := w.AddInterface(intf(i))
-		check(err)
+		must(err)
 	}
 	for _, p := range tr.pkts {
 		frame := frs[p.iface].frame(p)
-		check(w.WritePacket(captureInfo(p, frame), frame))
+		must(w.WritePacket(captureInfo(p, frame), frame))
 	}
-	check(w.Flush())
+	must(w.Flush())
 	return buf.Bytes()
 }
 
@@ -134,15 +134,15 @@ func encodeSimplePackets(tr *trace, fr framer) []byte {
 func gz(b []byte) []byte {
 	var buf bytes.Buffer
 	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	check(err)
+	must(err)
 	_, err = w.Write(b)
-	check(err)
-	check(w.Close())
+	must(err)
+	must(w.Close())
 	return buf.Bytes()
 }
 
-// check stops the program on an error that only a bug here can cause.
-func check(err error) {
+// must stops the program on an error that only a bug here can cause.
+func must(err error) {
 	if err != nil {
 		panic(err)
 	}

@@ -173,7 +173,7 @@ func udpTunnel(dport uint16, header []byte) framer {
 	inner := ethernet()
 	return framer{uint32(layers.LinkTypeEthernet), func(p packet) []byte {
 		ip := outerIPv4(p, layers.IPProtocolUDP, 0)
-		udp := &layers.UDP{SrcPort: 49152, DstPort: layers.UDPPort(dport)}
+		udp := &layers.UDP{SrcPort: 50123, DstPort: layers.UDPPort(dport)}
 		udp.SetNetworkLayerForChecksum(ip)
 		payload := append(append([]byte{}, header...), inner.frame(p)...)
 		outer := packet{proto: layers.EthernetTypeIPv4, fromCli: p.fromCli}

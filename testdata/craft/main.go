@@ -35,7 +35,7 @@ func pcapFile(name, doc string, tr *trace, fr framer) file {
 func files() []file {
 	eth := ethernet()
 	cleanPcap := encodePcap(clean(), eth, false)
-	twoIfaces := interleaved()
+	twoIfaces := scripted(interleaved)
 	twoIfacesNg := encodePcapNg(twoIfaces, []framer{eth, raw()}, []string{"eth0", "tun0"})
 	cleanNg := encodePcapNg(clean(), []framer{eth}, []string{"eth0"})
 	sll2Host := func(p packet) (uint32, uint8) { return 2, uint8(pktType(p)) }
@@ -49,7 +49,7 @@ func files() []file {
 		return file{name: name, doc: doc, bytes: b, expect: expect}
 	}
 
-	return []file{
+	fs := []file{
 		// File formats.
 		{name: "ethernet.pcap", doc: "pcap, µs, little-endian (a1b2c3d4), Ethernet: the clean conversation (192.0.2.1:51000 → 198.51.100.2:80)", tr: clean(), bytes: cleanPcap},
 		{name: "ethernet-ns.pcap", doc: "pcap, ns (magic a1b23c4d), Ethernet: the clean conversation", tr: clean(), bytes: encodePcap(clean(), eth, true)},
@@ -75,18 +75,18 @@ func files() []file {
 		pcapFile("ipip.pcap", "Ethernet / IPv4 203.0.113.1↔.2 proto 4 / the clean IPv4 conversation", clean(), ipip(1)),
 		pcapFile("ipip-nested.pcap", "Ethernet / IPv4 (203.0.113.1↔.2) / IPv4 (203.0.113.11↔.12) / the clean conversation: IP-in-IP twice", clean(), ipip(2)),
 		pcapFile("gre.pcap", "Ethernet / IPv4 proto 47 / GRE (protocol 0800, no options) / the clean conversation", clean(), gre()),
-		pcapFile("vxlan.pcap", "Ethernet / IPv4 / UDP 49152→4789 / VXLAN VNI 42 / inner Ethernet / the clean conversation", clean(), vxlan()),
-		pcapFile("geneve.pcap", "Ethernet / IPv4 / UDP 49152→6081 / Geneve VNI 42 (protocol 6558) / inner Ethernet / the clean conversation", clean(), geneve()),
+		pcapFile("vxlan.pcap", "Ethernet / IPv4 / UDP 50123→4789 / VXLAN VNI 42 / inner Ethernet / the clean conversation", clean(), vxlan()),
+		pcapFile("geneve.pcap", "Ethernet / IPv4 / UDP 50123→6081 / Geneve VNI 42 (protocol 6558) / inner Ethernet / the clean conversation", clean(), geneve()),
 
 		// Header variety.
-		pcapFile("ipv4-options.pcap", "every IPv4 header has options: Router Alert, NOP, empty Record Route (IHL 9)", ipv4Options(), eth),
+		pcapFile("ipv4-options.pcap", "every IPv4 header has options: Router Alert, NOP, empty Record Route (IHL 9)", scripted(ipv4Options), eth),
 		pcapFile("ipv6-ext-headers.pcap", "every IPv6 packet has hop-by-hop and destination options headers (PadN) before TCP", ipv6ExtHeaders(), eth),
-		pcapFile("tcp-options-sack-retransmit.pcap", "SYN: MSS, SACK-permitted, TS, NOP, wscale 7, TFO cookie request (kind 34, len 2); SYN-ACK: the same + TFO cookie (kind 34, len 10); first data segment: unknown kind 99 len 4. The client's first 100-byte segment (#4) is lost after the capture point: the server's ACK #6 stops at it with SACK {101:201}, #7 retransmits it (info `retransmission`; nothing else)", tcpOptions(), eth),
-		pcapFile("mixed-non-tcp.pcap", "the clean conversation with ARP request/reply, ICMP echo request/reply, UDP 53000→9 query/answer and a UDP datagram in two IPv4 fragments (1000 + 200 bytes) between its packets: 9 non-TCP frames", mixed(), eth),
+		pcapFile("tcp-options-sack-retransmit.pcap", "SYN: MSS, SACK-permitted, TS, NOP, wscale 7, TFO cookie request (kind 34, len 2); SYN-ACK: the same + TFO cookie (kind 34, len 10); first data segment: unknown kind 99 len 4. The client's first 100-byte segment (#4) is lost after the capture point: the server's ACK #6 stops at it with SACK {101:201}, #7 retransmits it (info `retransmission`; nothing else)", scripted(tcpOptions), eth),
+		pcapFile("mixed-non-tcp.pcap", "the clean conversation with ARP request/reply, ICMP echo request/reply, UDP 53000→9 query/answer and a UDP datagram in two IPv4 fragments (1000 + 200 bytes) between its packets: 9 non-TCP frames", scripted(mixed), eth),
 
 		// Tracker cases.
-		pcapFile("port-reuse.pcap", "two complete connections on one 4-tuple; the second SYN (ISN 0x50000000) 2 s after the first closed (ISN 0x10000000): `port-reuse`", portReuse(), eth),
-		pcapFile("seq-wraparound.pcap", "client ISN 0xFFFFFF00, server ISN 0xFFFFFC18, 1000 bytes each way in 250-byte segments: both sequence spaces wrap; no finding", seqWrap(), eth),
+		pcapFile("port-reuse.pcap", "two complete connections on one 4-tuple; the second SYN (ISN 0x50000000) 2 s after the first closed (ISN 0x10000000): `port-reuse`", scripted(portReuse), eth),
+		pcapFile("seq-wraparound.pcap", "client ISN 0xFFFFFF00, server ISN 0xFFFFFC18, 1000 bytes each way in 250-byte segments: both sequence spaces wrap; no finding", scripted(seqWrap), eth),
 		pcapFile("midstream.pcap", "no handshake: the first packet is 1000 bytes from the server (port 80), then 100 from the client, 500 from the server, 4-way close: `handshake-not-captured` only", midstream(), eth),
 		pcapFile("any-duplicate.pcap", "SLL2 like `tcpdump -i any` on a bridge: every packet of the clean conversation twice, ifindex 1 `Out` then ifindex 2 `In` 10 µs later; must count as one packet each (tshark counts both)", duplicated(clean()), sll2(sll2Bridge)),
 
@@ -99,6 +99,10 @@ func files() []file {
 		broken("broken-empty.pcap", "0 bytes", nil, "error: empty file"),
 		broken("broken-text.pcap", "two lines of English text", []byte(notACapture), "error: not a capture"),
 	}
+	for _, c := range checks() {
+		fs = append(fs, pcapFile("check-"+c.id+".pcap", c.expect, c.tr, eth))
+	}
+	return fs
 }
 
 func main() {
@@ -152,6 +156,18 @@ client ISN 0x10000000, server ISN 0x20000000, handshake with MSS 1460, SACK-perm
 timestamps and wscale 7, a 7-byte request and an 18-byte response each acknowledged,
 then a 4-way close started by the client: 11 packets, Zeek ` + "`SF`" + `, no finding.
 Every conversation is valid TCP unless its file's name says otherwise.
+
+Every readable file has tcpdump's rendering beside it (` + "`NAME.txt`, `NAME.pcapng.txt`" + `), made by
+` + "`bash testdata/craft/render.sh`" + ` (` + "`tcpdump -n -r`" + `, TZ=UTC, tcpdump 4.99.3). Things a text
+parser meets there: VXLAN's inner packet starts a line of its own, unindented; Geneve,
+GRE and IP-in-IP print the outer headers first on the same line; ` + "`[bad opt]`" + ` ends a
+line early (no ` + "`length`" + `, check-bad-options); SLL2 lines carry interface names, which
+tcpdump resolves from ifindex on the machine that renders (` + "`lo`, `ifb0`" + ` here); SPB
+packets have no time (00:00:00.000000).
+
+The check-*.pcap files each break the one rule of shared/design/checks.md their name
+gives; the expected findings, with packet numbers (#1 is the first packet of the file),
+are in the contents column.
 
 "connections" is what pcaplint should count: the number of TCP connections, then the
 TCP packets of each in order of their first packet. tshark's own view is in
