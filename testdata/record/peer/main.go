@@ -446,15 +446,34 @@ func (s scenario) download(size int) error {
 			if _, err := c.Write(request); err != nil {
 				return err
 			}
-			got, err := io.ReadAll(c)
-			if err != nil {
-				return err
-			}
-			if !bytes.Equal(got, pattern(size)) {
-				return fmt.Errorf("read %d bytes, not the %d-byte pattern", len(got), size)
-			}
-			return nil
+			return expectPattern(c, size)
 		})
+}
+
+// expectPattern reads pattern(size) and the FIN after it. It reads into
+// one large buffer, so that the receiver keeps its window open: a slow
+// reader would put zero windows into a recording meant to have none.
+func expectPattern(r io.Reader, size int) error {
+	want := pattern(size)
+	buf := make([]byte, 1<<20)
+	n := 0
+	for {
+		k, err := r.Read(buf)
+		if n+k > size || !bytes.Equal(buf[:k], want[n:n+k]) {
+			return fmt.Errorf("bytes %d-%d are not the %d-byte pattern", n, n+k, size)
+		}
+		n += k
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if n != size {
+		return fmt.Errorf("read %d bytes, want %d", n, size)
+	}
+	return nil
 }
 
 // pattern is n deterministic payload bytes; 251 is prime, so the pattern
