@@ -23,21 +23,23 @@ type packet struct {
 // clock that stamps them and the TCP conversations that made them.
 type trace struct {
 	now   time.Time
-	step  time.Duration
 	pkts  []packet
 	convs []*conv
 }
 
-// epoch is the first timestamp of every crafted file.
+// epoch is the first timestamp of every crafted file, minus one step.
 var epoch = time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
 
+// step is the time between two packets unless a wait says otherwise.
+const step = time.Millisecond
+
 func newTrace() *trace {
-	return &trace{now: epoch, step: time.Millisecond}
+	return &trace{now: epoch}
 }
 
-// add appends a packet one clock step after the previous one.
+// add appends a packet one step after the previous one.
 func (tr *trace) add(p packet) {
-	tr.now = tr.now.Add(tr.step)
+	tr.now = tr.now.Add(step)
 	p.t = tr.now
 	tr.pkts = append(tr.pkts, p)
 }
@@ -47,9 +49,7 @@ func (tr *trace) wait(d time.Duration) { tr.now = tr.now.Add(d) }
 
 // host is one end of a crafted connection and its sending state.
 type host struct {
-	ip    net.IP
-	port  uint16
-	mac   net.HardwareAddr
+	endpoint
 	nxt   uint32 // next sequence number to send
 	tsval uint32 // TCP timestamp clock
 	ipID  uint16
@@ -84,8 +84,8 @@ const (
 func (tr *trace) newConv(cli, srv endpoint, cliISN, srvISN uint32) *conv {
 	c := &conv{
 		tr:  tr,
-		cli: &host{ip: cli.ip, port: cli.port, mac: cli.mac, nxt: cliISN, tsval: 1000, ipID: 0x100, win: window},
-		srv: &host{ip: srv.ip, port: srv.port, mac: srv.mac, nxt: srvISN, tsval: 5000, ipID: 0x200, win: window},
+		cli: &host{endpoint: cli, nxt: cliISN, tsval: 1000, ipID: 0x100, win: window},
+		srv: &host{endpoint: srv, nxt: srvISN, tsval: 5000, ipID: 0x200, win: window},
 	}
 	tr.convs = append(tr.convs, c)
 	return c
