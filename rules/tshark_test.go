@@ -31,7 +31,7 @@ func (r *packetRecorder) End(*Conn, EndReason) {}
 func captureFiles(t *testing.T) []string {
 	var files []string
 	filepath.WalkDir("../testdata", func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.Contains(d.Name(), ".pcap")) {
+		if err == nil && !d.IsDir() && isCaptureName(d.Name()) {
 			files = append(files, path)
 		}
 		return nil
@@ -40,6 +40,23 @@ func captureFiles(t *testing.T) []string {
 		files = append(files, "../../shared/captures/loopback-9502-any.pcap")
 	}
 	return files
+}
+
+func isCaptureName(name string) bool {
+	for _, ext := range []string{".pcap", ".pcapng", ".pcap.gz", ".pcapng.gz"} {
+		if strings.HasSuffix(name, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownDifferences are captures on which pcaplint deliberately groups
+// packets unlike tshark, with what pcaplint must report instead.
+var knownDifferences = map[string]string{
+	// Every packet appears twice, on two interfaces of an "-i any" capture:
+	// pcaplint counts each packet once (checks.md), tshark counts both.
+	"any-duplicate.pcap": "11:1 ",
 }
 
 // partition renders a grouping of packet numbers canonically: groups sorted
@@ -80,8 +97,13 @@ func TestConnectionsAgreeWithTshark(t *testing.T) {
 				}
 				t.Skipf("both fail: tshark: %v; pcaplint: %v", err, readErr)
 			}
-			if got, want := partition(ours), partition(theirs); got != want {
-				t.Errorf("connections (packets:first-packet):\n pcaplint %s\n tshark   %s", got, want)
+			want := partition(theirs)
+			if known, ok := knownDifferences[filepath.Base(path)]; ok {
+				t.Logf("known difference: tshark groups %s", want)
+				want = known
+			}
+			if got := partition(ours); got != want {
+				t.Errorf("connections (packets:first-packet):\n pcaplint %s\n want     %s", got, want)
 			}
 		})
 	}
