@@ -28,21 +28,27 @@ func readConns(path string, opts parse.Options) report.File {
 	defer closer.Close()
 	col := &connCollector{}
 	tr := rules.NewTracker(col)
-	var seg tcp.Segment
-	for {
-		err := src.Next(&seg)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			f.Err = err
-			break
-		}
-		tr.Add(&seg)
-	}
+	f.Err = eachSegment(src, func(seg *tcp.Segment) { tr.Add(seg) })
 	tr.Flush()
 	f.Conns = sortedConns(col.conns)
 	f.Stats = *src.Stats()
 	f.Copies, f.Evicted = tr.Copies(), tr.Evicted()
 	return f
+}
+
+// eachSegment reads src to its end, calling fn with every segment. It
+// returns the error that stopped the reading early, or nil at the end of
+// the input.
+func eachSegment(src parse.Source, fn func(*tcp.Segment)) error {
+	var seg tcp.Segment
+	for {
+		err := src.Next(&seg)
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fn(&seg)
+	}
 }

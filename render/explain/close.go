@@ -109,6 +109,9 @@ func (r *reading) fin() {
 	case closeCross:
 		r.say(kSimultaneous)
 	}
+	if r.pa.State == rules.TimeWait && (r.pb.State == rules.FinWait1 || r.pb.State == rules.FinWait2) {
+		r.say(kEntersTimeWait, role(r.rcv))
+	}
 }
 
 // lingering says which end waits in TIME_WAIT once both FINs are

@@ -41,6 +41,7 @@ const (
 	kFIN, kFINAbs, kFINAgain, kFINAcked     Key = "fin", "fin.abs", "fin.again", "fin.acked"
 	kHalfClose, kBothClosed, kActiveClose   Key = "half-close", "both-closed", "active-close"
 	kSimultaneous, kTimeWait, kBothTimeWait Key = "simultaneous", "time-wait", "time-wait.both"
+	kEntersTimeWait                         Key = "time-wait.enter"
 	kRefused, kRSTAcks, kRSTAfterClose      Key = "rst.refused", "rst.acks", "rst.after-close"
 	kAbort, kAbortHandshake, kUnacked       Key = "rst.abort", "rst.abort.handshake", "rst.unacked"
 
@@ -215,8 +216,8 @@ var messages = map[Key]map[Lang]string{
 		English: "Nothing from the %[1]s is in flight now.",
 		Chinese: "%[1]s现在没有在途数据。"},
 	kDupAck: {
-		English: "Duplicate ACK: the %[1]s acknowledges relative %[2]d again while %[3]d bytes from the %[4]s are in flight: it is still waiting for that byte.",
-		Chinese: "重复确认：%[4]s有 %[3]d 字节在途，%[1]s却再次确认相对序列号 %[2]d：它仍在等待这个字节。"},
+		English: "Duplicate ACK: the %[1]s repeats ack %[2]d (relative) while %[3]d bytes from the %[4]s are in flight: it is still waiting for byte %[2]d.",
+		Chinese: "重复确认：%[4]s有 %[3]d 字节在途，%[1]s却再次发送确认号 %[2]d（相对值）：它仍在等待第 %[2]d 字节。"},
 	kZeroWindow: {
 		English: "Window 0: the %[1]s's receive buffer is full; the %[2]s must stop sending until it opens.",
 		Chinese: "窗口大小为 0：%[1]s的接收缓冲区已满；%[2]s必须停止发送，直到窗口重新打开。"},
@@ -261,6 +262,9 @@ var messages = map[Key]map[Lang]string{
 	kTimeWait: {
 		English: "The %[1]s, which closed first, waits in TIME_WAIT (2 × MSL) to answer a lost final ACK; the %[2]s is CLOSED.",
 		Chinese: "先关闭的%[1]s进入 TIME_WAIT（等待 2 × MSL），以便在最后的 ACK 丢失时重新应答；%[2]s已 CLOSED。"},
+	kEntersTimeWait: {
+		English: "The %[1]s's own FIN is acknowledged and it receives this FIN, so it enters TIME_WAIT now; its answer is the last ACK.",
+		Chinese: "%[1]s自己的 FIN 已被确认，又收到了这个 FIN，因此现在进入 TIME_WAIT；它的应答就是最后一个 ACK。"},
 	kBothTimeWait: {
 		English: "Both ends wait in TIME_WAIT (2 × MSL), as after every simultaneous close.",
 		Chinese: "两端都进入 TIME_WAIT（等待 2 × MSL），同时关闭总是如此。"},

@@ -185,3 +185,7 @@ func (s *Session) render(msgs []Msg) []string {
 	}
 	return out
 }
+
+// Conns is the number of connections the session saw; it is complete
+// after Close.
+func (s *Session) Conns() int { return len(s.ended) }
