@@ -58,7 +58,8 @@ func bullets(b *strings.Builder, lines []string) {
 
 // mdEscaper escapes the characters that would start emphasis, code or
 // HTML in explanation text (finding messages come from checks and may
-// hold anything).
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;")
+// hold anything). Underscores stay: inside words such as SYN_SENT they
+// never start emphasis in CommonMark.
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "`", "\\`", "<", "&lt;")
 
 func mdEscape(s string) string { return mdEscaper.Replace(s) }
