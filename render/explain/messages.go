@@ -15,6 +15,7 @@ const (
 	kCopy, kIdle, kNothingNew, kNoFlags Key = "copy", "idle", "nothing-new", "no-flags"
 	kMidstream, kRolePort, kRoleFirst   Key = "midstream", "role.port", "role.first"
 	kFinding, kStates, kStateItem       Key = "finding", "states", "state.item"
+	kFindingAbout                       Key = "finding.about"
 	kPush, kUrgent                      Key = "flag.push", "flag.urg"
 	kECNAsk, kECNAgree, kECE, kCWR      Key = "ecn.ask", "ecn.agree", "flag.ece", "flag.cwr"
 
@@ -99,6 +100,9 @@ var messages = map[Key]map[Lang]string{
 	kFinding: {
 		English: "Finding %[1]s (%[2]s): %[3]s",
 		Chinese: "检查发现 %[1]s（%[2]s）：%[3]s"},
+	kFindingAbout: {
+		English: "Finding about %[1]s, reached only now: %[2]s (%[3]s): %[4]s",
+		Chinese: "关于%[1]s的检查发现（现在才得出）：%[2]s（%[3]s）：%[4]s"},
 	kStates:    {English: "%[1]s.", Chinese: "%[1]s。"},
 	kStateItem: {English: "%[1]s: %[2]s → %[3]s", Chinese: "%[1]s：%[2]s → %[3]s"},
 	kPush: {

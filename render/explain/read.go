@@ -80,14 +80,25 @@ func (r *reading) midstream() {
 	r.say(kMidstream, why)
 }
 
-// findings explains each finding at the segment, with a hint on how to
-// read it when the catalogue has one for its rule.
+// findings explains each finding at the segment, and those about earlier
+// segments reached only now, with a hint on how to read it when the
+// catalogue has one for its rule.
 func (r *reading) findings() {
 	for _, f := range r.st.Findings {
 		r.say(kFinding, f.Rule, f.Severity.String(), f.Message)
-		if hint := Key("hint." + f.Rule); messages[hint] != nil {
-			r.say(hint)
-		}
+		r.hint(f.Rule)
+	}
+	for _, f := range r.st.Earlier {
+		r.say(kFindingAbout, posRef(f.Pos), f.Rule, f.Severity.String(), f.Message)
+		r.hint(f.Rule)
+	}
+}
+
+// hint says how to read a finding of the rule, when the catalogue has a
+// hint for it.
+func (r *reading) hint(rule string) {
+	if hint := Key("hint." + rule); messages[hint] != nil {
+		r.say(hint)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
@@ -97,4 +98,34 @@ func TestSeedTutorial(t *testing.T) {
 	if !strings.HasPrefix(notes[1], lines[0]+"\n") {
 		t.Errorf("the first explanation does not start with the original line:\n%s", notes[1])
 	}
+}
+
+// TestSeedTutorialFromText reads the tutorial through parse.Open, as the
+// command does, and expects the same explanation as from the hand-built
+// segments. It skips until the tcpdump text reader is part of parse.
+func TestSeedTutorialFromText(t *testing.T) {
+	f, err := os.Open("testdata/seed-tutorial.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	src, err := parse.Open(f, "seed-tutorial.txt", parse.Options{})
+	if err != nil {
+		t.Skipf("no tcpdump text reader yet: %v", err)
+	}
+	rec, ok := src.(interface{ Record() string })
+	if !ok {
+		t.Fatal("the text source does not give the original lines (Record)")
+	}
+	var segs []tcp.Segment
+	var lines []string
+	for {
+		var seg tcp.Segment
+		if err := src.Next(&seg); err != nil {
+			break
+		}
+		segs = append(segs, seg)
+		lines = append(lines, rec.Record())
+	}
+	checkGolden(t, "seed-tutorial", segs, lines, Options{})
 }

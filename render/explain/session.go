@@ -42,6 +42,7 @@ type Session struct {
 	flights map[*rules.Conn]*flight
 	ended   []*rules.Conn
 	shown   map[rules.Finding]bool
+	counted int // findings seen so far
 	started bool
 	multi   bool // more than one connection was seen
 }
@@ -90,7 +91,7 @@ func (s *Session) Add(seg *tcp.Segment, line string) error {
 		fl := s.flight(c)
 		st.Acked = fl.ack(d, seg)
 		st.Original = fl.send(d, seg)
-		st.Findings = s.findingsAt(seg.Pos, c.ID)
+		st.Findings, st.Earlier = s.findings(seg.Pos, c.ID)
 	}
 	if err := s.start(); err != nil {
 		return err
@@ -159,23 +160,39 @@ func (s *Session) flight(c *rules.Conn) *flight {
 	return f
 }
 
-// findingsAt returns the findings about the segment at pos. Findings are
-// kept sorted by position and the current segment is the latest read, so
-// they are at the end.
-func (s *Session) findingsAt(pos tcp.Pos, conn int) []rules.Finding {
+// findings returns the findings reported while the segment at pos was
+// folded in: those about this segment, and those about earlier segments
+// of the same connection that a check could only reach now (a gap known
+// once the hole is filled). Findings are kept sorted by position and the
+// current segment is the latest read, so its own are at the end; the
+// whole list is searched only when some new finding is not among them.
+func (s *Session) findings(pos tcp.Pos, conn int) (here, earlier []rules.Finding) {
 	all := s.engine.Findings()
+	added := len(all) - s.counted
+	s.counted = len(all)
+	if added == 0 {
+		return nil, nil
+	}
 	i := len(all)
 	for i > 0 && all[i-1].Pos == pos {
 		i--
 	}
-	var out []rules.Finding
-	for _, f := range all[i:] {
-		if f.Conn.ID == conn && !s.shown[f] {
-			s.shown[f] = true
-			out = append(out, f)
+	pool := all[i:]
+	if len(pool) < added {
+		pool = all
+	}
+	for _, f := range pool {
+		if f.Conn.ID != conn || s.shown[f] {
+			continue
+		}
+		s.shown[f] = true
+		if f.Pos == pos {
+			here = append(here, f)
+		} else {
+			earlier = append(earlier, f)
 		}
 	}
-	return out
+	return here, earlier
 }
 
 func (s *Session) render(msgs []Msg) []string {

@@ -39,8 +39,9 @@ type Step struct {
 	// Original is the earlier segment that carried bytes this one sends
 	// again, or nil.
 	Original *Sent
-	// Findings are the checks' findings at this segment.
-	Findings []rules.Finding
+	// Findings are the checks' findings at this segment; Earlier are
+	// findings about earlier segments that the checks reached only now.
+	Findings, Earlier []rules.Finding
 }
 
 // reading is the state of one Read call: shorthands for the step's sides.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/rules"
 )
 
 // TestEachSegmentIsExplainedAsItIsAdded is what makes a live pipe work:
@@ -77,4 +78,30 @@ func TestMidstreamConnectionNamesItsRoles(t *testing.T) {
 		2: {"acknowledges the server's bytes up to absolute ack 7050", "acknowledges packet 1 (50 bytes)"},
 		3: {"Connection 1: the client 192.0.2.10:51000 and the server 192.0.2.80:8080; it was already open", "Zeek state OTH"},
 	})
+}
+
+// lateCheck reports, at the first data segment, a finding about the
+// connection's first segment, and at the end one about its last: the two
+// ways a check reaches a verdict after its segment was explained.
+var lateCheck = &rules.Check{
+	ID: "late", Title: "verdicts reached later", Default: rules.Warning,
+	Segment: func(p *rules.Pass) {
+		if p.Seg.PayloadLen > 0 {
+			p.Report(p.Conn.FirstPos, p.Conn.Start, "about the SYN")
+		}
+	},
+	End: func(p *rules.Pass) { p.Reportf("about the end") },
+}
+
+func TestFindingsReachedLaterNameTheirSegment(t *testing.T) {
+	segs := craft(t, "late.pcap", append(handshake[:3:3],
+		pkt{us: 1000, flags: "P.", seq: 1001, ack: 5001, win: 502, data: 10}))
+	out := explainAll(t, segs, nil, Options{Checks: []*rules.Check{lateCheck}})
+	assertNotes(t, out, map[int][]string{
+		4: {"Finding about packet 1, reached only now: late (warning): about the SYN"},
+		5: {"Findings: late ×2", "Found when the connection ended, about packet 4: late (warning): about the end"},
+	})
+	if strings.Count(out, "about the SYN") != 1 {
+		t.Errorf("the earlier finding is shown more than once:\n%s", out)
+	}
 }
