@@ -12,13 +12,14 @@ import (
 type closeStep uint8
 
 const (
-	noClose      closeStep = iota
-	closeFirst             // 1/4
-	closeAckOne            // 2/4
-	closeSecond            // 3/4
-	closeAckTwo            // 4/4
-	closeCombine           // 2/4 and 3/4 in one segment
-	closeCross             // a second FIN sent before the first was acknowledged
+	noClose       closeStep = iota
+	closeFirst              // 1/4
+	closeAckOne             // 2/4
+	closeSecond             // 3/4
+	closeAckTwo             // 4/4
+	closeCombine            // 2/4 and 3/4 in one segment
+	closeCross              // a second FIN sent before the first was acknowledged
+	closeCrossAck           // in a simultaneous close, an ACK of a FIN while the sender's own is unacknowledged
 )
 
 // closing works out which step of the close the segment is, from the
@@ -36,8 +37,10 @@ func (r *reading) closing() closeStep {
 		return closeSecond
 	case fin:
 		return closeCross
-	case acks && r.b.HasFIN:
+	case acks && r.b.HasFIN && r.pb.HasAck && tcp.SeqLess(r.b.FIN, r.pb.MaxAck):
 		return closeAckTwo
+	case acks && r.b.HasFIN:
+		return closeCrossAck
 	case acks:
 		return closeAckOne
 	}
@@ -59,7 +62,7 @@ func (r *reading) closeHeadline() {
 		r.say(kCloseStep, int(s-closeFirst)+1)
 	case closeCombine:
 		r.say(kCloseCombined)
-	case closeCross:
+	case closeCross, closeCrossAck:
 		r.say(kCloseCross)
 	}
 }

@@ -8,6 +8,10 @@ import (
 // numbers, and whether it is new, a retransmission, or after a gap.
 func (r *reading) data() {
 	seg := r.seg
+	if r.isKeepAlive() {
+		r.say(kKeepAlive, role(r.snd), role(r.rcv))
+		return
+	}
 	if seg.PayloadLen == 0 {
 		return
 	}
@@ -157,4 +161,14 @@ func (r *reading) window() {
 	case changed:
 		r.say(kWindowWas, scaled, r.b.Win)
 	}
+}
+
+// isKeepAlive reports whether the segment is a TCP keep-alive: no SYN,
+// FIN or RST, at most one byte, sent at one before the sender's next
+// sequence number, so that the peer answers with an ACK (RFC 9293
+// section 3.8.4).
+func (r *reading) isKeepAlive() bool {
+	seg := r.seg
+	return seg.Has(tcp.KnownSeq|tcp.KnownFlags) && r.b.HasNxt && seg.PayloadLen <= 1 &&
+		!seg.Flags.Any(tcp.SYN|tcp.FIN|tcp.RST) && seg.Seq == r.b.Nxt-1
 }

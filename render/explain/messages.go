@@ -29,6 +29,7 @@ const (
 
 	// Data, acknowledgements, windows.
 	kData, kDataAbs, kInFlight                        Key = "data", "data.abs", "inflight"
+	kKeepAlive                                        Key = "keep-alive"
 	kRetransmission, kSpurious                        Key = "retrans", "retrans.spurious"
 	kBehind, kBehindAbs, kGap, kGapAbs                Key = "behind", "behind.abs", "gap", "gap.abs"
 	kAckData, kAckDataAbs, kDupAck                    Key = "ack", "ack.abs", "ack.dup"
@@ -180,6 +181,9 @@ var messages = map[Key]map[Lang]string{
 	kDataAbs: {
 		English: "The %[1]s sends %[2]d bytes: absolute %[3]d–%[4]d (without the handshake there are no relative numbers).",
 		Chinese: "%[1]s发送 %[2]d 字节数据：绝对序列号 %[3]d–%[4]d（没有三次握手，无法给出相对序列号）。"},
+	kKeepAlive: {
+		English: "Keep-alive: the %[1]s sends at one below its next sequence number (already acknowledged), only to make the %[2]s answer with an ACK and show it is still there.",
+		Chinese: "保活探测：%[1]s用比下一个序列号小 1 的（已被确认的）序列号发送，只是为了让%[2]s回一个 ACK，证明它还在。"},
 	kInFlight: {
 		English: "%[1]d bytes from the %[2]s are now in flight (sent, not yet acknowledged).",
 		Chinese: "%[2]s现在有 %[1]d 字节在途（已发送、尚未被确认）。"},
@@ -261,8 +265,8 @@ var messages = map[Key]map[Lang]string{
 		English: "The %[1]s closes first (active close); the %[2]s learns that no more data will come (passive close).",
 		Chinese: "%[1]s先关闭（主动关闭）；%[2]s得知不会再有数据到来（被动关闭）。"},
 	kSimultaneous: {
-		English: "Both sides sent FIN before either was acknowledged: both pass through CLOSING and end in TIME_WAIT.",
-		Chinese: "双方都在对方确认之前发出了 FIN：两端都会经过 CLOSING 状态并进入 TIME_WAIT。"},
+		English: "Both sides sent FIN before either was acknowledged: an end that gets the other's FIN while its own is unacknowledged goes to CLOSING, then to TIME_WAIT.",
+		Chinese: "双方都在对方确认之前发出了 FIN：一端在自己的 FIN 尚未被确认时收到对方的 FIN，就进入 CLOSING 状态，随后进入 TIME_WAIT。"},
 	kTimeWait: {
 		English: "The %[1]s, which closed first, waits in TIME_WAIT (2 × MSL) to answer a lost final ACK; the %[2]s is CLOSED.",
 		Chinese: "先关闭的%[1]s进入 TIME_WAIT（等待 2 × MSL），以便在最后的 ACK 丢失时重新应答；%[2]s已 CLOSED。"},
