@@ -46,7 +46,6 @@ func TestExplainSharedCapture(t *testing.T) {
 	if _, err := os.Stat(sharedLoopback); errors.Is(err, os.ErrNotExist) {
 		t.Skipf("%s is absent: the shared captures are laid beside the project in CI", sharedLoopback)
 	}
-	t.Setenv("TZ", "UTC")
 	cases := []struct {
 		name string
 		args []string

@@ -41,7 +41,11 @@ func (r *reading) synAck() {
 	default:
 		r.say(kSYNACKNoSYN, c.Server.String(), c.Client.String(), seg.Ack, seg.Seq)
 	}
-	if !c.SYNTime.IsZero() {
+	switch {
+	case c.SYNTime.IsZero():
+	case client.SYNs > 1: // the last segment before it is the last SYN
+		r.say(kSinceSYNs, Duration(seg.Time.Sub(c.SYNTime)), Duration(seg.Time.Sub(c.End)))
+	default:
 		r.say(kSinceSYN, Duration(seg.Time.Sub(c.SYNTime)))
 	}
 	r.offers()

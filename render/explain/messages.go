@@ -25,6 +25,7 @@ const (
 	kOptMSS, kOptSACK, kOptTS, kOptWScale, kOptTFO      Key = "opt.mss", "opt.sack", "opt.ts", "opt.wscale", "opt.tfo"
 	kSYNACK, kSYNACKNoSYN, kSYNACKNoAck, kSYNACKAgain   Key = "synack", "synack.nosyn", "synack.noack", "synack.again"
 	kSinceSYN, kScaleOn, kScaleOff                      Key = "since-syn", "scale.on", "scale.off"
+	kSinceSYNs                                          Key = "since-syns"
 	kHandshakeAck, kHandshakeAckBad, kHandshakeAckNoISN Key = "hs-ack", "hs-ack.bad", "hs-ack.noisn"
 
 	// Data, acknowledgements, windows.
@@ -159,6 +160,9 @@ var messages = map[Key]map[Lang]string{
 		English: "The server sends its SYN-ACK again (same k = %[1]d), %[2]s after the first one: the client's ACK did not arrive.",
 		Chinese: "服务器端重传 SYN+ACK 包（k = %[1]d 不变），距第一次 %[2]s：客户端的 ACK 确认包没有到达。"},
 	kSinceSYN: {English: "It comes %[1]s after the SYN.", Chinese: "距 SYN 包 %[1]s。"},
+	kSinceSYNs: {
+		English: "It comes %[1]s after the first SYN and %[2]s after the last one.",
+		Chinese: "距第一个 SYN 包 %[1]s，距最后一个 SYN 包 %[2]s。"},
 	kScaleOn: {
 		English: "Both sides offered window scaling, so from now on the client's windows count ×%[1]d and the server's ×%[2]d.",
 		Chinese: "双方都提出了窗口扩大选项，所以此后客户端的窗口 ×%[1]d，服务器端的窗口 ×%[2]d。"},

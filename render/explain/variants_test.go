@@ -53,3 +53,36 @@ func TestCloseAndFlowVariants(t *testing.T) {
 		})
 	}
 }
+
+// TestHandshakeVariants reads handshakes that are not the textbook three
+// segments.
+func TestHandshakeVariants(t *testing.T) {
+	cases := []struct {
+		name string
+		pkts []pkt
+		want map[int][]string
+	}{
+		{"a SYN sent again", []pkt{
+			{us: 0, flags: "S", seq: 1000, win: 64240},
+			{us: 1000000, flags: "S", seq: 1000, win: 64240},
+			{us: 1000300, server: true, flags: "S.", seq: 5000, ack: 1001, win: 65160},
+		}, map[int][]string{
+			2: {"The client sends its SYN again (same j = 1000), 1 s after the first one"},
+			3: {"It comes 1 s after the first SYN and 300 µs after the last one"},
+		}},
+		{"a SYN-ACK whose SYN is not captured", []pkt{
+			{us: 0, server: true, flags: "S.", seq: 5000, ack: 1001, win: 65160, wscale: 7},
+			{us: 300, flags: ".", seq: 1001, ack: 5001, win: 502},
+		}, map[int][]string{
+			1: {"answers the client 192.0.2.10:51000, whose SYN is not in the log: it acknowledges 1001 (so j = 1001 − 1)",
+				"Window scaling is off: the client did not offer it"},
+			2: {"Handshake 3/3", "k + 1 = 5001 ✓"},
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			segs := craft(t, "handshake.pcap", c.pkts)
+			assertNotes(t, explainAll(t, segs, nil, Options{}), c.want)
+		})
+	}
+}
