@@ -1,8 +1,12 @@
 package explain
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"regexp"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -70,5 +74,40 @@ func TestDurationsReadInTheirUnit(t *testing.T) {
 		if got := c.lang.arg(c.d); got != c.want {
 			t.Errorf("%s %d: got %q, want %q", c.lang, c.d, got, c.want)
 		}
+	}
+}
+
+// TestEveryKeyHasText finds every Key constant declared in messages.go
+// and checks that the catalogue holds it, so that no key can be declared
+// and used without its sentences.
+func TestEveryKeyHasText(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "messages.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	ast.Inspect(f, func(node ast.Node) bool {
+		spec, ok := node.(*ast.ValueSpec)
+		if !ok || spec.Type == nil {
+			return true
+		}
+		if id, ok := spec.Type.(*ast.Ident); !ok || id.Name != "Key" {
+			return true
+		}
+		for i, v := range spec.Values {
+			lit, ok := v.(*ast.BasicLit)
+			if !ok {
+				continue
+			}
+			key, _ := strconv.Unquote(lit.Value)
+			n++
+			if messages[Key(key)] == nil {
+				t.Errorf("%s (%q) has no text in the catalogue", spec.Names[i].Name, key)
+			}
+		}
+		return true
+	})
+	if n < 50 {
+		t.Errorf("found only %d keys; is the parsing of messages.go broken?", n)
 	}
 }
