@@ -51,7 +51,7 @@ func (r *reading) body() {
 	case f.Has(tcp.SYN):
 		r.synAck()
 	default:
-		if st := r.st; st.IsNew {
+		if r.st.IsNew {
 			r.midstream()
 		}
 		r.closeHeadline()

@@ -72,9 +72,10 @@ func NewSession(w io.Writer, opts Options) (*Session, error) {
 // built from the segment.
 func (s *Session) Add(seg *tcp.Segment, line string) error {
 	s.snap.seen = false
-	built := s.lines.line(seg) // always, to keep tcpdump's relative numbering in step
 	if line == "" {
-		line = built
+		// An input gives lines for all its segments or for none, so the
+		// relative numbering of built lines sees every segment.
+		line = s.lines.line(seg)
 	}
 	c, d := s.tracker.Add(seg)
 	s.retire()
