@@ -37,18 +37,7 @@ func readInput(path string, opts parse.Options, eng *rules.Engine) report.File {
 	if eng != nil {
 		tr.Observers = append(tr.Observers, eng)
 	}
-	var seg tcp.Segment
-	for {
-		err := src.Next(&seg)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			f.Err = err
-			break
-		}
-		tr.Add(&seg)
-	}
+	f.Err = eachSegment(src, func(seg *tcp.Segment) { tr.Add(seg) })
 	tr.Flush()
 	f.Conns = sortedConns(col.conns)
 	f.Stats = *src.Stats()
@@ -121,4 +110,21 @@ func inputErrors(w io.Writer, rep *report.Report) error {
 func sortedConns(cs []*rules.Conn) []*rules.Conn {
 	slices.SortFunc(cs, func(a, b *rules.Conn) int { return a.ID - b.ID })
 	return cs
+}
+
+// eachSegment reads src to its end, calling fn with every segment. It
+// returns the error that stopped the reading early, or nil at the end of
+// the input.
+func eachSegment(src parse.Source, fn func(*tcp.Segment)) error {
+	var seg tcp.Segment
+	for {
+		err := src.Next(&seg)
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fn(&seg)
+	}
 }

@@ -18,7 +18,7 @@ draws it as a sequence diagram.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newConnsCmd(), newLintCmd(checks), newRulesCmd(checks))
+	root.AddCommand(newConnsCmd(), newLintCmd(checks), newRulesCmd(checks), newExplainCmd(checks))
 	return root
 }
 

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse"
+	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/render/explain"
+	"github.com/pcaplint/pcaplint/render/report"
+	"github.com/pcaplint/pcaplint/rules"
+	"github.com/spf13/cobra"
+)
+
+// recorder is implemented by sources that can give the input's own text
+// for the last segment (the tcpdump text reader).
+type recorder interface{ Record() string }
+
+func newExplainCmd(checks []*rules.Check) *cobra.Command {
+	var format, lang string
+	var eopts explain.Options
+	var opts parse.Options
+	cmd := &cobra.Command{
+		Use:   "explain FILE|-",
+		Short: "Explain every segment of a capture or tcpdump log in plain words",
+		Long: `explain reads a capture or a tcpdump log and explains each segment the way a
+tutorial does: which side sends it and why that side is the client or the
+server, what its flags mean, the handshake and close steps with their
+arithmetic checked, byte ranges in relative and absolute numbers, what each
+ACK acknowledges, window changes with the scale applied, state changes of
+both ends, and the checks' findings. A summary per connection follows.
+
+Text input is printed line by line as it was; captures get a line in
+tcpdump -n notation. With - it reads standard input and explains each
+segment as it arrives.`,
+		Example: `  pcaplint explain handshake.txt
+  tcpdump -l -n -i lo port 9502 | pcaplint explain -
+  pcaplint explain --lang zh capture.pcap
+  pcaplint explain --format markdown --conn 2 --diagram conn2.svg capture.pcapng`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "markdown" {
+				return fmt.Errorf("--format must be text or markdown, not %q", format)
+			}
+			l, err := explain.ParseLang(lang)
+			if err != nil {
+				return fmt.Errorf("--lang: %w", err)
+			}
+			eopts.Lang, eopts.Markdown = l, format == "markdown"
+			eopts.Checks = checks
+			return runExplain(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], opts, eopts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&format, "format", "f", "text", "output format: text or markdown")
+	f.StringVar(&lang, "lang", "en", "language of the explanations: en or zh")
+	f.IntVar(&eopts.Conn, "conn", 0, "explain only the connection with this ID (as pcaplint conns numbers them)")
+	f.StringVar(&eopts.Diagram, "diagram", "", "with --format markdown: link this diagram image at the top")
+	f.BoolVar(&opts.Strict, "strict", false, "treat malformed tcpdump text lines as errors")
+	f.BoolVarP(&opts.Absolute, "absolute", "S", false, "tcpdump text was printed with -S (absolute sequence numbers)")
+	return cmd
+}
+
+// runExplain explains one input, segment by segment as it is read.
+func runExplain(w, errw io.Writer, path string, opts parse.Options, eopts explain.Options) error {
+	if eopts.Diagram != "" && !eopts.Markdown {
+		return errors.New("--diagram needs --format markdown")
+	}
+	eopts.Title, eopts.Location = path, time.Local
+	src, closer, err := parse.OpenFile(path, opts)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	s, err := explain.NewSession(w, eopts)
+	if err != nil {
+		return err
+	}
+	rec, _ := src.(recorder)
+	file := report.File{Path: path}
+	var werr error
+	file.Err = eachSegment(src, func(seg *tcp.Segment) {
+		line := ""
+		if rec != nil {
+			line = rec.Record()
+		}
+		if werr == nil {
+			werr = s.Add(seg, line)
+		}
+	})
+	if werr != nil {
+		return werr
+	}
+	if err := s.Close(); err != nil {
+		return err
+	}
+	file.Stats = *src.Stats()
+	if err := inputErrors(errw, &report.Report{Files: []report.File{file}}); err != nil {
+		return err
+	}
+	if eopts.Conn > s.Conns() {
+		return fmt.Errorf("--conn %d: no such connection (the input has %d)", eopts.Conn, s.Conns())
+	}
+	return nil
+}

@@ -1,0 +1,209 @@
+package explain
+
+import (
+	"io"
+	"slices"
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// Options choose what a Session explains and how it prints.
+type Options struct {
+	Lang     Lang // English when empty
+	Markdown bool // a Markdown document instead of plain text
+	// Conn limits the explanation to the connection with this ID (as
+	// "pcaplint conns" numbers them); 0 explains every connection.
+	Conn int
+	// Title names the input in the Markdown title.
+	Title string
+	// Diagram is a path or URL of the connection's diagram, linked as an
+	// image at the top of the Markdown document.
+	Diagram string
+	// Location is the time zone of the lines built for captures, as
+	// tcpdump prints local time; nil means UTC.
+	Location *time.Location
+	// Checks run on every segment; their findings are explained at the
+	// segment they are about. Config configures them (nil: defaults).
+	Checks []*rules.Check
+	Config *rules.Config
+}
+
+// Session explains segments as they are read: each Add prints the
+// explanation of one segment at once, and Close prints the summaries.
+type Session struct {
+	opts    Options
+	out     printer
+	tracker *rules.Tracker
+	engine  *rules.Engine
+	snap    *snapshot
+	lines   *lineWriter
+	flights map[*rules.Conn]*flight
+	ended   []*rules.Conn
+	shown   map[rules.Finding]bool
+	counted int // findings seen so far
+	started bool
+	multi   bool // more than one connection was seen
+}
+
+// NewSession starts a session writing to w.
+func NewSession(w io.Writer, opts Options) (*Session, error) {
+	if opts.Lang == "" {
+		opts.Lang = English
+	}
+	engine, err := rules.NewEngine(opts.Checks, opts.Config)
+	if err != nil {
+		return nil, err
+	}
+	s := &Session{opts: opts, engine: engine, snap: &snapshot{},
+		lines: newLineWriter(opts.Location), flights: map[*rules.Conn]*flight{}, shown: map[rules.Finding]bool{}}
+	s.tracker = rules.NewTracker(engine, s.snap)
+	if opts.Markdown {
+		s.out = &markdownPrinter{w: w, lang: opts.Lang}
+	} else {
+		s.out = &textPrinter{w: w, lang: opts.Lang}
+	}
+	return s, nil
+}
+
+// Add explains one segment. line is the text the input showed for it (a
+// tcpdump log line); when empty, as for captures, a tcpdump -n line is
+// built from the segment.
+func (s *Session) Add(seg *tcp.Segment, line string) error {
+	s.snap.seen = false
+	if line == "" {
+		// An input gives lines for all its segments or for none, so the
+		// relative numbering of built lines sees every segment.
+		line = s.lines.line(seg)
+	}
+	c, d := s.tracker.Add(seg)
+	s.retire()
+	if c.ID > 1 {
+		s.multi = true
+	}
+	if s.opts.Conn != 0 && c.ID != s.opts.Conn {
+		return nil
+	}
+	st := &Step{Seg: seg, Dir: d, IsNew: s.snap.isNew, Copy: !s.snap.seen, Before: &s.snap.before, After: c}
+	if st.Copy {
+		st.Before = c
+	} else {
+		fl := s.flight(c)
+		st.Acked = fl.ack(d, seg)
+		st.Original = fl.send(d, seg)
+		st.Findings, st.Earlier = s.findings(seg.Pos, c.ID)
+	}
+	if err := s.start(); err != nil {
+		return err
+	}
+	n := &note{line: line, sentences: s.render(Read(st))}
+	if s.multi {
+		n.tag = s.opts.Lang.Render(M(kConnTag, c.ID))
+	}
+	return s.out.note(n)
+}
+
+// Close ends every connection and prints their summaries.
+func (s *Session) Close() error {
+	s.tracker.Flush()
+	s.retire()
+	if err := s.start(); err != nil {
+		return err
+	}
+	slices.SortFunc(s.ended, func(a, b *rules.Conn) int { return a.ID - b.ID })
+	all := s.engine.Findings()
+	var sums []*summary
+	for _, c := range s.ended {
+		if s.opts.Conn != 0 && c.ID != s.opts.Conn {
+			continue
+		}
+		var mine []rules.Finding
+		sum := &summary{}
+		for _, f := range all {
+			if f.Conn.ID != c.ID {
+				continue
+			}
+			mine = append(mine, f)
+			if !s.shown[f] {
+				sum.late = append(sum.late, s.opts.Lang.Render(M(kLateFinding, posRef(f.Pos), f.Rule, f.Severity.String(), f.Message)))
+			}
+		}
+		sum.sentences = s.render(Summarize(c, mine))
+		sums = append(sums, sum)
+	}
+	return s.out.summaries(sums)
+}
+
+func (s *Session) start() error {
+	if s.started {
+		return nil
+	}
+	s.started = true
+	return s.out.start(s.opts.Title, s.opts.Diagram)
+}
+
+// retire moves the connections the tracker let go of to the summaries.
+func (s *Session) retire() {
+	for _, c := range s.snap.ended {
+		delete(s.flights, c)
+		s.ended = append(s.ended, c)
+	}
+	s.snap.ended = s.snap.ended[:0]
+}
+
+func (s *Session) flight(c *rules.Conn) *flight {
+	f := s.flights[c]
+	if f == nil {
+		f = &flight{}
+		s.flights[c] = f
+	}
+	return f
+}
+
+// findings returns the findings reported while the segment at pos was
+// folded in: those about this segment, and those about earlier segments
+// of the same connection that a check could only reach now (a gap known
+// once the hole is filled). Findings are kept sorted by position and the
+// current segment is the latest read, so its own are at the end; the
+// whole list is searched only when some new finding is not among them.
+func (s *Session) findings(pos tcp.Pos, conn int) (here, earlier []rules.Finding) {
+	all := s.engine.Findings()
+	added := len(all) - s.counted
+	s.counted = len(all)
+	if added == 0 {
+		return nil, nil
+	}
+	i := len(all)
+	for i > 0 && all[i-1].Pos == pos {
+		i--
+	}
+	pool := all[i:]
+	if len(pool) < added {
+		pool = all
+	}
+	for _, f := range pool {
+		if f.Conn.ID != conn || s.shown[f] {
+			continue
+		}
+		s.shown[f] = true
+		if f.Pos == pos {
+			here = append(here, f)
+		} else {
+			earlier = append(earlier, f)
+		}
+	}
+	return here, earlier
+}
+
+func (s *Session) render(msgs []Msg) []string {
+	out := make([]string, len(msgs))
+	for i, m := range msgs {
+		out[i] = s.opts.Lang.Render(m)
+	}
+	return out
+}
+
+// Conns is the number of connections the session saw; it is complete
+// after Close.
+func (s *Session) Conns() int { return len(s.ended) }

@@ -1,0 +1,53 @@
+package explain
+
+import (
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// Summarize explains a connection as a whole once it has ended: who
+// connected to whom, the handshake round-trip time, the bytes each way,
+// how it ended, and its findings (all of them, including those already
+// explained at their segments).
+func Summarize(c *rules.Conn, findings []rules.Finding) []Msg {
+	var out []Msg
+	say := func(k Key, args ...any) { out = append(out, M(k, args...)) }
+	if c.Midstream {
+		say(kSumHeadMid, c.ID, c.Client.String(), c.Server.String())
+	} else {
+		say(kSumHead, c.ID, c.Client.String(), c.Server.String())
+	}
+	if rtt := c.HandshakeRTT(); rtt > 0 {
+		say(kSumRTT, Duration(rtt))
+	} else {
+		say(kSumNoRTT)
+	}
+	cl, sv := &c.Sides[rules.FromClient], &c.Sides[rules.FromServer]
+	say(kSumBytes, cl.Bytes, sv.Bytes, c.Packets(), Duration(c.Duration()))
+	zs := c.ZeekState()
+	say(kSumEnd, zs, M(Key("zeek."+zs)))
+	say(kSumStates, cl.State.String(), sv.State.String())
+	if len(findings) == 0 {
+		say(kSumNoFindings)
+		return out
+	}
+	say(kSumFindings, countRules(findings))
+	return out
+}
+
+// countRules lists the rules of findings with their counts, in the order
+// they first occur.
+func countRules(fs []rules.Finding) List {
+	counts := map[string]int{}
+	var order []string
+	for _, f := range fs {
+		if counts[f.Rule] == 0 {
+			order = append(order, f.Rule)
+		}
+		counts[f.Rule]++
+	}
+	var items List
+	for _, id := range order {
+		items = append(items, M(kRuleCount, id, counts[id]))
+	}
+	return items
+}
