@@ -129,7 +129,17 @@ func (c *Conn) finEvent(snd, rcv Dir, seg *tcp.Segment) {
 	case Established, SynReceived, SynSent, Closed, Listen:
 		c.setState(snd, FinWait1, seg)
 	case CloseWait:
-		c.setState(snd, LastAck, seg)
+		// A FIN that does not acknowledge the peer's FIN was sent before
+		// that FIN arrived: a simultaneous close (RFC 9293 section 3.6),
+		// in which both ends pass through CLOSING.
+		peer := &c.Sides[rcv]
+		if peer.HasFIN && seg.Has(tcp.KnownAck) && seg.Flags&tcp.ACK != 0 && !tcp.SeqLess(peer.FIN, seg.Ack) {
+			c.undoCloseWait(snd)
+			c.setState(snd, FinWait1, seg)
+			c.setState(snd, Closing, seg)
+		} else {
+			c.setState(snd, LastAck, seg)
+		}
 	}
 	switch c.Sides[rcv].State {
 	case Established, SynReceived, SynSent, Closed, Listen:
@@ -138,5 +148,22 @@ func (c *Conn) finEvent(snd, rcv Dir, seg *tcp.Segment) {
 		c.setState(rcv, Closing, seg)
 	case FinWait2:
 		c.setState(rcv, TimeWait, seg)
+	}
+}
+
+// undoCloseWait takes back the CLOSE_WAIT the end on side d was given when
+// its peer's FIN passed: its own FIN shows it had not received that FIN
+// yet.
+func (c *Conn) undoCloseWait(d Dir) {
+	for i := len(c.Transitions) - 1; i >= 0; i-- {
+		t := c.Transitions[i]
+		if t.Endpoint != d {
+			continue
+		}
+		if t.To == CloseWait {
+			c.Transitions = append(c.Transitions[:i], c.Transitions[i+1:]...)
+			c.Sides[d].State = t.From
+		}
+		return
 	}
 }

@@ -36,7 +36,7 @@ func TestCloseAndFlowVariants(t *testing.T) {
 			{us: 1310, server: true, flags: ".", seq: 5002, ack: 1002, win: 509},
 		}), map[int][]string{
 			4: {"Four-way close 1/4"},
-			5: {"Simultaneous close.", "Both sides sent FIN before either was acknowledged", "Server: CLOSE_WAIT → LAST_ACK; client: FIN_WAIT_1 → CLOSING"},
+			5: {"Simultaneous close.", "Both sides sent FIN before either was acknowledged", "Server: FIN_WAIT_1 → CLOSING; client: FIN_WAIT_1 → CLOSING"},
 			6: {"Simultaneous close.", "The client acknowledges the server's FIN: ack 1 + 1 = 2 ✓"},
 			7: {"Four-way close 4/4", "The server acknowledges the client's FIN"},
 		}},
