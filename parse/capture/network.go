@@ -27,6 +27,8 @@ type ipPacket struct {
 	ttl       uint8
 	id        uint16
 	headerLen int
+	// badHeader is set when the IPv4 header checksum is wrong.
+	badHeader bool
 }
 
 // network decodes IP and what it carries, following tunnels to the
@@ -132,6 +134,9 @@ func (d *decoder) ipv4(b []byte, ip *ipPacket) verdict {
 		ttl:       h.TTL,
 		id:        h.Id,
 		headerLen: int(h.IHL) * 4,
+	}
+	if n := ip.headerLen; n >= 20 && n <= len(b) {
+		ip.badHeader = foldSum(onesSum(0, b[:n])) != 0xffff
 	}
 	return isTCP
 }

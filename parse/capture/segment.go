@@ -46,9 +46,13 @@ func (d *decoder) segment(ip *ipPacket, seg *tcp.Segment) verdict {
 		fillOptions(&seg.Options, t.Options)
 		seg.Options.Has |= tcp.OptMalformed
 	}
-	if seg.Truncated {
-		seg.Known &^= tcp.KnownChecksum
-		seg.Checksum = tcp.ChecksumUnknown
+	seg.Known &^= tcp.KnownChecksum
+	seg.Checksum = tcp.ChecksumUnknown
+	if !seg.Truncated && ip.declared <= len(b) {
+		seg.Checksum = verifyChecksums(ip, b[:ip.declared])
+		if seg.Checksum != tcp.ChecksumUnknown {
+			seg.Known |= tcp.KnownChecksum
+		}
 	}
 	return isTCP
 }
