@@ -37,7 +37,7 @@ type packetInfo struct {
 	ackBeyond   bool // ack > peer's nxt: an ack-unseen candidate
 	noneOwed    bool // a pure ACK while the peer had nothing unacknowledged
 	dupAck      bool
-	afterFarRST bool // the sender sent a RST beyond its nxt before
+	afterFarRST bool            // the sender sent a RST beyond its nxt before
 	rules       map[string]bool // pcaplint's findings at this packet
 }
 
