@@ -101,6 +101,9 @@ type connState struct {
 	tsval     [2]tsMark
 	// reset is set once the receiver accepted a RST.
 	reset bool
+	// flagless is set once a segment came without flags (tcpdump -q): a
+	// FIN or RST may have passed unseen.
+	flagless bool
 }
 
 // stateOf returns the check state of c, allocating it on first use.
@@ -145,6 +148,7 @@ func (st *connState) classify(c *rules.Conn, d rules.Dir, seg *tcp.Segment) {
 	window := st.reorderWindow(c)
 	st.expireHoles(seg.Time, window)
 	if !seg.Has(tcp.KnownFlags) {
+		st.flagless = true
 		return // tcpdump -q: no flags, nothing to classify
 	}
 	f, r := &st.flows[d], &st.flows[d.Peer()]

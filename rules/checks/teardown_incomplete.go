@@ -12,7 +12,8 @@ var teardownIncomplete = &rules.Check{
 capture with only one side's FIN (half-closed: the other side may still
 send, or the capture stopped), or with no FIN and no RST (still open when
 the capture ended, or when a new connection took its 4-tuple). A RST the
-receiver ignored (` + "`rst-out-of-window`" + `) does not close it. Reported once, at
+receiver ignored (` + "`rst-out-of-window`" + `) does not close it. Not judged when
+segments came without flags (tcpdump -q). Reported once, at
 the connection's last segment.`,
 	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [F.], seq 101, ack 1, win 502, length 0
 10:00:00.000100 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [.], ack 102, win 502, length 0`,
@@ -25,7 +26,7 @@ the connection's last segment.`,
 	Segment: onSegment(func(*rules.Pass, *connState) {}),
 	End: onEnd(func(p *rules.Pass, st *connState) {
 		c := p.Conn
-		if !(c.Established() || c.Midstream) || st.reset {
+		if !(c.Established() || c.Midstream) || st.reset || st.flagless {
 			return
 		}
 		cf, sf := c.Sides[rules.FromClient].HasFIN, c.Sides[rules.FromServer].HasFIN
