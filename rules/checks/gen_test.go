@@ -159,9 +159,9 @@ func (cv *conn) close(d int) {
 	cv.ack(d)
 }
 
-// scenario is one generated capture of testdata/checks.
+// scenario is one generated capture under testdata.
 type scenario struct {
-	dir, name string
+	dir, name string // dir is relative to testdata
 	build     func(c *capture)
 }
 
@@ -216,7 +216,7 @@ func TestGenerate(t *testing.T) {
 		t.Fatal("tcpdump is needed to render the captures as text")
 	}
 	for _, s := range scenarios {
-		dir := filepath.Join(checksTestdata, s.dir)
+		dir := filepath.Join("../../testdata", s.dir)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"math/rand/v2"
 	"time"
 
 	"github.com/google/gopacket/layers"
@@ -14,7 +15,7 @@ const checksTestdata = "../../testdata/checks"
 // takes 200µs (the reorder window), other packets come 10ms apart unless a
 // scenario says otherwise.
 var scenarios = []scenario{
-	{"handshake-incomplete", "unanswered", func(c *capture) {
+	{"checks/handshake-incomplete", "unanswered", func(c *capture) {
 		a := c.conn(40000, 1000, 0)
 		a.syn()
 		c.wait(time.Second)
@@ -24,7 +25,7 @@ var scenarios = []scenario{
 		b.syn()
 		b.synAck()
 	}},
-	{"handshake-bad-ack", "bad-acks", func(c *capture) {
+	{"checks/handshake-bad-ack", "bad-acks", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.syn()
 		a.emit(server, genPacket{syn: true, ack: true, seq: 5000, ackNo: 1002, opts: a.synOpts[server]})
@@ -35,13 +36,13 @@ var scenarios = []scenario{
 		b.emit(client, genPacket{ack: true, seq: 2001, ackNo: 9006})
 		b.emit(server, genPacket{rst: true, seq: 9006})
 	}},
-	{"handshake-not-captured", "midstream", func(c *capture) {
+	{"checks/handshake-not-captured", "midstream", func(c *capture) {
 		a := c.conn(40000, 70000, 123456)
 		a.data(client, 100)
 		a.ack(server)
 		a.close(client)
 	}},
-	{"syn-retransmitted", "syn-again", func(c *capture) {
+	{"checks/syn-retransmitted", "syn-again", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.syn()
 		c.wait(time.Second)
@@ -57,12 +58,12 @@ var scenarios = []scenario{
 		b.ack(client)
 		b.close(client)
 	}},
-	{"connection-refused", "refused", func(c *capture) {
+	{"checks/connection-refused", "refused", func(c *capture) {
 		a := c.conn(40000, 1000, 0)
 		a.syn()
 		a.emit(server, genPacket{rst: true, ack: true, seq: 0, ackNo: 1001})
 	}},
-	{"handshake-slow", "slow", func(c *capture) {
+	{"checks/handshake-slow", "slow", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.syn()
 		c.wait(1500 * time.Millisecond)
@@ -70,7 +71,7 @@ var scenarios = []scenario{
 		a.ack(client)
 		a.close(client)
 	}},
-	{"seq-gap", "gaps", func(c *capture) {
+	{"checks/seq-gap", "gaps", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(client, 1000)
@@ -87,7 +88,7 @@ var scenarios = []scenario{
 		b.lose(client, 500)
 		b.data(client, 500)
 	}},
-	{"ack-unseen", "unseen", func(c *capture) {
+	{"checks/ack-unseen", "unseen", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(server, 100)
@@ -96,7 +97,7 @@ var scenarios = []scenario{
 		a.ack(client)
 		a.close(server)
 	}},
-	{"ack-regression", "regression", func(c *capture) {
+	{"checks/ack-regression", "regression", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(client, 100)
@@ -107,7 +108,7 @@ var scenarios = []scenario{
 		a.ack(client)
 		a.close(client)
 	}},
-	{"retransmission", "rto", func(c *capture) {
+	{"checks/retransmission", "rto", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(client, 100)
@@ -121,7 +122,7 @@ var scenarios = []scenario{
 		a.fin(server)
 		a.ack(client)
 	}},
-	{"fast-retransmission", "fast", func(c *capture) {
+	{"checks/fast-retransmission", "fast", func(c *capture) {
 		c.step = time.Millisecond
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
@@ -138,7 +139,7 @@ var scenarios = []scenario{
 		a.ack(server)
 		a.close(client)
 	}},
-	{"spurious-retransmission", "spurious", func(c *capture) {
+	{"checks/spurious-retransmission", "spurious", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(client, 100)
@@ -148,7 +149,7 @@ var scenarios = []scenario{
 		a.ack(server)
 		a.close(client)
 	}},
-	{"out-of-order", "reordered", func(c *capture) {
+	{"checks/out-of-order", "reordered", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(client, 1000)
@@ -160,7 +161,7 @@ var scenarios = []scenario{
 		a.ack(server)
 		a.close(client)
 	}},
-	{"duplicate-ack", "dupacks", func(c *capture) {
+	{"checks/duplicate-ack", "dupacks", func(c *capture) {
 		c.step = time.Millisecond
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
@@ -176,13 +177,13 @@ var scenarios = []scenario{
 		a.ack(server)
 		a.close(client)
 	}},
-	{"rst-unexpected", "abort", func(c *capture) {
+	{"checks/rst-unexpected", "abort", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(client, 5)
 		a.emit(server, genPacket{rst: true, ack: true, seq: 5001, ackNo: 1001})
 	}},
-	{"rst-out-of-window", "blind", func(c *capture) {
+	{"checks/rst-out-of-window", "blind", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(client, 100)
@@ -191,7 +192,7 @@ var scenarios = []scenario{
 		a.emit(client, genPacket{rst: true, seq: 901101})
 		a.close(client)
 	}},
-	{"rst-after-close", "after-close", func(c *capture) {
+	{"checks/rst-after-close", "after-close", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(client, 100)
@@ -199,7 +200,7 @@ var scenarios = []scenario{
 		a.close(client)
 		a.emit(client, genPacket{rst: true, seq: a.nxt[client]})
 	}},
-	{"data-after-fin", "after-fin", func(c *capture) {
+	{"checks/data-after-fin", "after-fin", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.fin(client)
@@ -207,14 +208,14 @@ var scenarios = []scenario{
 		a.data(client, 10)
 		a.close(server)
 	}},
-	{"fin-not-acked", "unacked-fin", func(c *capture) {
+	{"checks/fin-not-acked", "unacked-fin", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(client, 10)
 		a.ack(server)
 		a.fin(client)
 	}},
-	{"teardown-incomplete", "open", func(c *capture) {
+	{"checks/teardown-incomplete", "open", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(client, 10)
@@ -224,7 +225,7 @@ var scenarios = []scenario{
 		b.fin(server)
 		b.ack(client)
 	}},
-	{"zero-window", "zero", func(c *capture) {
+	{"checks/zero-window", "zero", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(client, 1000)
@@ -237,7 +238,7 @@ var scenarios = []scenario{
 		a.ack(server)
 		a.close(client)
 	}},
-	{"zero-window-probe", "probe", func(c *capture) {
+	{"checks/zero-window-probe", "probe", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(client, 1000)
@@ -252,7 +253,7 @@ var scenarios = []scenario{
 		a.ack(server)
 		a.close(client)
 	}},
-	{"window-full", "full", func(c *capture) {
+	{"checks/window-full", "full", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.win[server] = 4000
 		a.handshake()
@@ -261,7 +262,7 @@ var scenarios = []scenario{
 		a.ack(server)
 		a.close(client)
 	}},
-	{"window-update", "update", func(c *capture) {
+	{"checks/window-update", "update", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(client, 100)
@@ -271,7 +272,7 @@ var scenarios = []scenario{
 		a.ack(server)
 		a.close(client)
 	}},
-	{"keep-alive", "keepalive", func(c *capture) {
+	{"checks/keep-alive", "keepalive", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(client, 10)
@@ -284,7 +285,7 @@ var scenarios = []scenario{
 		a.ack(server)
 		a.close(client)
 	}},
-	{"port-reuse", "reuse", func(c *capture) {
+	{"checks/port-reuse", "reuse", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.close(client)
@@ -293,7 +294,7 @@ var scenarios = []scenario{
 		b.handshake()
 		b.close(client)
 	}},
-	{"syn-with-data", "tfo", func(c *capture) {
+	{"checks/syn-with-data", "tfo", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		opts := append([]layers.TCPOption{{OptionType: 34, OptionLength: 10, OptionData: []byte{1, 2, 3, 4, 5, 6, 7, 8}}}, a.synOpts[client]...)
 		a.emit(client, genPacket{syn: true, seq: 1000, payload: 100, opts: opts})
@@ -302,7 +303,7 @@ var scenarios = []scenario{
 		a.ack(client)
 		a.close(client)
 	}},
-	{"bad-options", "options", func(c *capture) {
+	{"checks/bad-options", "options", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.synOpts[client][5].OptionData = []byte{15}
 		a.handshake()
@@ -313,7 +314,7 @@ var scenarios = []scenario{
 		a.emit(server, genPacket{ack: true, seq: 5001, ackNo: 1101, opts: sack(1201, 1301)})
 		a.close(client)
 	}},
-	{"timestamp-regression", "tsval", func(c *capture) {
+	{"checks/timestamp-regression", "tsval", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.ts = true
 		a.tsval = [2]uint32{100000, 700000}
@@ -324,7 +325,7 @@ var scenarios = []scenario{
 		a.ack(server)
 		a.close(client)
 	}},
-	{"bad-checksum", "checksum", func(c *capture) {
+	{"checks/bad-checksum", "checksum", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()
 		a.data(client, 100)
@@ -332,7 +333,8 @@ var scenarios = []scenario{
 		a.ack(server)
 		a.close(client)
 	}},
-	{"wraparound", "wrap", func(c *capture) {
+	{"agreement", "lossy-transfer", lossyTransfer},
+	{"checks/wraparound", "wrap", func(c *capture) {
 		a := c.conn(40000, 0xffffff00, 0xfffffff0)
 		a.handshake()
 		for range 3 {
@@ -342,6 +344,72 @@ var scenarios = []scenario{
 		}
 		a.close(client)
 	}},
+}
+
+// lossyTransfer is a long transfer with every kind of trouble at random
+// (seeded, so the capture is the same each time): losses before and after
+// the capture point, reordering, timeouts, zero windows and keep-alives. It
+// has no expect.txt: it is corpus for the comparison with tshark.
+func lossyTransfer(c *capture) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	c.step = time.Millisecond
+	a := c.conn(40000, 3_000_000_000, 1_000_000)
+	a.ts = true
+	a.handshake()
+	for i := 0; i < 400; i++ {
+		r := rng.IntN(100)
+		switch {
+		case r < 4: // lost before the capture point, recovered by fast retransmit
+			a.ack(server)
+			hole := a.nxt[client]
+			a.lose(client, 1000)
+			for k := range 3 {
+				a.data(client, 1000)
+				a.emit(server, genPacket{ack: true, seq: a.nxt[server], ackNo: hole, opts: sack(hole+1000, hole+uint32(k+2)*1000)})
+			}
+			a.emit(client, genPacket{ack: true, seq: hole, ackNo: a.nxt[server], payload: 1000})
+			a.ack(server)
+		case r < 8: // two segments swapped on the way
+			first := a.nxt[client]
+			c.step = 30 * time.Microsecond
+			a.emit(client, genPacket{ack: true, seq: first + 1000, ackNo: a.nxt[server], payload: 1000})
+			a.emit(client, genPacket{ack: true, seq: first, ackNo: a.nxt[server], payload: 1000})
+			c.step = time.Millisecond
+			a.nxt[client] += 2000
+			a.ack(server)
+		case r < 10: // a timeout: the ACK was lost (spurious) or the data was
+			a.data(client, 500)
+			if r == 8 {
+				a.ack(server)
+			}
+			c.wait(300 * time.Millisecond)
+			a.resend(client)
+			a.ack(server)
+		case r < 11: // the receiver's buffer fills
+			a.data(client, 1000)
+			a.emit(server, genPacket{ack: true, seq: a.nxt[server], ackNo: a.nxt[client], zeroWin: true})
+			c.wait(200 * time.Millisecond)
+			a.emit(client, genPacket{ack: true, seq: a.nxt[client], ackNo: a.nxt[server], payload: 1})
+			a.emit(server, genPacket{ack: true, seq: a.nxt[server], ackNo: a.nxt[client], zeroWin: true})
+			c.wait(200 * time.Millisecond)
+			a.ack(server)
+		case r < 12: // idle: a keep-alive and its ACK
+			a.ack(server)
+			c.wait(30 * time.Second)
+			a.emit(client, genPacket{ack: true, seq: a.nxt[client] - 1, ackNo: a.nxt[server]})
+			a.ack(server)
+		case r < 30: // the server answers
+			a.data(server, 1+rng.IntN(300))
+			a.ack(client)
+		default:
+			a.data(client, 1000)
+			if i%2 == 1 {
+				a.ack(server)
+			}
+		}
+	}
+	a.ack(server)
+	a.close(client)
 }
 
 // sack is a SACK option with one block.

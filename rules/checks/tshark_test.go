@@ -38,6 +38,8 @@ type packetInfo struct {
 	noneOwed    bool // a pure ACK while the peer had nothing unacknowledged
 	dupAck      bool
 	afterFarRST bool            // the sender sent a RST beyond its nxt before
+	gap         bool            // the segment started beyond nxt
+	filledSoon  bool            // an out-of-order finding follows within a few packets
 	rules       map[string]bool // pcaplint's findings at this packet
 }
 
@@ -59,6 +61,7 @@ func (r *recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, _ bool)
 		noneOwed:    peer.HasNxt && !tcp.SeqLess(seg.Ack, peer.Nxt),
 		dupAck:      st.v.class&isDupAck != 0,
 		afterFarRST: r.farRSTs[[2]int{c.ID, int(d)}],
+		gap:         st.v.class&isGap != 0,
 		rules:       map[string]bool{}}
 	if isRST(seg) && st.v.hasNxt && tcp.SeqLess(st.v.nxt, seg.Seq) {
 		r.farRSTs[[2]int{c.ID, int(d)}] = true
@@ -98,7 +101,7 @@ var agreements = []agreement{
 		}},
 	}},
 	{check: "seq-gap", flag: "tcp.analysis.lost_segment", tsharkOnly: []difference{
-		{"the hole was filled by an out-of-order segment", func(_ *packetInfo, conn map[string]bool) bool { return conn["out-of-order"] }},
+		{"the hole was filled by an out-of-order segment", func(pi *packetInfo, _ map[string]bool) bool { return pi.gap && pi.filledSoon }},
 	}},
 	{check: "ack-unseen", flag: "tcp.analysis.ack_lost_segment", tsharkOnly: []difference{
 		{"a repeated ACK of the same missing bytes", func(pi *packetInfo, _ map[string]bool) bool { return pi.ackBeyond && !pi.rules["ack-unseen"] }},
@@ -193,6 +196,11 @@ func TestAgreementWithTshark(t *testing.T) {
 		for _, f := range findings {
 			if pi := rec.pk[f.Pos.Packet]; pi != nil {
 				pi.rules[f.Rule] = true
+			}
+			for back := 1; f.Rule == "out-of-order" && back <= 8; back++ {
+				if pi := rec.pk[f.Pos.Packet-back]; pi != nil && pi.conn == f.Conn.ID {
+					pi.filledSoon = true
+				}
 			}
 			if connRules[f.Conn.ID] == nil {
 				connRules[f.Conn.ID] = map[string]bool{}
