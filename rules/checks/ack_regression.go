@@ -36,7 +36,7 @@ answering for one endpoint. RST segments are not checked.`,
 			return
 		}
 		pd := p.Dir.Peer()
-		p.Reportf("ack %s is %d bytes below the highest ack %s already sent by %s",
-			st.seqOf(pd, seg.Ack), s.MaxAck-seg.Ack, st.seqOf(pd, s.MaxAck), who(c, p.Dir))
+		p.Reportf("ack %s is %s below the highest ack %s already sent by %s",
+			st.seqOf(pd, seg.Ack), byteCount(s.MaxAck-seg.Ack), st.seqOf(pd, s.MaxAck), who(c, p.Dir))
 	}),
 }

@@ -43,7 +43,7 @@ more.`,
 		}
 		*m = ackMark{nxt: peer.Nxt, set: true}
 		pd := p.Dir.Peer()
-		p.Reportf("ack %s is %d bytes beyond %s's nxt %s: acknowledges data never captured",
-			st.seqOf(pd, seg.Ack), seg.Ack-peer.Nxt, who(c, pd), st.seqOf(pd, peer.Nxt))
+		p.Reportf("ack %s is %s beyond %s's nxt %s: acknowledges data never captured",
+			st.seqOf(pd, seg.Ack), byteCount(seg.Ack-peer.Nxt), who(c, pd), st.seqOf(pd, peer.Nxt))
 	}),
 }

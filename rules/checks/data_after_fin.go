@@ -26,8 +26,8 @@ stack, a middlebox splicing connections, or two connections on one 4-tuple.`,
 			return
 		}
 		if end := seg.Seq + seg.PayloadLen; tcp.SeqLess(s.FIN, end) {
-			p.Reportf("%s sends %s, %d bytes beyond its FIN at seq %s",
-				who(p.Conn, p.Dir), st.what(p.Dir, seg), end-s.FIN, st.seqOf(p.Dir, s.FIN))
+			p.Reportf("%s sends %s, %s beyond its FIN at seq %s",
+				who(p.Conn, p.Dir), st.what(p.Dir, seg), byteCount(end-s.FIN), st.seqOf(p.Dir, s.FIN))
 		}
 	}),
 }

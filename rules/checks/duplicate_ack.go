@@ -34,7 +34,7 @@ fast-retransmit trigger of RFC 5681) is the first number reported.`,
 		if !peer.HasNxt || !tcp.SeqLess(seg.Ack, peer.Nxt) {
 			return
 		}
-		p.Reportf("duplicate ACK #%d of %s from %s, %d bytes outstanding up to %s",
-			v.dupNum, st.seqOf(pd, seg.Ack), who(p.Conn, p.Dir), peer.Nxt-seg.Ack, st.seqOf(pd, peer.Nxt))
+		p.Reportf("duplicate ACK #%d of %s from %s, %s outstanding up to %s",
+			v.dupNum, st.seqOf(pd, seg.Ack), who(p.Conn, p.Dir), byteCount(peer.Nxt-seg.Ack), st.seqOf(pd, peer.Nxt))
 	}),
 }

@@ -36,7 +36,7 @@ func dur(d time.Duration) string {
 func (st *connState) what(d rules.Dir, seg *tcp.Segment) string {
 	s := ""
 	if seg.PayloadLen > 0 {
-		s = strconv.FormatUint(uint64(seg.PayloadLen), 10) + " bytes"
+		s = byteCount(seg.PayloadLen)
 	}
 	for _, fl := range [...]struct {
 		f    tcp.Flags
@@ -50,4 +50,12 @@ func (st *connState) what(d rules.Dir, seg *tcp.Segment) string {
 		}
 	}
 	return s + " at seq " + st.seqOf(d, seg.Seq)
+}
+
+// byteCount renders a byte count: "1 byte", "1448 bytes".
+func byteCount(n uint32) string {
+	if n == 1 {
+		return "1 byte"
+	}
+	return strconv.FormatUint(uint64(n), 10) + " bytes"
 }

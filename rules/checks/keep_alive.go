@@ -24,7 +24,7 @@ looks like an ordinary ACK and is not recognised.`,
 		if st.v.class&isKeepAlive == 0 {
 			return
 		}
-		p.Reportf("keep-alive from %s: %d bytes at seq %s = nxt - 1, %s after its last new segment",
-			who(p.Conn, p.Dir), p.Seg.PayloadLen, st.seqOf(p.Dir, p.Seg.Seq), dur(st.v.since))
+		p.Reportf("keep-alive from %s: %s at seq %s = nxt - 1, %s after its last new segment",
+			who(p.Conn, p.Dir), byteCount(p.Seg.PayloadLen), st.seqOf(p.Dir, p.Seg.Seq), dur(st.v.since))
 	}),
 }

@@ -44,6 +44,6 @@ never open a hole.`,
 }
 
 func reportHole(p *rules.Pass, st *connState, h hole) {
-	p.Report(h.pos, h.time, fmt.Sprintf("%d bytes from %s never seen: seq %s up to %s lost or not captured",
-		h.hi-h.lo, who(p.Conn, h.dir), st.seqOf(h.dir, h.lo), st.seqOf(h.dir, h.hi)))
+	p.Report(h.pos, h.time, fmt.Sprintf("%s from %s never seen: seq %s up to %s lost or not captured",
+		byteCount(h.hi-h.lo), who(p.Conn, h.dir), st.seqOf(h.dir, h.lo), st.seqOf(h.dir, h.hi)))
 }

@@ -28,9 +28,9 @@ and often sent again.`,
 		}
 		switch {
 		case seg.Options.Has&tcp.OptTFO != 0 && seg.Options.TFOCookieLen > 0:
-			p.Reportf("%s from %s carries %d bytes with a %d-byte Fast Open cookie", kind, who(p.Conn, p.Dir), seg.PayloadLen, seg.Options.TFOCookieLen)
+			p.Reportf("%s from %s carries %s with a %d-byte Fast Open cookie", kind, who(p.Conn, p.Dir), byteCount(seg.PayloadLen), seg.Options.TFOCookieLen)
 		default:
-			p.Reportf("%s from %s carries %d bytes without a Fast Open cookie", kind, who(p.Conn, p.Dir), seg.PayloadLen)
+			p.Reportf("%s from %s carries %s without a Fast Open cookie", kind, who(p.Conn, p.Dir), byteCount(seg.PayloadLen))
 		}
 	}),
 }
