@@ -84,3 +84,10 @@ func (p *Pass) Reportf(format string, args ...any) {
 	}
 	p.Report(pos, t, fmt.Sprintf(format, args...))
 }
+
+// ReportAtLeast records a finding at pos with severity sev, or the check's
+// configured severity when that is higher: for checks whose parameters
+// turn a count into a warning (retransmission's max-per-connection).
+func (p *Pass) ReportAtLeast(sev Severity, pos tcp.Pos, t time.Time, msg string) {
+	p.engine.add(Finding{Rule: p.check.ID, Message: msg, Pos: pos, Time: t, Conn: p.Conn.Ref()}, max(sev, p.active.severity), p.active.ignore)
+}

@@ -1,12 +1,9 @@
 package main
 
-import "github.com/pcaplint/pcaplint/rules"
+import (
+	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/checks"
+)
 
-// builtinChecks are the checks lint runs and rules lists.
-//
-// TODO(lead): return checks.All() from rules/checks when that branch is
-// merged; until then no built-in check exists, and lint runs only the
-// custom rules of a rule file.
-func builtinChecks() []*rules.Check {
-	return nil
-}
+// builtinChecks are the checks lint and explain run and rules lists.
+func builtinChecks() []*rules.Check { return checks.All() }

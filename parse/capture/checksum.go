@@ -32,10 +32,17 @@ func (d *decoder) verifyChecksums(ip *ipPacket, seg *tcp.Segment) {
 		acc = sum(t[:], acc)
 	}
 	acc += 6 + uint32(len(segment))>>16 + uint32(len(segment))&0xffff
-	acc = sum(segment, acc)
-	if fold(acc) == 0xffff {
+	pseudo := fold(acc)
+	switch {
+	case fold(sum(segment, acc)) == 0xffff:
 		seg.Checksum = tcp.ChecksumGood
-	} else {
+	case len(segment) >= 18 && binary.BigEndian.Uint16(segment[16:18]) == pseudo:
+		// Checksum offload (Linux CHECKSUM_PARTIAL): the field holds only
+		// the pseudo-header sum, for the NIC to complete. It is not wrong,
+		// just not computed yet; tcpdump -v calls it "incorrect".
+		seg.Checksum = tcp.ChecksumUnknown
+		seg.Known &^= tcp.KnownChecksum
+	default:
 		seg.Checksum = tcp.ChecksumBadTCP
 	}
 }

@@ -44,7 +44,8 @@ func TestChecksumsVerified(t *testing.T) {
 
 // TestChecksumsAgreeWithTcpdump compares the verdicts with tcpdump -vv's
 // "(correct)" / "(incorrect -> …)" on the shared loopback capture, where
-// the kernel leaves most checksums to an offload engine that loopback lacks.
+// the kernel leaves most checksums to an offload engine that loopback lacks:
+// those are recognised as offload, not as bad.
 func TestChecksumsAgreeWithTcpdump(t *testing.T) {
 	data, err := os.ReadFile(sharedCapture)
 	text, err2 := os.ReadFile("../../../shared/captures/loopback-9502-any.n.vv.tttt.txt")
@@ -55,7 +56,9 @@ func TestChecksumsAgreeWithTcpdump(t *testing.T) {
 	for _, line := range strings.Split(string(text), "\n") {
 		switch {
 		case strings.Contains(line, "(incorrect"):
-			want = append(want, tcp.ChecksumBadTCP)
+			// Every "incorrect" checksum of this capture is the pseudo-header
+			// sum that checksum offload leaves: not computed, not wrong.
+			want = append(want, tcp.ChecksumUnknown)
 		case strings.Contains(line, "(correct)"):
 			want = append(want, tcp.ChecksumGood)
 		}

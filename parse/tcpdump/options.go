@@ -274,12 +274,15 @@ func sackOption(body *cursor, o *tcp.Options) *parseError {
 }
 
 // tfoOption reads " cookiereq", " cookie HEX" or " (invalid)" (RFC 7413).
+// tcpdump 4.99 prints two spaces after the name ("tfo  cookie …"): the
+// option's name is followed by a space, and so is its kind in the value.
 func tfoOption(body *cursor, o *tcp.Options) {
 	o.Has |= tcp.OptTFO
+	body.lit(" ")
 	switch {
-	case body.lit(" cookiereq"):
+	case body.lit(" cookiereq"), body.lit("cookiereq"):
 		o.TFOCookieLen = 0
-	case body.lit(" cookie "):
+	case body.lit(" cookie "), body.lit("cookie "):
 		o.TFOCookieLen = uint8(min(body.hex()/2, 255))
 	default:
 		o.Has |= tcp.OptMalformed

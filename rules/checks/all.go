@@ -1,0 +1,38 @@
+package checks
+
+import "github.com/pcaplint/pcaplint/rules"
+
+// All returns the built-in checks in the order of the catalogue.
+func All() []*rules.Check {
+	return []*rules.Check{
+		handshakeIncomplete, handshakeBadAck, handshakeNotCaptured, synRetransmitted,
+		connectionRefused, handshakeSlow,
+		seqGap, ackUnseen, ackRegression, retransmission, fastRetransmission,
+		spuriousRetransmission, outOfOrder, duplicateAck,
+		rstUnexpected, rstOutOfWindow, rstAfterClose,
+		dataAfterFIN, finNotAcked, teardownIncomplete,
+		zeroWindow, zeroWindowProbe, windowFull, windowUpdate, keepAlive,
+		portReuse, synWithData, badOptions, timestampRegression, badChecksum,
+	}
+}
+
+// ByID returns the built-in check with the given ID, or nil.
+func ByID(id string) *rules.Check {
+	for _, c := range All() {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// onSegment wraps a check's segment logic so that the shared sequence
+// analysis has run on the segment before it.
+func onSegment(fn func(p *rules.Pass, st *connState)) func(*rules.Pass) {
+	return func(p *rules.Pass) { fn(p, analyze(p)) }
+}
+
+// onEnd wraps a check's end-of-connection logic.
+func onEnd(fn func(p *rules.Pass, st *connState)) func(*rules.Pass) {
+	return func(p *rules.Pass) { fn(p, stateOf(p.Conn)) }
+}

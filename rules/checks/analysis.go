@@ -1,0 +1,289 @@
+package checks
+
+import (
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// seqClass is a set of facts the sequence analysis established about one
+// segment.
+type seqClass uint32
+
+// Facts about a segment, in the order the analysis tests them.
+const (
+	isZeroWindowProbe seqClass = 1 << iota
+	isZeroWindow
+	isGap
+	isKeepAlive
+	isWindowUpdate
+	isWindowFull
+	isKeepAliveAck
+	isZeroWindowProbeAck
+	isDupAck
+	isFastRetransmission
+	isOutOfOrder
+	isSpuriousRetransmission
+	isRetransmission
+)
+
+// anyRetransmission is every kind of resent data.
+const anyRetransmission = isFastRetransmission | isSpuriousRetransmission | isRetransmission
+
+// defaultReorderWindow is how soon after the highest segment a segment
+// below it must come to count as reordered when the handshake RTT is
+// unknown (Wireshark's 3 ms).
+const defaultReorderWindow = 3 * time.Millisecond
+
+// fastRetransmitWindow is how soon after a duplicate ACK a retransmission
+// must follow to count as a fast retransmission (Wireshark's 20 ms).
+const fastRetransmitWindow = 20 * time.Millisecond
+
+// verdict is what the sequence analysis found about the current segment.
+type verdict struct {
+	class seqClass
+	// nxt is the sender's next sequence number before the segment.
+	nxt    uint32
+	hasNxt bool
+	// since is the time since the sender's highest segment.
+	since time.Duration
+	// dupNum numbers a duplicate ACK within its run (1 for the first).
+	dupNum int
+	// quickResend marks a resent segment that came within the reorder
+	// window but filled no hole: Wireshark calls it out-of-order, pcaplint
+	// a retransmission.
+	quickResend bool
+	// priorReset is set when a RST was accepted before this segment.
+	priorReset bool
+	// prevWin is the sender's previous raw window.
+	prevWin uint16
+	// expired are holes whose reorder window passed unfilled at this
+	// segment: they are reported as gaps.
+	expired  [2*maxHoles + 1]hole
+	nExpired int
+}
+
+// flow is the sequence analysis state of one direction.
+type flow struct {
+	// base makes sequence numbers relative: the ISN, or the first seq
+	// seen minus one when the SYN was not captured (as Wireshark does).
+	base    uint32
+	hasBase bool
+	nxt     uint32
+	hasNxt  bool
+	nxtTime time.Time // when nxt last advanced
+	lastAck uint32
+	hasAck  bool
+	ackTime time.Time // time of the sender's latest segment
+	win     uint16    // latest raw window field
+	hasWin  bool
+	dupAcks int
+	last    seqClass // facts about the sender's previous segment
+	holes   [maxHoles]hole
+	nHoles  int
+}
+
+// connState is the per-connection state of the checks, hung on Conn.Ext
+// and allocated once per connection.
+type connState struct {
+	seen  int64 // Conn.Packets() when v was computed; -1 before any
+	v     verdict
+	flows [2]flow
+	// window overrides the reorder window (out-of-order's window param).
+	window time.Duration
+
+	hs        handshakeState
+	retrans   [2]int
+	ackUnseen [2]ackMark
+	zeroWin   [2]zeroEpisode
+	fins      [2]tcp.Pos
+	tsval     [2]tsMark
+	// reset is set once the receiver accepted a RST.
+	reset bool
+	// flagless is set once a segment came without flags (tcpdump -q): a
+	// FIN or RST may have passed unseen.
+	flagless bool
+}
+
+// stateOf returns the check state of c, allocating it on first use.
+func stateOf(c *rules.Conn) *connState {
+	if st, ok := c.Ext.(*connState); ok {
+		return st
+	}
+	st := &connState{seen: -1}
+	c.Ext = st
+	return st
+}
+
+// analyze runs the sequence analysis on p's segment unless an earlier
+// check already did, and returns the connection's state.
+func analyze(p *rules.Pass) *connState {
+	st := stateOf(p.Conn)
+	if n := p.Conn.Packets(); st.seen != n {
+		st.seen = n
+		st.classify(p.Conn, p.Dir, p.Seg)
+	}
+	return st
+}
+
+// reorderWindow is how close to the highest segment a lower one must
+// arrive to be reordered rather than resent: the configured window, else
+// the handshake RTT, else 3 ms.
+func (st *connState) reorderWindow(c *rules.Conn) time.Duration {
+	if st.window > 0 {
+		return st.window
+	}
+	if rtt := c.HandshakeRTT(); rtt > 0 {
+		return rtt
+	}
+	return defaultReorderWindow
+}
+
+// classify establishes the facts about seg, in the order of Wireshark's
+// tcp_analyze_sequence_number, then advances the sender's flow.
+func (st *connState) classify(c *rules.Conn, d rules.Dir, seg *tcp.Segment) {
+	v := &st.v
+	*v = verdict{}
+	window := st.reorderWindow(c)
+	st.expireHoles(seg.Time, window)
+	if !seg.Has(tcp.KnownFlags) {
+		st.flagless = true
+		return // tcpdump -q: no flags, nothing to classify
+	}
+	f, r := &st.flows[d], &st.flows[d.Peer()]
+	seqOK := seg.Has(tcp.KnownSeq)
+	if seqOK && !f.hasBase {
+		f.base, f.hasBase = seg.Seq-1, true
+		if seg.Flags&tcp.SYN != 0 {
+			f.base = seg.Seq
+		}
+	}
+	if seg.Has(tcp.KnownAck) && seg.Flags&tcp.ACK != 0 && !r.hasBase {
+		r.base, r.hasBase = seg.Ack-1, true
+	}
+	v.nxt, v.hasNxt, v.prevWin = f.nxt, f.hasNxt, f.win
+	v.priorReset = st.reset
+	if isRST(seg) && !rstIgnored(c, d, seg) {
+		st.reset = true
+	}
+	if seqOK && f.hasNxt {
+		v.since = seg.Time.Sub(f.nxtTime)
+	}
+	v.class = st.flowFacts(c, d, seg)
+	if v.class&(isDupAck|isKeepAliveAck|isZeroWindowProbeAck) == isDupAck {
+		f.dupAcks++
+		v.dupNum = f.dupAcks
+	}
+	if seg.Has(tcp.KnownAck) && seg.Flags&tcp.ACK != 0 && (!f.hasAck || seg.Ack != f.lastAck) {
+		f.dupAcks = 0
+	}
+	if seqOK {
+		v.class |= st.resendFacts(c, d, seg, window)
+	}
+	f.advance(seg, v.class)
+}
+
+// flowFacts tests a segment for probes, keep-alives, gaps, window changes
+// and duplicate ACKs.
+func (st *connState) flowFacts(c *rules.Conn, d rules.Dir, seg *tcp.Segment) seqClass {
+	f, r := &st.flows[d], &st.flows[d.Peer()]
+	seqOK, winOK := seg.Has(tcp.KnownSeq), seg.Has(tcp.KnownWindow)
+	fl, plen, seq := seg.Flags, seg.PayloadLen, seg.Seq
+	ctl := fl&(tcp.SYN|tcp.FIN|tcp.RST) != 0
+	if seqOK && plen == 1 && f.hasNxt && seq == f.nxt && r.hasWin && r.win == 0 {
+		return isZeroWindowProbe
+	}
+	var k seqClass
+	if winOK && seg.Window == 0 && fl&tcp.RST == 0 {
+		k |= isZeroWindow
+	}
+	if seqOK && f.hasNxt && tcp.SeqLess(f.nxt, seq) && fl&tcp.RST == 0 {
+		k |= isGap
+		st.addHole(d, f.nxt, seq, seg)
+	}
+	if seqOK && plen <= 1 && f.hasNxt && seq == f.nxt-1 && !ctl {
+		k |= isKeepAlive
+	}
+	// tcpdump prints no seq for a pure ACK: take it to be at nxt.
+	atNxt := !seqOK || (f.hasNxt && seq == f.nxt)
+	pure := plen == 0 && !ctl && atNxt && seg.Has(tcp.KnownAck) && f.hasAck && seg.Ack == f.lastAck && winOK && f.hasWin
+	if pure && seg.Window != 0 && seg.Window != f.win {
+		k |= isWindowUpdate
+	}
+	if plen > 0 && !ctl && seqOK && st.fillsWindow(c, d, seg) {
+		k |= isWindowFull
+	}
+	if pure && seg.Window == f.win {
+		switch {
+		case seg.Window != 0 && r.last&isKeepAlive != 0:
+			k |= isKeepAliveAck
+		case seg.Window == 0 && r.last&isZeroWindowProbe != 0:
+			k |= isZeroWindowProbeAck
+		case seg.Window != 0:
+			k |= isDupAck
+		}
+	}
+	return k
+}
+
+// fillsWindow reports whether a data segment reaches exactly the right
+// edge of the window the peer last advertised. Like Wireshark, it needs the
+// peer's SYN, to know its window scale.
+func (st *connState) fillsWindow(c *rules.Conn, d rules.Dir, seg *tcp.Segment) bool {
+	r := &st.flows[d.Peer()]
+	ps := &c.Sides[d.Peer()]
+	if ps.SYNs == 0 || !r.hasAck || !r.hasWin {
+		return false
+	}
+	return seg.Seq+seg.PayloadLen == r.lastAck+ps.ScaledWindow(r.win, &c.Sides[d], false)
+}
+
+// resendFacts tells a segment that does not advance the sequence space
+// apart: fast retransmission, out-of-order arrival, spurious or plain
+// retransmission.
+func (st *connState) resendFacts(c *rules.Conn, d rules.Dir, seg *tcp.Segment, window time.Duration) seqClass {
+	f, r := &st.flows[d], &st.flows[d.Peer()]
+	v := &st.v
+	seq, plen := seg.Seq, seg.PayloadLen
+	if (plen == 0 && seg.Flags&(tcp.SYN|tcp.FIN) == 0) || v.class&(isKeepAlive|isZeroWindowProbe) != 0 {
+		return 0
+	}
+	if !f.hasNxt || !tcp.SeqLess(seq, f.nxt) || (plen > 1 && seq == f.nxt-1) {
+		return 0
+	}
+	if r.dupAcks >= 2 && r.lastAck == seq && seg.Time.Sub(r.ackTime) < fastRetransmitWindow {
+		return isFastRetransmission
+	}
+	if v.since < window {
+		if st.fillHole(d, seq, seg.End()) {
+			return isOutOfOrder
+		}
+		v.quickResend = f.nxt != seq+plen
+	}
+	peer := &c.Sides[d.Peer()]
+	if peer.HasAck && tcp.SeqLEQ(seg.End(), peer.MaxAck) {
+		return isSpuriousRetransmission
+	}
+	return isRetransmission
+}
+
+// advance folds the segment into the sender's flow. A zero-window probe
+// does not advance nxt: its byte is sent again once the window opens. Nor
+// does a RST, which occupies no sequence space and may be a forged one far
+// outside the window.
+func (f *flow) advance(seg *tcp.Segment, k seqClass) {
+	if seg.Has(tcp.KnownSeq) && k&isZeroWindowProbe == 0 && seg.Flags&tcp.RST == 0 {
+		if end := seg.End(); !f.hasNxt || tcp.SeqLess(f.nxt, end) {
+			f.nxt, f.hasNxt, f.nxtTime = end, true, seg.Time
+		}
+	}
+	if seg.Has(tcp.KnownAck) && seg.Flags&tcp.ACK != 0 {
+		f.lastAck, f.hasAck = seg.Ack, true
+	}
+	f.ackTime = seg.Time
+	if seg.Has(tcp.KnownWindow) {
+		f.win, f.hasWin = seg.Window, true
+	}
+	f.last = k
+}

@@ -1,0 +1,33 @@
+package checks
+
+import (
+	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+var badChecksum = &rules.Check{
+	ID:      "bad-checksum",
+	Title:   "A TCP or IP checksum is wrong",
+	Default: rules.Off,
+	Doc: `The segment's TCP checksum (or its IPv4 header checksum) does not match its
+contents: the receiver drops it. Off by default: a capture taken on the
+sending host sees the packet before the NIC computes the checksum
+(checksum offload), so wrong checksums on outgoing packets are normal there.
+Needs an input that verified checksums (tcpdump -v prints "incorrect").`,
+	Triggers:  `10:00:00.000000 IP (tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto TCP (6), length 40) 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], cksum 0x1234 (incorrect -> 0xabcd), ack 1, win 502, length 0`,
+	Passes:    `10:00:00.000000 IP (tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto TCP (6), length 40) 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], cksum 0xabcd (correct), ack 1, win 502, length 0`,
+	RFC:       "RFC 9293 section 3.1 (checksum), RFC 791 (IP header checksum)",
+	Wireshark: "tcp.checksum.status and ip.checksum.status, when checksum validation is enabled (not compared).",
+	Segment: onSegment(func(p *rules.Pass, st *connState) {
+		seg := p.Seg
+		if !seg.Has(tcp.KnownChecksum) {
+			return
+		}
+		switch seg.Checksum {
+		case tcp.ChecksumBadTCP:
+			p.Reportf("TCP checksum of the segment from %s is wrong", who(p.Conn, p.Dir))
+		case tcp.ChecksumBadIP:
+			p.Reportf("IP header checksum of the packet from %s is wrong", who(p.Conn, p.Dir))
+		}
+	}),
+}

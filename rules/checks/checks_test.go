@@ -1,0 +1,176 @@
+package checks
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// expectation is one line of an expect.txt: "#packet rule message-regexp",
+// or "pcap:#packet rule message-regexp" for a finding only the capture can
+// show (tcpdump's text leaves out checksums, and the seq of segments
+// without data).
+type expectation struct {
+	line   int
+	only   string // "pcap", or "" for every input
+	packet int
+	rule   string
+	msg    *regexp.Regexp
+}
+
+// appliesTo reports whether the expectation holds for the input at path.
+func (e expectation) appliesTo(path string) bool {
+	return e.only == "" || strings.TrimPrefix(filepath.Ext(path), ".") == e.only
+}
+
+func readExpect(t *testing.T, path string) []expectation {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []expectation
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "//") {
+			continue
+		}
+		only, line, _ := strings.Cut(line, ":#")
+		if line == "" {
+			only, line = "", only
+		} else {
+			line = "#" + line
+		}
+		fields := strings.SplitN(line, " ", 3)
+		if len(fields) != 3 || !strings.HasPrefix(fields[0], "#") || (only != "" && only != "pcap") {
+			t.Fatalf("%s:%d: want \"[pcap:]#packet rule message-regexp\"", path, n)
+		}
+		pkt, err := strconv.Atoi(fields[0][1:])
+		if err != nil {
+			t.Fatalf("%s:%d: %v", path, n, err)
+		}
+		re, err := regexp.Compile(fields[2])
+		if err != nil {
+			t.Fatalf("%s:%d: %v", path, n, err)
+		}
+		out = append(out, expectation{line: n, only: only, packet: pkt, rule: fields[1], msg: re})
+	}
+	return out
+}
+
+// packetOf is the packet number of a finding: its packet in a capture, its
+// line in tcpdump text (one line per packet).
+func packetOf(f rules.Finding) int {
+	if f.Pos.IsText() {
+		return f.Pos.Line
+	}
+	return f.Pos.Packet
+}
+
+// compare reports findings nobody expected and expectations nothing met.
+func compare(t *testing.T, expectPath string, want []expectation, got []rules.Finding) {
+	t.Helper()
+	used := make([]bool, len(want))
+	for _, f := range got {
+		matched := false
+		for i, w := range want {
+			if !used[i] && w.packet == packetOf(f) && w.rule == f.Rule && w.msg.MatchString(f.Message) {
+				used[i], matched = true, true
+				break
+			}
+		}
+		if !matched {
+			t.Errorf("unexpected finding: #%d %s %s", packetOf(f), f.Rule, f.Message)
+		}
+	}
+	for i, w := range want {
+		if !used[i] {
+			t.Errorf("%s:%d: no finding #%d %s matching %q", expectPath, w.line, w.packet, w.rule, w.msg)
+		}
+	}
+}
+
+// TestAnnotatedCaptures runs every directory of testdata/checks, from the
+// capture and from its tcpdump text, with every check enabled, and wants
+// exactly the findings its expect.txt lists.
+func TestAnnotatedCaptures(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join(checksTestdata, "*", "expect.txt"))
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no expect.txt under %s", checksTestdata)
+	}
+	for _, expectPath := range dirs {
+		dir := filepath.Dir(expectPath)
+		want := readExpect(t, expectPath)
+		caps, _ := filepath.Glob(filepath.Join(dir, "*.pcap"))
+		if len(caps) != 1 {
+			t.Fatalf("%s: want one capture, found %d", dir, len(caps))
+		}
+		for _, input := range []string{caps[0], strings.TrimSuffix(caps[0], ".pcap") + ".txt"} {
+			var applies []expectation
+			for _, w := range want {
+				if w.appliesTo(input) {
+					applies = append(applies, w)
+				}
+			}
+			t.Run(filepath.Base(dir)+"/"+filepath.Base(input), func(t *testing.T) {
+				compare(t, expectPath, applies, lint(t, input, allAtInfo(nil)))
+			})
+		}
+	}
+}
+
+// TestEveryCheckHasATrigger wants an expected finding of every check in
+// the annotated captures.
+func TestEveryCheckHasATrigger(t *testing.T) {
+	seen := map[string]bool{}
+	paths, _ := filepath.Glob(filepath.Join(checksTestdata, "*", "expect.txt"))
+	for _, p := range paths {
+		for _, e := range readExpect(t, p) {
+			seen[e.rule] = true
+		}
+	}
+	for _, c := range All() {
+		if !seen[c.ID] {
+			t.Errorf("%s: no annotated capture triggers it", c.ID)
+		}
+	}
+}
+
+// TestCleanCapturesRaiseNoWarning runs the default rule set over the shared
+// clean recordings: nothing at warning or above.
+func TestCleanCapturesRaiseNoWarning(t *testing.T) {
+	for _, path := range []string{
+		"../../../shared/captures/loopback-9502-any.pcap",
+		"../../../shared/captures/seed-tutorial.txt",
+	} {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+				t.Skipf("%s is absent (shared/ is laid beside the project)", path)
+			}
+			for _, f := range lint(t, path, nil) {
+				if f.Severity >= rules.Warning {
+					t.Errorf("%s %s %s: %s", f.Pos, f.Severity, f.Rule, f.Message)
+				}
+			}
+		})
+	}
+}
+
+// dump prints findings in expect.txt syntax, to help write one.
+func dump(fs []rules.Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "#%d %s %s\n", packetOf(f), f.Rule, regexp.QuoteMeta(f.Message))
+	}
+	return b.String()
+}

@@ -1,0 +1,44 @@
+package checks
+
+import (
+	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+var handshakeBadAck = &rules.Check{
+	ID:      "handshake-bad-ack",
+	Title:   "A handshake segment acknowledges the wrong sequence number",
+	Default: rules.Error,
+	Doc: `The SYN-ACK must acknowledge the client's ISN+1, and the client's first ACK
+after it must acknowledge the server's ISN+1 (RFC 9293 section 3.5). Any other
+number means a middlebox rewrote sequence numbers on one side only, a
+SYN-ACK answered a stale SYN, or a stack is broken; the peer answers such a
+segment with a RST. A SYN-ACK may also acknowledge the data of a Fast Open
+SYN (RFC 7413). Fires on each SYN-ACK with a wrong ack, and on the
+client's first ACK after the SYN-ACK.`,
+	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0
+10:00:00.000100 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [S.], seq 5000, ack 1002, win 65535, length 0`,
+	Passes: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0
+10:00:00.000100 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [S.], seq 5000, ack 1001, win 65535, length 0`,
+	RFC:       "RFC 9293 section 3.5 and 3.10.7.3 (SYN-SENT: an unacceptable ACK is answered by RST)",
+	Wireshark: "none: Wireshark shows the relative ack but flags nothing.",
+	Segment: onSegment(func(p *rules.Pass, st *connState) {
+		seg, c := p.Seg, p.Conn
+		if !seg.Has(tcp.KnownAck) {
+			return
+		}
+		cl, sv := &c.Sides[rules.FromClient], &c.Sides[rules.FromServer]
+		switch {
+		case isSYNACK(seg) && p.Dir == rules.FromServer && cl.HasISN:
+			// With TCP Fast Open the SYN-ACK may acknowledge the SYN's data too.
+			if seg.Ack != cl.ISN+1 && !(cl.HasNxt && seg.Ack == cl.Nxt) {
+				p.Reportf("SYN-ACK acknowledges %d, expected ISN+1 = %d", seg.Ack, cl.ISN+1)
+			}
+		case isAckOnly(seg) && p.Dir == rules.FromClient && sv.SYNs > 0 && sv.HasISN && !st.hs.ackSeen:
+			st.hs.ackSeen = true
+			if seg.Ack != sv.ISN+1 {
+				p.Reportf("first ACK after the SYN-ACK acknowledges %d, expected ISN+1 = %d", seg.Ack, sv.ISN+1)
+			}
+		}
+	}),
+}

@@ -1,0 +1,50 @@
+package checks
+
+import (
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+var handshakeIncomplete = &rules.Check{
+	ID:      "handshake-incomplete",
+	Title:   "The three-way handshake never completed",
+	Default: rules.Warning,
+	Doc: `A connection that began with a SYN must complete the three-way handshake
+before it carries data. This check fires, when the connection ends, if its
+SYN was never answered (Zeek ` + "`S0`" + `: nobody listening behind a silent
+firewall, or the reply was lost) or if the SYN-ACK was never acknowledged by
+the client (the client gave up, or the ACK was lost). The finding sits on
+the last unanswered SYN or SYN-ACK and names the missing step.
+
+Not raised for a SYN answered by RST (that is ` + "`connection-refused`" + `), nor
+for connections whose SYN was not captured.`,
+	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0
+10:00:01.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0`,
+	Passes: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0
+10:00:00.000100 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [S.], seq 5000, ack 1001, win 65535, length 0
+10:00:00.000200 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 65535, length 0`,
+	RFC:       "RFC 9293 section 3.5 (establishing a connection)",
+	Wireshark: "none: Wireshark has no flag for an unfinished handshake (the conversation's completeness field, tcp.completeness, holds the same facts).",
+	Segment: onSegment(func(p *rules.Pass, st *connState) {
+		switch {
+		case isSYN(p.Seg) && p.Dir == rules.FromClient:
+			st.hs.synPos = p.Seg.Pos
+		case isSYNACK(p.Seg) && p.Dir == rules.FromServer:
+			st.hs.synAckPos = p.Seg.Pos
+		}
+	}),
+	End: onEnd(func(p *rules.Pass, st *connState) {
+		c := p.Conn
+		cl, sv := &c.Sides[rules.FromClient], &c.Sides[rules.FromServer]
+		if c.Established() || (cl.SYNs == 0 && sv.SYNs == 0) {
+			return
+		}
+		switch {
+		case sv.SYNs > 0:
+			p.Report(st.hs.synAckPos, c.End, "SYN-ACK from "+who(c, rules.FromServer)+" never acknowledged by the client")
+		case sv.RST || sv.Packets > 0:
+			// Refused, or the SYN-ACK was not captured while the server talked.
+		default:
+			p.Report(st.hs.synPos, c.End, "SYN from "+who(c, rules.FromClient)+" never answered (Zeek S0)")
+		}
+	}),
+}

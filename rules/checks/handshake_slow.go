@@ -1,0 +1,43 @@
+package checks
+
+import (
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+var handshakeSlow = &rules.Check{
+	ID:      "handshake-slow",
+	Title:   "The three-way handshake took longer than a limit",
+	Default: rules.Off,
+	Doc: `The time from the client's first SYN to the ACK that completes the
+handshake exceeds param ` + "`max`" + ` (default 1s). The message splits it into SYN →
+SYN-ACK (network plus server accept queue, or SYN retransmissions) and
+SYN-ACK → ACK (client side). Off by default: what is slow depends on the
+network.`,
+	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0
+10:00:01.500000 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [S.], seq 5000, ack 1001, win 65535, length 0
+10:00:01.500100 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 65535, length 0`,
+	Passes: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0
+10:00:00.000100 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [S.], seq 5000, ack 1001, win 65535, length 0
+10:00:00.000200 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 65535, length 0`,
+	RFC:       "RFC 9293 section 3.5",
+	Wireshark: "none: compare tcp.analysis.initial_rtt.",
+	Params:    []rules.Param{{Name: "max", Default: time.Second, Doc: "longest acceptable SYN → ACK time"}},
+	Segment: onSegment(func(p *rules.Pass, st *connState) {
+		seg, c := p.Seg, p.Conn
+		sv := &c.Sides[rules.FromServer]
+		if p.Dir != rules.FromClient || !isAckOnly(seg) || c.Established() || c.SYNTime.IsZero() || c.SYNACKTime.IsZero() {
+			return
+		}
+		if seg.Has(tcp.KnownAck) && sv.HasISN && seg.Ack != sv.ISN+1 {
+			return
+		}
+		limit := durationParam(p, "max")
+		if total := seg.Time.Sub(c.SYNTime); total > limit {
+			p.Reportf("handshake took %s (SYN → SYN-ACK %s, SYN-ACK → ACK %s), more than max %s",
+				dur(total), dur(c.SYNACKTime.Sub(c.SYNTime)), dur(seg.Time.Sub(c.SYNACKTime)), dur(limit))
+		}
+	}),
+}

@@ -1,0 +1,83 @@
+package checks
+
+import (
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// maxHoles is how many unfilled holes the analysis follows per direction;
+// a further gap reports the oldest at once.
+const maxHoles = 4
+
+// hole is a range of sequence space a sender skipped: [lo, hi). It is a
+// seq-gap finding held back until the reorder window passes, because an
+// out-of-order segment may still fill it.
+type hole struct {
+	dir    rules.Dir
+	lo, hi uint32
+	pos    tcp.Pos // the segment after the gap
+	time   time.Time
+}
+
+// addHole records the hole a segment at seq opened past nxt.
+func (st *connState) addHole(d rules.Dir, nxt, seq uint32, seg *tcp.Segment) {
+	f := &st.flows[d]
+	if f.nHoles == maxHoles {
+		st.v.addExpired(f.holes[0])
+		copy(f.holes[:], f.holes[1:])
+		f.nHoles--
+	}
+	f.holes[f.nHoles] = hole{dir: d, lo: nxt, hi: seq, pos: seg.Pos, time: seg.Time}
+	f.nHoles++
+}
+
+// fillHole shrinks the holes of direction d that [seq, end) overlaps and
+// reports whether it overlapped any. A segment inside a hole, touching
+// neither edge, keeps only the lower part open.
+func (st *connState) fillHole(d rules.Dir, seq, end uint32) bool {
+	f := &st.flows[d]
+	filled := false
+	for i := 0; i < f.nHoles; i++ {
+		h := &f.holes[i]
+		if !tcp.SeqLess(seq, h.hi) || !tcp.SeqLess(h.lo, end) {
+			continue
+		}
+		filled = true
+		if tcp.SeqLEQ(seq, h.lo) {
+			h.lo = end
+		} else {
+			h.hi = seq
+		}
+		if !tcp.SeqLess(h.lo, h.hi) {
+			f.removeHole(i)
+			i--
+		}
+	}
+	return filled
+}
+
+func (f *flow) removeHole(i int) {
+	copy(f.holes[i:], f.holes[i+1:f.nHoles])
+	f.nHoles--
+}
+
+// expireHoles moves the holes whose reorder window has passed by now into
+// the verdict: nothing filled them in time.
+func (st *connState) expireHoles(now time.Time, window time.Duration) {
+	for d := range st.flows {
+		f := &st.flows[d]
+		for f.nHoles > 0 && now.Sub(f.holes[0].time) >= window {
+			st.v.addExpired(f.holes[0])
+			f.removeHole(0)
+		}
+	}
+}
+
+func (v *verdict) addExpired(h hole) {
+	if v.nExpired < len(v.expired) {
+		v.expired[v.nExpired] = h
+		v.nExpired++
+	}
+}

@@ -1,0 +1,30 @@
+package checks
+
+import (
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+var keepAlive = &rules.Check{
+	ID:      "keep-alive",
+	Title:   "A keep-alive probe",
+	Default: rules.Info,
+	Doc: `A segment of 0 or 1 byte at ` + "`seq = nxt - 1`" + ` without SYN, FIN or RST: a TCP
+keep-alive (RFC 1122 section 4.2.3.6) probing an idle peer, which answers
+with an ACK of nxt. That ACK is a keep-alive ACK, not a duplicate ACK. The
+message gives the time since the sender last sent new data. tcpdump
+prints no seq for a zero-length segment, so from its text such a keep-alive
+looks like an ordinary ACK and is not recognised.`,
+	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1:101, ack 1, win 502, length 100
+10:02:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 100, ack 1, win 502, length 0`,
+	Passes: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1:101, ack 1, win 502, length 100
+10:02:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 502, length 0`,
+	RFC:       "RFC 1122 section 4.2.3.6 (TCP keep-alives), RFC 9293 section 3.8.4",
+	Wireshark: "tcp.analysis.keep_alive, with the same rule; the answer is Wireshark's tcp.analysis.keep_alive_ack, which pcaplint never calls a duplicate ACK.",
+	Segment: onSegment(func(p *rules.Pass, st *connState) {
+		if st.v.class&isKeepAlive == 0 {
+			return
+		}
+		p.Reportf("keep-alive from %s: %s at seq %s = nxt - 1, %s after its last new segment",
+			who(p.Conn, p.Dir), byteCount(p.Seg.PayloadLen), st.seqOf(p.Dir, p.Seg.Seq), dur(st.v.since))
+	}),
+}

@@ -1,0 +1,34 @@
+package checks
+
+import (
+	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+var portReuse = &rules.Check{
+	ID:      "port-reuse",
+	Title:   "A new connection reuses a 4-tuple",
+	Default: rules.Info,
+	Doc: `A SYN starts a new connection on a 4-tuple whose previous connection is
+still in the tracker: it closed (FIN both ways, or RST), or the SYN carries
+another ISN. Normal for busy clients with few ports; a SYN arriving while the
+server still holds the old connection in TIME_WAIT may be answered with an
+ACK of the old one (RFC 9293 section 3.10.7.4). Connections retired from the
+tracker (closed and quiet for two minutes) are forgotten, so a reuse after
+that is not seen.`,
+	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [R.], seq 101, ack 1, win 0, length 0
+10:00:01.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 777000, win 65535, length 0`,
+	Passes:    `10:00:01.000000 IP 10.0.0.1.40001 > 10.0.0.2.80: Flags [S], seq 777000, win 65535, length 0`,
+	RFC:       "RFC 9293 section 3.4.1 (ISN selection and reuse), RFC 6191 (TIME_WAIT reuse with timestamps)",
+	Wireshark: "tcp.analysis.reused_ports (not compared: Wireshark also fires on a SYN with the same ISN after a close).",
+	Segment: onSegment(func(p *rules.Pass, st *connState) {
+		if !p.IsNew || !p.Conn.Reused {
+			return
+		}
+		msg := "new connection on the 4-tuple of an earlier one"
+		if p.Seg.Has(tcp.KnownSeq) {
+			msg += ", ISN " + st.seqOf(p.Dir, p.Seg.Seq)
+		}
+		p.Reportf("%s", msg)
+	}),
+}

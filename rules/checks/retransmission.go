@@ -1,0 +1,47 @@
+package checks
+
+import (
+	"fmt"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+var retransmission = &rules.Check{
+	ID:      "retransmission",
+	Title:   "A segment resends sequence space already sent",
+	Default: rules.Info,
+	Doc: `A segment with length > 0 (data, or a FIN) whose range was already sent:
+` + "`seq < nxt`" + `, and it is not a keep-alive, a zero-window probe or an
+out-of-order arrival. Its sender's retransmission timer fired, or it
+recovered a loss. Fast and spurious retransmissions are reported by their
+own checks and not here; retransmitted SYNs by ` + "`syn-retransmitted`" + `.
+
+Param ` + "`max-per-connection`" + ` (default 0 = no limit): when a connection has
+more retransmissions of any kind than this, one warning says so at its end.`,
+	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1:101, ack 1, win 502, length 100
+10:00:00.210000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1:101, ack 1, win 502, length 100`,
+	Passes: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1:101, ack 1, win 502, length 100
+10:00:00.010000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 101:201, ack 1, win 502, length 100`,
+	RFC:       "RFC 9293 section 3.8.1, RFC 6298 (retransmission timer)",
+	Wireshark: `tcp.analysis.retransmission. Wireshark also sets it on fast and spurious retransmissions (here reported by their own checks) and on retransmitted SYNs (here syn-retransmitted); it calls a resent segment out-of-order when it comes within the reorder window of the highest one, where pcaplint requires it to fill a hole; and it lets a RST move the sender's nxt, so that after a RST beyond nxt (rst-out-of-window) it calls the sender's next segments retransmissions.`,
+	Params:    []rules.Param{{Name: "max-per-connection", Default: 0, Doc: "retransmissions of any kind a connection may have before a warning (0: no limit)"}},
+	Segment: onSegment(func(p *rules.Pass, st *connState) {
+		seg, v := p.Seg, &st.v
+		if v.class&anyRetransmission == 0 || seg.Flags&tcp.SYN != 0 {
+			return
+		}
+		st.retrans[p.Dir]++
+		if v.class&isRetransmission != 0 {
+			p.Reportf("%s resends %s, below its nxt %s", who(p.Conn, p.Dir), st.what(p.Dir, seg), st.seqOf(p.Dir, v.nxt))
+		}
+	}),
+	End: onEnd(func(p *rules.Pass, st *connState) {
+		limit := intParam(p, "max-per-connection")
+		n := st.retrans[0] + st.retrans[1]
+		if limit > 0 && n > limit {
+			p.ReportAtLeast(rules.Warning, p.Conn.LastPos, p.Conn.End,
+				fmt.Sprintf("%d retransmissions (client %d, server %d), more than max-per-connection %d", n, st.retrans[0], st.retrans[1], limit))
+		}
+	}),
+}

@@ -1,0 +1,33 @@
+package checks
+
+import (
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+var rstOutOfWindow = &rules.Check{
+	ID:      "rst-out-of-window",
+	Title:   "A RST outside the receiver's window (blind reset)",
+	Default: rules.Error,
+	Doc: `A RST whose seq is outside the receiver's window ` + "`[rcv.nxt, rcv.nxt + win)`" + `,
+where rcv.nxt is the receiver's highest ack and win its latest window. The
+receiver ignores it (RFC 5961 section 3.2; if the seq is in the window but
+not exactly rcv.nxt it sends a challenge ACK): it is a blind reset attack, or
+a RST from a stack that lost track of the connection. The connection is not
+treated as reset. Only judged once the handshake completed (or the capture
+started mid-stream): a RST answering a SYN is judged by its ack.`,
+	Triggers: `10:00:00.000000 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [.], ack 101, win 512, length 0
+10:00:00.010000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [R], seq 900101, win 0, length 0`,
+	Passes: `10:00:00.000000 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [.], ack 101, win 512, length 0
+10:00:00.010000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [R], seq 101, win 0, length 0`,
+	RFC:       "RFC 5961 section 3 (blind reset attack), RFC 9293 section 3.10.7.4",
+	Wireshark: "none",
+	Segment: onSegment(func(p *rules.Pass, st *connState) {
+		c, seg := p.Conn, p.Seg
+		if !rstIgnored(c, p.Dir, seg) {
+			return
+		}
+		rcvNxt, win, _ := rstWindow(c, p.Dir)
+		p.Reportf("RST seq %s from %s is outside the receiver's window [%s, +%d): ignored as a blind reset",
+			st.seqOf(p.Dir, seg.Seq), who(c, p.Dir), st.seqOf(p.Dir, rcvNxt), win)
+	}),
+}

@@ -1,0 +1,56 @@
+package checks
+
+import (
+	"errors"
+	"io"
+	"testing"
+
+	"github.com/pcaplint/pcaplint/parse"
+	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// allAtInfo enables every check, the ones off by default at info.
+func allAtInfo(params map[string]map[string]any) *rules.Config {
+	cfg := &rules.Config{Rules: map[string]rules.RuleConfig{}}
+	for _, c := range All() {
+		sev := c.Default
+		if sev == rules.Off {
+			sev = rules.Info
+		}
+		cfg.Rules[c.ID] = rules.RuleConfig{Severity: sev, Params: params[c.ID]}
+	}
+	return cfg
+}
+
+// lint runs the checks over one input and returns the findings, and the
+// observers' view of every segment when obs is given.
+func lint(t testing.TB, path string, cfg *rules.Config, obs ...rules.Observer) []rules.Finding {
+	t.Helper()
+	src, closer, err := parse.OpenFile(path, parse.Options{Checksums: true})
+	if err != nil {
+		if errors.Is(err, parse.ErrUnknownInput) {
+			t.Skipf("%v (no tcpdump text reader in this build yet)", err)
+		}
+		t.Fatal(err)
+	}
+	defer closer.Close()
+	eng, err := rules.NewEngine(All(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := rules.NewTracker(append([]rules.Observer{eng}, obs...)...)
+	var seg tcp.Segment
+	for {
+		err := src.Next(&seg)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		tr.Add(&seg)
+	}
+	tr.Flush()
+	return eng.Findings()
+}

@@ -1,0 +1,49 @@
+package checks
+
+import (
+	"fmt"
+
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+var seqGap = &rules.Check{
+	ID:      "seq-gap",
+	Title:   "A segment starts beyond what its sender sent before",
+	Default: rules.Warning,
+	Doc: `A segment starts beyond its sender's nxt (` + "`nxt < seq`" + `): the bytes in
+between were lost before the capture point, or the capture dropped them. The
+message gives the number of bytes and the range, and the finding sits on the
+segment after the gap.
+
+The verdict waits for the reorder window (out-of-order's ` + "`window`" + `: the
+handshake RTT, else 3 ms): a segment that fills the hole within it was only
+reordered (` + "`out-of-order`" + `), and no gap is reported. A hole still open when
+the window passes, or when the connection ends, is reported. RST segments
+never open a hole.`,
+	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 1:1449, ack 1, win 502, length 1448
+10:00:00.010000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 2897:4345, ack 1, win 502, length 1448`,
+	Passes: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 1:1449, ack 1, win 502, length 1448
+10:00:00.000010 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 2897:4345, ack 1, win 502, length 1448
+10:00:00.000020 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 1449:2897, ack 1, win 502, length 1448`,
+	RFC:       "RFC 9293 section 3.4 (sequence numbers), RFC 1982 (serial comparison)",
+	Wireshark: `tcp.analysis.lost_segment ("previous segment not captured"), on the same packet. Wireshark flags it at once; pcaplint does not report a hole that an out-of-order segment fills within the reorder window.`,
+	Segment: onSegment(func(p *rules.Pass, st *connState) {
+		for _, h := range st.v.expired[:st.v.nExpired] {
+			reportHole(p, st, h)
+		}
+	}),
+	End: onEnd(func(p *rules.Pass, st *connState) {
+		for d := range st.flows {
+			f := &st.flows[d]
+			for _, h := range f.holes[:f.nHoles] {
+				reportHole(p, st, h)
+			}
+			f.nHoles = 0
+		}
+	}),
+}
+
+func reportHole(p *rules.Pass, st *connState, h hole) {
+	p.Report(h.pos, h.time, fmt.Sprintf("%s from %s never seen: seq %s up to %s lost or not captured",
+		byteCount(h.hi-h.lo), who(p.Conn, h.dir), st.seqOf(h.dir, h.lo), st.seqOf(h.dir, h.hi)))
+}

@@ -1,0 +1,54 @@
+package checks
+
+import (
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// zeroEpisode is a stretch of time in which a receiver advertised a zero
+// window, from its first zero-window segment.
+type zeroEpisode struct {
+	open bool
+	pos  tcp.Pos
+	time time.Time
+}
+
+var zeroWindow = &rules.Check{
+	ID:      "zero-window",
+	Title:   "A receiver closed its window",
+	Default: rules.Warning,
+	Doc: `A receiver advertises window 0 (on any segment but a RST): its buffer is
+full because the application does not read, and the sender must stop. One
+finding per episode, on its first zero-window segment, saying how long the
+window stayed closed: until the receiver's next non-zero window, or until
+the connection ended.`,
+	Triggers: `10:00:00.000000 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [.], ack 65536, win 0, length 0
+10:00:00.500000 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [.], ack 65536, win 512, length 0`,
+	Passes:    `10:00:00.000000 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [.], ack 65536, win 512, length 0`,
+	RFC:       "RFC 9293 section 3.8.6.1 (zero-window probing), RFC 1122 section 4.2.2.17",
+	Wireshark: `tcp.analysis.zero_window. Wireshark flags every zero-window segment, pcaplint the first of each episode; Wireshark skips SYN and FIN segments, pcaplint only RSTs.`,
+	Segment: onSegment(func(p *rules.Pass, st *connState) {
+		seg := p.Seg
+		if !seg.Has(tcp.KnownWindow) || isRST(seg) {
+			return
+		}
+		ep := &st.zeroWin[p.Dir]
+		switch {
+		case seg.Window == 0 && !ep.open:
+			*ep = zeroEpisode{open: true, pos: seg.Pos, time: seg.Time}
+		case seg.Window != 0 && ep.open:
+			ep.open = false
+			p.Report(ep.pos, ep.time, who(p.Conn, p.Dir)+" advertised a zero window for "+dur(seg.Time.Sub(ep.time)))
+		}
+	}),
+	End: onEnd(func(p *rules.Pass, st *connState) {
+		for d := rules.FromClient; d <= rules.FromServer; d++ {
+			if ep := &st.zeroWin[d]; ep.open {
+				ep.open = false
+				p.Report(ep.pos, ep.time, who(p.Conn, d)+" advertised a zero window, still closed "+dur(p.Conn.End.Sub(ep.time))+" later when the connection ended")
+			}
+		}
+	}),
+}
