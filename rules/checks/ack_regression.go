@@ -11,7 +11,10 @@ var ackRegression = &rules.Check{
 	Default: rules.Warning,
 	Doc: `A segment's ack is below the highest ack its sender sent before, although
 the segment is new (not a retransmission, reordered segment or keep-alive,
-which legitimately carry an old ack). Acknowledgements only move forward
+which legitimately carry an old ack). A pure ACK that arrives within the
+reorder window (the handshake RTT, at least 3 ms) of the ACK that raised
+the highest ack is taken to be captured out of order, as loopback and
+multi-queue captures do, and is not reported. Acknowledgements only move forward
 (RFC 9293 section 3.10.7.4: SND.UNA never decreases); a regression means
 reordering in the network, a middlebox rewriting numbers, or two stacks
 answering for one endpoint. RST segments are not checked.`,
@@ -27,7 +30,18 @@ answering for one endpoint. RST segments are not checked.`,
 			return
 		}
 		s := &c.Sides[p.Dir]
-		if !s.HasAck || !tcp.SeqLess(seg.Ack, s.MaxAck) {
+		if !s.HasAck || tcp.SeqLess(s.MaxAck, seg.Ack) {
+			st.maxAckAt[p.Dir] = seg.Time
+			return
+		}
+		if !tcp.SeqLess(seg.Ack, s.MaxAck) {
+			return
+		}
+		// Pure ACKs sent moments apart can be captured out of order (a
+		// multi-queue NIC, or loopback on several CPUs): an older ACK seen
+		// after a newer one within the reorder window is no regression.
+		window := max(st.reorderWindow(c), defaultReorderWindow)
+		if seg.PayloadLen == 0 && seg.Flags&tcp.FIN == 0 && seg.Time.Sub(st.maxAckAt[p.Dir]) <= window {
 			return
 		}
 		v := &st.v

@@ -99,6 +99,8 @@ type connState struct {
 	zeroWin   [2]zeroEpisode
 	fins      [2]tcp.Pos
 	tsval     [2]tsMark
+	// maxAckAt is when each direction last raised its highest ack.
+	maxAckAt [2]time.Time
 	// reset is set once the receiver accepted a RST.
 	reset bool
 	// flagless is set once a segment came without flags (tcpdump -q): a
