@@ -63,7 +63,8 @@ func (g *geometry) row(d *Diagram, i int, opts LayoutOptions, s *Scene) {
 		return
 	}
 	if t := d.TimeText(r, opts.AbsTime); t != "" && r.Kind == RowSegment {
-		s.add(Item{Kind: KindText, Role: RoleTime, X1: g.timeRight, Y1: y + 3.5, Text: t,
+		// On the label's baseline: each row reads as one line of a log.
+		s.add(Item{Kind: KindText, Role: RoleTime, X1: g.timeRight, Y1: y - 5, Text: t,
 			Face: typeface.Mono, Size: timeSize, Anchor: End})
 	}
 	xa, xb := g.laneX[r.From], g.laneX[r.To]
@@ -78,8 +79,11 @@ func (g *geometry) row(d *Diagram, i int, opts LayoutOptions, s *Scene) {
 		label.Anchor = End
 	}
 	if r.Kind == RowLost {
+		// The segment dies half-way; its byte range is written past the
+		// cross, where no arrow runs.
 		arrow.Role, arrow.Cross, arrow.Dash = RoleLost, true, Dashed
 		arrow.X2 = (xa + xb) / 2
+		label.Role, label.X1, label.Y1 = RoleTag, arrow.X2+dir*12, y+3.5
 	}
 	if len(r.Findings) > 0 {
 		arrow.Role, label.Role = RoleFinding, RoleFindingText
@@ -132,17 +136,19 @@ func (g *geometry) legend(d *Diagram, s *Scene) float64 {
 	y := g.bottom + 22
 	s.add(Item{Kind: KindText, Role: RoleLegendText, X1: margin, Y1: y, Text: "Findings",
 		Face: typeface.Regular, Size: captionSize})
-	ruleW := 0.0
+	ruleW, countW := 0.0, 0.0
 	for _, e := range d.Legend {
 		ruleW = max(ruleW, typeface.Width(typeface.Mono, noteSize, e.Rule))
+		countW = max(countW, typeface.Width(typeface.Regular, noteSize, "×"+strconv.Itoa(e.Count)))
 	}
 	for _, e := range d.Legend {
 		y += 16
 		s.add(Item{Kind: KindText, Role: RoleFindingText, X1: margin + 8, Y1: y, Text: e.Rule,
 			Face: typeface.Mono, Size: noteSize, Title: e.Message})
-		s.add(Item{Kind: KindText, Role: RoleLegendText, X1: margin + 16 + ruleW, Y1: y,
-			Text: "×" + strconv.Itoa(e.Count) + "  " + shorten(e.Message, 100), Face: typeface.Regular,
-			Size: noteSize, Title: e.Message})
+		s.add(Item{Kind: KindText, Role: RoleLegendText, X1: margin + 16 + ruleW + countW, Y1: y,
+			Text: "×" + strconv.Itoa(e.Count), Face: typeface.Regular, Size: noteSize, Anchor: End})
+		s.add(Item{Kind: KindText, Role: RoleLegendText, X1: margin + 24 + ruleW + countW, Y1: y,
+			Text: shorten(e.Message, 100), Face: typeface.Regular, Size: noteSize, Title: e.Message})
 	}
 	return y + 4
 }

@@ -86,9 +86,12 @@ func measure(d *Diagram, opts LayoutOptions) *geometry {
 		timeW = max(timeW, typeface.Width(typeface.Mono, timeSize, d.TimeText(r, opts.AbsTime)))
 		lanes := max(1, abs(r.To-r.From))
 		switch r.Kind {
-		case RowSegment, RowLost:
+		case RowSegment:
 			w := max(typeface.Width(typeface.Mono, labelSize, r.Label), notesWidth(r))
 			span = max(span, (w+2*labelPad+24)/float64(lanes))
+		case RowLost: // the label sits in the half past the cross
+			w := typeface.Width(typeface.Mono, labelSize, r.Label)
+			span = max(span, 2*(w+2*labelPad+12)/float64(lanes))
 		case RowFold, RowGap:
 			if n := len(d.Lanes) - 1; n > 0 {
 				span = max(span, (typeface.Width(typeface.Regular, noteSize, breakText(r))+60)/float64(n))
@@ -128,11 +131,14 @@ func measure(d *Diagram, opts LayoutOptions) *geometry {
 	}
 	for _, r := range d.Rows {
 		pitch := rowPitch
-		if r.Kind == RowGap || r.Kind == RowFold {
+		switch {
+		case r.Kind == RowGap || r.Kind == RowFold:
 			pitch = breakPitch
+		case len(r.Findings) > 0 || len(r.Tags) > 0:
+			pitch += noteSize // room for the notes under the arrow
 		}
 		g.rowTop = append(g.rowTop, y)
-		g.rowY = append(g.rowY, y+pitch/2+3)
+		g.rowY = append(g.rowY, y+min(pitch, rowPitch)/2+3)
 		y += pitch
 		g.rowBottom = append(g.rowBottom, y)
 	}

@@ -106,7 +106,7 @@ func (p Palette) Paint(r Role) Paint {
 	case RoleGap:
 		return Paint{Stroke: p.Muted}
 	case RoleMask:
-		return Paint{Fill: p.Background}
+		return Paint{Stroke: p.Background, Fill: p.Background}
 	case RoleFinding:
 		return Paint{Stroke: p.Finding, Fill: p.Finding}
 	case RoleFindingText:

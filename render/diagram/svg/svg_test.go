@@ -3,39 +3,12 @@ package svg
 import (
 	"bytes"
 	"encoding/xml"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/pcaplint/pcaplint/render/diagram"
 	"github.com/pcaplint/pcaplint/render/diagram/internal/fixture"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test ./render/... -update and look at it", name)
-	}
-}
 
 // drawn counts what an SVG draws: arrow groups and their label texts.
 type drawn struct {
@@ -107,7 +80,7 @@ func TestGoldenSVG(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, c.Name+".svg", b)
+			fixture.Golden(t, c.Name+".svg", b)
 			got := count(t, b)
 			arrows, findings := 0, 0
 			for _, r := range d.Rows {
