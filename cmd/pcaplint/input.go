@@ -16,9 +16,10 @@ type connCollector struct{ conns []*rules.Conn }
 func (c *connCollector) Segment(*rules.Conn, rules.Dir, *tcp.Segment, bool) {}
 func (c *connCollector) End(conn *rules.Conn, _ rules.EndReason)            { c.conns = append(c.conns, conn) }
 
-// readConns reads one input through the tracker. The returned File carries
-// the input error, if any, beside everything read before it.
-func readConns(path string, opts parse.Options) report.File {
+// readConns reads one input through the tracker, which also feeds the
+// extra observers. The returned File carries the input error, if any,
+// beside everything read before it.
+func readConns(path string, opts parse.Options, extra ...rules.Observer) report.File {
 	f := report.File{Path: path}
 	src, closer, err := parse.OpenFile(path, opts)
 	if err != nil {
@@ -27,7 +28,7 @@ func readConns(path string, opts parse.Options) report.File {
 	}
 	defer closer.Close()
 	col := &connCollector{}
-	tr := rules.NewTracker(col)
+	tr := rules.NewTracker(append([]rules.Observer{col}, extra...)...)
 	var seg tcp.Segment
 	for {
 		err := src.Next(&seg)

@@ -18,6 +18,7 @@ draws it as a sequence diagram.`,
 		SilenceErrors: true,
 	}
 	root.AddCommand(newConnsCmd())
+	root.AddCommand(newDiagramCmd())
 	return root
 }
 

@@ -74,3 +74,18 @@ type Conversation struct {
 	Elided   Elision
 	Findings []rules.Finding
 }
+
+// Attach gives each conversation the findings about its connection,
+// matched by connection ID; Build then puts each on its segment by
+// position.
+func Attach(convs []*Conversation, fs []rules.Finding) {
+	byID := make(map[int]*Conversation, len(convs))
+	for _, c := range convs {
+		byID[c.Conn.ID] = c
+	}
+	for _, f := range fs {
+		if c, ok := byID[f.Conn.ID]; ok {
+			c.Findings = append(c.Findings, f)
+		}
+	}
+}
