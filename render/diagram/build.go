@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
@@ -45,7 +47,7 @@ func Build(convs []*Conversation, opts Options) *Diagram {
 	var rows []Row
 	for _, conv := range convs {
 		d.addLanes(conv.Conn, lanes)
-		rows = append(rows, conversationRows(conv, lanes, opts, d.States)...)
+		rows = append(rows, conversationRows(conv, lanes, opts, !d.States)...)
 		d.Segments += len(conv.Segs) + conv.Elided.Segments
 		d.addLegend(conv.Findings)
 	}
@@ -65,7 +67,10 @@ func Build(convs []*Conversation, opts Options) *Diagram {
 // addLanes gives the endpoints of c a lane each, client first.
 func (d *Diagram) addLanes(c *rules.Conn, lanes map[tcp.Endpoint]int) {
 	for dir, ep := range []tcp.Endpoint{c.Client, c.Server} {
-		if _, ok := lanes[ep]; ok {
+		if i, ok := lanes[ep]; ok {
+			if role := rules.Dir(dir).String(); !strings.Contains(d.Lanes[i].Role, role) {
+				d.Lanes[i].Role += " · " + role // a server that is also a client
+			}
 			continue
 		}
 		lanes[ep] = len(d.Lanes)
@@ -101,12 +106,12 @@ func (d *Diagram) addLegend(fs []rules.Finding) {
 
 // conversationRows makes one row per segment, with the state changes and
 // findings each caused, and rows for holes in the sequence space.
-func conversationRows(conv *Conversation, lanes map[tcp.Endpoint]int, opts Options, states bool) []Row {
+func conversationRows(conv *Conversation, lanes map[tcp.Endpoint]int, opts Options, merged bool) []Row {
 	c := conv.Conn
 	num := newNumbering(c, opts.Absolute)
 	lane := [2]int{lanes[c.Client], lanes[c.Server]}
 	trans := map[tcp.Pos][]rules.Transition{}
-	if states {
+	if !merged {
 		for _, t := range c.Transitions {
 			trans[t.Pos] = append(trans[t.Pos], t)
 		}
@@ -129,8 +134,12 @@ func conversationRows(conv *Conversation, lanes map[tcp.Endpoint]int, opts Optio
 				Label: num.seq(s.Dir, lost.Left, false) + ":" + num.seq(s.Dir, lost.Right, false) +
 					fmt.Sprintf(" (%d) not captured", lost.Right-lost.Left)})
 		}
+		label := num.label(s)
+		if merged {
+			label = "#" + strconv.Itoa(c.ID) + " " + label
+		}
 		r := Row{Kind: RowSegment, Time: s.Time, From: from, To: to, Conn: c.ID,
-			Label: num.label(s), Class: classOf(s), Pos: s.Pos, Payload: s.PayloadLen, Findings: finds[s.Pos]}
+			Label: label, Class: classOf(s), Pos: s.Pos, Payload: s.PayloadLen, Findings: finds[s.Pos]}
 		if seqs.retransmits(s) {
 			r.Tags = append(r.Tags, "retransmission")
 		}

@@ -88,8 +88,8 @@ func (n *numbering) label(s *Seg) string {
 // SYNs, when it changed since the sender's last segment, and when it is
 // zero. A scaled window reads "win 4099 (×8 = 32792)".
 func (n *numbering) window(b *strings.Builder, s *Seg) {
-	if !s.Has(tcp.KnownWindow) {
-		return
+	if !s.Has(tcp.KnownWindow) || s.Flags&tcp.RST != 0 {
+		return // a reset advertises nothing: its window field is noise
 	}
 	d := s.Dir
 	syn := s.Flags&tcp.SYN != 0

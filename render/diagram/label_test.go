@@ -83,3 +83,16 @@ func TestTutorialDiagramShape(t *testing.T) {
 		t.Errorf("time of the request %q, want 16310.720", tm)
 	}
 }
+
+func TestMergedDiagramsShareLifelines(t *testing.T) {
+	convs := append(fixture.Abort(), fixture.Refused()...)
+	convs[1].Conn.ID = 2
+	d := diagram.Build(convs, diagram.Options{})
+	if len(d.Lanes) != 2 || d.States {
+		t.Fatalf("%d lanes, states %v: want the two endpoints both connections share, no states", len(d.Lanes), d.States)
+	}
+	labels := segmentLabels(d)
+	if len(labels) != 9 || labels[0] != "#1 [S] seq 1000 win 64240 <mss 1460,wscale 7>" {
+		t.Errorf("labels %q", labels)
+	}
+}

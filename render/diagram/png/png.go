@@ -35,7 +35,7 @@ func Write(w io.Writer, svg []byte) error {
 		return err
 	}
 	img := rasterizer.Draw(c, canvas.DPMM(Scale), canvas.DefaultColorSpace)
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	return enc.Encode(w, img)
 }
 
