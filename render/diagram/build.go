@@ -46,8 +46,8 @@ func Build(convs []*Conversation, opts Options) *Diagram {
 	lanes := map[tcp.Endpoint]int{}
 	var rows []Row
 	for _, conv := range convs {
-		d.addLanes(conv.Conn, lanes)
-		rows = append(rows, conversationRows(conv, lanes, opts, !d.States)...)
+		lane := d.addLanes(conv.Conn, lanes)
+		rows = append(rows, conversationRows(conv, lane, opts, !d.States)...)
 		d.Segments += len(conv.Segs) + conv.Elided.Segments
 		d.addLegend(conv.Findings)
 	}
@@ -60,26 +60,39 @@ func Build(convs []*Conversation, opts Options) *Diagram {
 	rows = insertGaps(rows, opts.Gap)
 	d.Rows = fold(rows, opts.MaxRows)
 	slices.SortFunc(d.Legend, func(a, b LegendEntry) int { return cmp.Compare(a.Rule, b.Rule) })
-	d.Caption = cmp.Or(opts.Caption, caption(convs, d))
+	d.Caption = shorten(cmp.Or(opts.Caption, caption(convs, d)), 200)
 	return d
 }
 
-// addLanes gives the endpoints of c a lane each, client first.
-func (d *Diagram) addLanes(c *rules.Conn, lanes map[tcp.Endpoint]int) {
+// addLanes gives the endpoints of c a lane each, client first, and returns
+// the lanes of c's client and server. A connection to itself (one socket
+// at both ends, as a simultaneous open can make) still gets two lanes
+// when drawn alone.
+func (d *Diagram) addLanes(c *rules.Conn, lanes map[tcp.Endpoint]int) [2]int {
+	if d.States {
+		clear(lanes)
+	}
+	var idx [2]int
 	for dir, ep := range []tcp.Endpoint{c.Client, c.Server} {
 		if i, ok := lanes[ep]; ok {
+			idx[dir] = i
 			if role := rules.Dir(dir).String(); !strings.Contains(d.Lanes[i].Role, role) {
 				d.Lanes[i].Role += " · " + role // a server that is also a client
 			}
 			continue
 		}
+		idx[dir] = len(d.Lanes)
 		lanes[ep] = len(d.Lanes)
 		lane := Lane{Endpoint: ep, Role: rules.Dir(dir).String()}
 		if d.States {
 			lane.Initial = initialState(c, rules.Dir(dir)).String()
 		}
 		d.Lanes = append(d.Lanes, lane)
+		if d.States {
+			clear(lanes) // the server gets its own lane even if it is the client
+		}
 	}
+	return idx
 }
 
 // initialState is the endpoint's state before the first segment.
@@ -106,10 +119,9 @@ func (d *Diagram) addLegend(fs []rules.Finding) {
 
 // conversationRows makes one row per segment, with the state changes and
 // findings each caused, and rows for holes in the sequence space.
-func conversationRows(conv *Conversation, lanes map[tcp.Endpoint]int, opts Options, merged bool) []Row {
+func conversationRows(conv *Conversation, lane [2]int, opts Options, merged bool) []Row {
 	c := conv.Conn
 	num := newNumbering(c, opts.Absolute)
-	lane := [2]int{lanes[c.Client], lanes[c.Server]}
 	trans := map[tcp.Pos][]rules.Transition{}
 	if !merged {
 		for _, t := range c.Transitions {

@@ -96,3 +96,17 @@ func TestMergedDiagramsShareLifelines(t *testing.T) {
 		t.Errorf("labels %q", labels)
 	}
 }
+
+func TestAConnectionToItselfHasTwoLifelines(t *testing.T) {
+	convs := fixture.Named("self", "self")
+	convs[0].Conn.Server = convs[0].Conn.Client
+	d := diagram.Build(convs, diagram.Options{})
+	if len(d.Lanes) != 2 {
+		t.Fatalf("%d lanes, want 2", len(d.Lanes))
+	}
+	for _, r := range d.Rows {
+		if r.Kind == diagram.RowSegment && r.From == r.To {
+			t.Errorf("segment %q drawn from a lane to itself", r.Label)
+		}
+	}
+}

@@ -32,8 +32,9 @@ type Lane struct {
 	Initial string
 }
 
-// Label is the lane's heading, host:port.
-func (l Lane) Label() string { return l.Endpoint.String() }
+// Label is the lane's heading, host:port, with a host name longer than
+// any DNS name shortened.
+func (l Lane) Label() string { return shorten(l.Endpoint.String(), 80) }
 
 // RowKind says what a row shows.
 type RowKind uint8
