@@ -54,6 +54,10 @@ func Lay(d *Diagram, opts LayoutOptions) *Scene {
 		Text: d.Caption, Face: typeface.Regular, Size: captionSize})
 	g.lifelines(d, s)
 	g.headers(d, s)
+	if len(d.Rows) > 0 {
+		s.add(Item{Kind: KindText, Role: RoleRoleText, X1: g.timeRight, Y1: g.lifeTop - 7,
+			Text: timeHeading(opts), Face: typeface.Regular, Size: noteSize, Anchor: End})
+	}
 	for i := range d.Rows {
 		g.row(d, i, opts, s)
 	}
@@ -112,6 +116,7 @@ func measure(d *Diagram, opts LayoutOptions) *geometry {
 	for i := 1; i < len(d.Lanes); i++ {
 		span = max(span, (headerWidth(d.Lanes[i-1])+headerWidth(d.Lanes[i]))/2+24)
 	}
+	timeW = max(timeW, typeface.Width(typeface.Regular, noteSize, timeHeading(opts)))
 	g.timeRight = margin + timeW
 	x := g.timeRight + 16 + g.stateW
 	if len(d.Lanes) > 0 {
@@ -144,6 +149,14 @@ func measure(d *Diagram, opts LayoutOptions) *geometry {
 	}
 	g.bottom = y + 10
 	return g
+}
+
+// timeHeading heads the time column.
+func timeHeading(opts LayoutOptions) string {
+	if opts.AbsTime {
+		return "time (UTC)"
+	}
+	return "time (ms)"
 }
 
 func abs(n int) int {
