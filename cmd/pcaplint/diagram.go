@@ -90,10 +90,13 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags) error {
 	rec := &diagram.Recorder{Keep: keep}
 	file := readConns(path, fl.input, rec)
 	convs := rec.Conversations()
-	if err := inputErrors(&report.Report{Files: []report.File{file}}); err != nil && len(convs) == 0 {
-		return err
-	}
+	// An input broken part-way is still drawn up to the break; the exit
+	// code says it was broken.
+	inputErr := inputErrors(&report.Report{Files: []report.File{file}})
 	if len(convs) == 0 {
+		if inputErr != nil {
+			return inputErr
+		}
 		return errors.New(noConnections(fl))
 	}
 	// Findings attach here once the checks run in this pass:
@@ -107,7 +110,10 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags) error {
 	}
 	opts := diagram.Options{Absolute: fl.absolute, Gap: orNever(fl.gap), MaxRows: orNeverInt(fl.maxRows)}
 	r := renderer{format: format, theme: theme, layout: diagram.LayoutOptions{AbsTime: fl.time == "abs"}}
-	return writeDiagrams(cmd.OutOrStdout(), fl.output, groups, opts, r)
+	if err := writeDiagrams(cmd.OutOrStdout(), fl.output, groups, opts, r); err != nil {
+		return err
+	}
+	return inputErr
 }
 
 func noConnections(fl *diagramFlags) string {

@@ -115,3 +115,21 @@ func TestDiagramCommandWritesEachFormat(t *testing.T) {
 		t.Errorf("a filter matching nothing exits %d, want %d", code, exitError)
 	}
 }
+
+func TestABrokenCaptureIsDrawnUpToTheBreak(t *testing.T) {
+	b, err := os.ReadFile(loopback)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(t.TempDir(), "cut.pcap")
+	if err := os.WriteFile(cut, b[:700], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "cut.mmd")
+	if code := run([]string{"diagram", cut, "-o", out}); code != exitError {
+		t.Errorf("exit %d, want %d for a broken input", code, exitError)
+	}
+	if got, _ := os.ReadFile(out); !strings.Contains(string(got), "->>") {
+		t.Error("nothing drawn of what was read before the break")
+	}
+}
