@@ -22,9 +22,10 @@ func (c *connCollector) Segment(*rules.Conn, rules.Dir, *tcp.Segment, bool) {}
 func (c *connCollector) End(conn *rules.Conn, _ rules.EndReason)            { c.conns = append(c.conns, conn) }
 
 // readInput reads one input through the tracker in a single pass, with eng
-// (when not nil) running the checks beside it. The returned File carries
-// the input error, if any, beside everything read before it.
-func readInput(path string, opts parse.Options, eng *rules.Engine) report.File {
+// (when not nil) running the checks beside it and the extra observers
+// seeing every segment too. The returned File carries the input error, if
+// any, beside everything read before it.
+func readInput(path string, opts parse.Options, eng *rules.Engine, extra ...rules.Observer) report.File {
 	f := report.File{Path: path}
 	src, closer, err := parse.OpenFile(path, opts)
 	if err != nil {
@@ -33,7 +34,7 @@ func readInput(path string, opts parse.Options, eng *rules.Engine) report.File {
 	}
 	defer closer.Close()
 	col := &connCollector{}
-	tr := rules.NewTracker(col)
+	tr := rules.NewTracker(append([]rules.Observer{col}, extra...)...)
 	if eng != nil {
 		tr.Observers = append(tr.Observers, eng)
 	}

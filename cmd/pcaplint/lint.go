@@ -71,11 +71,12 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	if err != nil {
 		return fmt.Errorf("--format: %w", err)
 	}
-	cfg, err := loadRules(fl, checks)
+	cfg, err := loadRules(fl.rulesFile, fl.overrides, checks)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitCode(exitError)
 	}
+	fl.input.Checksums = needsChecksums(cfg, checks)
 	inputs, err := expandInputs(args)
 	if err != nil {
 		return err
@@ -117,13 +118,14 @@ func parseFailOn(s string) (rules.Severity, error) {
 	return sev, nil
 }
 
-// loadRules resolves the rule set, then applies the --rule overrides.
-func loadRules(fl *lintFlags, checks []*rules.Check) (*rules.Config, error) {
-	cfg, err := baseRules(fl.rulesFile, checks)
+// loadRules resolves the rule set (--rules), then applies the --rule
+// overrides.
+func loadRules(rulesFile string, overrides []string, checks []*rules.Check) (*rules.Config, error) {
+	cfg, err := baseRules(rulesFile, checks)
 	if err != nil {
 		return nil, err
 	}
-	for _, o := range fl.overrides {
+	for _, o := range overrides {
 		if err := ruleset.Override(cfg, o, checks); err != nil {
 			return nil, fmt.Errorf("pcaplint: %w", err)
 		}
@@ -165,4 +167,18 @@ func worst(rep *report.Report) rules.Severity {
 		}
 	}
 	return w
+}
+
+// needsChecksums reports whether the bad-checksum check runs, so that the
+// capture reader verifies checksums only when something reads them.
+func needsChecksums(cfg *rules.Config, checks []*rules.Check) bool {
+	if rc, ok := cfg.Rules["bad-checksum"]; ok {
+		return rc.Severity != rules.Off
+	}
+	for _, c := range checks {
+		if c.ID == "bad-checksum" {
+			return c.Default != rules.Off
+		}
+	}
+	return false
 }

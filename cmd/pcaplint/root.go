@@ -18,7 +18,7 @@ draws it as a sequence diagram.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newConnsCmd(), newLintCmd(checks), newRulesCmd(checks), newExplainCmd(checks))
+	root.AddCommand(newConnsCmd(), newLintCmd(checks), newRulesCmd(checks), newExplainCmd(checks), newDiagramCmd(checks))
 	return root
 }
 

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse"
+	"github.com/pcaplint/pcaplint/render/diagram"
+	"github.com/pcaplint/pcaplint/render/diagram/svg"
+	"github.com/pcaplint/pcaplint/render/report"
+	"github.com/pcaplint/pcaplint/rules"
+	"github.com/spf13/cobra"
+)
+
+// diagramFlags are the diagram command's options.
+type diagramFlags struct {
+	output   string
+	format   string
+	conns    []int
+	filter   string
+	merged   bool
+	absolute bool
+	time     string
+	gap      time.Duration
+	maxRows  int
+	theme    string
+	input    parse.Options
+	// rulesFile and overrides pick the rule set whose findings are drawn.
+	rulesFile string
+	overrides []string
+}
+
+func newDiagramCmd(checks []*rules.Check) *cobra.Command {
+	var fl diagramFlags
+	cmd := &cobra.Command{
+		Use:   "diagram FILE",
+		Short: "Draw TCP connections as sequence diagrams",
+		Long: `diagram draws each TCP connection of FILE as a sequence diagram: the client's
+lifeline on the left, the server's on the right, one arrow per segment
+labelled as tcpdump prints it, RFC 9293 states where they change, idle
+gaps as breaks, and long steady runs folded. FILE is a capture or tcpdump
+text; - reads standard input.
+
+Formats: svg (self-contained, light and dark), png, dot (the Graphviz input
+the SVG is drawn from, for "neato -n2"), mermaid, plantuml. The format
+follows -o's extension unless --format says otherwise.
+
+Without -o one diagram goes to standard output; with several connections
+give -o DIR/ (one file per connection), pick some with --conn or --filter,
+or draw them together with --merged.`,
+		Example: `  pcaplint diagram capture.pcap -o conn.svg
+  pcaplint diagram capture.pcap -o diagrams/
+  pcaplint diagram capture.pcap --filter 'port 9502' --format mermaid
+  tcpdump -l -n -i lo port 9502 | pcaplint diagram - --merged -o lo.png`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDiagram(cmd, args[0], &fl, checks)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&fl.output, "output", "o", "", "output file, or directory (ending in /) for one file per connection")
+	f.StringVar(&fl.rulesFile, "rules", "", "rule file, or a built-in set: default, strict, minimal, whose findings are drawn in red (default: the nearest .pcaplint.yaml, else default)")
+	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity, ID=off|info|warning|error (repeatable)")
+	f.StringVarP(&fl.format, "format", "f", "", "svg, png, dot, mermaid or plantuml (default: from -o's extension, else svg)")
+	f.IntSliceVar(&fl.conns, "conn", nil, "draw only the connections with these IDs (as pcaplint conns numbers them)")
+	f.StringVar(&fl.filter, "filter", "", "draw only connections matching 'port N' or 'host H'")
+	f.BoolVar(&fl.merged, "merged", false, "draw all connections in one diagram, one lifeline per endpoint")
+	f.BoolVar(&fl.absolute, "absolute", false, "print raw sequence numbers instead of relative ones")
+	f.StringVar(&fl.time, "time", "rel", "time column: rel (ms since the first segment) or abs (time of day)")
+	f.DurationVar(&fl.gap, "gap", diagram.DefaultGap, "idle time drawn as a break (0: never)")
+	f.IntVar(&fl.maxRows, "max-rows", diagram.DefaultMaxRows, "fold steady runs beyond this many rows (0: never)")
+	f.StringVar(&fl.theme, "theme", "auto", "light, dark, or auto (follows the viewer's colour scheme)")
+	f.BoolVar(&fl.input.Strict, "strict", false, "treat malformed tcpdump text lines as errors")
+	f.BoolVarP(&fl.input.Absolute, "input-absolute", "S", false, "tcpdump text was printed with -S (absolute sequence numbers)")
+	return cmd
+}
+
+func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rules.Check) error {
+	format, err := outputFormat(fl.format, fl.output)
+	if err != nil {
+		return err
+	}
+	theme, err := svg.ParseTheme(fl.theme)
+	if err != nil {
+		return err
+	}
+	if fl.time != "rel" && fl.time != "abs" {
+		return fmt.Errorf("--time must be rel or abs, not %q", fl.time)
+	}
+	keep, err := selector(fl.conns, fl.filter)
+	if err != nil {
+		return err
+	}
+	cfg, err := loadRules(fl.rulesFile, fl.overrides, checks)
+	if err != nil {
+		return err
+	}
+	eng, err := rules.NewEngine(checks, cfg)
+	if err != nil {
+		return err
+	}
+	rec := &diagram.Recorder{Keep: keep}
+	file := readInput(path, fl.input, eng, rec)
+	convs := rec.Conversations()
+	// An input broken part-way is still drawn up to the break; the exit
+	// code says it was broken.
+	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}})
+	if len(convs) == 0 {
+		if inputErr != nil {
+			return inputErr
+		}
+		return errors.New(noConnections(fl))
+	}
+	diagram.Attach(convs, eng.Findings())
+	groups := [][]*diagram.Conversation{convs}
+	if !fl.merged {
+		groups = groups[:0]
+		for _, c := range convs {
+			groups = append(groups, []*diagram.Conversation{c})
+		}
+	}
+	opts := diagram.Options{Absolute: fl.absolute, Gap: orNever(fl.gap), MaxRows: orNeverInt(fl.maxRows)}
+	r := renderer{format: format, theme: theme, layout: diagram.LayoutOptions{AbsTime: fl.time == "abs"}}
+	if err := writeDiagrams(cmd.OutOrStdout(), fl.output, groups, opts, r); err != nil {
+		return err
+	}
+	return inputErr
+}
+
+func noConnections(fl *diagramFlags) string {
+	if len(fl.conns) > 0 || fl.filter != "" {
+		return "no TCP connection matches --conn or --filter"
+	}
+	return "no TCP connections in the input"
+}
+
+// orNever maps the command line's 0 ("never") to the model's negative.
+func orNever(d time.Duration) time.Duration {
+	if d == 0 {
+		return -1
+	}
+	return d
+}
+
+func orNeverInt(n int) int {
+	if n == 0 {
+		return -1
+	}
+	return n
+}
+
+// stdoutIsTerminal reports whether standard output is a terminal, where a
+// PNG must not go.
+func stdoutIsTerminal() bool {
+	st, err := os.Stdout.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

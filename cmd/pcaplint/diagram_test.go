@@ -1,0 +1,135 @@
+package main
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+const loopback = "../../render/diagram/internal/fixture/testdata/loopback-9502-any.pcap"
+
+func TestSafeNameStaysInsideTheDirectory(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"127.0.0.1:39870", "127.0.0.1_39870"},
+		{"[2001:db8::1]:443", "2001_db8_1_443"},
+		{"../../etc/passwd:80", "etc_passwd_80"},
+		{"..", "unnamed"},
+		{"", "unnamed"},
+		{"a/b\\c\x00d:1", "a_b_c_d_1"},
+		{"host..name:1", "host._name_1"},
+		{strings.Repeat("x", 300), strings.Repeat("x", 64)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got := safeName(tt.in)
+			if got != tt.want {
+				t.Errorf("safeName(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if strings.ContainsAny(got, `/\`) || strings.HasPrefix(got, ".") || strings.Contains(got, "..") {
+				t.Errorf("safeName(%q) = %q could leave the directory", tt.in, got)
+			}
+		})
+	}
+}
+
+func TestWriteFileRefusesToLeaveTheDirectory(t *testing.T) {
+	dir := t.TempDir()
+	if err := writeFile(dir, "../escape.svg", []byte("x")); err == nil {
+		t.Error("writeFile wrote outside its directory")
+	}
+	if err := writeFile(dir, "1-a-b.svg", []byte("x")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestOutputFormatFollowsTheExtension(t *testing.T) {
+	tests := []struct{ flag, output, want string }{
+		{"", "a.svg", "svg"}, {"", "a.PNG", "png"}, {"", "a.dot", "dot"}, {"", "a.gv", "dot"},
+		{"", "a.mmd", "mermaid"}, {"", "a.puml", "plantuml"}, {"", "", "svg"}, {"", "dir/", "svg"},
+		{"mermaid", "a.svg", "mermaid"},
+	}
+	for _, tt := range tests {
+		got, err := outputFormat(tt.flag, tt.output)
+		if err != nil || got != tt.want {
+			t.Errorf("outputFormat(%q, %q) = %q, %v; want %q", tt.flag, tt.output, got, err, tt.want)
+		}
+	}
+	if _, err := outputFormat("gif", ""); err == nil {
+		t.Error("--format gif accepted")
+	}
+}
+
+func TestFilterPicksEndpoints(t *testing.T) {
+	ep := tcp.Endpoint{Name: "localhost", Port: 9502}
+	tests := []struct {
+		filter string
+		want   bool
+	}{
+		{"port 9502", true}, {"port 80", false}, {"host localhost", true}, {"host ::1", false},
+	}
+	for _, tt := range tests {
+		m, err := parseFilter(tt.filter)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m(ep); got != tt.want {
+			t.Errorf("%q on %s: %v, want %v", tt.filter, ep, got, tt.want)
+		}
+	}
+	for _, bad := range []string{"port x", "tcp", "host"} {
+		if _, err := parseFilter(bad); err == nil {
+			t.Errorf("--filter %q accepted", bad)
+		}
+	}
+}
+
+func TestDiagramCommandWritesEachFormat(t *testing.T) {
+	dir := t.TempDir()
+	for _, ext := range []string{"svg", "png", "dot", "mmd", "puml"} {
+		out := filepath.Join(dir, "lo."+ext)
+		if code := run([]string{"diagram", loopback, "-o", out}); code != 0 {
+			t.Fatalf("diagram -o %s: exit %d", out, code)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil || len(b) == 0 {
+			t.Fatalf("%s: %v, %d bytes", out, err, len(b))
+		}
+		if ext == "png" {
+			if _, err := png.Decode(bytes.NewReader(b)); err != nil {
+				t.Errorf("the PNG does not decode: %v", err)
+			}
+		}
+	}
+	if code := run([]string{"diagram", loopback, "-o", dir + "/per-conn/"}); code != 0 {
+		t.Fatalf("diagram -o DIR/: exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "per-conn", "1-127.0.0.1_56198-127.0.0.1_9502.svg")); err != nil {
+		t.Error(err)
+	}
+	if code := run([]string{"diagram", loopback, "--filter", "port 1"}); code != exitError {
+		t.Errorf("a filter matching nothing exits %d, want %d", code, exitError)
+	}
+}
+
+func TestABrokenCaptureIsDrawnUpToTheBreak(t *testing.T) {
+	b, err := os.ReadFile(loopback)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(t.TempDir(), "cut.pcap")
+	if err := os.WriteFile(cut, b[:700], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "cut.mmd")
+	if code := run([]string{"diagram", cut, "-o", out}); code != exitError {
+		t.Errorf("exit %d, want %d for a broken input", code, exitError)
+	}
+	if got, _ := os.ReadFile(out); !strings.Contains(string(got), "->>") {
+		t.Error("nothing drawn of what was read before the break")
+	}
+}

@@ -1,0 +1,112 @@
+package svg
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strings"
+	"testing"
+
+	"github.com/pcaplint/pcaplint/render/diagram"
+	"github.com/pcaplint/pcaplint/render/diagram/internal/fixture"
+)
+
+// drawn counts what an SVG draws: arrow groups and their label texts.
+type drawn struct {
+	arrows, labels, findings, titles int
+	texts                            []string
+}
+
+func count(t *testing.T, b []byte) drawn {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	var d drawn
+	var class []string
+	for {
+		// Each arrow is one group; a lost segment's cross adds two
+		// groups whose ids end in x1 and x2.
+		tok, err := dec.Token()
+		if err != nil {
+			if err.Error() == "EOF" {
+				return d
+			}
+			t.Fatalf("the SVG is not well-formed XML: %v", err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			c := ""
+			for _, a := range e.Attr {
+				if a.Name.Local == "class" {
+					c = a.Value
+				}
+			}
+			class = append(class, c)
+			switch {
+			case e.Name.Local == "g" && (c == "edge arrow" || c == "edge finding" || c == "edge lost") && !strings.Contains(id(e), "x"):
+				d.arrows++
+				if c == "edge finding" {
+					d.findings++
+				}
+			case e.Name.Local == "g" && (c == "node label" || c == "node finding-text"):
+				d.labels++
+			case e.Name.Local == "title":
+				d.titles++
+			}
+		case xml.EndElement:
+			class = class[:len(class)-1]
+		case xml.CharData:
+			if len(class) > 0 {
+				d.texts = append(d.texts, string(e))
+			}
+		}
+	}
+}
+
+func id(e xml.StartElement) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == "id" {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func TestGoldenSVG(t *testing.T) {
+	cases := append(fixture.All(), fixture.Case{Name: "long", Convs: fixture.Long(10_000)})
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			d := diagram.Build(c.Convs, diagram.Options{})
+			s := diagram.Lay(d, diagram.LayoutOptions{})
+			b, err := Render(s, Auto, d.Caption)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fixture.Golden(t, c.Name+".svg", b)
+			got := count(t, b)
+			arrows, findings := 0, 0
+			for _, r := range d.Rows {
+				if r.Kind == diagram.RowSegment || r.Kind == diagram.RowLost {
+					arrows++
+				}
+				if len(r.Findings) > 0 {
+					findings++
+				}
+			}
+			if got.arrows != arrows {
+				t.Errorf("%d arrows drawn, want one per segment row: %d", got.arrows, arrows)
+			}
+			if got.findings != findings {
+				t.Errorf("%d red arrows, want %d", got.findings, findings)
+			}
+			all := strings.Join(got.texts, "\n")
+			for _, r := range d.Rows {
+				if r.Kind == diagram.RowSegment && !strings.Contains(all, r.Label) {
+					t.Errorf("label %q is missing", r.Label)
+				}
+			}
+			again, _ := Render(s, Auto, d.Caption)
+			if !bytes.Equal(b, again) {
+				t.Error("two renderings of one scene differ")
+			}
+		})
+	}
+}
