@@ -9,4 +9,8 @@
 // GRE, VXLAN, Geneve) into preallocated values, plus our own Linux SLL2
 // layer, which gopacket v1.1.19 lacks. Tunnels (IP-in-IP, GRE, VXLAN,
 // Geneve) are decapsulated to the inner TCP segment, as tshark does.
+//
+// A pcapng Simple Packet Block has no timestamp: its segment's Time is the
+// Unix epoch (what tcpdump prints for it), and KnownTime is left out of
+// Segment.Known.
 package capture

@@ -224,11 +224,17 @@ func (n *ngReader) packet(typ uint32, body []byte, start int64, rec *record) err
 		Interface: int32(ifIndex),
 		Offset:    start,
 	}
-	if typ != ngSimplePacket {
+	if typ == ngSimplePacket {
+		rec.Time, rec.Untimed = unixEpoch, true
+	} else {
 		rec.Time = iface.time(ts)
 	}
 	return nil
 }
+
+// unixEpoch is the time of a packet whose block has no timestamp: tcpdump
+// and libpcap give it 0 seconds, 1970-01-01 00:00:00 UTC.
+var unixEpoch = time.Unix(0, 0).UTC()
 
 // time converts a timestamp in the interface's units to a time.
 func (i ngInterfaceInfo) time(ts uint64) time.Time {

@@ -105,6 +105,9 @@ func (r *Reader) Next(seg *tcp.Segment) error {
 		switch r.dec.decode(&r.rec, seg) {
 		case isTCP:
 			seg.Time = r.rec.Time
+			if r.rec.Untimed {
+				seg.Known &^= tcp.KnownTime
+			}
 			seg.Pos = pos
 			r.stats.TCP++
 			if seg.Truncated {

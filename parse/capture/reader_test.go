@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
@@ -63,5 +64,25 @@ func TestSharedLoopbackCaptureDecodesElevenSegments(t *testing.T) {
 	}
 	if segs[5].Pos.Packet != 6 || segs[5].Pos.Offset == 0 {
 		t.Errorf("pos = %+v", segs[5].Pos)
+	}
+}
+
+// Simple Packet Blocks carry no timestamp: their segments are placed at
+// the Unix epoch, as tcpdump prints them, without claiming a known time.
+func TestSimplePacketBlocksHaveNoKnownTime(t *testing.T) {
+	segs, _, err := readAll(t, "../../testdata/captures/craft/spb.pcapng")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(segs) != 11 {
+		t.Fatalf("got %d segments, want 11", len(segs))
+	}
+	for i, s := range segs {
+		if !s.Time.Equal(time.Unix(0, 0)) || s.Time.Location() != time.UTC || s.Has(tcp.KnownTime) {
+			t.Errorf("segment %d: time %v, known %b; want the epoch in UTC without KnownTime", i+1, s.Time, s.Known)
+		}
+		if !s.Has(tcp.KnownSeq | tcp.KnownAck | tcp.KnownFlags) {
+			t.Errorf("segment %d: known %b lost more than the time", i+1, s.Known)
+		}
 	}
 }

@@ -19,6 +19,10 @@ type record struct {
 	LinkType  linkType
 	Interface int32
 	Offset    int64 // byte offset of the record in the (decompressed) stream
+	// Untimed marks a record whose block carries no timestamp (a pcapng
+	// Simple Packet Block). Time is then the Unix epoch, which is what
+	// tcpdump prints for it, but the segment's time is not known.
+	Untimed bool
 }
 
 // recordReader is the interface of the pcap and pcapng record readers.

@@ -61,3 +61,19 @@ func FuzzLine(f *testing.F) {
 		fuzzRead(t, []byte("12:00:00.000000 "+line+"\n\t0x0000:  4500 003c 1b68 4000 4006 2152 7f00 0001\n\t0x0010:  7f00 0001 da70 0050 3758 897e 0000 0000\n\t0x0020:  a002 7fff 1421 0000\n"), Options{})
 	})
 }
+
+// FuzzFrame feeds dumped bytes to the frame decoder, which follows
+// tunnels through lengths and offsets read from the bytes themselves.
+func FuzzFrame(f *testing.F) {
+	// gre.pcap's third packet with its Ethernet header (tcpdump -xx).
+	f.Add([]byte("\x02\x00\x00\x00\x00\x02\x02\x00\x00\x00\x00\x01\x08\x00E\x00\x00L\x00\x00\x00\x00@/\x02\x7f\xcb\x00q\x01\xcb\x00q\x02\x00\x00\x08\x00E\x00\x004\x01\x02@\x00@\x06M\x8b\xc0\x00\x02\x01\xc63d\x02\xc78\x00P\x10\x00\x00\x01 \x00\x00\x01\x80\x10\x01\xf6y\x93\x00\x00\x01\x01\x08\n\x00\x00\x03\xe9\x00\x00\x13\x89"), 14)
+	f.Fuzz(func(t *testing.T, b []byte, link int) {
+		seg := tcp.Segment{Src: tcp.Endpoint{Port: 51000}, Dst: tcp.Endpoint{Port: 80}}
+		if link > 64 || link < -1 {
+			link = -1
+		}
+		if frame(b, link, &seg) && (seg.Src.Port != 51000 || seg.Dst.Port != 80) {
+			t.Fatalf("decoded ports %d > %d", seg.Src.Port, seg.Dst.Port)
+		}
+	})
+}

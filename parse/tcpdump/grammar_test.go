@@ -294,6 +294,10 @@ func TestOptions(t *testing.T) {
 			func(o tcp.Options) bool { return o.Has == tcp.OptTFO && o.TFOCookieLen == 6 }},
 		{"TFO cookie request", "tfo cookiereq], length 0",
 			func(o tcp.Options) bool { return o.Has == tcp.OptTFO && o.TFOCookieLen == 0 }},
+		{"tcpdump 4.99's TFO, two spaces after the name", "wscale 7,tfo  cookie c00c1e5a11223344,eol], length 7",
+			func(o tcp.Options) bool { return o.Has == tcp.OptWScale|tcp.OptTFO|tcp.OptEOL && o.TFOCookieLen == 8 }},
+		{"tcpdump 4.99's TFO cookie request", "tfo  cookiereq,eol], length 0",
+			func(o tcp.Options) bool { return o.Has == tcp.OptTFO|tcp.OptEOL && o.TFOCookieLen == 0 }},
 		{"an RFC 6994 experiment", "exp-acc0], length 0",
 			func(o tcp.Options) bool { return o.NumUnknown == 1 && o.Unknown[0].Kind == 254 }},
 		{"unknown kinds with and without data", "unknown-161,unknown-48 0x3030303030303030], length 0",
@@ -667,5 +671,93 @@ func TestLivePipe(t *testing.T) {
 	}
 	if err := r.Next(&s); err != io.EOF {
 		t.Fatalf("got %v, want io.EOF", err)
+	}
+}
+
+// A hex dump of a tunnelled packet starts with the outer headers: the
+// decoder follows IP-in-IP, GRE, VXLAN and Geneve to the inner TCP header,
+// so a pure ACK gets the sequence number its text leaves out (tcpdump -x
+// of the crafted gre, ipip-nested, vxlan and geneve captures).
+func TestHexDumpsThroughTunnels(t *testing.T) {
+	segs, _ := mustRead(t, `    3  07:08:09.003000 IP 203.0.113.1 > 203.0.113.2: GREv0, length 56: IP 192.0.2.1.51000 > 198.51.100.2.80: Flags [.], ack 1, win 502, options [nop,nop,TS val 1001 ecr 5001], length 0
+	0x0000:  4500 004c 0000 0000 402f 027f cb00 7101
+	0x0010:  cb00 7102 0000 0800 4500 0034 0102 4000
+	0x0020:  4006 4d8b c000 0201 c633 6402 c738 0050
+	0x0030:  1000 0001 2000 0001 8010 01f6 7993 0000
+	0x0040:  0101 080a 0000 03e9 0000 1389
+    3  07:08:09.003000 IP 203.0.113.1 > 203.0.113.2: IP 203.0.113.11 > 203.0.113.12: IP 192.0.2.1.51000 > 198.51.100.2.80: Flags [.], ack 1, win 502, options [nop,nop,TS val 1001 ecr 5001], length 0
+	0x0000:  4500 005c 0000 0000 4004 029a cb00 7101
+	0x0010:  cb00 7102 4500 0048 0000 0000 4004 029a
+	0x0020:  cb00 710b cb00 710c 4500 0034 0102 4000
+	0x0030:  4006 4d8b c000 0201 c633 6402 c738 0050
+	0x0040:  1000 0001 2000 0001 8010 01f6 7993 0000
+	0x0050:  0101 080a 0000 03e9 0000 1389
+    3  07:08:09.003000 IP 203.0.113.1.50123 > 203.0.113.2.4789: VXLAN, flags [I] (0x08), vni 42
+IP 192.0.2.1.51000 > 198.51.100.2.80: Flags [.], ack 1, win 502, options [nop,nop,TS val 1001 ecr 5001], length 0
+	0x0000:  4500 0066 0000 0000 4011 0283 cb00 7101
+	0x0010:  cb00 7102 c3cb 12b5 0052 5f1f 0800 0000
+	0x0020:  0000 2a00 0200 0000 0002 0200 0000 0001
+	0x0030:  0800 4500 0034 0102 4000 4006 4d8b c000
+	0x0040:  0201 c633 6402 c738 0050 1000 0001 2000
+	0x0050:  0001 8010 01f6 7993 0000 0101 080a 0000
+	0x0060:  03e9 0000 1389
+    3  07:08:09.003000 IP 203.0.113.1.50123 > 203.0.113.2.6081: Geneve, Flags [none], vni 0x2a: IP 192.0.2.1.51000 > 198.51.100.2.80: Flags [.], ack 1, win 502, options [nop,nop,TS val 1001 ecr 5001], length 0
+	0x0000:  4500 0066 0000 0000 4011 0283 cb00 7101
+	0x0010:  cb00 7102 c3cb 17c1 0052 fcba 0000 6558
+	0x0020:  0000 2a00 0200 0000 0002 0200 0000 0001
+	0x0030:  0800 4500 0034 0102 4000 4006 4d8b c000
+	0x0040:  0201 c633 6402 c738 0050 1000 0001 2000
+	0x0050:  0001 8010 01f6 7993 0000 0101 080a 0000
+	0x0060:  03e9 0000 1389
+`, Options{Absolute: true})
+	want := []tcp.Tunnel{tcp.TunnelGRE, tcp.TunnelIPinIP, tcp.TunnelVXLAN, tcp.TunnelGeneve}
+	if len(segs) != len(want) {
+		t.Fatalf("got %d segments, want %d", len(segs), len(want))
+	}
+	for i, s := range segs {
+		if !s.Has(tcp.KnownSeq|tcp.KnownAck) || s.Seq != 0x10000001 || s.Ack != 0x20000001 || s.Window != 502 || s.Tunnel != want[i] {
+			t.Errorf("segment %d: seq %#x ack %#x win %d tunnel %v (known %b)", i+1, s.Seq, s.Ack, s.Window, s.Tunnel, s.Known)
+		}
+		if s.Src.Addr != netip.MustParseAddr("192.0.2.1") || s.OuterSrc.Addr != netip.MustParseAddr("203.0.113.1") || s.TTL != 64 || s.IPID != 0x0102 {
+			t.Errorf("segment %d: %v (outer %v), ttl %d, id %#x", i+1, s.Src, s.OuterSrc, s.TTL, s.IPID)
+		}
+	}
+}
+
+// An option whose length lies keeps its kind in a hex dump, as in the
+// capture reader, although the text shows only "[bad opt]"
+// (check-bad-options, packet 6: kind 99 with length 0).
+func TestHexDumpLyingOption(t *testing.T) {
+	segs, _ := mustRead(t, `    6  07:08:09.006000 IP 198.51.100.2.80 > 192.0.2.1.51000: Flags [P.], seq 1:10, ack 8, win 502, options [nop,nop,TS val 5002 ecr 1003,[bad opt]]
+	0x0000:  4500 0041 0203 4000 4006 4c7d c633 6402
+	0x0010:  c000 0201 0050 c738 2000 0001 1000 0008
+	0x0020:  9018 01f6 3374 0000 0101 080a 0000 138a
+	0x0030:  0000 03eb 6300 beef 0001 0203 0405 0607
+	0x0040:  08
+`, Options{})
+	o := one(t, segs).Options
+	if o.Has != tcp.OptNOP|tcp.OptTimestamp|tcp.OptUnknown|tcp.OptMalformed || o.NumUnknown != 1 || o.Unknown[0] != (tcp.UnknownOption{Kind: 99, Len: 0}) {
+		t.Errorf("options %+v", o)
+	}
+}
+
+// -ttt counts from the previous record of any kind: the ARP, UDP and ICMP
+// records between TCP ones move the clock too.
+func TestDeltaClockCountsEveryRecord(t *testing.T) {
+	const tcpTail = " IP 192.0.2.1.51000 > 198.51.100.2.80: Flags [S], seq 1, win 2, length 0\n"
+	text := " 00:00:00.000000" + tcpTail +
+		" 00:00:00.300000 ARP, Request who-has 198.51.100.2 tell 192.0.2.1, length 46\n" +
+		" 00:00:00.100000" + tcpTail + // the gap shrinks: -ttt from here on
+		" 00:00:00.001000 IP 192.0.2.1.53000 > 198.51.100.2.9: UDP, length 30\n" +
+		" 00:00:00.002000 IP 192.0.2.1 > 198.51.100.2: ICMP echo request, id 7, seq 1, length 40\n" +
+		" 00:00:00.004000" + tcpTail
+	segs, st := mustRead(t, text, Options{})
+	if len(segs) != 3 || st.Records != 6 {
+		t.Fatalf("got %d segments of %d records", len(segs), st.Records)
+	}
+	for i, want := range []time.Duration{0, 400 * time.Millisecond, 407 * time.Millisecond} {
+		if got := segs[i].Time.Sub(segs[0].Time); got != want {
+			t.Errorf("segment %d: %v after the first, want %v", i+1, got, want)
+		}
 	}
 }

@@ -96,44 +96,164 @@ func vlanEnd(b []byte, off int) int {
 	return off
 }
 
-// packetAt decodes the IP and TCP headers at off if they are there and
-// their ports match seg's.
+// maxTunnels bounds the encapsulations followed in a dump, so that bytes
+// crafted to nest forever end the search.
+const maxTunnels = 8
+
+// packetAt decodes the IP packet at off, following the tunnels tcpdump
+// prints through (IP-in-IP, GRE, VXLAN, Geneve) to the innermost one, if
+// that carries TCP with the ports the text showed for seg.
 func packetAt(b []byte, off int, seg *tcp.Segment) bool {
 	if off >= len(b) {
 		return false
 	}
+	b = b[off:]
 	var p packet
-	ok := false
-	switch b[off] >> 4 {
-	case 4:
-		ok = p.ipv4(b[off:])
-	case 6:
-		ok = p.ipv6(b[off:])
+	for depth := 0; ; depth++ {
+		if depth == maxTunnels || len(b) == 0 {
+			return false
+		}
+		ok := false
+		switch b[0] >> 4 {
+		case 4:
+			ok = p.ipv4(b)
+		case 6:
+			ok = p.ipv6(b)
+		}
+		if !ok {
+			return false
+		}
+		if p.proto == ipProtoTCP {
+			break
+		}
+		if b = decapsulate(&p); b == nil {
+			return false
+		}
 	}
-	if !ok || !p.tcp() || p.sport != seg.Src.Port || p.dport != seg.Dst.Port {
+	if !p.tcp() || p.sport != seg.Src.Port || p.dport != seg.Dst.Port {
 		return false
 	}
 	p.fill(seg)
 	return true
 }
 
-// packet is an IP packet carrying TCP, decoded from dumped bytes.
+// IP protocol numbers, ethertypes and UDP ports of the encapsulations
+// followed in dumps (IANA).
+const (
+	ipProtoIPv4 = 4
+	ipProtoTCP  = 6
+	ipProtoUDP  = 17
+	ipProtoIPv6 = 41
+	ipProtoGRE  = 47
+
+	etherIPv4     = 0x0800
+	etherIPv6     = 0x86dd
+	etherBridging = 0x6558 // transparent Ethernet bridging: a frame inside GRE or Geneve
+
+	portVXLAN  = 4789
+	portGeneve = 6081
+)
+
+// decapsulate returns the inner IP packet of a tunnel packet, or nil when
+// p carries something else. tcpdump takes UDP to be VXLAN when either port
+// is 4789 and Geneve when the destination port is 6081 (print-udp.c).
+func decapsulate(p *packet) []byte {
+	b := p.l4
+	switch p.proto {
+	case ipProtoIPv4, ipProtoIPv6:
+		return b
+	case ipProtoGRE:
+		n := greLen(b)
+		if n < 0 {
+			return nil
+		}
+		return inner(binary.BigEndian.Uint16(b[2:]), b[n:])
+	case ipProtoUDP:
+		if len(b) < 8 {
+			return nil
+		}
+		sport, dport := binary.BigEndian.Uint16(b), binary.BigEndian.Uint16(b[2:])
+		b = b[8:]
+		switch {
+		case sport == portVXLAN || dport == portVXLAN:
+			if len(b) < 8 {
+				return nil
+			}
+			return inner(etherBridging, b[8:])
+		case dport == portGeneve:
+			// Version 0: 2 bits version, 6 bits option length in
+			// 4-byte words, flags, protocol type, VNI (RFC 8926).
+			if len(b) < 8 || b[0]>>6 != 0 {
+				return nil
+			}
+			n := 8 + int(b[0]&0x3f)*4
+			if n > len(b) {
+				return nil
+			}
+			return inner(binary.BigEndian.Uint16(b[2:]), b[n:])
+		}
+	}
+	return nil
+}
+
+// greLen is the length of a version 0 GRE header (RFC 2784, RFC 2890)
+// from its flags: the checksum, key and sequence number words are
+// optional. It is -1 for a header cut short, with a source route (RFC
+// 1701), or of another version (1 is PPTP's, carrying PPP).
+func greLen(b []byte) int {
+	if len(b) < 4 || b[0]&0x40 != 0 || b[1]&0x07 != 0 {
+		return -1
+	}
+	n := 4
+	for _, bit := range [...]byte{0x80, 0x20, 0x10} { // checksum, key, sequence number
+		if b[0]&bit != 0 {
+			n += 4
+		}
+	}
+	if n > len(b) {
+		return -1
+	}
+	return n
+}
+
+// inner returns the IP packet that a tunnel header's protocol type says
+// follows, looking through an Ethernet frame (and its VLAN tags) for
+// bridged frames.
+func inner(typ uint16, b []byte) []byte {
+	if typ == etherBridging {
+		off := vlanEnd(b, 14)
+		if off > len(b) {
+			return nil
+		}
+		typ, b = binary.BigEndian.Uint16(b[off-2:]), b[off:]
+	}
+	if typ != etherIPv4 && typ != etherIPv6 {
+		return nil
+	}
+	return b
+}
+
+// packet is an IP packet decoded from dumped bytes; with proto TCP, the
+// TCP segment it carries.
 type packet struct {
 	src, dst     netip.Addr
+	proto        uint8
 	ttl          uint8
 	id           uint16
-	l4           []byte // the TCP header and payload as captured
-	l4Len        int    // the TCP length the IP header claims
+	l4           []byte // what the IP header carries, as captured
+	l4Len        int    // the length of it the IP header claims
 	sport, dport uint16
 }
 
+// ipv4 decodes an IPv4 header. A later fragment is refused: it carries no
+// header of the layer above.
 func (p *packet) ipv4(b []byte) bool {
 	if len(b) < 20 {
 		return false
 	}
 	ihl := int(b[0]&0x0f) * 4
 	total := int(binary.BigEndian.Uint16(b[2:]))
-	if ihl < 20 || len(b) < ihl || b[9] != 6 || binary.BigEndian.Uint16(b[6:])&0x1fff != 0 {
+	if ihl < 20 || len(b) < ihl || binary.BigEndian.Uint16(b[6:])&0x1fff != 0 {
 		return false
 	}
 	if total == 0 {
@@ -144,7 +264,7 @@ func (p *packet) ipv4(b []byte) bool {
 	}
 	p.src = netip.AddrFrom4([4]byte(b[12:16]))
 	p.dst = netip.AddrFrom4([4]byte(b[16:20]))
-	p.ttl, p.id = b[8], binary.BigEndian.Uint16(b[4:])
+	p.proto, p.ttl, p.id = b[9], b[8], binary.BigEndian.Uint16(b[4:])
 	p.l4, p.l4Len = b[ihl:], total-ihl
 	return true
 }
@@ -165,12 +285,12 @@ func (p *packet) ipv6(b []byte) bool {
 		n := (int(b[off+1]) + 1) * 8
 		next, off, payload = b[off], off+n, payload-n
 	}
-	if next != 6 || off > len(b) || payload < 0 {
+	if off > len(b) || payload < 0 {
 		return false
 	}
 	p.src = netip.AddrFrom16([16]byte(b[8:24]))
 	p.dst = netip.AddrFrom16([16]byte(b[24:40]))
-	p.ttl = b[7]
+	p.proto, p.ttl, p.id = next, b[7], 0
 	p.l4, p.l4Len = b[off:], payload
 	return true
 }
@@ -227,20 +347,34 @@ func decodeOptions(b []byte, o *tcp.Options) {
 			continue
 		}
 		if len(b) < 2 || b[1] < 2 || int(b[1]) > len(b) {
+			if len(b) >= 2 {
+				lyingOption(kind, b[1], o)
+			}
 			o.Has |= tcp.OptMalformed
 			return
 		}
 		n := int(b[1])
-		option := b[2:n]
-		if !decodeOption(kind, option, o) {
+		if !decodeOption(kind, b[1], b[2:n], o) {
 			o.Has |= tcp.OptMalformed
 		}
 		b = b[n:]
 	}
 }
 
-// decodeOption records one option; false when its length is wrong.
-func decodeOption(kind byte, v []byte, o *tcp.Options) bool {
+// lyingOption records the option whose length byte lies, as the capture
+// reader does: an option that needs a value is left out, and the kind of
+// one that needs none (or is unknown, with the length it claims) is kept.
+func lyingOption(kind, n byte, o *tcp.Options) {
+	switch kind {
+	case 2, 3, 5, 8: // MSS, window scale, SACK, timestamps: no value to read
+	default:
+		decodeOption(kind, n, nil, o)
+	}
+}
+
+// decodeOption records one option, whose length byte said n; false when
+// its length is wrong.
+func decodeOption(kind, n byte, v []byte, o *tcp.Options) bool {
 	switch kind {
 	case 2:
 		o.Has |= tcp.OptMSS
@@ -286,9 +420,9 @@ func decodeOption(kind byte, v []byte, o *tcp.Options) bool {
 			o.TFOCookieLen = uint8(len(v) - 2)
 			return true
 		}
-		o.AddUnknown(kind, uint8(len(v)+2))
+		o.AddUnknown(kind, n)
 	default:
-		o.AddUnknown(kind, uint8(len(v)+2))
+		o.AddUnknown(kind, n)
 	}
 	return true
 }

@@ -273,16 +273,17 @@ func sackOption(body *cursor, o *tcp.Options) *parseError {
 	return nil
 }
 
-// tfoOption reads " cookiereq", " cookie HEX" or " (invalid)" (RFC 7413).
-// tcpdump 4.99 prints two spaces after the name ("tfo  cookie …"): the
-// option's name is followed by a space, and so is its kind in the value.
+// tfoOption reads "cookiereq", "cookie HEX" or "invalid" after the name
+// (RFC 7413). tcpdump 4.99 prints kind 34 as "tfo  cookie HEX", two
+// spaces: the option loop's own space after the name, then the fast-open
+// printer's " cookie"; "exp-tfo" has one.
 func tfoOption(body *cursor, o *tcp.Options) {
 	o.Has |= tcp.OptTFO
-	body.lit(" ")
+	o.TFOCookieLen = 0
+	spaces := body.spaces()
 	switch {
-	case body.lit(" cookiereq"), body.lit("cookiereq"):
-		o.TFOCookieLen = 0
-	case body.lit(" cookie "), body.lit("cookie "):
+	case spaces > 0 && body.lit("cookiereq"):
+	case spaces > 0 && body.lit("cookie "):
 		o.TFOCookieLen = uint8(min(body.hex()/2, 255))
 	default:
 		o.Has |= tcp.OptMalformed

@@ -2,6 +2,7 @@ package tcpdump
 
 import (
 	"bytes"
+	"time"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
@@ -10,6 +11,9 @@ import (
 // TCP segment (it is then counted in Stats) or does not parse.
 func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
 	r.stats.Records++
+	// Every record moves the clock, TCP or not: -ttt prints the time
+	// since the previous record, whatever it was.
+	when, timed := r.stamp(rec)
 	a, found, broken, brokenLine := findAnchor(rec)
 	if !found {
 		if broken != nil {
@@ -26,7 +30,11 @@ func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
 		return false
 	}
 	*seg = tcp.Segment{Interface: -1, Pos: tcp.Pos{File: r.name, Line: rec.first, Col: 1}}
-	r.prefix(rec, seg)
+	if timed {
+		seg.Time = when
+		seg.Known |= tcp.KnownTime
+	}
+	r.place(seg)
 	line := rec.line(a.line)
 	if !r.endpoints(rec, a, seg) {
 		return false
@@ -69,17 +77,21 @@ func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
 	return true
 }
 
-// prefix fills the time, interface and direction from the first line.
-func (r *Reader) prefix(rec *record, seg *tcp.Segment) {
+// stamp reads the prefix of a record's first line into r.pre and returns
+// the record's time; false when the line shows none.
+func (r *Reader) stamp(rec *record) (time.Time, bool) {
 	c := cursor{b: rec.line(0)}
 	p := &r.pre
 	scanPrefix(&c, p)
-	if p.hasStamp {
-		if t, ok := r.clock.time(&p.stamp); ok {
-			seg.Time = t
-			seg.Known |= tcp.KnownTime
-		}
+	if !p.hasStamp {
+		return time.Time{}, false
 	}
+	return r.clock.time(&p.stamp)
+}
+
+// place fills the interface and direction from the prefix that stamp read.
+func (r *Reader) place(seg *tcp.Segment) {
+	p := &r.pre
 	seg.Dir = p.dir
 	switch {
 	case p.ifindex >= 0:
@@ -198,9 +210,11 @@ func numberField(h []byte, name string) (uint64, bool) {
 }
 
 // dump decodes the record's hex dump, when it has one, in place of the
-// text. A dump whose offsets do not follow each other is reported and
-// ignored; one that does not hold the TCP header the text shows (a tunnel,
-// a guess of the link header that failed) is ignored silently.
+// text; through a tunnel, the dump holds the outer headers and the inner
+// packet is found by decapsulating them. A dump whose offsets do not follow
+// each other is reported and ignored; one that does not hold the TCP
+// header the text shows (a guess of the link header that failed, a tunnel
+// the decoder does not know) is ignored silently.
 func (r *Reader) dump(rec *record, seg *tcp.Segment) {
 	r.hex = r.hex[:0]
 	for li := 1; li < rec.count(); li++ {
@@ -214,7 +228,7 @@ func (r *Reader) dump(rec *record, seg *tcp.Segment) {
 			return
 		}
 	}
-	if len(r.hex) > 0 && seg.Tunnel == tcp.TunnelNone {
+	if len(r.hex) > 0 {
 		frame(r.hex, r.link, seg)
 	}
 }
