@@ -66,6 +66,10 @@ func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
 		r.stats.Other++
 	}
 	ipHeader(rec, a, seg)
+	if seg.Checksum == tcp.ChecksumBadTCP && offloaded(rec, a, seg) {
+		seg.Checksum = tcp.ChecksumUnknown
+		seg.Known &^= tcp.KnownChecksum
+	}
 	if tt.full {
 		r.rel.resolve(seg, &tt)
 	}
