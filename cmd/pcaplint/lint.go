@@ -14,9 +14,9 @@ import (
 
 // lintFlags are the options of pcaplint lint.
 type lintFlags struct {
-	format, failOn, rulesFile, color string
-	overrides                        []string
-	input                            parse.Options
+	format, failOn, rulesFile string
+	overrides                 []string
+	input                     parse.Options
 }
 
 func newLintCmd(checks []*rules.Check) *cobra.Command {
@@ -50,8 +50,7 @@ read).`,
 	f.StringVar(&fl.failOn, "fail-on", "warning", "exit 1 on findings at or above: error, warning, info or never")
 	f.StringVar(&fl.rulesFile, "rules", "", "rule file, or a built-in set: default, strict, minimal (default: the nearest "+ruleset.FileName+")")
 	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity: ID=error|warning|info|off (repeatable)")
-	f.StringVar(&fl.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
-	addInputFlags(cmd, &fl.input)
+	addInputFlags(cmd, &fl.input, "absolute")
 	return cmd
 }
 
@@ -63,11 +62,11 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	if err != nil {
 		return err
 	}
-	color, err := useColor(fl.color, stdout)
+	color, err := useColor(colorFlag(cmd), stdout)
 	if err != nil {
 		return err
 	}
-	printer, err := report.New(fl.format, report.Options{Color: color, FailOn: failOn, Checks: checks, Version: version()})
+	printer, err := report.New(fl.format, report.Options{Color: color, Quiet: quietFlag(cmd), FailOn: failOn, Checks: checks, Version: version()})
 	if err != nil {
 		return fmt.Errorf("--format: %w", err)
 	}

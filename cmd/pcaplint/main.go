@@ -44,6 +44,7 @@ func execute(args []string, checks []*rules.Check, stdout, stderr io.Writer) int
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	addCompletionCmd(root)
 	err := root.Execute()
 	var code exitCode
 	switch {

@@ -17,6 +17,8 @@ type Printer interface {
 type Options struct {
 	// Color turns on ANSI colour in the text format.
 	Color bool
+	// Quiet leaves out the text format's summary line: findings only.
+	Quiet bool
 	// FailOn is the least severity that fails (JUnit failures); Off means
 	// nothing fails.
 	FailOn rules.Severity
@@ -33,7 +35,7 @@ var Formats = []string{"text", "json", "sarif", "junit", "github"}
 func New(format string, o Options) (Printer, error) {
 	switch format {
 	case "text":
-		return Text{Color: o.Color}, nil
+		return Text{Color: o.Color, NoSummary: o.Quiet}, nil
 	case "json":
 		return JSON{}, nil
 	case "sarif":
