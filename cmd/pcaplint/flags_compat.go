@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -30,13 +31,14 @@ func warnDeprecated(cmd *cobra.Command) {
 }
 
 // warningFilter passes standard error through line by line, except the
-// lines that are warnings ("pcaplint: warning: ..."), for --quiet.
+// lines that are warnings or notes ("pcaplint: warning: ...",
+// "pcaplint: note: ..."), for --quiet.
 type warningFilter struct {
 	w       io.Writer
 	partial []byte
 }
 
-var warningPrefix = []byte("pcaplint: warning:")
+var quietPrefixes = [][]byte{[]byte("pcaplint: warning:"), []byte("pcaplint: note:")}
 
 // Write implements io.Writer; a line is written once its newline arrives.
 func (q *warningFilter) Write(p []byte) (int, error) {
@@ -47,7 +49,7 @@ func (q *warningFilter) Write(p []byte) (int, error) {
 			return len(p), nil
 		}
 		line := q.partial[:i+1]
-		if !bytes.HasPrefix(line, warningPrefix) {
+		if !slices.ContainsFunc(quietPrefixes, func(p []byte) bool { return bytes.HasPrefix(line, p) }) {
 			if _, err := q.w.Write(line); err != nil {
 				return len(p), err
 			}
