@@ -52,7 +52,9 @@ func TestBaselineErrors(t *testing.T) {
 }
 
 func finding(line int, server uint16, clientPort uint16, msg string) rules.Finding {
-	ep := func(ip string, port uint16) tcp.Endpoint { return tcp.Endpoint{Addr: netip.MustParseAddr(ip), Port: port} }
+	ep := func(ip string, port uint16) tcp.Endpoint {
+		return tcp.Endpoint{Addr: netip.MustParseAddr(ip), Port: port}
+	}
 	return rules.Finding{Rule: "seq-gap", Message: msg, Pos: tcp.Pos{Line: line},
 		Conn: rules.ConnRef{ID: line, Client: ep("10.0.0.1", clientPort), Server: ep("10.0.0.2", server)}}
 }

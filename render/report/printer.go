@@ -29,7 +29,7 @@ type Options struct {
 }
 
 // Formats are the names New knows.
-var Formats = []string{"text", "json", "sarif", "junit", "github"}
+var Formats = []string{"text", "json", "sarif", "junit", "github", "markdown"}
 
 // New returns the printer of a format.
 func New(format string, o Options) (Printer, error) {
@@ -44,6 +44,8 @@ func New(format string, o Options) (Printer, error) {
 		return JUnit{FailOn: o.FailOn}, nil
 	case "github":
 		return GitHub{}, nil
+	case "markdown":
+		return Markdown{}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
