@@ -43,6 +43,7 @@ func newRulesCmd(checks []*rules.Check) *cobra.Command {
 			},
 		},
 		newRulesInitCmd(checks),
+		newRulesDocsCmd(checks),
 	)
 	return cmd
 }
