@@ -83,7 +83,7 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 	}
 	theme, err := svg.ParseTheme(fl.theme)
 	if err != nil {
-		return err
+		return fmt.Errorf("--theme: %w", err)
 	}
 	if fl.time != "rel" && fl.time != "abs" {
 		return fmt.Errorf("--time must be rel or abs, not %q", fl.time)
@@ -130,9 +130,9 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 
 func noConnections(fl *diagramFlags) string {
 	if len(fl.conns) > 0 || fl.filter != "" {
-		return "no TCP connection matches --conn or --filter"
+		return "no TCP connection matches --conn or --filter; pcaplint conns FILE lists them"
 	}
-	return "no TCP connections in the input"
+	return "no TCP connections in the input (is it TCP traffic? pcaplint conns FILE counts what was read)"
 }
 
 // orNever maps the command line's 0 ("never") to the model's negative.

@@ -70,7 +70,7 @@ func runExplain(w, errw io.Writer, path string, opts parse.Options, eopts explai
 	eopts.Title, eopts.Location = path, time.Local
 	src, closer, err := parse.OpenFile(path, opts)
 	if err != nil {
-		return err
+		return openError(path, err)
 	}
 	defer closer.Close()
 	s, err := explain.NewSession(w, eopts)

@@ -29,7 +29,7 @@ func readInput(path string, opts parse.Options, eng *rules.Engine, extra ...rule
 	f := report.File{Path: path}
 	src, closer, err := parse.OpenFile(path, opts)
 	if err != nil {
-		f.Err = err
+		f.Err = openError(path, err)
 		return f
 	}
 	defer closer.Close()

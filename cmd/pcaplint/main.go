@@ -45,7 +45,7 @@ func execute(args []string, checks []*rules.Check, stdout, stderr io.Writer) int
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	addCompletionCmd(root)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	var code exitCode
 	switch {
 	case err == nil:
@@ -53,6 +53,6 @@ func execute(args []string, checks []*rules.Check, stdout, stderr io.Writer) int
 	case errors.As(err, &code):
 		return int(code)
 	}
-	fmt.Fprintln(stderr, "pcaplint:", err)
+	printError(stderr, cmd, err)
 	return exitError
 }

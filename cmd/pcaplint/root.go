@@ -34,6 +34,7 @@ output, errors and warnings to standard error.`,
 	root.AddCommand(newConnsCmd(), newLintCmd(checks), newRulesCmd(checks), newExplainCmd(checks),
 		newDiagramCmd(checks), newVersionCmd())
 	addCompletion(root, checks)
+	friendlyUsage(root)
 	return root
 }
 

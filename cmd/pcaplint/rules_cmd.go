@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -16,12 +17,13 @@ import (
 
 func newRulesCmd(checks []*rules.Check) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "rules",
+		Use:   "rules COMMAND",
 		Short: "List and explain the checks, and start a rule file",
 		Example: `  pcaplint rules list
   pcaplint rules show rst-unexpected
   pcaplint rules init`,
-		Args: cobra.NoArgs,
+		Args: cobra.ArbitraryArgs,
+		RunE: subcommandsOnly,
 	}
 	cmd.AddCommand(
 		&cobra.Command{
@@ -135,8 +137,11 @@ func writeStarter(path string, data []byte, force bool) error {
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s exists; pass --force to overwrite it", path)
 	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("cannot write %s: the directory %s does not exist", path, filepath.Dir(path))
+	}
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot write the rule file: %w", err)
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
