@@ -84,7 +84,7 @@ func fixed(vals []string) cobra.CompletionFunc {
 // completeRule completes --rule ID=severity: first the check IDs (with
 // their titles as descriptions), then, after the =, the severities.
 func completeRule(checks []*rules.Check) cobra.CompletionFunc {
-	return func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	return func(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		if id, _, ok := strings.Cut(toComplete, "="); ok {
 			out := make([]string, len(severityWords))
 			for i, s := range severityWords {
@@ -96,6 +96,15 @@ func completeRule(checks []*rules.Check) cobra.CompletionFunc {
 		for _, c := range checks {
 			if strings.HasPrefix(c.ID, toComplete) {
 				out = append(out, c.ID+"=\t"+c.Title)
+			}
+		}
+		// The custom rules of the rule set the command would use.
+		name, _ := cmd.Flags().GetString("rules")
+		if cfg, err := baseRules(name, checks); err == nil {
+			for _, r := range cfg.Custom {
+				if strings.HasPrefix(r.ID, toComplete) {
+					out = append(out, r.ID+"=\tcustom rule")
+				}
 			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -69,6 +71,12 @@ func TestCompletion(t *testing.T) {
 		{[]string{"diagram", "--format", ""}, "mermaid"},
 		{[]string{"explain", "--color", ""}, "never"},
 	}
+	custom := filepath.Join(t.TempDir(), "rules.yaml")
+	os.WriteFile(custom, []byte("custom:\n  - id: api-slow\n    when: conn.duration > duration(\"1s\")\n"), 0o644)
+	tests = append(tests, struct {
+		args []string
+		want string
+	}{[]string{"lint", "--rules", custom, "--rule", "api"}, "api-slow=\tcustom rule"})
 	for _, tt := range tests {
 		_, out, _ := runCmd(t, stubChecks(), append([]string{"__complete"}, tt.args...)...)
 		if !strings.Contains(out, tt.want+"\n") {
