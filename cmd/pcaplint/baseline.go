@@ -175,11 +175,11 @@ func applyBaseline(stderr io.Writer, rep *report.Report, known *baseline, writeP
 		if err := os.WriteFile(writePath, buf.Bytes(), 0o644); err != nil {
 			return fmt.Errorf("--write-baseline: %w", err)
 		}
-		fmt.Fprintf(stderr, "pcaplint: note: recorded %d findings in %s\n", countFindings(rep), writePath)
+		fmt.Fprintf(stderr, "pcaplint: note: recorded %s in %s\n", findings(countFindings(rep)), writePath)
 	}
 	if known != nil {
 		if n := known.filter(rep); n > 0 {
-			fmt.Fprintf(stderr, "pcaplint: note: %d findings known in the baseline are not shown\n", n)
+			fmt.Fprintf(stderr, "pcaplint: note: %s known in the baseline not shown\n", findings(n))
 		}
 	}
 	return nil
@@ -192,4 +192,12 @@ func countFindings(rep *report.Report) int {
 		n += len(f.Findings)
 	}
 	return n
+}
+
+// findings is "1 finding" or "n findings".
+func findings(n int) string {
+	if n == 1 {
+		return "1 finding"
+	}
+	return fmt.Sprintf("%d findings", n)
 }

@@ -18,11 +18,11 @@ const rstAbortLog = "../../testdata/captures/real/rst-abort.txt"
 func TestBaselineRoundTrip(t *testing.T) {
 	base := filepath.Join(t.TempDir(), "baseline.json")
 	code, out, stderr := runCmd(t, stubChecks(), "lint", "--rules", "default", "--write-baseline", base, rstAbortLog)
-	if code != exitClean || !strings.Contains(out, "push-data") || !strings.Contains(stderr, "recorded 1 findings in "+base) {
+	if code != exitClean || !strings.Contains(out, "push-data") || !strings.Contains(stderr, "recorded 1 finding in "+base) {
 		t.Fatalf("--write-baseline: exit %d\n%s%s", code, out, stderr)
 	}
 	code, out, stderr = runCmd(t, stubChecks(), "lint", "--rules", "default", "--baseline", base, rstAbortLog)
-	if code != exitClean || strings.Contains(out, "push-data") || !strings.Contains(stderr, "1 findings known in the baseline") {
+	if code != exitClean || strings.Contains(out, "push-data") || !strings.Contains(stderr, "1 finding known in the baseline") {
 		t.Errorf("--baseline: exit %d\n%s%s", code, out, stderr)
 	}
 	// Written again from the same findings, the file is the same.

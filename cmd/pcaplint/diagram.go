@@ -67,7 +67,7 @@ or draw them together with --merged.`,
 	f.IntSliceVar(&fl.conns, "conn", nil, "draw only the connections with these IDs (as pcaplint conns numbers them)")
 	f.StringVar(&fl.filter, "filter", "", "draw only connections matching 'port N' or 'host H'")
 	f.BoolVar(&fl.merged, "merged", false, "draw all connections in one diagram, one lifeline per endpoint")
-	f.BoolVar(&fl.absolute, "absolute", false, "draw raw sequence numbers instead of relative ones (for input printed with -S, see -S/--absolute-input)")
+	f.BoolVar(&fl.absolute, "absolute", false, "label arrows with raw sequence numbers instead of relative ones (how the input was printed is -S)")
 	f.StringVar(&fl.time, "time", "rel", "time column: rel (ms since the first segment) or abs (time of day)")
 	f.DurationVar(&fl.gap, "gap", diagram.DefaultGap, "idle time drawn as a break (0: never)")
 	f.IntVar(&fl.maxRows, "max-rows", diagram.DefaultMaxRows, "fold steady runs beyond this many rows (0: never)")
