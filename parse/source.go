@@ -1,6 +1,3 @@
-// Package parse turns inputs into TCP segments: packet captures (pcap,
-// pcapng, gzip-compressed or not) and tcpdump's text output. Open detects
-// the kind of input by its content, never by its name.
 package parse
 
 import "github.com/pcaplint/pcaplint/parse/tcp"

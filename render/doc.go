@@ -1,3 +1,18 @@
 // Package render turns tracked connections and findings into what people
-// read: reports (package render/report) and diagrams.
+// read. It is the last stage of pcaplint's pipeline, after package parse
+// has read the segments and package rules has followed the connections
+// and run the checks:
+//
+//   - render/report prints a Report (connections, findings and read
+//     statistics per input) as text, JSON, SARIF, JUnit, GitHub workflow
+//     commands or a Markdown table, one small Printer per format (New);
+//   - render/diagram builds a sequence diagram of one or more connections
+//     from the segments a diagram.Recorder kept beside the rules.Engine
+//     (Build), lays it out (Lay), and draws it in sub-packages: svg, png,
+//     dot, mermaid, plantuml;
+//   - render/explain explains a capture or log segment by segment in plain
+//     English or Chinese, as text or Markdown.
+//
+// Every renderer escapes strings that come from inputs (file and host
+// names), which may be hostile.
 package render

@@ -6,4 +6,16 @@
 // state of checks.md (isn, nxt, maxAck, win, fin), the RFC 9293 state of each
 // endpoint over time, and Zeek's conn_state and history, so that users of
 // Zeek and readers of RFC 9293 recognise both at once.
+//
+// It is the middle of pcaplint's pipeline: segments from package parse go
+// into Tracker.Add; every Observer given to NewTracker sees each segment
+// with its connection and each connection when it ends. The Engine is such
+// an Observer: NewEngine(checks, cfg) runs Checks (the built-in ones are
+// rules/checks.All) and the custom rules of a Config (resolved from YAML
+// rule files by rules/ruleset) in the same single pass, and Findings
+// returns what they found, sorted by position. Packages under render print
+// the connections and findings.
+//
+// A Tracker is not safe for concurrent use: give each input (or shard of
+// inputs) its own Tracker and Engine.
 package rules

@@ -44,6 +44,6 @@ standard input.`,
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table or json")
-	addInputFlags(cmd, &opts)
+	addInputFlags(cmd, &opts, "absolute")
 	return cmd
 }

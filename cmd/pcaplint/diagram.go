@@ -67,13 +67,12 @@ or draw them together with --merged.`,
 	f.IntSliceVar(&fl.conns, "conn", nil, "draw only the connections with these IDs (as pcaplint conns numbers them)")
 	f.StringVar(&fl.filter, "filter", "", "draw only connections matching 'port N' or 'host H'")
 	f.BoolVar(&fl.merged, "merged", false, "draw all connections in one diagram, one lifeline per endpoint")
-	f.BoolVar(&fl.absolute, "absolute", false, "print raw sequence numbers instead of relative ones")
+	f.BoolVar(&fl.absolute, "absolute", false, "label arrows with raw sequence numbers instead of relative ones (how the input was printed is -S)")
 	f.StringVar(&fl.time, "time", "rel", "time column: rel (ms since the first segment) or abs (time of day)")
 	f.DurationVar(&fl.gap, "gap", diagram.DefaultGap, "idle time drawn as a break (0: never)")
 	f.IntVar(&fl.maxRows, "max-rows", diagram.DefaultMaxRows, "fold steady runs beyond this many rows (0: never)")
 	f.StringVar(&fl.theme, "theme", "auto", "light, dark, or auto (follows the viewer's colour scheme)")
-	f.BoolVar(&fl.input.Strict, "strict", false, "treat malformed tcpdump text lines as errors")
-	f.BoolVarP(&fl.input.Absolute, "input-absolute", "S", false, "tcpdump text was printed with -S (absolute sequence numbers)")
+	addInputFlags(cmd, &fl.input, "input-absolute")
 	return cmd
 }
 
@@ -84,7 +83,7 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 	}
 	theme, err := svg.ParseTheme(fl.theme)
 	if err != nil {
-		return err
+		return fmt.Errorf("--theme: %w", err)
 	}
 	if fl.time != "rel" && fl.time != "abs" {
 		return fmt.Errorf("--time must be rel or abs, not %q", fl.time)
@@ -131,9 +130,9 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 
 func noConnections(fl *diagramFlags) string {
 	if len(fl.conns) > 0 || fl.filter != "" {
-		return "no TCP connection matches --conn or --filter"
+		return "no TCP connection matches --conn or --filter; pcaplint conns FILE lists them"
 	}
-	return "no TCP connections in the input"
+	return "no TCP connections in the input (is it TCP traffic? pcaplint conns FILE counts what was read)"
 }
 
 // orNever maps the command line's 0 ("never") to the model's negative.

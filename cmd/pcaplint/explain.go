@@ -58,8 +58,7 @@ segment as it arrives.`,
 	f.StringVar(&lang, "lang", "en", "language of the explanations: en or zh")
 	f.IntVar(&eopts.Conn, "conn", 0, "explain only the connection with this ID (as pcaplint conns numbers them)")
 	f.StringVar(&eopts.Diagram, "diagram", "", "with --format markdown: link this diagram image at the top")
-	f.BoolVar(&opts.Strict, "strict", false, "treat malformed tcpdump text lines as errors")
-	f.BoolVarP(&opts.Absolute, "absolute", "S", false, "tcpdump text was printed with -S (absolute sequence numbers)")
+	addInputFlags(cmd, &opts, "absolute")
 	return cmd
 }
 
@@ -71,7 +70,7 @@ func runExplain(w, errw io.Writer, path string, opts parse.Options, eopts explai
 	eopts.Title, eopts.Location = path, time.Local
 	src, closer, err := parse.OpenFile(path, opts)
 	if err != nil {
-		return err
+		return openError(path, err)
 	}
 	defer closer.Close()
 	s, err := explain.NewSession(w, eopts)

@@ -30,7 +30,7 @@ func TestExplainFlagsAreChecked(t *testing.T) {
 		{"an unknown format", []string{"explain", "--format", "html", "x.pcap"}, "--format must be text or markdown"},
 		{"an unknown language", []string{"explain", "--lang", "fr", "x.pcap"}, `unknown language "fr"`},
 		{"a diagram without markdown", []string{"explain", "--diagram", "d.svg", "x.pcap"}, "--diagram needs --format markdown"},
-		{"no file", []string{"explain"}, "accepts 1 arg"},
+		{"no file", []string{"explain"}, "missing FILE|-"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -29,7 +29,7 @@ func readInput(path string, opts parse.Options, eng *rules.Engine, extra ...rule
 	f := report.File{Path: path}
 	src, closer, err := parse.OpenFile(path, opts)
 	if err != nil {
-		f.Err = err
+		f.Err = openError(path, err)
 		return f
 	}
 	defer closer.Close()
@@ -49,10 +49,16 @@ func readInput(path string, opts parse.Options, eng *rules.Engine, extra ...rule
 	return f
 }
 
-// addInputFlags declares the flags that tune how inputs are read.
-func addInputFlags(cmd *cobra.Command, opts *parse.Options) {
-	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat malformed tcpdump text lines as errors")
-	cmd.Flags().BoolVarP(&opts.Absolute, "absolute", "S", false, "tcpdump text was printed with -S (absolute sequence numbers)")
+// addInputFlags declares the flags that tune how inputs are read, the same
+// on every command: --strict and -S/--absolute-input. oldAbsolute is the
+// command's former spelling of -S, kept as a hidden alias that warns.
+func addInputFlags(cmd *cobra.Command, opts *parse.Options, oldAbsolute string) {
+	f := cmd.Flags()
+	f.BoolVar(&opts.Strict, "strict", false, "treat malformed tcpdump text lines as errors")
+	f.BoolVarP(&opts.Absolute, "absolute-input", "S", false, "tcpdump text was printed with -S (absolute sequence numbers)")
+	f.BoolVar(&opts.Absolute, oldAbsolute, false, "deprecated spelling of --absolute-input")
+	_ = f.MarkHidden(oldAbsolute)
+	deprecated(cmd, oldAbsolute, "-S/--absolute-input")
 }
 
 // expandInputs replaces each directory argument by the regular files

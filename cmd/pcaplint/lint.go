@@ -14,9 +14,10 @@ import (
 
 // lintFlags are the options of pcaplint lint.
 type lintFlags struct {
-	format, failOn, rulesFile, color string
-	overrides                        []string
-	input                            parse.Options
+	format, failOn, rulesFile string
+	baseline, writeBaseline   string
+	overrides                 []string
+	input                     parse.Options
 }
 
 func newLintCmd(checks []*rules.Check) *cobra.Command {
@@ -34,11 +35,18 @@ The rule set is --rules FILE (or a built-in set: default, strict, minimal),
 else the nearest .pcaplint.yaml in the current directory or a parent, else
 the default set. --rule ID=severity overrides one rule, and may be repeated.
 
+--write-baseline FILE records the current findings; --baseline FILE then
+reports and fails on new findings only (keyed by input path, client
+address, server address and port, rule ID, and the message with its
+numbers masked; not by line number).
+
 Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
 2 for usage, rule-file or input errors (the report still covers what was
 read).`,
 		Example: `  pcaplint lint capture.pcap
   pcaplint lint --format sarif --fail-on error captures/ > pcaplint.sarif
+  pcaplint lint --write-baseline pcaplint-baseline.json logs/
+  pcaplint lint --baseline pcaplint-baseline.json logs/
   tcpdump -l -n -i lo port 8080 | pcaplint lint --rule retransmission=warning -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -50,8 +58,9 @@ read).`,
 	f.StringVar(&fl.failOn, "fail-on", "warning", "exit 1 on findings at or above: error, warning, info or never")
 	f.StringVar(&fl.rulesFile, "rules", "", "rule file, or a built-in set: default, strict, minimal (default: the nearest "+ruleset.FileName+")")
 	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity: ID=error|warning|info|off (repeatable)")
-	f.StringVar(&fl.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
-	addInputFlags(cmd, &fl.input)
+	f.StringVar(&fl.baseline, "baseline", "", "fail only on findings not recorded in this baseline file")
+	f.StringVar(&fl.writeBaseline, "write-baseline", "", "record the current findings in this baseline file (JSON) and exit 0")
+	addInputFlags(cmd, &fl.input, "absolute")
 	return cmd
 }
 
@@ -63,11 +72,11 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	if err != nil {
 		return err
 	}
-	color, err := useColor(fl.color, stdout)
+	color, err := useColor(colorFlag(cmd), stdout)
 	if err != nil {
 		return err
 	}
-	printer, err := report.New(fl.format, report.Options{Color: color, FailOn: failOn, Checks: checks, Version: version()})
+	printer, err := report.New(fl.format, report.Options{Color: color, Quiet: quietFlag(cmd), FailOn: failOn, Checks: checks, Version: version()})
 	if err != nil {
 		return fmt.Errorf("--format: %w", err)
 	}
@@ -75,6 +84,10 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitCode(exitError)
+	}
+	known, err := readBaseline(fl.baseline)
+	if err != nil {
+		return err
 	}
 	fl.input.Checksums = needsChecksums(cfg, checks)
 	inputs, err := expandInputs(args)
@@ -91,6 +104,9 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 		rep.Files = append(rep.Files, readInput(path, fl.input, eng))
 		ruleErrs = append(ruleErrs, eng.Errors...)
 	}
+	if err := applyBaseline(stderr, rep, known, fl.writeBaseline); err != nil {
+		return err
+	}
 	if err := printer.Print(stdout, rep); err != nil {
 		return err
 	}
@@ -100,7 +116,7 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	if err := inputErrors(stderr, rep); err != nil || len(ruleErrs) > 0 {
 		return exitCode(exitError)
 	}
-	if failOn != rules.Off && worst(rep) >= failOn {
+	if failOn != rules.Off && fl.writeBaseline == "" && worst(rep) >= failOn {
 		return exitCode(exitFindings)
 	}
 	return nil

@@ -44,7 +44,8 @@ func execute(args []string, checks []*rules.Check, stdout, stderr io.Writer) int
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	addCompletionCmd(root)
+	cmd, err := root.ExecuteC()
 	var code exitCode
 	switch {
 	case err == nil:
@@ -52,6 +53,6 @@ func execute(args []string, checks []*rules.Check, stdout, stderr io.Writer) int
 	case errors.As(err, &code):
 		return int(code)
 	}
-	fmt.Fprintln(stderr, "pcaplint:", err)
+	printError(stderr, cmd, err)
 	return exitError
 }

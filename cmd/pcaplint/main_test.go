@@ -108,7 +108,7 @@ func TestLintExitCodes(t *testing.T) {
 		{"an unknown format", []string{"lint", "--format", "xml", sharedCapture}, 2, "", `unknown format "xml"`},
 		{"a bad --fail-on", []string{"lint", "--fail-on", "off", sharedCapture}, 2, "", "--fail-on must be"},
 		{"a bad --color", []string{"lint", "--color", "yes", sharedCapture}, 2, "", "--color must be"},
-		{"no input", []string{"lint"}, 2, "", "requires at least 1 arg"},
+		{"no input", []string{"lint"}, 2, "", "missing FILE|DIR|-..."},
 		{"a missing input still prints the report", []string{"lint", sharedCapture, filepath.Join(dir, "missing.pcap")}, 2, "2 findings (0 errors, 2 warnings, 0 info) in 2 inputs", "missing.pcap: no such file"},
 	}
 	for _, tt := range tests {

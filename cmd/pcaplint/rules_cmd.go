@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -16,28 +17,35 @@ import (
 
 func newRulesCmd(checks []*rules.Check) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "rules",
+		Use:   "rules COMMAND",
 		Short: "List and explain the checks, and start a rule file",
-		Args:  cobra.NoArgs,
+		Example: `  pcaplint rules list
+  pcaplint rules show rst-unexpected
+  pcaplint rules init`,
+		Args: cobra.ArbitraryArgs,
+		RunE: subcommandsOnly,
 	}
 	cmd.AddCommand(
 		&cobra.Command{
-			Use:   "list",
-			Short: "List every check: ID, default severity, title",
-			Args:  cobra.NoArgs,
+			Use:     "list",
+			Short:   "List every check: ID, default severity, title",
+			Example: "  pcaplint rules list",
+			Args:    cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				return listChecks(cmd.OutOrStdout(), checks)
 			},
 		},
 		&cobra.Command{
-			Use:   "show ID",
-			Short: "Explain a check: what it fires on, examples, RFC, parameters",
-			Args:  cobra.ExactArgs(1),
+			Use:     "show ID",
+			Short:   "Explain a check: what it fires on, examples, RFC, parameters",
+			Example: "  pcaplint rules show seq-gap",
+			Args:    cobra.ExactArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				return showCheck(cmd.OutOrStdout(), checks, args[0])
 			},
 		},
 		newRulesInitCmd(checks),
+		newRulesDocsCmd(checks),
 	)
 	return cmd
 }
@@ -100,6 +108,8 @@ func newRulesInitCmd(checks []*rules.Check) *cobra.Command {
 		Long: `init writes a commented starter rule file (` + ruleset.FileName + ` in the current
 directory unless FILE is given) that extends the default set and lists every
 check. It does not overwrite an existing file unless --force is given.`,
+		Example: `  pcaplint rules init
+  pcaplint rules init ci/pcaplint.yaml --force`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := ruleset.FileName
@@ -127,8 +137,11 @@ func writeStarter(path string, data []byte, force bool) error {
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s exists; pass --force to overwrite it", path)
 	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("cannot write %s: the directory %s does not exist", path, filepath.Dir(path))
+	}
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot write the rule file: %w", err)
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()

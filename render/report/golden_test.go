@@ -55,6 +55,7 @@ func TestPrintersMatchTheirGoldenFiles(t *testing.T) {
 		{"sarif", "sarif.golden", o},
 		{"junit", "junit.golden", o},
 		{"github", "github.golden", o},
+		{"markdown", "markdown.golden", o},
 		{"text", "text-color.golden", Options{Color: true}},
 	}
 	for _, tt := range tests {

@@ -101,4 +101,21 @@ func TestHostileStringsAreEscapedInEveryFormat(t *testing.T) {
 			t.Errorf("message not escaped: %q", lines[0])
 		}
 	})
+	t.Run("markdown keeps one table row per finding", func(t *testing.T) {
+		out := string(print(t, "markdown", o, nastyReport()))
+		var rows []string
+		for _, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(l, "| ") && !strings.HasPrefix(l, "| severity") {
+				rows = append(rows, l)
+			}
+		}
+		if len(rows) != 2 || strings.ContainsAny(out, "\x1b\r<") {
+			t.Fatalf("%d rows, want 2, or raw control or HTML characters:\n%s", len(rows), out)
+		}
+		for _, r := range rows {
+			if cells := strings.Count(strings.ReplaceAll(r, `\|`, ""), "|"); cells != 6 {
+				t.Errorf("%d cell separators, want 6: %s", cells, r)
+			}
+		}
+	})
 }

@@ -17,6 +17,8 @@ type Printer interface {
 type Options struct {
 	// Color turns on ANSI colour in the text format.
 	Color bool
+	// Quiet leaves out the text format's summary line: findings only.
+	Quiet bool
 	// FailOn is the least severity that fails (JUnit failures); Off means
 	// nothing fails.
 	FailOn rules.Severity
@@ -27,13 +29,13 @@ type Options struct {
 }
 
 // Formats are the names New knows.
-var Formats = []string{"text", "json", "sarif", "junit", "github"}
+var Formats = []string{"text", "json", "sarif", "junit", "github", "markdown"}
 
 // New returns the printer of a format.
 func New(format string, o Options) (Printer, error) {
 	switch format {
 	case "text":
-		return Text{Color: o.Color}, nil
+		return Text{Color: o.Color, NoSummary: o.Quiet}, nil
 	case "json":
 		return JSON{}, nil
 	case "sarif":
@@ -42,6 +44,8 @@ func New(format string, o Options) (Printer, error) {
 		return JUnit{FailOn: o.FailOn}, nil
 	case "github":
 		return GitHub{}, nil
+	case "markdown":
+		return Markdown{}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }

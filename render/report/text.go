@@ -16,6 +16,8 @@ import (
 type Text struct {
 	// Color turns on ANSI colour for severities.
 	Color bool
+	// NoSummary leaves out the summary line.
+	NoSummary bool
 }
 
 var severityColor = map[rules.Severity]string{
@@ -38,7 +40,9 @@ func (p Text) Print(w io.Writer, r *Report) error {
 				cleanText(fd.Message), cleanText(connText(fd.Conn)))
 		}
 	}
-	b.WriteString(summaryLine(r) + "\n")
+	if !p.NoSummary {
+		b.WriteString(summaryLine(r) + "\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

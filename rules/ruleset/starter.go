@@ -41,7 +41,7 @@ rules:
   #   ignore: ["port 22", "host 10.0.0.5", "net 10.0.0.0/8"]
 
 # Custom rules are expressions over the connection (on: connection, at its
-# end) or over each segment (on: segment); see docs/design-notes-lint.md.
+# end) or over each segment (on: segment); see docs/config.md.
 # custom:
 #   - id: api-slow-handshake
 #     severity: warning

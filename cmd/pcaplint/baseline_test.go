@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bytes"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/render/report"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+const rstAbortLog = "../../testdata/captures/real/rst-abort.txt"
+
+func TestBaselineRoundTrip(t *testing.T) {
+	base := filepath.Join(t.TempDir(), "baseline.json")
+	code, out, stderr := runCmd(t, stubChecks(), "lint", "--rules", "default", "--write-baseline", base, rstAbortLog)
+	if code != exitClean || !strings.Contains(out, "push-data") || !strings.Contains(stderr, "recorded 1 finding in "+base) {
+		t.Fatalf("--write-baseline: exit %d\n%s%s", code, out, stderr)
+	}
+	code, out, stderr = runCmd(t, stubChecks(), "lint", "--rules", "default", "--baseline", base, rstAbortLog)
+	if code != exitClean || strings.Contains(out, "push-data") || !strings.Contains(stderr, "1 finding known in the baseline") {
+		t.Errorf("--baseline: exit %d\n%s%s", code, out, stderr)
+	}
+	// Written again from the same findings, the file is the same.
+	again := filepath.Join(t.TempDir(), "again.json")
+	runCmd(t, stubChecks(), "lint", "--rules", "default", "--write-baseline", again, rstAbortLog)
+	a, _ := os.ReadFile(base)
+	b, _ := os.ReadFile(again)
+	if !bytes.Equal(a, b) || !strings.Contains(string(a), `"fingerprint": "client pushed # bytes"`) {
+		t.Errorf("baselines differ or lack the fingerprint:\n%s\n%s", a, b)
+	}
+}
+
+func TestBaselineErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`{"findings": 3}`), 0o644)
+	tests := []struct{ file, want string }{
+		{filepath.Join(dir, "missing.json"), "no such file; record the current findings with --write-baseline"},
+		{bad, "not a pcaplint baseline"},
+	}
+	for _, tt := range tests {
+		code, _, stderr := runCmd(t, stubChecks(), "lint", "--baseline", tt.file, rstAbortLog)
+		if code != exitError || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%s: exit %d, %q", tt.file, code, stderr)
+		}
+	}
+}
+
+func finding(line int, server uint16, clientPort uint16, msg string) rules.Finding {
+	ep := func(ip string, port uint16) tcp.Endpoint {
+		return tcp.Endpoint{Addr: netip.MustParseAddr(ip), Port: port}
+	}
+	return rules.Finding{Rule: "seq-gap", Message: msg, Pos: tcp.Pos{Line: line},
+		Conn: rules.ConnRef{ID: line, Client: ep("10.0.0.1", clientPort), Server: ep("10.0.0.2", server)}}
+}
+
+func TestBaselineMatchesMovedFindingsAndCountsCopies(t *testing.T) {
+	old := &report.Report{Files: []report.File{{Path: "./logs/a.txt", Findings: []rules.Finding{
+		finding(12, 80, 40000, "1448 bytes not captured at seq 1001"),
+	}}}}
+	b := newBaseline(old)
+	tests := []struct {
+		name string
+		path string
+		fd   rules.Finding
+		new  bool
+	}{
+		{"same", "logs/a.txt", finding(12, 80, 40000, "1448 bytes not captured at seq 1001"), false},
+		{"moved, other numbers, other client port", "logs/a.txt", finding(40, 80, 51234, "96 bytes not captured at seq 7"), false},
+		{"other server port", "logs/a.txt", finding(12, 81, 40000, "1448 bytes not captured at seq 1001"), true},
+		{"other file", "logs/b.txt", finding(12, 80, 40000, "1448 bytes not captured at seq 1001"), true},
+		{"other words", "logs/a.txt", finding(12, 80, 40000, "1448 bytes lost at seq 1001"), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := &report.Report{Files: []report.File{{Path: tt.path, Findings: []rules.Finding{tt.fd, tt.fd}}}}
+			b.filter(rep)
+			want := 1 // the baseline's count is 1: the second copy is always new
+			if tt.new {
+				want = 2
+			}
+			if got := len(rep.Files[0].Findings); got != want {
+				t.Errorf("%d findings left, want %d", got, want)
+			}
+		})
+	}
+}

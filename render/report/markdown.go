@@ -1,0 +1,66 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// Markdown prints a GitHub-flavoured Markdown summary, made for a CI job's
+// summary page ($GITHUB_STEP_SUMMARY, a merge-request note): a heading
+// with the counts, then one table row per finding.
+//
+//	| severity | rule | where | connection | message |
+//	|---|---|---|---|---|
+//	| warning | `seq-gap` | `trace.txt:12` | 10.0.0.1:40000 → 10.0.0.2:80 | 1448 bytes not captured |
+type Markdown struct{}
+
+// markdownIcons make severities stand out in a rendered table.
+var markdownIcons = map[rules.Severity]string{rules.Error: "🔴", rules.Warning: "🟠", rules.Info: "🔵"}
+
+// Print implements Printer.
+func (Markdown) Print(w io.Writer, r *Report) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "### pcaplint: %s\n\n", summaryLine(r))
+	if n := r.Counts(); n[rules.Error]+n[rules.Warning]+n[rules.Info] > 0 {
+		b.WriteString("| severity | rule | where | connection | message |\n|---|---|---|---|---|\n")
+		for _, f := range r.Files {
+			for i := range f.Findings {
+				fd := &f.Findings[i]
+				fmt.Fprintf(&b, "| %s %s | %s | %s | %s | %s |\n", markdownIcons[fd.Severity], fd.Severity,
+					markdownCode(fd.Rule), markdownCode(where(fd, f.Path)),
+					markdownCell(fd.Conn.Client.String()+" → "+fd.Conn.Server.String()), markdownCell(fd.Message))
+			}
+		}
+		b.WriteString("\n")
+	}
+	for _, f := range r.Files {
+		if f.Err != nil {
+			fmt.Fprintf(&b, "- could not read %s: %s\n", markdownCode(f.Path), markdownCell(f.Err.Error()))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// markdownCellEscaper keeps a string inside one table cell and shows it
+// as text: pipes and Markdown and HTML punctuation are escaped, line
+// breaks become spaces.
+var markdownCellEscaper = strings.NewReplacer(
+	"|", `\|`, "\\", `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", "&lt;", ">", "&gt;", "&", "&amp;", "\r", " ", "\n", " ",
+)
+
+// markdownCell escapes s for a table cell.
+func markdownCell(s string) string { return markdownCellEscaper.Replace(cleanText(s)) }
+
+// markdownCode shows s as code in a table cell; a backtick or pipe in s
+// falls back to escaped text, since code spans cannot escape them.
+func markdownCode(s string) string {
+	if strings.ContainsAny(s, "`|\r\n") {
+		return markdownCell(s)
+	}
+	return "`" + cleanText(s) + "`"
+}
