@@ -17,6 +17,7 @@ type lintFlags struct {
 	format, failOn, rulesFile, color string
 	overrides                        []string
 	input                            parse.Options
+	batch                            batchFlags
 }
 
 func newLintCmd(checks []*rules.Check) *cobra.Command {
@@ -27,8 +28,12 @@ func newLintCmd(checks []*rules.Check) *cobra.Command {
 		Long: `lint follows every TCP connection of captures or tcpdump logs, runs the
 checks and custom rules of a rule set over them in one pass, and reports
 what they find. FILE is a pcap or pcapng capture (gzip-compressed or not) or
-tcpdump text, recognised by content; DIR stands for the files directly in it;
-- reads standard input.
+tcpdump text, recognised by content; DIR stands for every file under it and
+a pattern (quoted, "**" for any depth) for the files it matches, where
+files that are not captures or logs are listed as skipped; - reads
+standard input. Inputs are read in parallel (-j) and reported in path
+order; --shard splits them between machines, and pcaplint merge joins
+the JSON reports.
 
 The rule set is --rules FILE (or a built-in set: default, strict, minimal),
 else the nearest .pcaplint.yaml in the current directory or a parent, else
@@ -39,7 +44,9 @@ Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
 read).`,
 		Example: `  pcaplint lint capture.pcap
   pcaplint lint --format sarif --fail-on error captures/ > pcaplint.sarif
-  tcpdump -l -n -i lo port 8080 | pcaplint lint --rule retransmission=warning -`,
+  tcpdump -l -n -i lo port 8080 | pcaplint lint --rule retransmission=warning -
+  pcaplint lint -j 8 --include '*.pcap*' --diagrams-dir out --html out/index.html captures/
+  pcaplint lint --shard auto/8 --format json 'captures/**/*.pcapng' > shard.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return lint(cmd, checks, &fl, args)
@@ -52,6 +59,7 @@ read).`,
 	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity: ID=error|warning|info|off (repeatable)")
 	f.StringVar(&fl.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	addInputFlags(cmd, &fl.input)
+	addBatchFlags(cmd, &fl.batch)
 	return cmd
 }
 
@@ -77,33 +85,7 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 		return exitCode(exitError)
 	}
 	fl.input.Checksums = needsChecksums(cfg, checks)
-	inputs, err := expandInputs(args)
-	if err != nil {
-		return err
-	}
-	rep := &report.Report{}
-	var ruleErrs []error
-	for _, path := range inputs {
-		eng, err := rules.NewEngine(checks, cfg)
-		if err != nil {
-			return err
-		}
-		rep.Files = append(rep.Files, readInput(path, fl.input, eng))
-		ruleErrs = append(ruleErrs, eng.Errors...)
-	}
-	if err := printer.Print(stdout, rep); err != nil {
-		return err
-	}
-	for _, e := range ruleErrs {
-		fmt.Fprintf(stderr, "pcaplint: error: %v\n", e)
-	}
-	if err := inputErrors(stderr, rep); err != nil || len(ruleErrs) > 0 {
-		return exitCode(exitError)
-	}
-	if failOn != rules.Off && worst(rep) >= failOn {
-		return exitCode(exitFindings)
-	}
-	return nil
+	return lintInputs(cmd, checks, cfg, fl, args, printer, failOn)
 }
 
 // parseFailOn reads --fail-on; never is Off.
