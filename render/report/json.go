@@ -13,12 +13,15 @@ type JSON struct{}
 // JSONFinding is the JSON form of a finding. Line is set for text input,
 // Packet for captures.
 type JSONFinding struct {
-	Rule     string      `json:"rule"`
-	Severity string      `json:"severity"`
-	Message  string      `json:"message"`
-	Line     int         `json:"line,omitempty"`
-	Packet   int         `json:"packet,omitempty"`
-	Conn     JSONConnRef `json:"conn"`
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Line     int    `json:"line,omitempty"`
+	Packet   int    `json:"packet,omitempty"`
+	// Offset is the packet's byte offset in the capture, so that a report
+	// merged from JSON still points SARIF viewers at the packet.
+	Offset int64       `json:"offset,omitempty"`
+	Conn   JSONConnRef `json:"conn"`
 }
 
 // JSONConnRef names the connection of a finding.
@@ -44,7 +47,7 @@ type JSONSummary struct {
 func NewJSONFinding(f *rules.Finding) JSONFinding {
 	return JSONFinding{
 		Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
-		Line: f.Pos.Line, Packet: f.Pos.Packet,
+		Line: f.Pos.Line, Packet: f.Pos.Packet, Offset: f.Pos.Offset,
 		Conn: JSONConnRef{ID: f.Conn.ID, Client: f.Conn.Client.String(), Server: f.Conn.Server.String()},
 	}
 }
