@@ -14,6 +14,7 @@ type batchFlags struct {
 	shard       string
 	diagramsDir string
 	diagrams    string
+	html        string
 }
 
 // addBatchFlags declares the options for many inputs.
@@ -25,6 +26,7 @@ func addBatchFlags(cmd *cobra.Command, fl *batchFlags) {
 	f.StringVar(&fl.shard, "shard", "", "read only part K (from 0) of N of the inputs, by a hash of their path: K/N, or auto/N to take K from $JOB_COMPLETION_INDEX")
 	f.StringVar(&fl.diagramsDir, "diagrams-dir", "", "write an SVG diagram per connection with findings to DIR/<input>/<n>-<client>-<server>.svg")
 	f.StringVar(&fl.diagrams, "diagrams", "findings", "with --diagrams-dir, draw the connections with findings, or all")
+	f.StringVar(&fl.html, "html", "", "also write a self-contained HTML report to this file, linking the diagrams of --diagrams-dir")
 }
 
 // check validates the options before any input is read.

@@ -53,6 +53,11 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 			return err
 		}
 	}
+	if fl.batch.html != "" {
+		if err := writeHTML(fl.batch.html, res.rep, fl.batch.diagramsDir, res.diagrams); err != nil {
+			res.errs = append(res.errs, err)
+		}
+	}
 	return res.exit(stderr, failOn)
 }
 
