@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"context"
+	"io"
 	"os"
 	"os/signal"
 	"slices"
@@ -45,13 +46,8 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	if sh != nil {
 		res.rep.Shard = &report.Shard{K: sh.k, N: sh.n, Inputs: inputPaths(ins)}
 	}
-	if err := printer.Print(stdout, res.rep); err != nil {
+	if err := printBatch(stdout, printer, res.rep); err != nil {
 		return err
-	}
-	if _, ok := printer.(report.Text); ok && len(ins) > 1 {
-		if err := report.WriteBatchSummary(stdout, res.rep); err != nil {
-			return err
-		}
 	}
 	if fl.batch.html != "" {
 		if err := writeHTML(fl.batch.html, res.rep, fl.batch.diagramsDir, res.diagrams); err != nil {
@@ -59,6 +55,18 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 		}
 	}
 	return res.exit(stderr, failOn)
+}
+
+// printBatch prints rep with printer and, after the text format of more
+// than one input, the batch summary.
+func printBatch(w io.Writer, printer report.Printer, rep *report.Report) error {
+	if err := printer.Print(w, rep); err != nil {
+		return err
+	}
+	if _, ok := printer.(report.Text); ok && len(rep.Files)+len(rep.Skipped) > 1 {
+		return report.WriteBatchSummary(w, rep)
+	}
+	return nil
 }
 
 // cmdContext is the command's context, or a background one when it was

@@ -53,11 +53,9 @@ read).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&fl.format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
-	f.StringVar(&fl.failOn, "fail-on", "warning", "exit 1 on findings at or above: error, warning, info or never")
+	addReportFlags(f, &fl.format, &fl.failOn, &fl.color)
 	f.StringVar(&fl.rulesFile, "rules", "", "rule file, or a built-in set: default, strict, minimal (default: the nearest "+ruleset.FileName+")")
 	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity: ID=error|warning|info|off (repeatable)")
-	f.StringVar(&fl.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	addInputFlags(cmd, &fl.input)
 	addBatchFlags(cmd, &fl.batch)
 	return cmd
@@ -67,17 +65,9 @@ read).`,
 // and the rule set is reported before any input is read.
 func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []string) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	failOn, err := parseFailOn(fl.failOn)
+	printer, failOn, err := newPrinter(fl.format, fl.failOn, fl.color, stdout, checks)
 	if err != nil {
 		return err
-	}
-	color, err := useColor(fl.color, stdout)
-	if err != nil {
-		return err
-	}
-	printer, err := report.New(fl.format, report.Options{Color: color, FailOn: failOn, Checks: checks, Version: version()})
-	if err != nil {
-		return fmt.Errorf("--format: %w", err)
 	}
 	cfg, err := loadRules(fl.rulesFile, fl.overrides, checks)
 	if err != nil {

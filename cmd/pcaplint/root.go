@@ -18,7 +18,7 @@ draws it as a sequence diagram.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newConnsCmd(), newLintCmd(checks), newRulesCmd(checks), newExplainCmd(checks), newDiagramCmd(checks))
+	root.AddCommand(newConnsCmd(), newLintCmd(checks), newRulesCmd(checks), newExplainCmd(checks), newDiagramCmd(checks), newMergeCmd(checks))
 	return root
 }
 
