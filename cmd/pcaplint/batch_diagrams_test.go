@@ -1,15 +1,11 @@
 package main
 
 import (
-	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/pcaplint/pcaplint/rules"
 )
 
 func TestSafePathKeepsEveryComponentInside(t *testing.T) {
@@ -97,24 +93,5 @@ func TestDiagramsRefuseSymbolicLinksInsideTheDirectory(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(outside, "victim")); err == nil {
 		t.Error("the link's target was created")
-	}
-}
-
-func TestAnInterruptedBatchStartsNoMoreInputs(t *testing.T) {
-	root, _ := makeTree(t, 50)
-	ins, err := expandInputs([]string{root}, filters{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	b := &batch{workers: 2, meter: noMeter{}, newEngine: func() (*rules.Engine, error) { return rules.NewEngine(builtinChecks(), nil) }}
-	res := b.lint(ctx, ins, io.Discard)
-	read := len(ins) - len(res.rep.Skipped)
-	if len(res.rep.Files) != 0 || len(res.unread) != read {
-		t.Errorf("%d files read and %d unread after an interruption, want 0 and %d", len(res.rep.Files), len(res.unread), read)
-	}
-	if err := res.exit(io.Discard, rules.Warning); err != exitCode(exitError) {
-		t.Errorf("exit %v, want 2", err)
 	}
 }

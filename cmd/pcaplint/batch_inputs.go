@@ -30,6 +30,9 @@ type input struct {
 	Named bool
 	// Skip, when set, says why the file is listed but not read.
 	Skip string
+	// Fail, when set, is why a directory found under an argument could not
+	// be listed: it is reported as a failed input, and the walk goes on.
+	Fail error
 }
 
 // filters are the --include and --exclude patterns.
@@ -105,9 +108,7 @@ func expandArg(a string, fl filters) ([]input, error) {
 		return []input{{Path: a, Key: a, Named: true}}, nil
 	case err == nil && st.IsDir():
 		w := &walker{root: a, fl: fl, visited: map[fileID]string{}}
-		if err := w.walk(a, st); err != nil {
-			return nil, err
-		}
+		w.walk(a, st)
 		if len(w.found) == 0 {
 			return nil, fmt.Errorf("%s: no files in the directory", a)
 		}
@@ -145,9 +146,7 @@ func expandPattern(pattern string, fl filters) ([]input, error) {
 			w.found = append(w.found, input{Path: m, Key: w.key(m), Skip: brokenLink(err)})
 			continue
 		}
-		if err := w.walk(m, st); err != nil {
-			return nil, err
-		}
+		w.walk(m, st)
 	}
 	return w.found, nil
 }
@@ -174,27 +173,28 @@ func (w *walker) key(path string) string {
 }
 
 // walk lists path, whose (followed) file info is st.
-func (w *walker) walk(path string, st fs.FileInfo) error {
+func (w *walker) walk(path string, st fs.FileInfo) {
 	switch {
 	case st.Mode().IsRegular():
 		in := input{Path: path, Key: w.key(path)}
 		in.Skip = w.fl.skipReason(in.Key)
 		w.found = append(w.found, in)
-		return nil
+		return
 	case !st.IsDir():
 		w.found = append(w.found, input{Path: path, Key: w.key(path), Skip: "not a regular file (" + st.Mode().Type().String() + ")"})
-		return nil
+		return
 	}
 	if id, ok := idOf(st); ok {
 		if first, dup := w.visited[id]; dup {
 			w.found = append(w.found, input{Path: path, Key: w.key(path), Skip: "directory already listed as " + first + " (symbolic link loop or second link)"})
-			return nil
+			return
 		}
 		w.visited[id] = path
 	}
 	entries, err := os.ReadDir(path)
 	if err != nil {
-		return fmt.Errorf("listing %s: %w", path, err)
+		w.found = append(w.found, input{Path: path, Key: w.key(path), Fail: fmt.Errorf("listing %s: %w", path, err)})
+		return
 	}
 	for _, e := range entries { // ReadDir sorts by name
 		p := filepath.Join(path, e.Name())
@@ -203,11 +203,8 @@ func (w *walker) walk(path string, st fs.FileInfo) error {
 			w.found = append(w.found, input{Path: p, Key: w.key(p), Skip: brokenLink(err)})
 			continue
 		}
-		if err := w.walk(p, st); err != nil {
-			return err
-		}
+		w.walk(p, st)
 	}
-	return nil
 }
 
 // brokenLink says why a listed name could not be followed.

@@ -130,6 +130,10 @@ func feed(ctx context.Context, jobs chan<- int, n int) {
 // read lints one input, with its diagrams when asked.
 func (b *batch) read(idx int, in input) *fileResult {
 	r := &fileResult{idx: idx}
+	if in.Fail != nil {
+		r.file = report.File{Path: in.Path, Err: in.Fail}
+		return r
+	}
 	eng, err := b.newEngine()
 	if err != nil {
 		r.file = report.File{Path: in.Path, Err: err}

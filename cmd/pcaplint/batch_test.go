@@ -74,7 +74,7 @@ func TestBatchReportsEveryFileOnceWithItsStatus(t *testing.T) {
 }
 
 func TestBatchOutputIsTheSameForAnyNumberOfWorkers(t *testing.T) {
-	root, _ := makeTree(t, 200)
+	root, _ := makeTree(t, 1000)
 	for _, format := range []string{"text", "json", "sarif", "junit"} {
 		t.Run(format, func(t *testing.T) {
 			_, one, _ := runCmd(t, builtinChecks(), "lint", "-j", "1", "--format", format, root)
@@ -87,7 +87,7 @@ func TestBatchOutputIsTheSameForAnyNumberOfWorkers(t *testing.T) {
 }
 
 func TestShardsPartitionTheInputsExactly(t *testing.T) {
-	root, want := makeTree(t, 300)
+	root, want := makeTree(t, 1000)
 	const n = 4
 	seen := map[string]int{}
 	for k := range n {
