@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 
 	"github.com/pcaplint/pcaplint/parse"
@@ -59,35 +57,6 @@ func addInputFlags(cmd *cobra.Command, opts *parse.Options, oldAbsolute string) 
 	f.BoolVar(&opts.Absolute, oldAbsolute, false, "deprecated spelling of --absolute-input")
 	_ = f.MarkHidden(oldAbsolute)
 	deprecated(cmd, oldAbsolute, "-S/--absolute-input")
-}
-
-// expandInputs replaces each directory argument by the regular files
-// directly in it, in name order; files and - stay as they are.
-func expandInputs(args []string) ([]string, error) {
-	var out []string
-	for _, a := range args {
-		st, err := os.Stat(a)
-		if a == "-" || err != nil || !st.IsDir() {
-			out = append(out, a) // reading reports a missing file
-			continue
-		}
-		entries, err := os.ReadDir(a)
-		if err != nil {
-			return nil, err
-		}
-		var files []string
-		for _, e := range entries {
-			if e.Type().IsRegular() {
-				files = append(files, filepath.Join(a, e.Name()))
-			}
-		}
-		if len(files) == 0 {
-			return nil, fmt.Errorf("%s: no files in the directory", a)
-		}
-		slices.Sort(files)
-		out = append(out, files...)
-	}
-	return out, nil
 }
 
 // inputErrors prints every input's problems on w and returns exit code 2

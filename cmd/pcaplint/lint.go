@@ -18,6 +18,7 @@ type lintFlags struct {
 	baseline, writeBaseline   string
 	overrides                 []string
 	input                     parse.Options
+	batch                     batchFlags
 }
 
 func newLintCmd(checks []*rules.Check) *cobra.Command {
@@ -28,8 +29,12 @@ func newLintCmd(checks []*rules.Check) *cobra.Command {
 		Long: `lint follows every TCP connection of captures or tcpdump logs, runs the
 checks and custom rules of a rule set over them in one pass, and reports
 what they find. FILE is a pcap or pcapng capture (gzip-compressed or not) or
-tcpdump text, recognised by content; DIR stands for the files directly in it;
-- reads standard input.
+tcpdump text, recognised by content; DIR stands for every file under it and
+a pattern (quoted, "**" for any depth) for the files it matches, where
+files that are not captures or logs are listed as skipped; - reads
+standard input. Inputs are read in parallel (-j) and reported in path
+order; --shard splits them between machines, and pcaplint merge joins
+the JSON reports.
 
 The rule set is --rules FILE (or a built-in set: default, strict, minimal),
 else the nearest .pcaplint.yaml in the current directory or a parent, else
@@ -47,20 +52,22 @@ read).`,
   pcaplint lint --format sarif --fail-on error captures/ > pcaplint.sarif
   pcaplint lint --write-baseline pcaplint-baseline.json logs/
   pcaplint lint --baseline pcaplint-baseline.json logs/
-  tcpdump -l -n -i lo port 8080 | pcaplint lint --rule retransmission=warning -`,
+  tcpdump -l -n -i lo port 8080 | pcaplint lint --rule retransmission=warning -
+  pcaplint lint -j 8 --include '*.pcap*' --diagrams-dir out --html out/index.html captures/
+  pcaplint lint --shard auto/8 --format json 'captures/**/*.pcapng' > shard.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return lint(cmd, checks, &fl, args)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&fl.format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
-	f.StringVar(&fl.failOn, "fail-on", "warning", "exit 1 on findings at or above: error, warning, info or never")
+	addReportFlags(f, &fl.format, &fl.failOn)
 	f.StringVar(&fl.rulesFile, "rules", "", "rule file, or a built-in set: default, strict, minimal (default: the nearest "+ruleset.FileName+")")
 	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity: ID=error|warning|info|off (repeatable)")
 	f.StringVar(&fl.baseline, "baseline", "", "fail only on findings not recorded in this baseline file")
 	f.StringVar(&fl.writeBaseline, "write-baseline", "", "record the current findings in this baseline file (JSON) and exit 0")
 	addInputFlags(cmd, &fl.input, "absolute")
+	addBatchFlags(cmd, &fl.batch)
 	return cmd
 }
 
@@ -68,58 +75,17 @@ read).`,
 // and the rule set is reported before any input is read.
 func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []string) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	failOn, err := parseFailOn(fl.failOn)
+	printer, failOn, err := newPrinter(cmd, fl.format, fl.failOn, stdout, checks)
 	if err != nil {
 		return err
-	}
-	color, err := useColor(colorFlag(cmd), stdout)
-	if err != nil {
-		return err
-	}
-	printer, err := report.New(fl.format, report.Options{Color: color, Quiet: quietFlag(cmd), FailOn: failOn, Checks: checks, Version: version()})
-	if err != nil {
-		return fmt.Errorf("--format: %w", err)
 	}
 	cfg, err := loadRules(fl.rulesFile, fl.overrides, checks)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitCode(exitError)
 	}
-	known, err := readBaseline(fl.baseline)
-	if err != nil {
-		return err
-	}
 	fl.input.Checksums = needsChecksums(cfg, checks)
-	inputs, err := expandInputs(args)
-	if err != nil {
-		return err
-	}
-	rep := &report.Report{}
-	var ruleErrs []error
-	for _, path := range inputs {
-		eng, err := rules.NewEngine(checks, cfg)
-		if err != nil {
-			return err
-		}
-		rep.Files = append(rep.Files, readInput(path, fl.input, eng))
-		ruleErrs = append(ruleErrs, eng.Errors...)
-	}
-	if err := applyBaseline(stderr, rep, known, fl.writeBaseline); err != nil {
-		return err
-	}
-	if err := printer.Print(stdout, rep); err != nil {
-		return err
-	}
-	for _, e := range ruleErrs {
-		fmt.Fprintf(stderr, "pcaplint: error: %v\n", e)
-	}
-	if err := inputErrors(stderr, rep); err != nil || len(ruleErrs) > 0 {
-		return exitCode(exitError)
-	}
-	if failOn != rules.Off && fl.writeBaseline == "" && worst(rep) >= failOn {
-		return exitCode(exitFindings)
-	}
-	return nil
+	return lintInputs(cmd, checks, cfg, fl, args, printer, failOn)
 }
 
 // parseFailOn reads --fail-on; never is Off.

@@ -13,12 +13,15 @@ type JSON struct{}
 // JSONFinding is the JSON form of a finding. Line is set for text input,
 // Packet for captures.
 type JSONFinding struct {
-	Rule     string      `json:"rule"`
-	Severity string      `json:"severity"`
-	Message  string      `json:"message"`
-	Line     int         `json:"line,omitempty"`
-	Packet   int         `json:"packet,omitempty"`
-	Conn     JSONConnRef `json:"conn"`
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Line     int    `json:"line,omitempty"`
+	Packet   int    `json:"packet,omitempty"`
+	// Offset is the packet's byte offset in the capture, so that a report
+	// merged from JSON still points SARIF viewers at the packet.
+	Offset int64       `json:"offset,omitempty"`
+	Conn   JSONConnRef `json:"conn"`
 }
 
 // JSONConnRef names the connection of a finding.
@@ -44,17 +47,42 @@ type JSONSummary struct {
 func NewJSONFinding(f *rules.Finding) JSONFinding {
 	return JSONFinding{
 		Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
-		Line: f.Pos.Line, Packet: f.Pos.Packet,
+		Line: f.Pos.Line, Packet: f.Pos.Packet, Offset: f.Pos.Offset,
 		Conn: JSONConnRef{ID: f.Conn.ID, Client: f.Conn.Client.String(), Server: f.Conn.Server.String()},
 	}
 }
 
+// JSONReport is the top level of the JSON format. Skipped and Shard are
+// left out when empty, so single-input reports keep their shape.
+type JSONReport struct {
+	Files   []JSONLintFile `json:"files"`
+	Summary JSONSummary    `json:"summary"`
+	Skipped []JSONSkip     `json:"skipped,omitempty"`
+	Shard   *JSONShard     `json:"shard,omitempty"`
+}
+
+// JSONSkip is a file listed but not read, and why.
+type JSONSkip struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+}
+
+// JSONShard is the part of a batch a report covers (K from 0 to N-1) and
+// every input that fell into it, read or skipped.
+type JSONShard struct {
+	K      int      `json:"k"`
+	N      int      `json:"n"`
+	Inputs []string `json:"inputs"`
+}
+
 // Print implements Printer.
 func (JSON) Print(w io.Writer, r *Report) error {
-	out := struct {
-		Files   []JSONLintFile `json:"files"`
-		Summary JSONSummary    `json:"summary"`
-	}{Files: []JSONLintFile{}}
+	return writeJSON(w, NewJSONReport(r))
+}
+
+// NewJSONReport converts a report to its JSON form.
+func NewJSONReport(r *Report) *JSONReport {
+	out := &JSONReport{Files: []JSONLintFile{}}
 	for i := range r.Files {
 		f := &r.Files[i]
 		jf := JSONLintFile{JSONFile: NewJSONFile(f), Findings: []JSONFinding{}}
@@ -63,8 +91,26 @@ func (JSON) Print(w io.Writer, r *Report) error {
 		}
 		out.Files = append(out.Files, jf)
 	}
-	n := r.Counts()
-	out.Summary = JSONSummary{Files: len(r.Files), Findings: map[string]int{
-		"error": n[rules.Error], "warning": n[rules.Warning], "info": n[rules.Info]}}
-	return writeJSON(w, out)
+	for _, s := range r.Skipped {
+		out.Skipped = append(out.Skipped, JSONSkip(s))
+	}
+	if r.Shard != nil {
+		out.Shard = &JSONShard{K: r.Shard.K, N: r.Shard.N, Inputs: r.Shard.Inputs}
+	}
+	out.Summarize()
+	return out
 }
+
+// Summarize counts the files and findings into the summary.
+func (j *JSONReport) Summarize() {
+	n := map[string]int{"error": 0, "warning": 0, "info": 0}
+	for _, f := range j.Files {
+		for _, fd := range f.Findings {
+			n[fd.Severity]++
+		}
+	}
+	j.Summary = JSONSummary{Files: len(j.Files), Findings: n}
+}
+
+// Write prints the report as the JSON format does.
+func (j *JSONReport) Write(w io.Writer) error { return writeJSON(w, j) }

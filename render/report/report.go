@@ -10,6 +10,11 @@ import (
 // Report is the result of processing a set of inputs.
 type Report struct {
 	Files []File
+	// Skipped are the files found in directories or by patterns that are
+	// not read, each with why.
+	Skipped []Skip
+	// Shard, when set, says which part of the inputs the report covers.
+	Shard *Shard
 }
 
 // File is the result for one input. Err is set when the input could not be

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/pcaplint/pcaplint/render/diagram"
+	"github.com/pcaplint/pcaplint/render/diagram/svg"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// diagramSink writes the SVG diagrams of a batch under one directory,
+// OUT/<input path>/<n>-<client>-<server>.svg. Every path component is
+// made safe (safeName), writes go through an os.Root so nothing lands
+// outside OUT, and a symbolic link met inside OUT is refused rather than
+// followed.
+type diagramSink struct {
+	dir  string
+	root *os.Root
+	// all draws every connection, not only those with findings.
+	all bool
+}
+
+// newDiagramSink creates dir if needed and opens it as the root of every
+// write.
+func newDiagramSink(dir string, all bool) (*diagramSink, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("--diagrams-dir: %w", err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("--diagrams-dir: %w", err)
+	}
+	return &diagramSink{dir: dir, root: root, all: all}, nil
+}
+
+// Close releases the directory.
+func (s *diagramSink) Close() error { return s.root.Close() }
+
+// write draws the chosen conversations of one input and returns where
+// each went, by connection ID, relative to the sink's directory with
+// slashes.
+func (s *diagramSink) write(input string, convs []*diagram.Conversation, findings []rules.Finding) (map[int]string, error) {
+	flagged := map[int]bool{}
+	for _, f := range findings {
+		flagged[f.Conn.ID] = true
+	}
+	diagram.Attach(convs, findings)
+	dir := safePath(input)
+	r := renderer{format: "svg", theme: svg.Auto}
+	out := map[int]string{}
+	for _, c := range convs {
+		if !s.all && !flagged[c.Conn.ID] {
+			continue
+		}
+		g := []*diagram.Conversation{c}
+		b, err := r.render(diagram.Build(g, diagram.Options{}))
+		if err != nil {
+			return out, fmt.Errorf("%s: connection %d: drawing: %w", input, c.Conn.ID, err)
+		}
+		rel := path.Join(append(dir, fileName(g, ".svg"))...)
+		if err := s.writeFile(rel, b); err != nil {
+			return out, err
+		}
+		out[c.Conn.ID] = rel
+	}
+	return out, nil
+}
+
+// safePath turns an input path into safe directory names: no empty, "."
+// or ".." component, no leading separator, only safeName's characters.
+func safePath(input string) []string {
+	var parts []string
+	for _, p := range strings.Split(filepath.ToSlash(input), "/") {
+		switch p {
+		case "", ".":
+			continue
+		case "..":
+			p = "up"
+		}
+		parts = append(parts, safeName(p))
+	}
+	if len(parts) == 0 {
+		parts = []string{"unnamed"}
+	}
+	return parts
+}
+
+// writeFile writes b at rel (slash-separated) under the sink, making the
+// directories on the way and refusing symbolic links.
+func (s *diagramSink) writeFile(rel string, b []byte) error {
+	parts := strings.Split(rel, "/")
+	for i := 1; i < len(parts); i++ {
+		if err := s.mkdir(filepath.Join(parts[:i]...)); err != nil {
+			return err
+		}
+	}
+	name := filepath.FromSlash(rel)
+	if st, err := s.root.Lstat(name); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		return fmt.Errorf("%s: refusing to write through the symbolic link %s", s.dir, rel)
+	}
+	// O_NOFOLLOW closes the window between the check above and the open.
+	f, err := s.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|syscall.O_NOFOLLOW, 0o644)
+	if err != nil {
+		return fmt.Errorf("%s: writing %s: %w", s.dir, rel, err)
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("%s: writing %s: %w", s.dir, rel, err)
+	}
+	return nil
+}
+
+// mkdir makes one directory under the sink unless it is there already; a
+// symbolic link or a file in its place is an error.
+func (s *diagramSink) mkdir(name string) error {
+	st, err := s.root.Lstat(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := s.root.Mkdir(name, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s: %w", s.dir, err)
+		}
+		return s.mkdir(name) // check what is there now, another worker may have raced us
+	case err != nil:
+		return fmt.Errorf("%s: %w", s.dir, err)
+	case st.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("%s: refusing to follow the symbolic link %s", s.dir, filepath.ToSlash(name))
+	case !st.IsDir():
+		return fmt.Errorf("%s: %s is in the way: not a directory", s.dir, filepath.ToSlash(name))
+	}
+	return nil
+}

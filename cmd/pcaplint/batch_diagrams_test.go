@@ -1,0 +1,97 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSafePathKeepsEveryComponentInside(t *testing.T) {
+	tests := []struct {
+		input string
+		want  []string
+	}{
+		{"captures/a.pcap", []string{"captures", "a.pcap"}},
+		{"/var/log/a.pcap", []string{"var", "log", "a.pcap"}},
+		{"../../etc/passwd", []string{"up", "up", "etc", "passwd"}},
+		{"./x/./y", []string{"x", "y"}},
+		{"-", []string{"-"}},
+		{".hidden/..pcap", []string{"hidden", "pcap"}},
+		{"a b/\x1b[31mred", []string{"a_b", "31mred"}},
+		{"", []string{"unnamed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.input, func(t *testing.T) {
+			got := safePath(tt.input)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("safePath(%q) = %q, want %q", tt.input, got, tt.want)
+			}
+			for _, p := range got {
+				if p == "" || p == "." || p == ".." || strings.ContainsAny(p, `/\`) {
+					t.Errorf("unsafe component %q", p)
+				}
+			}
+		})
+	}
+}
+
+func TestDiagramsLandUnderTheDirectoryOnly(t *testing.T) {
+	root, _ := makeTree(t, 3)
+	out := filepath.Join(t.TempDir(), "out")
+	code, _, errOut := runCmd(t, builtinChecks(), "lint", "--fail-on", "never", "--diagrams-dir", out, root)
+	if code != exitError { // the truncated capture
+		t.Errorf("exit %d, want 2; stderr:\n%s", code, errOut)
+	}
+	var svgs []string
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type()&os.ModeSymlink != 0 {
+			t.Errorf("%s is a symbolic link", p)
+		}
+		if !d.IsDir() {
+			svgs = append(svgs, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Four inputs have findings, one connection each.
+	want := filepath.Join(out, filepath.Join(safePath(root)...), "nested", "crlf.txt", "1-192.0.2.1_51000-198.51.100.2_80.svg")
+	if len(svgs) != 4 || !slices.Contains(svgs, want) {
+		t.Errorf("diagrams written: %q, want 4 with %s", svgs, want)
+	}
+}
+
+func TestDiagramsRefuseSymbolicLinksInsideTheDirectory(t *testing.T) {
+	outside := t.TempDir()
+	out := t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(out, "captures")); err != nil {
+		t.Fatal(err)
+	}
+	sink, err := newDiagramSink(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sink.Close()
+	err = sink.writeFile("captures/a.pcap/1.svg", []byte("<svg/>"))
+	if err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("writing through a link: %v, want a refusal", err)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) > 0 {
+		t.Errorf("something was written outside: %v", entries)
+	}
+	if err := os.Symlink(filepath.Join(outside, "victim"), filepath.Join(out, "x.svg")); err != nil {
+		t.Fatal(err)
+	}
+	if err := sink.writeFile("x.svg", []byte("<svg/>")); err == nil {
+		t.Error("writing a file that is a link succeeded")
+	}
+	if _, err := os.Stat(filepath.Join(outside, "victim")); err == nil {
+		t.Error("the link's target was created")
+	}
+}

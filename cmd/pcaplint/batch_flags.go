@@ -1,0 +1,44 @@
+package main
+
+import (
+	"fmt"
+	"runtime"
+
+	"github.com/spf13/cobra"
+)
+
+// batchFlags are the lint options for many inputs.
+type batchFlags struct {
+	jobs        int
+	filters     filters
+	shard       string
+	diagramsDir string
+	diagrams    string
+	html        string
+}
+
+// addBatchFlags declares the options for many inputs.
+func addBatchFlags(cmd *cobra.Command, fl *batchFlags) {
+	f := cmd.Flags()
+	f.IntVarP(&fl.jobs, "jobs", "j", 0, "inputs read at once (default: the number of CPUs)")
+	f.StringArrayVar(&fl.filters.include, "include", nil, `read only files found under DIR or by a pattern that match this pattern (a name pattern such as '*.pcap', or a path pattern with '/' and '**'; repeatable)`)
+	f.StringArrayVar(&fl.filters.exclude, "exclude", nil, "leave out files found under DIR or by a pattern that match this pattern (listed as skipped; repeatable)")
+	f.StringVar(&fl.shard, "shard", "", "read only part K (from 0) of N of the inputs, by a hash of their path: K/N, or auto/N to take K from $JOB_COMPLETION_INDEX")
+	f.StringVar(&fl.diagramsDir, "diagrams-dir", "", "write an SVG diagram per connection with findings to DIR/<input>/<n>-<client>-<server>.svg")
+	f.StringVar(&fl.diagrams, "diagrams", "findings", "with --diagrams-dir, draw the connections with findings, or all")
+	f.StringVar(&fl.html, "html", "", "also write a self-contained HTML report to this file, linking the diagrams of --diagrams-dir")
+}
+
+// check validates the options before any input is read.
+func (fl *batchFlags) check() error {
+	switch {
+	case fl.jobs < 0:
+		return fmt.Errorf("-j must be at least 1, not %d", fl.jobs)
+	case fl.jobs == 0:
+		fl.jobs = runtime.NumCPU()
+	}
+	if fl.diagrams != "findings" && fl.diagrams != "all" {
+		return fmt.Errorf("--diagrams must be findings or all, not %q", fl.diagrams)
+	}
+	return fl.filters.check()
+}

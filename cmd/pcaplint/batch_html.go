@@ -1,0 +1,62 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/pcaplint/pcaplint/render/html"
+	"github.com/pcaplint/pcaplint/render/report"
+)
+
+// writeHTML writes the report page to path, linking each diagram (given
+// relative to diagramsDir) relative to the page.
+func writeHTML(path string, rep *report.Report, diagramsDir string, diagrams map[string]map[int]string) error {
+	links, err := pageLinks(path, diagramsDir, diagrams)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("--html: %w", err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--html: %w", err)
+	}
+	err = html.Write(f, rep, html.Options{Diagrams: links})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("--html %s: %w", path, err)
+	}
+	return nil
+}
+
+// pageLinks turns diagram paths relative to diagramsDir into URLs
+// relative to the page.
+func pageLinks(page, diagramsDir string, diagrams map[string]map[int]string) (map[string]map[int]string, error) {
+	if len(diagrams) == 0 {
+		return nil, nil
+	}
+	from, err := filepath.Abs(filepath.Dir(page))
+	if err != nil {
+		return nil, err
+	}
+	to, err := filepath.Abs(diagramsDir)
+	if err != nil {
+		return nil, err
+	}
+	base, err := filepath.Rel(from, to)
+	if err != nil {
+		return nil, fmt.Errorf("--html: no relative way from %s to %s: %w", page, diagramsDir, err)
+	}
+	links := map[string]map[int]string{}
+	for input, byConn := range diagrams {
+		links[input] = map[int]string{}
+		for id, rel := range byConn {
+			links[input][id] = html.RelativeURL(filepath.ToSlash(filepath.Join(base, filepath.FromSlash(rel))))
+		}
+	}
+	return links, nil
+}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"io"
+	"os"
+	"os/signal"
+	"slices"
+	"syscall"
+
+	"github.com/pcaplint/pcaplint/render/report"
+	"github.com/pcaplint/pcaplint/rules"
+	"github.com/spf13/cobra"
+)
+
+// lintInputs expands the arguments, reads the inputs in parallel and
+// prints the report. Ctrl-C or SIGTERM stops starting inputs; the report
+// still covers what was read, and the exit code is 2.
+func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl *lintFlags, args []string, printer report.Printer, failOn rules.Severity) error {
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	if err := fl.batch.check(); err != nil {
+		return err
+	}
+	known, err := readBaseline(fl.baseline)
+	if err != nil {
+		return err
+	}
+	sh, err := envShard(fl.batch.shard)
+	if err != nil {
+		return err
+	}
+	ins, err := expandInputs(args, fl.batch.filters)
+	if err != nil {
+		return err
+	}
+	slices.SortStableFunc(ins, func(a, b input) int { return cmp.Compare(a.Path, b.Path) })
+	ins = sh.pick(ins)
+	b := &batch{workers: fl.batch.jobs, opts: fl.input, grace: defaultGrace,
+		newEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks, cfg) }}
+	if fl.batch.diagramsDir != "" {
+		if b.diagrams, err = newDiagramSink(fl.batch.diagramsDir, fl.batch.diagrams == "all"); err != nil {
+			return err
+		}
+		defer b.diagrams.Close()
+	}
+	ctx, stop := signal.NotifyContext(cmdContext(cmd), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res := b.lint(ctx, ins, stderr)
+	if err := applyBaseline(stderr, res.rep, known, fl.writeBaseline); err != nil {
+		return err
+	}
+	if fl.writeBaseline != "" {
+		failOn = rules.Off // recording a baseline accepts what is there
+	}
+	if sh != nil {
+		res.rep.Shard = &report.Shard{K: sh.k, N: sh.n, Inputs: inputPaths(ins)}
+	}
+	if err := printBatch(stdout, printer, res.rep); err != nil {
+		return err
+	}
+	if fl.batch.html != "" {
+		if err := writeHTML(fl.batch.html, res.rep, fl.batch.diagramsDir, res.diagrams); err != nil {
+			res.errs = append(res.errs, err)
+		}
+	}
+	return res.exit(stderr, failOn)
+}
+
+// printBatch prints rep with printer and, after the text format of more
+// than one input, the batch summary.
+func printBatch(w io.Writer, printer report.Printer, rep *report.Report) error {
+	if err := printer.Print(w, rep); err != nil {
+		return err
+	}
+	if _, ok := printer.(report.Text); ok && len(rep.Files)+len(rep.Skipped) > 1 {
+		return report.WriteBatchSummary(w, rep)
+	}
+	return nil
+}
+
+// cmdContext is the command's context, or a background one when it was
+// run without.
+func cmdContext(cmd *cobra.Command) context.Context {
+	if ctx := cmd.Context(); ctx != nil {
+		return ctx
+	}
+	return context.Background()
+}
+
+func inputPaths(ins []input) []string {
+	out := make([]string, len(ins))
+	for i, in := range ins {
+		out[i] = in.Path
+	}
+	return out
+}

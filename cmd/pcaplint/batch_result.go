@@ -1,0 +1,81 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/pcaplint/pcaplint/render/report"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// batchResult is a batch turned into a report, with what did not make it
+// into the report.
+type batchResult struct {
+	rep *report.Report
+	// diagrams maps input paths to their diagrams by connection ID.
+	diagrams map[string]map[int]string
+	// errs are rule and diagram errors, in input order.
+	errs []error
+	// unread names the inputs an interruption left unread, with why.
+	unread []string
+}
+
+// lint reads the inputs that are not skipped already and assembles the
+// report in input order.
+func (b *batch) lint(ctx context.Context, ins []input, stderr io.Writer) *batchResult {
+	var todo []input
+	for _, in := range ins {
+		if in.Skip == "" {
+			todo = append(todo, in)
+		}
+	}
+	if b.meter == nil {
+		b.meter = newMeter(stderr, len(todo))
+	}
+	oc := b.run(ctx, todo)
+	res := &batchResult{rep: &report.Report{Files: []report.File{}, Skipped: skipped(ins)}, diagrams: map[string]map[int]string{}}
+	for i, r := range oc.results {
+		switch {
+		case r == nil && oc.abandoned[i]:
+			res.unread = append(res.unread, todo[i].Path+" (abandoned while being read)")
+		case r == nil:
+			res.unread = append(res.unread, todo[i].Path+" (not started)")
+		case r.skip != "":
+			res.rep.Skipped = append(res.rep.Skipped, report.Skip{Path: todo[i].Path, Reason: r.skip})
+		default:
+			res.rep.Files = append(res.rep.Files, r.file)
+			res.errs = append(res.errs, r.errs...)
+			if len(r.diagrams) > 0 {
+				res.diagrams[r.file.Path] = r.diagrams
+			}
+		}
+	}
+	slices.SortStableFunc(res.rep.Skipped, func(a, b report.Skip) int { return cmp.Compare(a.Path, b.Path) })
+	return res
+}
+
+// exit prints the errors and the unread inputs on stderr and returns the
+// exit code: 2 for errors or an interruption, 1 for findings at or above
+// failOn.
+func (res *batchResult) exit(stderr io.Writer, failOn rules.Severity) error {
+	for _, e := range res.errs {
+		fmt.Fprintf(stderr, "pcaplint: error: %v\n", e)
+	}
+	inputErr := inputErrors(stderr, res.rep)
+	if len(res.unread) > 0 {
+		fmt.Fprintf(stderr, "pcaplint: interrupted: %d inputs not processed:\n", len(res.unread))
+		for _, u := range res.unread {
+			fmt.Fprintf(stderr, "  %s\n", u)
+		}
+	}
+	if inputErr != nil || len(res.errs) > 0 || len(res.unread) > 0 {
+		return exitCode(exitError)
+	}
+	if failOn != rules.Off && worst(res.rep) >= failOn {
+		return exitCode(exitFindings)
+	}
+	return nil
+}

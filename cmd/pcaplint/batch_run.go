@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse"
+	"github.com/pcaplint/pcaplint/render/diagram"
+	"github.com/pcaplint/pcaplint/render/report"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// defaultGrace is how long an interrupted batch waits for the files being
+// read before it gives up on them.
+const defaultGrace = 5 * time.Second
+
+// batch reads many inputs, one per worker, and keeps only each input's
+// small report.File: memory grows with the workers, not the inputs.
+type batch struct {
+	workers   int
+	opts      parse.Options
+	newEngine func() (*rules.Engine, error)
+	// diagrams, when set, receives the diagrams of every input.
+	diagrams *diagramSink
+	meter    meter
+	// grace is how long to wait for running files once interrupted.
+	grace time.Duration
+}
+
+// fileResult is what a worker hands back for one input.
+type fileResult struct {
+	idx  int
+	file report.File
+	// skip is set when a file found under a directory or by a pattern
+	// turns out not to be a capture or a log.
+	skip string
+	// diagrams maps connection IDs to their diagram, relative to the
+	// diagrams directory.
+	diagrams map[int]string
+	// errs are rule evaluation and diagram writing errors.
+	errs []error
+}
+
+// outcome is the result of a batch: a result per input in input order,
+// nil where an interruption left the input unread.
+type outcome struct {
+	results []*fileResult
+	// abandoned are the inputs that were being read when the grace ran out.
+	abandoned []bool
+}
+
+// run reads the inputs on b.workers goroutines. Once ctx is done it starts
+// no more inputs, waits up to b.grace for the ones being read, and returns
+// what was done.
+func (b *batch) run(ctx context.Context, ins []input) outcome {
+	out := outcome{results: make([]*fileResult, len(ins)), abandoned: make([]bool, len(ins))}
+	started := make([]atomic.Bool, len(ins))
+	jobs := make(chan int)
+	// Buffered for every input, so an abandoned worker never blocks.
+	results := make(chan *fileResult, len(ins))
+	var wg sync.WaitGroup
+	for range max(b.workers, 1) {
+		wg.Go(func() {
+			for i := range jobs {
+				if ctx.Err() != nil {
+					continue
+				}
+				started[i].Store(true)
+				results <- b.read(i, ins[i])
+			}
+		})
+	}
+	go feed(ctx, jobs, len(ins))
+	finished := make(chan struct{})
+	go func() { wg.Wait(); close(finished) }()
+
+	store := func(r *fileResult) {
+		out.results[r.idx] = r
+		b.meter.done(r.file.Stats.Records)
+	}
+	interrupted := ctx.Done()
+	var grace <-chan time.Time
+	for {
+		select {
+		case r := <-results:
+			store(r)
+			continue
+		case <-interrupted:
+			interrupted, grace = nil, time.After(b.grace)
+			continue
+		case <-finished:
+		case <-grace:
+		}
+		break
+	}
+	for drained := false; !drained; {
+		select {
+		case r := <-results:
+			store(r)
+		default:
+			drained = true
+		}
+	}
+	b.meter.close()
+	for i := range ins {
+		out.abandoned[i] = out.results[i] == nil && started[i].Load()
+	}
+	return out
+}
+
+// feed sends the input indices in order until ctx is done.
+func feed(ctx context.Context, jobs chan<- int, n int) {
+	defer close(jobs)
+	for i := range n {
+		if ctx.Err() != nil {
+			return
+		}
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// read lints one input, with its diagrams when asked.
+func (b *batch) read(idx int, in input) *fileResult {
+	r := &fileResult{idx: idx}
+	if in.Fail != nil {
+		r.file = report.File{Path: in.Path, Err: in.Fail}
+		return r
+	}
+	eng, err := b.newEngine()
+	if err != nil {
+		r.file = report.File{Path: in.Path, Err: err}
+		return r
+	}
+	var extra []rules.Observer
+	rec := &diagram.Recorder{}
+	if b.diagrams != nil {
+		extra = append(extra, rec)
+	}
+	r.file = readInput(in.Path, b.opts, eng, extra...)
+	r.errs = eng.Errors
+	if !in.Named && errors.Is(r.file.Err, parse.ErrUnknownInput) {
+		r.skip = strings.TrimPrefix(r.file.Err.Error(), in.Path+": ")
+		return r
+	}
+	if b.diagrams != nil {
+		r.diagrams, err = b.diagrams.write(in.Path, rec.Conversations(), r.file.Findings)
+		if err != nil {
+			r.errs = append(r.errs, err)
+		}
+	}
+	return r
+}

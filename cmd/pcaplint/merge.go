@@ -1,0 +1,126 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+
+	"github.com/pcaplint/pcaplint/render/diagram"
+	"github.com/pcaplint/pcaplint/render/report"
+	"github.com/pcaplint/pcaplint/rules"
+	"github.com/spf13/cobra"
+)
+
+// mergeFlags are the options of pcaplint merge.
+type mergeFlags struct {
+	format, failOn, color, html, diagramsDir string
+}
+
+func newMergeCmd(checks []*rules.Check) *cobra.Command {
+	var fl mergeFlags
+	cmd := &cobra.Command{
+		Use:   "merge REPORT.json...",
+		Short: "Join the JSON reports of lint shards into one report",
+		Long: `merge reads the JSON reports of pcaplint lint --format json (typically one
+per --shard K/N, from the pods of a Kubernetes Indexed Job or the jobs of a
+CI matrix) and prints them as one report in any format, with the files in
+path order.
+
+Each sharded report records its shard and the inputs that fell into it, so
+merge says when a shard is missing or given twice, when reports come from
+different splits, when an input is in two reports, and when a shard did
+not report all its inputs; any of these makes the exit status 2.
+
+Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
+2 for the problems above, unreadable reports, or inputs that could not be
+read.`,
+		Example: `  pcaplint merge shard-*.json
+  pcaplint merge --format sarif --html site/index.html --diagrams-dir site/diagrams shard-*.json > pcaplint.sarif`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runMerge(cmd, checks, &fl, args)
+		},
+	}
+	f := cmd.Flags()
+	addReportFlags(f, &fl.format, &fl.failOn)
+	f.StringVar(&fl.html, "html", "", "also write a self-contained HTML report to this file")
+	f.StringVar(&fl.diagramsDir, "diagrams-dir", "", "where the shards wrote their --diagrams-dir, for the HTML report to link")
+	return cmd
+}
+
+func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names []string) error {
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	printer, failOn, err := newPrinter(cmd, fl.format, fl.failOn, stdout, checks)
+	if err != nil {
+		return err
+	}
+	var reps []shardReport
+	for _, name := range names {
+		doc, err := readJSONReport(name)
+		if err != nil {
+			return err
+		}
+		reps = append(reps, shardReport{name, doc})
+	}
+	merged, problems := mergeReports(reps)
+	rep, err := merged.Report()
+	if err != nil {
+		return err
+	}
+	if fl.format == "json" {
+		err = merged.Write(stdout)
+	} else {
+		err = printBatch(stdout, printer, rep)
+	}
+	if err != nil {
+		return err
+	}
+	if fl.html != "" {
+		if err := writeHTML(fl.html, rep, fl.diagramsDir, drawnDiagrams(fl.diagramsDir, rep)); err != nil {
+			problems = append(problems, err)
+		}
+	}
+	res := &batchResult{rep: rep, errs: problems}
+	return res.exit(stderr, failOn)
+}
+
+// readJSONReport reads one report of lint --format json.
+func readJSONReport(name string) (*report.JSONReport, error) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	var doc report.JSONReport
+	if err := json.Unmarshal(b, &doc); err != nil {
+		return nil, fmt.Errorf("%s: not a JSON report of pcaplint lint: %w", name, err)
+	}
+	if doc.Files == nil {
+		return nil, fmt.Errorf("%s: not a JSON report of pcaplint lint: no \"files\"", name)
+	}
+	return &doc, nil
+}
+
+// drawnDiagrams finds the diagrams the shards wrote under dir, where
+// diagramSink puts them, for the connections of rep.
+func drawnDiagrams(dir string, rep *report.Report) map[string]map[int]string {
+	if dir == "" {
+		return nil
+	}
+	out := map[string]map[int]string{}
+	for _, f := range rep.Files {
+		for _, c := range f.Conns {
+			rel := path.Join(append(safePath(f.Path), fileName([]*diagram.Conversation{{Conn: c}}, ".svg"))...)
+			st, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(rel)))
+			if err != nil || !st.Mode().IsRegular() {
+				continue
+			}
+			if out[f.Path] == nil {
+				out[f.Path] = map[int]string{}
+			}
+			out[f.Path][c.ID] = rel
+		}
+	}
+	return out
+}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/pcaplint/pcaplint/render/report"
+)
+
+// shardReport is one JSON report given to merge, and its file name.
+type shardReport struct {
+	name string
+	doc  *report.JSONReport
+}
+
+// mergeReports joins the reports into one, in path order, and says what
+// is wrong with the set: shards missing or given twice, reports of
+// different splits, an input in two reports, or inputs a shard listed but
+// did not report. An input found twice is kept once; a shard given twice
+// is taken once.
+func mergeReports(reps []shardReport) (*report.JSONReport, []error) {
+	var problems []error
+	out := &report.JSONReport{Files: []report.JSONLintFile{}}
+	taken := takeShards(reps, &problems)
+	where := map[string]string{} // input path -> report name
+	claim := func(path, name string) bool {
+		if first, dup := where[path]; dup {
+			problems = append(problems, fmt.Errorf("%s is in both %s and %s; keeping the first", path, first, name))
+			return false
+		}
+		where[path] = name
+		return true
+	}
+	for _, r := range taken {
+		for _, f := range r.doc.Files {
+			if claim(f.Path, r.name) {
+				out.Files = append(out.Files, f)
+			}
+		}
+		for _, s := range r.doc.Skipped {
+			if claim(s.Path, r.name) {
+				out.Skipped = append(out.Skipped, s)
+			}
+		}
+		if sh := r.doc.Shard; sh != nil {
+			unreported := 0
+			for _, in := range sh.Inputs {
+				if where[in] == "" {
+					unreported++
+				}
+			}
+			if unreported > 0 {
+				problems = append(problems, fmt.Errorf("%s: %d of the %d inputs of shard %d/%d are not in the report (was it interrupted?)", r.name, unreported, len(sh.Inputs), sh.K, sh.N))
+			}
+		}
+	}
+	slices.SortStableFunc(out.Files, func(a, b report.JSONLintFile) int { return cmp.Compare(a.Path, b.Path) })
+	slices.SortStableFunc(out.Skipped, func(a, b report.JSONSkip) int { return cmp.Compare(a.Path, b.Path) })
+	out.Summarize()
+	return out, problems
+}
+
+// takeShards checks the shard records of the reports and returns those to
+// merge: every report when none is sharded, else one per shard K of a
+// single N.
+func takeShards(reps []shardReport, problems *[]error) []shardReport {
+	var n int
+	var nFrom string
+	byK := map[int]string{}
+	var out []shardReport
+	for _, r := range reps {
+		sh := r.doc.Shard
+		switch {
+		case sh == nil && n > 0, sh != nil && n == 0 && len(out) > 0:
+			*problems = append(*problems, fmt.Errorf("%s and %s: a sharded and an unsharded report cannot be merged; leaving out %s", out[0].name, r.name, r.name))
+			continue
+		case sh == nil:
+			out = append(out, r)
+			continue
+		case n == 0:
+			n, nFrom = sh.N, r.name
+		case sh.N != n:
+			*problems = append(*problems, fmt.Errorf("%s is shard %d/%d but %s is of %d shards; leaving out %s", r.name, sh.K, sh.N, nFrom, n, r.name))
+			continue
+		}
+		if first, dup := byK[sh.K]; dup {
+			*problems = append(*problems, fmt.Errorf("shard %d/%d is given twice, %s and %s; keeping the first", sh.K, n, first, r.name))
+			continue
+		}
+		byK[sh.K] = r.name
+		out = append(out, r)
+	}
+	for k := range n {
+		if _, ok := byK[k]; !ok {
+			*problems = append(*problems, fmt.Errorf("shard %d/%d is missing", k, n))
+		}
+	}
+	return out
+}

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pcaplint/pcaplint/render/report"
+	"github.com/pcaplint/pcaplint/rules"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// addReportFlags declares --format and --fail-on, the options of the
+// commands that print a report (--color and --quiet are global).
+func addReportFlags(f *pflag.FlagSet, format, failOn *string) {
+	f.StringVarP(format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
+	f.StringVar(failOn, "fail-on", "warning", "exit 1 on findings at or above: error, warning, info or never")
+}
+
+// newPrinter reads --format, --fail-on and the global --color and --quiet,
+// and returns the report's printer and the failing severity.
+func newPrinter(cmd *cobra.Command, format, failOn string, stdout io.Writer, checks []*rules.Check) (report.Printer, rules.Severity, error) {
+	fail, err := parseFailOn(failOn)
+	if err != nil {
+		return nil, rules.Off, err
+	}
+	colored, err := useColor(colorFlag(cmd), stdout)
+	if err != nil {
+		return nil, rules.Off, err
+	}
+	p, err := report.New(format, report.Options{Color: colored, Quiet: quietFlag(cmd), FailOn: fail, Checks: checks, Version: version()})
+	if err != nil {
+		return nil, rules.Off, fmt.Errorf("--format: %w", err)
+	}
+	return p, fail, nil
+}
