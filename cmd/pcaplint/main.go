@@ -45,6 +45,7 @@ func execute(args []string, checks []*rules.Check, stdout, stderr io.Writer) int
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.Execute()
+	stopProfile()
 	var code exitCode
 	switch {
 	case err == nil:

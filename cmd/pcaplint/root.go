@@ -18,6 +18,7 @@ draws it as a sequence diagram.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	addProfileFlags(root)
 	root.AddCommand(newConnsCmd(), newLintCmd(checks), newRulesCmd(checks), newExplainCmd(checks), newDiagramCmd(checks))
 	return root
 }
