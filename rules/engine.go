@@ -82,7 +82,8 @@ func (e *Engine) Segment(c *Conn, d Dir, seg *tcp.Segment, isNew bool) {
 	}
 }
 
-// End runs every active check on a connection that ended.
+// End runs every active check on a connection that ended, then releases
+// the checks' state of the connection (Conn.Ext).
 func (e *Engine) End(c *Conn, why EndReason) {
 	for _, a := range e.active {
 		if a.check.End != nil {
@@ -96,6 +97,7 @@ func (e *Engine) End(c *Conn, why EndReason) {
 			e.evalCustom(r, c, FromClient, nil)
 		}
 	}
+	c.Ext = nil
 }
 
 // add records a finding at severity sev unless a scope ignores it.

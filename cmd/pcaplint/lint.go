@@ -88,7 +88,7 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 		if err != nil {
 			return err
 		}
-		rep.Files = append(rep.Files, readInput(path, fl.input, eng))
+		rep.Files = append(rep.Files, readInputKeeping(path, fl.input, lintKeeps(fl.format), eng))
 		ruleErrs = append(ruleErrs, eng.Errors...)
 	}
 	if err := printer.Print(stdout, rep); err != nil {
@@ -104,6 +104,18 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 		return exitCode(exitFindings)
 	}
 	return nil
+}
+
+// lintKeeps is what lint keeps of each connection for the format: JSON
+// prints them whole, JUnit names them, the other formats only count them.
+func lintKeeps(format string) connKeep {
+	switch format {
+	case "json":
+		return keepConns
+	case "junit":
+		return keepRefs
+	}
+	return keepCount
 }
 
 // parseFailOn reads --fail-on; never is Off.
