@@ -20,16 +20,6 @@ const closedLinger = 2 * time.Minute
 // interfaces of a "-i any" capture must be to count as one packet.
 const copyWindow = 10 * time.Millisecond
 
-// connKey is the unordered 4-tuple: lo is the smaller endpoint.
-type connKey struct{ lo, hi tcp.Endpoint }
-
-func keyOf(a, b tcp.Endpoint) connKey {
-	if b.Less(a) {
-		return connKey{b, a}
-	}
-	return connKey{a, b}
-}
-
 // Observer sees every segment once the tracker has matched it to its
 // connection, before the connection's state is updated with it, so that it
 // can compare the segment with what came before.
@@ -62,7 +52,8 @@ type Tracker struct {
 	Observers []Observer
 
 	conns   map[connKey]*Conn
-	lru     Conn // sentinel of a doubly linked list, most recent first
+	names   interner // endpoints that do not pack into a key
+	lru     Conn     // sentinel of a doubly linked list, most recent first
 	nextID  int
 	evicted int64
 	copies  int64
@@ -88,7 +79,7 @@ func (t *Tracker) Live() int { return len(t.conns) }
 // Add feeds one segment to the tracker and returns its connection and
 // direction.
 func (t *Tracker) Add(seg *tcp.Segment) (*Conn, Dir) {
-	key := keyOf(seg.Src, seg.Dst)
+	key := t.names.keyOf(seg.Src, seg.Dst)
 	c, ok := t.conns[key]
 	isNew := false
 	if ok && startsNewConn(c, seg) {
