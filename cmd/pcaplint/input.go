@@ -63,6 +63,10 @@ func readInputKeeping(path string, opts parse.Options, keep connKeep, eng *rules
 		return f
 	}
 	defer closer.Close()
+	src = parse.Prefetch(src)
+	if p, ok := src.(*parse.Prefetcher); ok {
+		defer p.Close()
+	}
 	col := &connCollector{keep: keep}
 	tr := rules.NewTracker(append([]rules.Observer{col}, extra...)...)
 	if eng != nil {
