@@ -50,6 +50,9 @@ type Tracker struct {
 	MaxConns int
 	// Observers are called for every segment and every ended connection.
 	Observers []Observer
+	// NoTransitions leaves Conn.Transitions empty, for users that never
+	// read them (lint): it saves most of a kilobyte per connection.
+	NoTransitions bool
 
 	conns   map[connKey]*Conn
 	names   interner // endpoints that do not pack into a key
@@ -139,7 +142,7 @@ func startsNewConn(c *Conn, seg *tcp.Segment) bool {
 
 func (t *Tracker) open(key connKey, seg *tcp.Segment) *Conn {
 	t.nextID++
-	c := &Conn{ID: t.nextID, key: key, Start: seg.Time, End: seg.Time, FirstPos: seg.Pos}
+	c := &Conn{ID: t.nextID, key: key, Start: seg.Time, End: seg.Time, FirstPos: seg.Pos, noTransitions: t.NoTransitions}
 	c.Client, c.Server = seg.Src, seg.Dst
 	switch {
 	case seg.Has(tcp.KnownFlags) && seg.Flags&(tcp.SYN|tcp.ACK) == tcp.SYN|tcp.ACK:

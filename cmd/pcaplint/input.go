@@ -69,6 +69,8 @@ func readInputKeeping(path string, opts parse.Options, keep connKeep, eng *rules
 	}
 	col := &connCollector{keep: keep}
 	tr := rules.NewTracker(append([]rules.Observer{col}, extra...)...)
+	// Only whole connections are printed with their state changes.
+	tr.NoTransitions = keep != keepConns
 	if eng != nil {
 		tr.Observers = append(tr.Observers, eng)
 	}
