@@ -41,8 +41,12 @@ need tshark
 # record makes $work/loopback.pcap: tcpdump on lo while httpish makes its
 # connections. It fails without root.
 record() {
-	local port=18080 pid
-	tcpdump -i lo -n -B 16384 -w "$work/loopback.pcap" "tcp port $port" 2>"$work/tcpdump.log" &
+	local port pid
+	# A port nobody listens on, so that the filter sees only httpish.
+	for port in $(shuf -i 20000-29999 -n 20); do
+		ss -Htln "sport = :$port" | grep -q . || break
+	done
+	tcpdump -i lo -n -B 16384 -w "$work/loopback.pcap.part" "tcp port $port" 2>"$work/tcpdump.log" &
 	pid=$!
 	sleep 1
 	if ! kill -0 "$pid" 2>/dev/null; then
@@ -53,7 +57,8 @@ record() {
 	sleep 1
 	kill -INT "$pid"
 	wait "$pid" || true
-	grep -q " 0 packets dropped by kernel" "$work/tcpdump.log" || { cat "$work/tcpdump.log" >&2; return 1; }
+	grep -q "^0 packets dropped by kernel" "$work/tcpdump.log" || { cat "$work/tcpdump.log" >&2; return 1; }
+	mv "$work/loopback.pcap.part" "$work/loopback.pcap"
 }
 
 capture=$work/loopback.pcap
@@ -61,7 +66,7 @@ if [ ! -s "$capture" ]; then
 	if [ "$(id -u)" -eq 0 ] && record; then
 		echo "recorded $capture"
 	else
-		echo "bench: recording on lo needs root (and tcpdump); using a synthetic capture of short connections instead"
+		echo "bench: could not record on lo (recording needs root and tcpdump); using a synthetic capture of short connections from bench/gen instead"
 		capture=$work/synthetic.pcap
 		"$work/gen" -packets 600000 -segments 3 -payload 100 -conns 200 >"$capture"
 	fi
