@@ -30,8 +30,46 @@ type Check struct {
 	// Segment sees every segment of every connection, before the tracker
 	// folds the segment into the connection's state.
 	Segment func(p *Pass)
+	// SegmentOn, when not zero, promises that Segment does nothing on
+	// segments of none of these kinds, so that the engine may skip the
+	// call. See SegmentKind.
+	SegmentOn SegmentKind
 	// End sees every connection once, when it ends.
 	End func(p *Pass)
+}
+
+// SegmentKind is a set of cheap facts about a segment that checks can
+// limit their Segment hook to. The engine skips hooks only while some
+// active check has no SegmentOn and so sees every segment: per-segment
+// work a hook shares with others (the checks' sequence analysis) then
+// still runs on every segment.
+type SegmentKind uint8
+
+// Segment kinds. SYN, FIN and RST are the flags (whether or not the input
+// showed flags: unknown flags are zero).
+const (
+	OnSYN SegmentKind = 1 << iota
+	OnFIN
+	OnRST
+	OnNew // the segment opened its connection
+)
+
+// kindOf is the set of kinds seg belongs to.
+func kindOf(seg *tcp.Segment, isNew bool) SegmentKind {
+	var k SegmentKind
+	if seg.Flags&tcp.SYN != 0 {
+		k |= OnSYN
+	}
+	if seg.Flags&tcp.FIN != 0 {
+		k |= OnFIN
+	}
+	if seg.Flags&tcp.RST != 0 {
+		k |= OnRST
+	}
+	if isNew {
+		k |= OnNew
+	}
+	return k
 }
 
 // Param is a documented parameter of a check.

@@ -95,6 +95,12 @@ type Conn struct {
 	// Ext is for the check engine: per-connection state of the checks.
 	Ext any
 
+	// prevState is each side's state before its latest change.
+	prevState [2]State
+	hasPrev   [2]bool
+	// noTransitions is set when the tracker records no Transitions.
+	noTransitions bool
+
 	// tracker bookkeeping
 	key        connKey
 	closedAt   time.Time

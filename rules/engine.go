@@ -12,16 +12,23 @@ import (
 // it, and collects their findings. It is an Observer: give it to
 // NewTracker. Checks run in the same single pass as the tracker.
 type Engine struct {
-	active   []*activeCheck
-	custom   []*CustomRule
-	findings []Finding
+	active []*activeCheck
+	// segHooks are the active checks with a Segment hook.
+	segHooks []*activeCheck
+	// segCustom are the custom rules evaluated on every segment.
+	segCustom []*CustomRule
+	custom    []*CustomRule
+	findings  []Finding
 	// Errors are evaluation errors of custom rules, one per rule.
 	Errors []error
 	failed map[string]bool
 }
 
 type activeCheck struct {
-	check    *Check
+	check *Check
+	// on is the check's SegmentOn, or zero when the engine may skip no
+	// call.
+	on       SegmentKind
 	severity Severity
 	params   map[string]any
 	ignore   []Scope
@@ -63,26 +70,51 @@ func NewEngine(checks []*Check, cfg *Config) (*Engine, error) {
 			e.active = append(e.active, a)
 		}
 	}
+	e.prepareHooks()
 	return e, nil
 }
 
-// Segment runs every active check on a segment.
-func (e *Engine) Segment(c *Conn, d Dir, seg *tcp.Segment, isNew bool) {
+// prepareHooks lists the Segment hooks and custom rules to run on every
+// segment, and lets hooks be skipped by their SegmentOn only when some
+// active check sees every segment.
+func (e *Engine) prepareHooks() {
+	skippable := false
 	for _, a := range e.active {
 		if a.check.Segment != nil {
-			p := &a.pass
-			p.Conn, p.Dir, p.Seg, p.IsNew, p.Why = c, d, seg, isNew, EndOfInput
-			a.check.Segment(p)
+			e.segHooks = append(e.segHooks, a)
+			skippable = skippable || a.check.SegmentOn == 0
+		}
+	}
+	for _, a := range e.segHooks {
+		if skippable {
+			a.on = a.check.SegmentOn
 		}
 	}
 	for _, r := range e.custom {
 		if r.On == "segment" {
-			e.evalCustom(r, c, d, seg)
+			e.segCustom = append(e.segCustom, r)
 		}
 	}
 }
 
-// End runs every active check on a connection that ended.
+// Segment runs every active check on a segment.
+func (e *Engine) Segment(c *Conn, d Dir, seg *tcp.Segment, isNew bool) {
+	kind := kindOf(seg, isNew)
+	for _, a := range e.segHooks {
+		if a.on != 0 && a.on&kind == 0 {
+			continue
+		}
+		p := &a.pass
+		p.Conn, p.Dir, p.Seg, p.IsNew, p.Why = c, d, seg, isNew, EndOfInput
+		a.check.Segment(p)
+	}
+	for _, r := range e.segCustom {
+		e.evalCustom(r, c, d, seg)
+	}
+}
+
+// End runs every active check on a connection that ended, then releases
+// the checks' state of the connection (Conn.Ext).
 func (e *Engine) End(c *Conn, why EndReason) {
 	for _, a := range e.active {
 		if a.check.End != nil {
@@ -96,6 +128,7 @@ func (e *Engine) End(c *Conn, why EndReason) {
 			e.evalCustom(r, c, FromClient, nil)
 		}
 	}
+	c.Ext = nil
 }
 
 // add records a finding at severity sev unless a scope ignores it.

@@ -34,14 +34,28 @@ func (c *Conn) Ref() ConnRef { return ConnRef{ID: c.ID, Client: c.Client, Server
 
 // SortFindings orders findings by position in the input (file, line or
 // packet), then rule ID, then message, so that output is deterministic.
+// Findings mostly come in input order already: that costs one pass.
 func SortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			cmp.Compare(a.Pos.File, b.Pos.File),
-			cmp.Compare(a.Pos.Line, b.Pos.Line),
-			cmp.Compare(a.Pos.Packet, b.Pos.Packet),
-			cmp.Compare(a.Rule, b.Rule),
-			cmp.Compare(a.Message, b.Message),
-		)
-	})
+	if slices.IsSortedFunc(fs, compareFindings) {
+		return
+	}
+	slices.SortStableFunc(fs, compareFindings)
+}
+
+// compareFindings orders two findings by file, line, packet, rule and
+// message, comparing each only when the ones before are equal.
+func compareFindings(a, b Finding) int {
+	if c := cmp.Compare(a.Pos.File, b.Pos.File); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Pos.Line, b.Pos.Line); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Pos.Packet, b.Pos.Packet); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Rule, b.Rule); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Message, b.Message)
 }

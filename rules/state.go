@@ -44,14 +44,26 @@ type Transition struct {
 	From, To State
 }
 
+// transitionsCap is the initial capacity of Conn.Transitions.
+const transitionsCap = 10
+
 // setState records a state change of the endpoint on side d.
 func (c *Conn) setState(d Dir, to State, seg *tcp.Segment) {
 	s := &c.Sides[d]
 	if s.State == to {
 		return
 	}
-	c.Transitions = append(c.Transitions, Transition{Time: seg.Time, Pos: seg.Pos, Endpoint: d, From: s.State, To: to})
+	c.prevState[d], c.hasPrev[d] = s.State, true
 	s.State = to
+	if c.noTransitions {
+		return
+	}
+	if c.Transitions == nil {
+		// A connection's life from SYN to close takes about ten steps:
+		// one allocation instead of a slice doubling four times.
+		c.Transitions = make([]Transition, 0, transitionsCap)
+	}
+	c.Transitions = append(c.Transitions, Transition{Time: seg.Time, Pos: seg.Pos, Endpoint: d, From: c.prevState[d], To: to})
 }
 
 // advanceStates applies RFC 9293's event processing to both endpoints for a
@@ -154,16 +166,17 @@ func (c *Conn) finEvent(snd, rcv Dir, seg *tcp.Segment) {
 // undoCloseWait takes back the CLOSE_WAIT the end on side d was given when
 // its peer's FIN passed: its own FIN shows it had not received that FIN
 // yet.
+// The side's latest change is the one to its current state, so the state
+// it came from is prevState, whether or not Transitions are recorded.
 func (c *Conn) undoCloseWait(d Dir) {
-	for i := len(c.Transitions) - 1; i >= 0; i-- {
-		t := c.Transitions[i]
-		if t.Endpoint != d {
-			continue
-		}
-		if t.To == CloseWait {
-			c.Transitions = append(c.Transitions[:i], c.Transitions[i+1:]...)
-			c.Sides[d].State = t.From
-		}
+	if !c.hasPrev[d] || c.Sides[d].State != CloseWait {
 		return
+	}
+	c.Sides[d].State = c.prevState[d]
+	for i := len(c.Transitions) - 1; i >= 0; i-- {
+		if c.Transitions[i].Endpoint == d {
+			c.Transitions = append(c.Transitions[:i], c.Transitions[i+1:]...)
+			return
+		}
 	}
 }

@@ -20,16 +20,6 @@ const closedLinger = 2 * time.Minute
 // interfaces of a "-i any" capture must be to count as one packet.
 const copyWindow = 10 * time.Millisecond
 
-// connKey is the unordered 4-tuple: lo is the smaller endpoint.
-type connKey struct{ lo, hi tcp.Endpoint }
-
-func keyOf(a, b tcp.Endpoint) connKey {
-	if b.Less(a) {
-		return connKey{b, a}
-	}
-	return connKey{a, b}
-}
-
 // Observer sees every segment once the tracker has matched it to its
 // connection, before the connection's state is updated with it, so that it
 // can compare the segment with what came before.
@@ -60,9 +50,13 @@ type Tracker struct {
 	MaxConns int
 	// Observers are called for every segment and every ended connection.
 	Observers []Observer
+	// NoTransitions leaves Conn.Transitions empty, for users that never
+	// read them (lint): it saves most of a kilobyte per connection.
+	NoTransitions bool
 
 	conns   map[connKey]*Conn
-	lru     Conn // sentinel of a doubly linked list, most recent first
+	names   interner // endpoints that do not pack into a key
+	lru     Conn     // sentinel of a doubly linked list, most recent first
 	nextID  int
 	evicted int64
 	copies  int64
@@ -88,7 +82,7 @@ func (t *Tracker) Live() int { return len(t.conns) }
 // Add feeds one segment to the tracker and returns its connection and
 // direction.
 func (t *Tracker) Add(seg *tcp.Segment) (*Conn, Dir) {
-	key := keyOf(seg.Src, seg.Dst)
+	key := t.names.keyOf(seg.Src, seg.Dst)
 	c, ok := t.conns[key]
 	isNew := false
 	if ok && startsNewConn(c, seg) {
@@ -148,7 +142,7 @@ func startsNewConn(c *Conn, seg *tcp.Segment) bool {
 
 func (t *Tracker) open(key connKey, seg *tcp.Segment) *Conn {
 	t.nextID++
-	c := &Conn{ID: t.nextID, key: key, Start: seg.Time, End: seg.Time, FirstPos: seg.Pos}
+	c := &Conn{ID: t.nextID, key: key, Start: seg.Time, End: seg.Time, FirstPos: seg.Pos, noTransitions: t.NoTransitions}
 	c.Client, c.Server = seg.Src, seg.Dst
 	switch {
 	case seg.Has(tcp.KnownFlags) && seg.Flags&(tcp.SYN|tcp.ACK) == tcp.SYN|tcp.ACK:

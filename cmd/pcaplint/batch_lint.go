@@ -36,7 +36,11 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	}
 	slices.SortStableFunc(ins, func(a, b input) int { return cmp.Compare(a.Path, b.Path) })
 	ins = sh.pick(ins)
-	b := &batch{workers: fl.batch.jobs, opts: fl.input, grace: defaultGrace,
+	keep := lintKeeps(fl.format)
+	if fl.batch.html != "" {
+		keep = keepConns // the page lists every connection
+	}
+	b := &batch{workers: fl.batch.jobs, opts: fl.input, keep: keep, grace: defaultGrace,
 		newEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks, cfg) }}
 	if fl.batch.diagramsDir != "" {
 		if b.diagrams, err = newDiagramSink(fl.batch.diagramsDir, fl.batch.diagrams == "all"); err != nil {

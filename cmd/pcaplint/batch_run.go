@@ -21,8 +21,10 @@ const defaultGrace = 5 * time.Second
 // batch reads many inputs, one per worker, and keeps only each input's
 // small report.File: memory grows with the workers, not the inputs.
 type batch struct {
-	workers   int
-	opts      parse.Options
+	workers int
+	opts    parse.Options
+	// keep is what each input's report keeps of its connections.
+	keep      connKeep
 	newEngine func() (*rules.Engine, error)
 	// diagrams, when set, receives the diagrams of every input.
 	diagrams *diagramSink
@@ -144,7 +146,7 @@ func (b *batch) read(idx int, in input) *fileResult {
 	if b.diagrams != nil {
 		extra = append(extra, rec)
 	}
-	r.file = readInput(in.Path, b.opts, eng, extra...)
+	r.file = readInputKeeping(in.Path, b.opts, b.keep, eng, extra...)
 	r.errs = eng.Errors
 	if !in.Named && errors.Is(r.file.Err, parse.ErrUnknownInput) {
 		r.skip = strings.TrimPrefix(r.file.Err.Error(), in.Path+": ")

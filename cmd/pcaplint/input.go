@@ -13,17 +13,47 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// connCollector keeps every connection the tracker ends, in ID order.
-type connCollector struct{ conns []*rules.Conn }
+// connKeep says what the collector keeps of each connection that ends.
+type connKeep uint8
+
+const (
+	keepConns connKeep = iota // the whole connection (conns, diagram)
+	keepRefs                  // a connection holding only ID and endpoints
+	keepCount                 // nothing but the count
+)
+
+// connCollector keeps the connections the tracker ends, or as much of them
+// as keep says, so that memory does not grow with the input when the
+// report needs less.
+type connCollector struct {
+	keep  connKeep
+	conns []*rules.Conn
+	n     int
+}
 
 func (c *connCollector) Segment(*rules.Conn, rules.Dir, *tcp.Segment, bool) {}
-func (c *connCollector) End(conn *rules.Conn, _ rules.EndReason)            { c.conns = append(c.conns, conn) }
+
+func (c *connCollector) End(conn *rules.Conn, _ rules.EndReason) {
+	c.n++
+	switch c.keep {
+	case keepConns:
+		c.conns = append(c.conns, conn)
+	case keepRefs:
+		c.conns = append(c.conns, &rules.Conn{ID: conn.ID, Client: conn.Client, Server: conn.Server})
+	}
+}
 
 // readInput reads one input through the tracker in a single pass, with eng
 // (when not nil) running the checks beside it and the extra observers
 // seeing every segment too. The returned File carries the input error, if
 // any, beside everything read before it.
 func readInput(path string, opts parse.Options, eng *rules.Engine, extra ...rules.Observer) report.File {
+	return readInputKeeping(path, opts, keepConns, eng, extra...)
+}
+
+// readInputKeeping is readInput keeping only what keep says of each
+// connection in File.Conns; File.ConnCount counts them all.
+func readInputKeeping(path string, opts parse.Options, keep connKeep, eng *rules.Engine, extra ...rules.Observer) report.File {
 	f := report.File{Path: path}
 	src, closer, err := parse.OpenFile(path, opts)
 	if err != nil {
@@ -31,14 +61,20 @@ func readInput(path string, opts parse.Options, eng *rules.Engine, extra ...rule
 		return f
 	}
 	defer closer.Close()
-	col := &connCollector{}
+	src = parse.Prefetch(src)
+	if p, ok := src.(*parse.Prefetcher); ok {
+		defer p.Close()
+	}
+	col := &connCollector{keep: keep}
 	tr := rules.NewTracker(append([]rules.Observer{col}, extra...)...)
+	// Only whole connections are printed with their state changes.
+	tr.NoTransitions = keep != keepConns
 	if eng != nil {
 		tr.Observers = append(tr.Observers, eng)
 	}
 	f.Err = eachSegment(src, func(seg *tcp.Segment) { tr.Add(seg) })
 	tr.Flush()
-	f.Conns = sortedConns(col.conns)
+	f.Conns, f.ConnCount = sortedConns(col.conns), col.n
 	f.Stats = *src.Stats()
 	f.Copies, f.Evicted = tr.Copies(), tr.Evicted()
 	if eng != nil {

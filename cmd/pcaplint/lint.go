@@ -88,6 +88,18 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	return lintInputs(cmd, checks, cfg, fl, args, printer, failOn)
 }
 
+// lintKeeps is what lint keeps of each connection for the format: JSON
+// prints them whole, JUnit names them, the other formats only count them.
+func lintKeeps(format string) connKeep {
+	switch format {
+	case "json":
+		return keepConns
+	case "junit":
+		return keepRefs
+	}
+	return keepCount
+}
+
 // parseFailOn reads --fail-on; never is Off.
 func parseFailOn(s string) (rules.Severity, error) {
 	if s == "never" {

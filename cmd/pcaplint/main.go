@@ -46,6 +46,7 @@ func execute(args []string, checks []*rules.Check, stdout, stderr io.Writer) int
 	root.SetErr(stderr)
 	addCompletionCmd(root)
 	cmd, err := root.ExecuteC()
+	stopProfile()
 	var code exitCode
 	switch {
 	case err == nil:

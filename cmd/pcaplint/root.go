@@ -35,6 +35,7 @@ output, errors and warnings to standard error.`,
 		newDiagramCmd(checks), newMergeCmd(checks), newVersionCmd())
 	addCompletion(root, checks)
 	friendlyUsage(root)
+	addProfileFlags(root)
 	return root
 }
 

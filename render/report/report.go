@@ -23,7 +23,11 @@ type File struct {
 	Path  string
 	Err   error
 	Conns []*rules.Conn
-	Stats tcp.Stats
+	// ConnCount counts the connections read. Conns may hold fewer, or
+	// only their IDs and endpoints: lint keeps only what its format
+	// prints, so that memory does not grow with the input.
+	ConnCount int
+	Stats     tcp.Stats
 	// Copies counts packets seen again on another interface and counted once.
 	Copies int64
 	// Evicted counts connections dropped from a full connection table.
@@ -47,7 +51,7 @@ func (r *Report) Counts() map[rules.Severity]int {
 func (r *Report) Conns() int {
 	n := 0
 	for _, f := range r.Files {
-		n += len(f.Conns)
+		n += max(len(f.Conns), f.ConnCount)
 	}
 	return n
 }

@@ -59,9 +59,9 @@ type verdict struct {
 	// prevWin is the sender's previous raw window.
 	prevWin uint16
 	// expired are holes whose reorder window passed unfilled at this
-	// segment: they are reported as gaps.
-	expired  [2*maxHoles + 1]hole
-	nExpired int
+	// segment: they are reported as gaps. Its storage is kept from segment
+	// to segment, and allocated only once a connection has a gap.
+	expired []hole
 }
 
 // flow is the sequence analysis state of one direction.
@@ -80,8 +80,10 @@ type flow struct {
 	hasWin  bool
 	dupAcks int
 	last    seqClass // facts about the sender's previous segment
-	holes   [maxHoles]hole
-	nHoles  int
+	// holes are the unfilled gaps, oldest first; the array is allocated
+	// at the first gap, so that a connection without one stays small.
+	holes  *[maxHoles]hole
+	nHoles int
 }
 
 // connState is the per-connection state of the checks, hung on Conn.Ext
@@ -146,7 +148,7 @@ func (st *connState) reorderWindow(c *rules.Conn) time.Duration {
 // tcp_analyze_sequence_number, then advances the sender's flow.
 func (st *connState) classify(c *rules.Conn, d rules.Dir, seg *tcp.Segment) {
 	v := &st.v
-	*v = verdict{}
+	*v = verdict{expired: v.expired[:0]}
 	window := st.reorderWindow(c)
 	st.expireHoles(seg.Time, window)
 	if !seg.Has(tcp.KnownFlags) {

@@ -17,6 +17,7 @@ the time from the first SYN to the RST.`,
 10:00:00.000100 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [S.], seq 5000, ack 1001, win 65535, length 0`,
 	RFC:       "RFC 9293 section 3.10.7.1 (a segment to a CLOSED port is answered by RST)",
 	Wireshark: "none: Wireshark's expert info notes every RST (tcp.connection.rst) but does not tell refusal apart.",
+	SegmentOn: rules.OnRST,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		c := p.Conn
 		cl, sv := &c.Sides[rules.FromClient], &c.Sides[rules.FromServer]

@@ -24,6 +24,7 @@ for connections whose SYN was not captured.`,
 10:00:00.000200 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 65535, length 0`,
 	RFC:       "RFC 9293 section 3.5 (establishing a connection)",
 	Wireshark: "none: Wireshark has no flag for an unfinished handshake (the conversation's completeness field, tcp.completeness, holds the same facts).",
+	SegmentOn: rules.OnSYN,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		switch {
 		case isSYN(p.Seg) && p.Dir == rules.FromClient:

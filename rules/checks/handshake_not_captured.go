@@ -18,6 +18,7 @@ first segment unless its port is the well-known one.`,
 	Passes:    `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0`,
 	RFC:       "RFC 9293 section 3.5",
 	Wireshark: "none: Wireshark marks such streams in tcp.completeness only.",
+	SegmentOn: rules.OnNew,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg := p.Seg
 		if !p.IsNew || !p.Conn.Midstream || !seg.Has(tcp.KnownFlags) {

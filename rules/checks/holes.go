@@ -24,6 +24,9 @@ type hole struct {
 // addHole records the hole a segment at seq opened past nxt.
 func (st *connState) addHole(d rules.Dir, nxt, seq uint32, seg *tcp.Segment) {
 	f := &st.flows[d]
+	if f.holes == nil {
+		f.holes = new([maxHoles]hole)
+	}
 	if f.nHoles == maxHoles {
 		st.v.addExpired(f.holes[0])
 		copy(f.holes[:], f.holes[1:])
@@ -76,8 +79,7 @@ func (st *connState) expireHoles(now time.Time, window time.Duration) {
 }
 
 func (v *verdict) addExpired(h hole) {
-	if v.nExpired < len(v.expired) {
-		v.expired[v.nExpired] = h
-		v.nExpired++
+	if len(v.expired) < 2*maxHoles+1 {
+		v.expired = append(v.expired, h)
 	}
 }

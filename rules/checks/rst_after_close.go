@@ -20,6 +20,7 @@ when counting aborts.`,
 10:00:00.000200 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 2, win 502, length 0`,
 	RFC:       "RFC 9293 section 3.6 (closing), section 3.10.7.4",
 	Wireshark: "none",
+	SegmentOn: rules.OnRST,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		c, seg := p.Conn, p.Seg
 		if !isRST(seg) || !(c.Sides[0].HasFIN && c.Sides[1].HasFIN) || rstIgnored(c, p.Dir, seg) {

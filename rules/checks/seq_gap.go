@@ -28,13 +28,16 @@ never open a hole.`,
 	RFC:       "RFC 9293 section 3.4 (sequence numbers), RFC 1982 (serial comparison)",
 	Wireshark: `tcp.analysis.lost_segment ("previous segment not captured"), on the same packet. Wireshark flags it at once; pcaplint does not report a hole that an out-of-order segment fills within the reorder window.`,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
-		for _, h := range st.v.expired[:st.v.nExpired] {
+		for _, h := range st.v.expired {
 			reportHole(p, st, h)
 		}
 	}),
 	End: onEnd(func(p *rules.Pass, st *connState) {
 		for d := range st.flows {
 			f := &st.flows[d]
+			if f.nHoles == 0 {
+				continue
+			}
 			for _, h := range f.holes[:f.nHoles] {
 				reportHole(p, st, h)
 			}

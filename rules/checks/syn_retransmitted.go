@@ -22,6 +22,7 @@ A SYN with another ISN on the same 4-tuple is a new connection
 10:00:00.000100 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [S.], seq 5000, ack 1001, win 65535, length 0`,
 	RFC:       "RFC 9293 section 3.8.1 (retransmission timeout), RFC 6298 section 2 (initial RTO of 1 s)",
 	Wireshark: "tcp.analysis.retransmission on the repeated SYN or SYN-ACK; pcaplint reports it here and not as retransmission.",
+	SegmentOn: rules.OnSYN,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg, c := p.Seg, p.Conn
 		s := &c.Sides[p.Dir]

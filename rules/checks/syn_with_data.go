@@ -17,6 +17,7 @@ and often sent again.`,
 	Passes:    `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, options [tfo cookiereq], length 0`,
 	RFC:       "RFC 7413 (TCP Fast Open), RFC 9293 section 3.10.7.2",
 	Wireshark: "tcp.analysis.tfo_syn (not compared).",
+	SegmentOn: rules.OnSYN,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg := p.Seg
 		if !seg.Has(tcp.KnownFlags) || seg.Flags&tcp.SYN == 0 || seg.PayloadLen == 0 {

@@ -1,0 +1,124 @@
+package parse
+
+import (
+	"io"
+	"runtime"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// prefetchBatch is how many segments the reading goroutine hands over at
+// once, and prefetchDepth how many batches may wait: enough to smooth the
+// two sides' pace, small enough to stay a few hundred kilobytes.
+const (
+	prefetchBatch = 256
+	prefetchDepth = 4
+)
+
+// batch is a run of segments read ahead, and the error that ended the
+// input after them, if it did.
+type batch struct {
+	segs []tcp.Segment
+	err  error
+}
+
+// Prefetcher is a Source that reads another one ahead in a goroutine, so
+// that decoding overlaps with what the caller does with each segment.
+// Segments come in the same order with the same contents. Stats may be
+// read once Next returned an error; Close stops the reading early.
+type Prefetcher struct {
+	src  Source
+	full chan *batch
+	free chan *batch
+	stop chan struct{}
+	cur  *batch
+	next int
+	err  error
+}
+
+// Prefetch returns src read ahead by a goroutine, or src itself when the
+// process may use only one CPU.
+func Prefetch(src Source) Source {
+	if runtime.GOMAXPROCS(0) < 2 {
+		return src
+	}
+	p := &Prefetcher{
+		src:  src,
+		full: make(chan *batch, prefetchDepth),
+		free: make(chan *batch, prefetchDepth+1),
+		stop: make(chan struct{}),
+	}
+	for range prefetchDepth + 1 {
+		p.free <- &batch{segs: make([]tcp.Segment, 0, prefetchBatch)}
+	}
+	go p.read()
+	return p
+}
+
+// read fills batches until the input ends or Close is called. It decodes
+// into one scratch segment, as a caller of src.Next would, and copies it
+// out: a reader may rely on what it left in the segment last time.
+func (p *Prefetcher) read() {
+	defer close(p.full)
+	var seg tcp.Segment
+	for {
+		var b *batch
+		select {
+		case b = <-p.free:
+		case <-p.stop:
+			return
+		}
+		b.segs, b.err = b.segs[:0], nil
+		for len(b.segs) < prefetchBatch {
+			if err := p.src.Next(&seg); err != nil {
+				b.err = err
+				break
+			}
+			b.segs = append(b.segs, seg)
+		}
+		select {
+		case p.full <- b:
+		case <-p.stop:
+			return
+		}
+		if b.err != nil {
+			return
+		}
+	}
+}
+
+// Next fills seg with the next segment read ahead.
+func (p *Prefetcher) Next(seg *tcp.Segment) error {
+	for p.cur == nil || p.next == len(p.cur.segs) {
+		if p.err != nil {
+			return p.err
+		}
+		if p.cur != nil {
+			p.err = p.cur.err
+			p.free <- p.cur
+			p.cur = nil
+			continue
+		}
+		b, ok := <-p.full
+		if !ok {
+			p.err = io.EOF // closed early
+			return p.err
+		}
+		p.cur, p.next = b, 0
+	}
+	*seg = p.cur.segs[p.next]
+	p.next++
+	return nil
+}
+
+// Stats counts what the source read; read it once Next returned an error.
+func (p *Prefetcher) Stats() *tcp.Stats { return p.src.Stats() }
+
+// Close stops the reading goroutine. It is safe to call more than once.
+func (p *Prefetcher) Close() {
+	select {
+	case <-p.stop:
+	default:
+		close(p.stop)
+	}
+}

@@ -1,0 +1,83 @@
+package parse
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"testing"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// readAll reads src to its end and returns its segments and final error.
+func readAll(src Source) ([]tcp.Segment, error) {
+	var segs []tcp.Segment
+	var seg tcp.Segment
+	for {
+		if err := src.Next(&seg); err != nil {
+			return segs, err
+		}
+		segs = append(segs, seg)
+	}
+}
+
+// TestPrefetchSame reads captures, whole and cut short, directly and read
+// ahead: the segments, the final error and the stats must be the same.
+func TestPrefetchSame(t *testing.T) {
+	data, err := os.ReadFile("../testdata/captures/real/bulk.pcap")
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, n := range []int{len(data), len(data) * 2 / 3} {
+		open := func() Source {
+			src, err := Open(bytes.NewReader(data[:n]), "x.pcap", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return src
+		}
+		direct := open()
+		want, wantErr := readAll(direct)
+		p := Prefetch(open())
+		got, gotErr := readAll(p)
+		if len(got) != len(want) {
+			t.Fatalf("%d bytes: %d segments read ahead, want %d", n, len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("%d bytes: segment %d differs: %+v, want %+v", n, i, got[i], want[i])
+			}
+		}
+		if (gotErr == io.EOF) != (wantErr == io.EOF) || gotErr.Error() != wantErr.Error() {
+			t.Errorf("%d bytes: error %v, want %v", n, gotErr, wantErr)
+		}
+		if p.Stats().TCP != direct.Stats().TCP || p.Stats().Records != direct.Stats().Records {
+			t.Errorf("%d bytes: stats %+v, want %+v", n, p.Stats(), direct.Stats())
+		}
+		if errors.Is(gotErr, io.EOF) && p.Next(&tcp.Segment{}) != io.EOF {
+			t.Errorf("%d bytes: Next after the end is not io.EOF", n)
+		}
+	}
+}
+
+// TestPrefetchClose stops reading early without hanging.
+func TestPrefetchClose(t *testing.T) {
+	data, err := os.ReadFile("../testdata/captures/real/bulk.pcap")
+	if err != nil {
+		t.Skip(err)
+	}
+	src, err := Open(bytes.NewReader(data), "x.pcap", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Prefetch(src)
+	var seg tcp.Segment
+	if err := p.Next(&seg); err != nil {
+		t.Fatal(err)
+	}
+	if c, ok := p.(*Prefetcher); ok {
+		c.Close()
+		c.Close()
+	}
+}
