@@ -30,18 +30,17 @@ const maxEncapsulation = 8
 // decoder decodes packets into preallocated gopacket layers: one packet at a
 // time, nothing allocated on the way for well-formed TCP.
 type decoder struct {
-	eth    layers.Ethernet
-	dot1q  layers.Dot1Q
-	sll    layers.LinuxSLL
-	sll2   LinuxSLL2
-	ip4    layers.IPv4
-	ip6    layers.IPv6
-	ext    layers.IPv6ExtensionSkipper
-	tcp    layers.TCP
-	udp    layers.UDP
-	gre    layers.GRE
-	vxlan  layers.VXLAN
-	geneve layers.Geneve
+	eth   layers.Ethernet
+	dot1q layers.Dot1Q
+	sll   layers.LinuxSLL
+	sll2  LinuxSLL2
+	ip4   layers.IPv4
+	ip6   layers.IPv6
+	ext   layers.IPv6ExtensionSkipper
+	tcp   layers.TCP
+	udp   layers.UDP
+	gre   layers.GRE
+	vxlan layers.VXLAN
 
 	// problem explains a malformed verdict; it is built only then.
 	problem string
@@ -85,6 +84,10 @@ func (d *decoder) link(rec *record, seg *tcp.Segment) (layers.EthernetType, []by
 		}
 		return d.vlans(d.eth.EthernetType, d.eth.Payload)
 	case linkLinuxSLL:
+		// gopacket slices the address by its length field unchecked.
+		if len(data) >= 6 && binary.BigEndian.Uint16(data[4:6]) > 8 {
+			return 0, nil, d.malformed("Linux SLL header: address length %d exceeds 8", binary.BigEndian.Uint16(data[4:6]))
+		}
 		if err := d.sll.DecodeFromBytes(data, noFeedback); err != nil {
 			return 0, nil, d.malformed("Linux SLL header: %v", err)
 		}

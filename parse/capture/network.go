@@ -109,12 +109,29 @@ func (d *decoder) udpTunnel(b []byte) (layers.EthernetType, []byte, tcp.Tunnel, 
 		}
 		return etherTypeBridging, d.vxlan.Payload, tcp.TunnelVXLAN, isTCP
 	case d.udp.DstPort == portGeneve:
-		if err := d.geneve.DecodeFromBytes(d.udp.Payload, noFeedback); err != nil {
-			return 0, nil, 0, d.malformed("Geneve header: %v", err)
+		typ, payload, ok := geneveHeader(d.udp.Payload)
+		if !ok {
+			return 0, nil, 0, d.malformed("Geneve header cut short: %d bytes", len(d.udp.Payload))
 		}
-		return d.geneve.Protocol, d.geneve.Payload, tcp.TunnelGeneve, isTCP
+		return typ, payload, tcp.TunnelGeneve, isTCP
 	}
 	return 0, nil, 0, isUDP
+}
+
+// geneveHeader decodes a Geneve header (RFC 8926 section 3.4): 8 fixed
+// bytes, then options whose total length in 4-byte words is in the first
+// byte. Not gopacket's decoder: it reads past a 7-byte packet and appends
+// every option it sees to its reused layer, so its memory grows with the
+// capture.
+func geneveHeader(b []byte) (layers.EthernetType, []byte, bool) {
+	if len(b) < 8 {
+		return 0, nil, false
+	}
+	n := 8 + int(b[0]&0x3f)*4
+	if len(b) < n {
+		return 0, nil, false
+	}
+	return layers.EthernetType(binary16(b[2:4])), b[n:], true
 }
 
 func (d *decoder) ipv4(b []byte, ip *ipPacket) verdict {
@@ -195,7 +212,8 @@ func isIPv6Extension(p layers.IPProtocol) bool {
 func binary16(b []byte) uint16 { return uint16(b[0])<<8 | uint16(b[1]) }
 
 // greHeaderLen is the length of a GRE header (RFC 2784, RFC 2890) from its
-// flags, or -1 when even the flags are missing. gopacket's GRE decoder
+// flags (and RFC 2637's acknowledgment bit), or -1 when even the flags
+// are missing. gopacket's GRE decoder
 // reads the optional fields without checking the length first.
 func greHeaderLen(b []byte) int {
 	if len(b) < 4 {
@@ -209,6 +227,9 @@ func greHeaderLen(b []byte) int {
 		n += 4
 	}
 	if b[0]&0x10 != 0 { // sequence number
+		n += 4
+	}
+	if b[1]&0x80 != 0 { // acknowledgment number (RFC 2637 enhanced GRE)
 		n += 4
 	}
 	if b[0]&0x40 != 0 { // routing (RFC 1701): source route entries follow; not decapsulated
