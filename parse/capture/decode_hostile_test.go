@@ -23,7 +23,7 @@ func TestFramesThatBreakGopacketAreMalformedPackets(t *testing.T) {
 			"30303030303030303030303008004530303030300000302f3030303030303030303002fb3030", "GRE header cut short"},
 		{"Geneve header of 7 bytes", linkEthernet,
 			"3030303030303030303030300800453030303030000030113030303030303030303030301" +
-			"7c13030303000303030303030", "Geneve header cut short"},
+				"7c13030303000303030303030", "Geneve header cut short"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
