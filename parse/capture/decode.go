@@ -44,6 +44,10 @@ type decoder struct {
 
 	// problem explains a malformed verdict; it is built only then.
 	problem string
+	// uncaptured is how many bytes of the packet the snapshot length cut
+	// off: an IP header that leaves its length to the capture (GSO, BIG
+	// TCP) is that much longer than what is in the file.
+	uncaptured int
 	// checksums turns on checksum verification.
 	checksums bool
 }
@@ -59,6 +63,7 @@ func (d *decoder) malformed(format string, args ...any) verdict {
 // are set by the caller.
 func (d *decoder) decode(rec *record, seg *tcp.Segment) (v verdict) {
 	d.problem = ""
+	d.uncaptured = max(rec.OrigLen-len(rec.Data), 0)
 	// gopacket's layers are third-party code reading hostile bytes; a bug
 	// there must cost one malformed packet, not the run.
 	defer func() {

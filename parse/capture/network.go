@@ -135,7 +135,15 @@ func geneveHeader(b []byte) (layers.EthernetType, []byte, bool) {
 }
 
 func (d *decoder) ipv4(b []byte, ip *ipPacket) verdict {
-	if err := d.ip4.DecodeFromBytes(b, noFeedback); err != nil {
+	// A total length of 0 is a packet captured before segmentation
+	// offload (GSO/TSO) or a BIG TCP packet over 64 KiB: its length is the
+	// frame's. gopacket takes len(b) as a 16-bit length, which wraps.
+	gso := len(b) >= 4 && b[2] == 0 && b[3] == 0
+	head := b
+	if gso && len(head) > 0xffff {
+		head = head[:0xffff]
+	}
+	if err := d.ip4.DecodeFromBytes(head, noFeedback); err != nil {
 		return d.malformed("IPv4 header: %v", err)
 	}
 	h := &d.ip4
@@ -153,12 +161,19 @@ func (d *decoder) ipv4(b []byte, ip *ipPacket) verdict {
 		id:        h.Id,
 		headerLen: int(h.IHL) * 4,
 	}
+	if gso {
+		ip.payload = b[ip.headerLen:]
+		ip.declared = len(ip.payload) + d.uncaptured
+	}
 	return isTCP
 }
 
 // ipv6 decodes the fixed header and walks the extension headers to the
 // upper-layer protocol.
 func (d *decoder) ipv6(b []byte, ip *ipPacket) verdict {
+	if len(b) >= 40 && b[4] == 0 && b[5] == 0 && b[6] != byte(layers.IPProtocolIPv6HopByHop) {
+		return d.ipv6BigTCP(b, ip)
+	}
 	if err := d.ip6.DecodeFromBytes(b, noFeedback); err != nil {
 		return d.malformed("IPv6 header: %v", err)
 	}
@@ -181,6 +196,30 @@ func (d *decoder) ipv6(b []byte, ip *ipPacket) verdict {
 			ip.declared = len(h.Payload)
 		}
 	}
+	return d.ipv6Extensions(ip)
+}
+
+// ipv6BigTCP decodes an IPv6 header whose payload length is 0 without a
+// jumbo payload option: Linux captures BIG TCP packets (over 64 KiB, RFC
+// 2675 lengths left out since kernel 6.x) that way, and GSO packets too.
+// The payload is what follows the header in the frame.
+func (d *decoder) ipv6BigTCP(b []byte, ip *ipPacket) verdict {
+	if b[0]>>4 != 6 {
+		return d.malformed("IPv6 header: version %d", b[0]>>4)
+	}
+	*ip = ipPacket{
+		src:      netip.AddrFrom16([16]byte(b[8:24])),
+		dst:      netip.AddrFrom16([16]byte(b[24:40])),
+		proto:    layers.IPProtocol(b[6]),
+		payload:  b[40:],
+		declared: len(b) - 40 + d.uncaptured,
+		ttl:      b[7],
+	}
+	return d.ipv6Extensions(ip)
+}
+
+// ipv6Extensions walks the extension headers to the upper-layer protocol.
+func (d *decoder) ipv6Extensions(ip *ipPacket) verdict {
 	for i := 0; isIPv6Extension(ip.proto); i++ {
 		if i == maxEncapsulation {
 			return d.malformed("more than %d IPv6 extension headers", maxEncapsulation)
