@@ -95,7 +95,7 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 		return err
 	}
 	for _, e := range ruleErrs {
-		fmt.Fprintf(stderr, "pcaplint: error: %v\n", e)
+		fmt.Fprintf(stderr, "pcaplint: error: %s\n", report.OneLine(e.Error()))
 	}
 	if err := inputErrors(stderr, rep); err != nil || len(ruleErrs) > 0 {
 		return exitCode(exitError)

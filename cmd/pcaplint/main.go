@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 )
 
@@ -52,6 +53,6 @@ func execute(args []string, checks []*rules.Check, stdout, stderr io.Writer) int
 	case errors.As(err, &code):
 		return int(code)
 	}
-	fmt.Fprintln(stderr, "pcaplint:", err)
+	fmt.Fprintln(stderr, "pcaplint:", report.OneLine(err.Error()))
 	return exitError
 }
