@@ -63,7 +63,8 @@ func (d *decoder) malformed(format string, args ...any) verdict {
 // are set by the caller.
 func (d *decoder) decode(rec *record, seg *tcp.Segment) (v verdict) {
 	d.problem = ""
-	d.uncaptured = max(rec.OrigLen-len(rec.Data), 0)
+	// The original length is the file's word: bound it as a record's.
+	d.uncaptured = min(max(rec.OrigLen-len(rec.Data), 0), maxRecordLen)
 	// gopacket's layers are third-party code reading hostile bytes; a bug
 	// there must cost one malformed packet, not the run.
 	defer func() {

@@ -72,3 +72,24 @@ func ethernetIPv4UDP(dstPort uint16, payload []byte) []byte {
 	b = append(b, 0xc3, 0xcb, byte(dstPort>>8), byte(dstPort), byte(udpLen>>8), byte(udpLen), 0, 0)
 	return append(b, payload...)
 }
+
+// An IPv4 total length of 0 leaves the length to the capture; a record
+// whose original length lies cannot make the payload wrap or exceed what
+// a record may hold.
+func TestGSOLengthFromALyingOriginalLength(t *testing.T) {
+	frame, _ := hex.DecodeString("020000000002" + "020000000001" + "0800" + // Ethernet
+		"45000000" + "00014000" + "40060000" + "c0000201" + "c6336402" + // IPv4, total length 0
+		"c7380050" + "10000000" + "20000000" + "501801f6" + "00000000") // TCP, PSH ACK
+	for _, orig := range []int{len(frame), len(frame) + 1000, 1 << 31, -5} {
+		var d decoder
+		var seg tcp.Segment
+		v := d.decode(&record{Data: frame, OrigLen: orig, LinkType: linkEthernet}, &seg)
+		if v != isTCP {
+			t.Fatalf("original length %d: verdict %d (%s)", orig, v, d.problem)
+		}
+		want := uint32(min(max(orig-len(frame), 0), maxRecordLen))
+		if seg.PayloadLen != want {
+			t.Errorf("original length %d: payload %d, want %d", orig, seg.PayloadLen, want)
+		}
+	}
+}
