@@ -26,6 +26,12 @@ type Check struct {
 	// flags, if it does.
 	Wireshark string
 	Params    []Param
+	// Limit caps the findings the check reports per input (0: the
+	// engine's MaxPerRule); the rest are counted in one summary finding.
+	Limit int
+	// Summary words that finding, with %d for the number not shown
+	// (default: "%d more <ID> findings not shown").
+	Summary string
 
 	// Segment sees every segment of every connection, before the tracker
 	// folds the segment into the connection's state.
@@ -110,7 +116,7 @@ func (p *Pass) Param(name string) any {
 // Report records a finding at an explicit position, for verdicts reached
 // after the segment they are about.
 func (p *Pass) Report(pos tcp.Pos, t time.Time, msg string) {
-	p.engine.add(Finding{Rule: p.check.ID, Message: msg, Pos: pos, Time: t, Conn: p.Conn.Ref()}, p.active.severity, p.active.ignore)
+	p.engine.add(Finding{Rule: p.check.ID, Message: msg, Pos: pos, Time: t, Conn: p.Conn.Ref()}, p.active.severity, p.active.ignore, p.check.Limit)
 }
 
 // Reportf records a finding at the current segment (or, at End, at the
@@ -127,5 +133,5 @@ func (p *Pass) Reportf(format string, args ...any) {
 // configured severity when that is higher: for checks whose parameters
 // turn a count into a warning (retransmission's max-per-connection).
 func (p *Pass) ReportAtLeast(sev Severity, pos tcp.Pos, t time.Time, msg string) {
-	p.engine.add(Finding{Rule: p.check.ID, Message: msg, Pos: pos, Time: t, Conn: p.Conn.Ref()}, max(sev, p.active.severity), p.active.ignore)
+	p.engine.add(Finding{Rule: p.check.ID, Message: msg, Pos: pos, Time: t, Conn: p.Conn.Ref()}, max(sev, p.active.severity), p.active.ignore, p.check.Limit)
 }

@@ -18,4 +18,13 @@
 //
 // A Tracker is not safe for concurrent use: give each input (or shard of
 // inputs) its own Tracker and Engine.
+//
+// Hostile inputs meet two limits. The Tracker keeps at most MaxConns live
+// connections (DefaultMaxConns) and evicts the least recently seen beyond
+// them; the conn-table-full check reports that. The Engine keeps at most
+// MaxPerRule findings of one rule per input (DefaultMaxPerRule, or the
+// check's own Limit) and sums up the rest in one finding of that rule, "N
+// more ... not shown", at the first one left out and at the highest
+// severity among them: a million unanswered SYNs make a thousand and one
+// handshake-incomplete lines, and fail the run as they would in full.
 package rules

@@ -12,6 +12,12 @@ import (
 // it, and collects their findings. It is an Observer: give it to
 // NewTracker. Checks run in the same single pass as the tracker.
 type Engine struct {
+	// MaxPerRule caps the findings kept per rule (DefaultMaxPerRule when
+	// 0, no cap when negative); a check's own Limit wins. Those beyond are
+	// counted and summed up in one finding, so that a flood of broken
+	// connections cannot flood the report.
+	MaxPerRule int
+
 	active []*activeCheck
 	// segHooks are the active checks with a Segment hook.
 	segHooks []*activeCheck
@@ -19,6 +25,7 @@ type Engine struct {
 	segCustom []*CustomRule
 	custom    []*CustomRule
 	findings  []Finding
+	hidden    map[string]*hiddenFindings
 	// Errors are evaluation errors of custom rules, one per rule.
 	Errors []error
 	failed map[string]bool
@@ -128,17 +135,23 @@ func (e *Engine) End(c *Conn, why EndReason) {
 			e.evalCustom(r, c, FromClient, nil)
 		}
 	}
+	// The checks are done with c: let their state go, so that the
+	// connections a caller keeps for its report do not keep it too.
 	c.Ext = nil
 }
 
-// add records a finding at severity sev unless a scope ignores it.
-func (e *Engine) add(f Finding, sev Severity, ignore []Scope) {
+// add records a finding at severity sev unless a scope ignores it, or
+// counts it when its rule already has limit findings (0: MaxPerRule).
+func (e *Engine) add(f Finding, sev Severity, ignore []Scope, limit int) {
 	for _, s := range ignore {
 		if s.Match(f.Conn) {
 			return
 		}
 	}
 	f.Severity = sev
+	if e.limited(&f, limit) {
+		return
+	}
 	e.findings = append(e.findings, f)
 }
 
@@ -159,11 +172,13 @@ func (e *Engine) evalCustom(r *CustomRule, c *Conn, d Dir, seg *tcp.Segment) {
 	if seg != nil {
 		pos, t = seg.Pos, seg.Time
 	}
-	e.add(Finding{Rule: r.ID, Message: msg, Pos: pos, Time: t, Conn: c.Ref()}, r.Severity, r.Ignore)
+	e.add(Finding{Rule: r.ID, Message: msg, Pos: pos, Time: t, Conn: c.Ref()}, r.Severity, r.Ignore, 0)
 }
 
-// Findings returns what was found so far, sorted by position.
+// Findings returns what was found so far, sorted by position, with one
+// summary finding for each rule that reached its limit.
 func (e *Engine) Findings() []Finding {
-	SortFindings(e.findings)
-	return e.findings
+	out := append(e.findings[:len(e.findings):len(e.findings)], e.summaries()...)
+	SortFindings(out)
+	return out
 }

@@ -62,7 +62,7 @@ func (b *batch) lint(ctx context.Context, ins []input, stderr io.Writer) *batchR
 // failOn.
 func (res *batchResult) exit(stderr io.Writer, failOn rules.Severity) error {
 	for _, e := range res.errs {
-		fmt.Fprintf(stderr, "pcaplint: error: %v\n", e)
+		fmt.Fprintf(stderr, "pcaplint: error: %s\n", report.OneLine(e.Error()))
 	}
 	inputErr := inputErrors(stderr, res.rep)
 	if len(res.unread) > 0 {

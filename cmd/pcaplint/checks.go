@@ -5,5 +5,6 @@ import (
 	"github.com/pcaplint/pcaplint/rules/checks"
 )
 
-// builtinChecks are the checks lint and explain run and rules lists.
-func builtinChecks() []*rules.Check { return checks.All() }
+// builtinChecks are the checks lint and explain run and rules lists: the
+// TCP catalogue, then the checks on pcaplint's own limits.
+func builtinChecks() []*rules.Check { return append(checks.All(), checks.Limits()...) }

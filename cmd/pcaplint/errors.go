@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/pcaplint/pcaplint/render/report"
 	"io"
 	"io/fs"
 	"os"
@@ -58,7 +59,7 @@ func printError(w io.Writer, cmd *cobra.Command, err error) {
 	if errors.As(err, &ue) {
 		cmd = ue.cmd
 	} else if !strings.HasPrefix(err.Error(), "unknown command ") {
-		fmt.Fprintln(w, "pcaplint:", err)
+		fmt.Fprintln(w, "pcaplint:", report.OneLine(err.Error()))
 		return
 	}
 	fmt.Fprintf(w, "%s: %v\n", cmd.CommandPath(), strings.TrimRight(err.Error(), "\n"))

@@ -102,14 +102,14 @@ func inputErrors(w io.Writer, rep *report.Report) error {
 	for _, f := range rep.Files {
 		for _, p := range f.Stats.Problems {
 			if !p.Fatal {
-				fmt.Fprintf(w, "pcaplint: warning: %s\n", p.Error())
+				fmt.Fprintf(w, "pcaplint: warning: %s\n", report.OneLine(p.Error()))
 			}
 		}
 		if f.Stats.MoreProblems > 0 {
-			fmt.Fprintf(w, "pcaplint: warning: %s: %d more problems not shown\n", f.Path, f.Stats.MoreProblems)
+			fmt.Fprintf(w, "pcaplint: warning: %s: %d more problems not shown\n", report.OneLine(f.Path), f.Stats.MoreProblems)
 		}
 		if f.Err != nil {
-			fmt.Fprintf(w, "pcaplint: error: %v\n", f.Err)
+			fmt.Fprintf(w, "pcaplint: error: %s\n", report.OneLine(f.Err.Error()))
 			failed = true
 		}
 	}

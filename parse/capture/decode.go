@@ -30,21 +30,24 @@ const maxEncapsulation = 8
 // decoder decodes packets into preallocated gopacket layers: one packet at a
 // time, nothing allocated on the way for well-formed TCP.
 type decoder struct {
-	eth    layers.Ethernet
-	dot1q  layers.Dot1Q
-	sll    layers.LinuxSLL
-	sll2   LinuxSLL2
-	ip4    layers.IPv4
-	ip6    layers.IPv6
-	ext    layers.IPv6ExtensionSkipper
-	tcp    layers.TCP
-	udp    layers.UDP
-	gre    layers.GRE
-	vxlan  layers.VXLAN
-	geneve layers.Geneve
+	eth   layers.Ethernet
+	dot1q layers.Dot1Q
+	sll   layers.LinuxSLL
+	sll2  LinuxSLL2
+	ip4   layers.IPv4
+	ip6   layers.IPv6
+	ext   layers.IPv6ExtensionSkipper
+	tcp   layers.TCP
+	udp   layers.UDP
+	gre   layers.GRE
+	vxlan layers.VXLAN
 
 	// problem explains a malformed verdict; it is built only then.
 	problem string
+	// uncaptured is how many bytes of the packet the snapshot length cut
+	// off: an IP header that leaves its length to the capture (GSO, BIG
+	// TCP) is that much longer than what is in the file.
+	uncaptured int
 	// checksums turns on checksum verification.
 	checksums bool
 }
@@ -60,6 +63,8 @@ func (d *decoder) malformed(format string, args ...any) verdict {
 // are set by the caller.
 func (d *decoder) decode(rec *record, seg *tcp.Segment) (v verdict) {
 	d.problem = ""
+	// The original length is the file's word: bound it as a record's.
+	d.uncaptured = min(max(rec.OrigLen-len(rec.Data), 0), maxRecordLen)
 	// gopacket's layers are third-party code reading hostile bytes; a bug
 	// there must cost one malformed packet, not the run.
 	defer func() {
@@ -85,6 +90,10 @@ func (d *decoder) link(rec *record, seg *tcp.Segment) (layers.EthernetType, []by
 		}
 		return d.vlans(d.eth.EthernetType, d.eth.Payload)
 	case linkLinuxSLL:
+		// gopacket slices the address by its length field unchecked.
+		if len(data) >= 6 && binary.BigEndian.Uint16(data[4:6]) > 8 {
+			return 0, nil, d.malformed("Linux SLL header: address length %d exceeds 8", binary.BigEndian.Uint16(data[4:6]))
+		}
 		if err := d.sll.DecodeFromBytes(data, noFeedback); err != nil {
 			return 0, nil, d.malformed("Linux SLL header: %v", err)
 		}

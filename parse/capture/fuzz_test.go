@@ -18,22 +18,26 @@ var writeSeeds = flag.Bool("seeds", false, "rewrite the committed fuzz seed corp
 // panic, never allocate beyond its bounds, and always terminate.
 func FuzzReader(f *testing.F) {
 	f.Add(synthCapture(f, 2, 6))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := NewReader(bytes.NewReader(data), "fuzz")
-		if err != nil {
+	f.Fuzz(func(t *testing.T, data []byte) { readToEnd(t, data) })
+}
+
+// readToEnd reads data as a capture to its end, which must come as io.EOF
+// or one fatal problem, after at most one record per byte.
+func readToEnd(t *testing.T, data []byte) {
+	r, err := NewReader(bytes.NewReader(data), "fuzz")
+	if err != nil {
+		return
+	}
+	var seg tcp.Segment
+	for i := 0; i <= len(data); i++ { // every record takes at least one byte
+		if err := r.Next(&seg); err != nil {
+			if err != io.EOF && !isFatal(err) {
+				t.Fatalf("Next returned a non-fatal error: %v", err)
+			}
 			return
 		}
-		var seg tcp.Segment
-		for i := 0; i <= len(data); i++ { // every record takes at least one byte
-			if err := r.Next(&seg); err != nil {
-				if err != io.EOF && !isFatal(err) {
-					t.Fatalf("Next returned a non-fatal error: %v", err)
-				}
-				return
-			}
-		}
-		t.Fatalf("Next did not stop after %d records of %d bytes", len(data)+1, len(data))
-	})
+	}
+	t.Fatalf("Next did not stop after %d records of %d bytes", len(data)+1, len(data))
 }
 
 func isFatal(err error) bool {

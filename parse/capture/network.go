@@ -109,16 +109,41 @@ func (d *decoder) udpTunnel(b []byte) (layers.EthernetType, []byte, tcp.Tunnel, 
 		}
 		return etherTypeBridging, d.vxlan.Payload, tcp.TunnelVXLAN, isTCP
 	case d.udp.DstPort == portGeneve:
-		if err := d.geneve.DecodeFromBytes(d.udp.Payload, noFeedback); err != nil {
-			return 0, nil, 0, d.malformed("Geneve header: %v", err)
+		typ, payload, ok := geneveHeader(d.udp.Payload)
+		if !ok {
+			return 0, nil, 0, d.malformed("Geneve header cut short: %d bytes", len(d.udp.Payload))
 		}
-		return d.geneve.Protocol, d.geneve.Payload, tcp.TunnelGeneve, isTCP
+		return typ, payload, tcp.TunnelGeneve, isTCP
 	}
 	return 0, nil, 0, isUDP
 }
 
+// geneveHeader decodes a Geneve header (RFC 8926 section 3.4): 8 fixed
+// bytes, then options whose total length in 4-byte words is in the first
+// byte. Not gopacket's decoder: it reads past a 7-byte packet and appends
+// every option it sees to its reused layer, so its memory grows with the
+// capture.
+func geneveHeader(b []byte) (layers.EthernetType, []byte, bool) {
+	if len(b) < 8 {
+		return 0, nil, false
+	}
+	n := 8 + int(b[0]&0x3f)*4
+	if len(b) < n {
+		return 0, nil, false
+	}
+	return layers.EthernetType(binary16(b[2:4])), b[n:], true
+}
+
 func (d *decoder) ipv4(b []byte, ip *ipPacket) verdict {
-	if err := d.ip4.DecodeFromBytes(b, noFeedback); err != nil {
+	// A total length of 0 is a packet captured before segmentation
+	// offload (GSO/TSO) or a BIG TCP packet over 64 KiB: its length is the
+	// frame's. gopacket takes len(b) as a 16-bit length, which wraps.
+	gso := len(b) >= 4 && b[2] == 0 && b[3] == 0
+	head := b
+	if gso && len(head) > 0xffff {
+		head = head[:0xffff]
+	}
+	if err := d.ip4.DecodeFromBytes(head, noFeedback); err != nil {
 		return d.malformed("IPv4 header: %v", err)
 	}
 	h := &d.ip4
@@ -136,12 +161,19 @@ func (d *decoder) ipv4(b []byte, ip *ipPacket) verdict {
 		id:        h.Id,
 		headerLen: int(h.IHL) * 4,
 	}
+	if gso {
+		ip.payload = b[ip.headerLen:]
+		ip.declared = len(ip.payload) + d.uncaptured
+	}
 	return isTCP
 }
 
 // ipv6 decodes the fixed header and walks the extension headers to the
 // upper-layer protocol.
 func (d *decoder) ipv6(b []byte, ip *ipPacket) verdict {
+	if len(b) >= 40 && b[4] == 0 && b[5] == 0 && b[6] != byte(layers.IPProtocolIPv6HopByHop) {
+		return d.ipv6BigTCP(b, ip)
+	}
 	if err := d.ip6.DecodeFromBytes(b, noFeedback); err != nil {
 		return d.malformed("IPv6 header: %v", err)
 	}
@@ -164,6 +196,30 @@ func (d *decoder) ipv6(b []byte, ip *ipPacket) verdict {
 			ip.declared = len(h.Payload)
 		}
 	}
+	return d.ipv6Extensions(ip)
+}
+
+// ipv6BigTCP decodes an IPv6 header whose payload length is 0 without a
+// jumbo payload option: Linux captures BIG TCP packets (over 64 KiB, RFC
+// 2675 lengths left out since kernel 6.x) that way, and GSO packets too.
+// The payload is what follows the header in the frame.
+func (d *decoder) ipv6BigTCP(b []byte, ip *ipPacket) verdict {
+	if b[0]>>4 != 6 {
+		return d.malformed("IPv6 header: version %d", b[0]>>4)
+	}
+	*ip = ipPacket{
+		src:      netip.AddrFrom16([16]byte(b[8:24])),
+		dst:      netip.AddrFrom16([16]byte(b[24:40])),
+		proto:    layers.IPProtocol(b[6]),
+		payload:  b[40:],
+		declared: len(b) - 40 + d.uncaptured,
+		ttl:      b[7],
+	}
+	return d.ipv6Extensions(ip)
+}
+
+// ipv6Extensions walks the extension headers to the upper-layer protocol.
+func (d *decoder) ipv6Extensions(ip *ipPacket) verdict {
 	for i := 0; isIPv6Extension(ip.proto); i++ {
 		if i == maxEncapsulation {
 			return d.malformed("more than %d IPv6 extension headers", maxEncapsulation)
@@ -195,7 +251,8 @@ func isIPv6Extension(p layers.IPProtocol) bool {
 func binary16(b []byte) uint16 { return uint16(b[0])<<8 | uint16(b[1]) }
 
 // greHeaderLen is the length of a GRE header (RFC 2784, RFC 2890) from its
-// flags, or -1 when even the flags are missing. gopacket's GRE decoder
+// flags (and RFC 2637's acknowledgment bit), or -1 when even the flags
+// are missing. gopacket's GRE decoder
 // reads the optional fields without checking the length first.
 func greHeaderLen(b []byte) int {
 	if len(b) < 4 {
@@ -209,6 +266,9 @@ func greHeaderLen(b []byte) int {
 		n += 4
 	}
 	if b[0]&0x10 != 0 { // sequence number
+		n += 4
+	}
+	if b[1]&0x80 != 0 { // acknowledgment number (RFC 2637 enhanced GRE)
 		n += 4
 	}
 	if b[0]&0x40 != 0 { // routing (RFC 1701): source route entries follow; not decapsulated

@@ -78,13 +78,10 @@ func (p *pcapReader) next(rec *record) error {
 	if p.nano {
 		nsec = int64(frac)
 	}
-	if cap(p.buf) < int(capLen) {
-		p.buf = make([]byte, capLen)
-	}
-	data := p.buf[:capLen]
-	if n, err := io.ReadFull(p.r, data); err != nil {
+	if n, err := readInto(p.r, &p.buf, int(capLen)); err != nil {
 		return broken(p.offset, "record cut short: %d of %d captured bytes", n, capLen)
 	}
+	data := p.buf
 	*rec = record{
 		Data:      data,
 		Time:      time.Unix(int64(sec), nsec).UTC(),

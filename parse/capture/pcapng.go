@@ -122,13 +122,10 @@ func (n *ngReader) readBody(typ, length uint32) ([]byte, error) {
 		return nil, fmt.Errorf("block of type 0x%08x has impossible length %d", typ, length)
 	}
 	rest := int(length - already)
-	if cap(n.buf) < rest {
-		n.buf = make([]byte, rest)
-	}
-	b := n.buf[:rest]
-	if got, err := io.ReadFull(n.r, b); err != nil {
+	if got, err := readInto(n.r, &n.buf, rest); err != nil {
 		return nil, fmt.Errorf("block of type 0x%08x cut short: %d of %d bytes", typ, int(already)+got, length)
 	}
+	b := n.buf
 	if trailer := n.order.Uint32(b[rest-4:]); trailer != length {
 		return nil, fmt.Errorf("block of type 0x%08x: leading length %d and trailing length %d differ", typ, length, trailer)
 	}

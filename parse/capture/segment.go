@@ -11,6 +11,9 @@ import (
 func (d *decoder) segment(ip *ipPacket, seg *tcp.Segment) verdict {
 	b := ip.payload
 	if len(b) < 20 {
+		if ip.declared < 20 {
+			return d.malformed("TCP header length 20 exceeds the %d bytes the IP header declares", ip.declared)
+		}
 		return d.malformed("TCP header cut short: %d of 20 bytes captured", len(b))
 	}
 	err := d.tcp.DecodeFromBytes(b, noFeedback)

@@ -17,6 +17,14 @@ func (r *Reader) countOther(rec *record) {
 	}
 	li, src, srcEnd, colon, icmp, ok := lastPair(rec)
 	if !ok {
+		// tcpdump prints "IP bad-len 0" for an IPv4 total length it cannot
+		// use (0 for a GSO or BIG TCP packet): a packet it could not
+		// decode, so a malformed one here, not just another IP packet.
+		if k := bytes.Index(first, []byte("IP bad-len ")); k >= 0 {
+			s.Malformed++
+			s.Reportf(r.pos(rec.lineNo(0), k+4), "tcpdump could not decode the packet (%s): skipped", first[k+3:])
+			return
+		}
 		if bytes.Contains(first, []byte("IP ")) || bytes.Contains(first, []byte("IP6 ")) || bytes.Contains(first, []byte("ethertype IPv")) {
 			s.OtherIP++
 		} else {

@@ -16,9 +16,15 @@ func All() []*rules.Check {
 	}
 }
 
+// Limits returns the checks that report pcaplint's own limits rather than
+// TCP faults. They are not in the TCP catalogue; they run beside it.
+func Limits() []*rules.Check {
+	return []*rules.Check{connTableFull}
+}
+
 // ByID returns the built-in check with the given ID, or nil.
 func ByID(id string) *rules.Check {
-	for _, c := range All() {
+	for _, c := range append(All(), Limits()...) {
 		if c.ID == id {
 			return c
 		}

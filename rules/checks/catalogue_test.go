@@ -12,7 +12,7 @@ import (
 // named for its ID.
 func TestCatalogueIsComplete(t *testing.T) {
 	seen := map[string]bool{}
-	for _, c := range All() {
+	for _, c := range append(All(), Limits()...) {
 		t.Run(c.ID, func(t *testing.T) {
 			if seen[c.ID] {
 				t.Fatal("duplicate ID")

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules"
 )
 
@@ -26,10 +27,15 @@ for connections whose SYN was not captured.`,
 	Wireshark: "none: Wireshark has no flag for an unfinished handshake (the conversation's completeness field, tcp.completeness, holds the same facts).",
 	SegmentOn: rules.OnSYN,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
-		switch {
-		case isSYN(p.Seg) && p.Dir == rules.FromClient:
+		// Every segment with SYN counts, as the tracker counts Side.SYNs:
+		// a SYN-ACK with RST or FIN set too is odd, but it is what the
+		// verdict at the end is about, and the finding must sit on it.
+		if !p.Seg.Has(tcp.KnownFlags) || !p.Seg.Flags.Has(tcp.SYN) {
+			return
+		}
+		if p.Dir == rules.FromClient {
 			st.hs.synPos = p.Seg.Pos
-		case isSYNACK(p.Seg) && p.Dir == rules.FromServer:
+		} else {
 			st.hs.synAckPos = p.Seg.Pos
 		}
 	}),

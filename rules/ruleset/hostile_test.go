@@ -1,6 +1,7 @@
 package ruleset
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -24,6 +25,24 @@ func aliasBomb() string {
 	return b.String()
 }
 
+// manyKeys is the inside of a flow mapping of n short keys.
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "%x: 0,", i)
+	}
+	return b.String()
+}
+
+// deepBlocks nests n block mappings, one key each.
+func deepBlocks(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat(" ", i) + "k:\n")
+	}
+	return b.String()
+}
+
 func TestHostileRuleFilesAreRefusedQuickly(t *testing.T) {
 	tests := []struct {
 		name string
@@ -35,6 +54,8 @@ func TestHostileRuleFilesAreRefusedQuickly(t *testing.T) {
 		{"deep nesting", strings.Repeat("[", 60) + strings.Repeat("]", 60) + "\n", "nesting deeper than 50 levels"},
 		{"a file over 1 MiB", "# " + strings.Repeat("x", MaxFileSize) + "\n", "rule file larger than 1048576 bytes"},
 		{"a huge flat list", "rules: [" + strings.Repeat("1, ", MaxNodes) + "1]\n", "more than 10000 nodes"},
+		{"100,000 keys in under 1 MiB", "rules: {" + manyKeys(100_000) + "}\n", "more than 10000 nodes"},
+		{"deep block nesting", deepBlocks(60), "nesting deeper than 50 levels"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

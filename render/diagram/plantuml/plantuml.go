@@ -67,8 +67,9 @@ func row(w *bufio.Writer, r *diagram.Row) {
 }
 
 // Escape makes s plain PlantUML text. Characters that start tags,
-// entities or escapes (< > & \) become numeric character references
-// always; those that mark Creole up or open links when doubled (** // __
+// entities or escapes (< > & \), and the double quote, which would end a
+// quoted participant name, become numeric character references always;
+// those that mark Creole up or open links when doubled (** // __
 // -- ~~ "" [[ ]]) become references when doubled. Line breaks become
 // spaces; invisible control and format characters go.
 func Escape(s string) string {
@@ -80,7 +81,7 @@ func Escape(s string) string {
 		case r == '\n' || r == '\r' || r == '\t':
 			b.WriteByte(' ')
 		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
-		case strings.ContainsRune(`<>&\`, r), doubled && strings.ContainsRune(`[]*/_-~="'^`, r):
+		case strings.ContainsRune(`<>&\"`, r), doubled && strings.ContainsRune(`[]*/_-~="'^`, r):
 			b.WriteString("&#" + strconv.Itoa(int(r)) + ";")
 		default:
 			b.WriteRune(r)

@@ -18,3 +18,11 @@ func TestEscapeKeepsInputInsideOneMessage(t *testing.T) {
 	// What would start Creole markup, a link, a tag or an escape.
 	fixture.Escapes(t, Escape, same, []string{"[[", "<", ">", "**", "//", "--", `""`, `\`})
 }
+
+// A host name is drawn as a quoted participant name: a quote in it must
+// not end the name.
+func TestEscapeKeepsAQuoteInsideAParticipantName(t *testing.T) {
+	if got := Escape(`a&b"c'd`); strings.Contains(got, `"`) {
+		t.Errorf("Escape = %q, keeps a double quote", got)
+	}
+}

@@ -1,0 +1,114 @@
+package rules
+
+import (
+	"fmt"
+	"net/netip"
+	"testing"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// everySYN reports every SYN, at sev: a check that floods on a SYN flood.
+func everySYN(id string, sev Severity, limit int) *Check {
+	return &Check{ID: id, Default: sev, Limit: limit, Segment: func(p *Pass) {
+		if p.Seg.Flags.Has(tcp.SYN) {
+			p.Reportf("SYN")
+		}
+	}}
+}
+
+// synFlood feeds n SYNs from distinct ports through a tracker with eng.
+func synFlood(eng *Engine, n int) {
+	tr := NewTracker(eng)
+	dst := tcp.Endpoint{Addr: netip.MustParseAddr("192.0.2.1"), Port: 80}
+	for i := range n {
+		seg := tcp.Segment{Src: tcp.Endpoint{Addr: netip.MustParseAddr("10.0.0.1"), Port: uint16(1024 + i)}, Dst: dst,
+			Flags: tcp.SYN, Seq: uint32(i), Known: tcp.KnownAll, Pos: tcp.Pos{File: "flood", Packet: i + 1}}
+		tr.Add(&seg)
+	}
+	tr.Flush()
+}
+
+func TestFindingsBeyondTheLimitAreCountedInOneSummary(t *testing.T) {
+	tests := []struct {
+		name       string
+		maxPerRule int
+		limit      int
+		syns       int
+		wantKept   int
+		wantHidden int
+	}{
+		{"under the default limit nothing is hidden", 0, 0, 10, 10, 0},
+		{"the engine's limit keeps the first findings", 3, 0, 10, 3, 7},
+		{"a check's own limit wins over the engine's", 3, 5, 10, 5, 5},
+		{"a negative limit keeps everything", -1, 0, DefaultMaxPerRule + 5, DefaultMaxPerRule + 5, 0},
+		{"the default limit holds a flood", 0, 0, DefaultMaxPerRule + 5, DefaultMaxPerRule, 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			eng, err := NewEngine([]*Check{everySYN("syn", Warning, tt.limit)}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			eng.MaxPerRule = tt.maxPerRule
+			synFlood(eng, tt.syns)
+			fs := eng.Findings()
+			kept, summary := 0, ""
+			for _, f := range fs {
+				if f.Message == "SYN" {
+					kept++
+				} else {
+					summary = f.Message
+				}
+			}
+			if kept != tt.wantKept {
+				t.Errorf("kept %d findings, want %d", kept, tt.wantKept)
+			}
+			want := ""
+			if tt.wantHidden > 0 {
+				want = fmt.Sprintf("%d more syn findings not shown", tt.wantHidden)
+			}
+			if summary != want {
+				t.Errorf("summary %q, want %q", summary, want)
+			}
+			if again := eng.Findings(); len(again) != len(fs) {
+				t.Errorf("Findings again gave %d, first %d", len(again), len(fs))
+			}
+		})
+	}
+}
+
+func TestSummaryKeepsTheRuleAndItsOwnWording(t *testing.T) {
+	c := everySYN("syn", Error, 1)
+	c.Summary = "%d more SYNs"
+	eng, _ := NewEngine([]*Check{c}, nil)
+	synFlood(eng, 4)
+	fs := eng.Findings()
+	if len(fs) != 2 {
+		t.Fatalf("%d findings, want the first and a summary: %+v", len(fs), fs)
+	}
+	s := fs[1]
+	if s.Rule != "syn" || s.Severity != Error || s.Message != "3 more SYNs" || s.Pos.Packet != 2 {
+		t.Errorf("summary %+v; want rule syn, error, \"3 more SYNs\" at the first hidden packet (#2)", s)
+	}
+}
+
+func TestEndedConnectionsLetTheCheckStateGo(t *testing.T) {
+	var ended []*Conn
+	c := &Check{ID: "state", Default: Info, Segment: func(p *Pass) { p.Conn.Ext = new([1024]byte) }}
+	eng, _ := NewEngine([]*Check{c}, nil)
+	tr := NewTracker(eng, endRecorder(func(c *Conn) { ended = append(ended, c) }))
+	seg := tcp.Segment{Src: tcp.Endpoint{Addr: netip.MustParseAddr("10.0.0.1"), Port: 1}, Dst: tcp.Endpoint{Addr: netip.MustParseAddr("10.0.0.2"), Port: 2},
+		Flags: tcp.SYN, Known: tcp.KnownAll}
+	tr.Add(&seg)
+	tr.Flush()
+	if len(ended) != 1 || ended[0].Ext != nil {
+		t.Fatalf("ended %d connections, Ext %v; want one without check state", len(ended), ended[0].Ext)
+	}
+}
+
+// endRecorder calls fn for every connection that ends.
+type endRecorder func(*Conn)
+
+func (endRecorder) Segment(*Conn, Dir, *tcp.Segment, bool) {}
+func (r endRecorder) End(c *Conn, _ EndReason)             { r(c) }
