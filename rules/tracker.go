@@ -8,8 +8,11 @@ import (
 
 // DefaultMaxConns is the default cap on live connections in the tracker. A
 // flood of distinct 4-tuples evicts the least recently seen connection
-// beyond it, so memory stays bounded.
-const DefaultMaxConns = 500_000
+// beyond it, so memory stays bounded: a live connection with its checks'
+// state costs about 3 KB, so a full table stays near 600 MB. Closed
+// connections linger for closedLinger, so the cap allows about 1,500 new
+// connections a second, sustained, before anything open is evicted.
+const DefaultMaxConns = 200_000
 
 // closedLinger is how long, in capture time, a closed connection stays in
 // the table to catch late retransmissions, ACKs and RSTs before it is

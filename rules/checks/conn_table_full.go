@@ -6,7 +6,7 @@ var connTableFull = &rules.Check{
 	ID:      "conn-table-full",
 	Title:   "The connection table was full: connections were evicted",
 	Default: rules.Warning,
-	Doc: `pcaplint keeps at most a fixed number of live connections (500,000 by
+	Doc: `pcaplint keeps at most a fixed number of live connections (200,000 by
 default), so that a SYN flood or a scan of a million ports runs in bounded
 memory. When a new 4-tuple arrives at a full table, the connection seen
 least recently is evicted: its checks judge it on what was seen so far
@@ -17,7 +17,7 @@ The finding sits on the last segment of the first evicted connection; one
 more finding counts the other evictions. Eviction itself is no TCP fault:
 it says the capture holds more concurrent connections than pcaplint tracks,
 and that the findings about them are less certain.`,
-	Triggers: `(500,001 SYNs from distinct ports, none answered)
+	Triggers: `(200,001 SYNs from distinct ports, none answered)
 10:00:00.000000 IP 10.0.0.1.1024 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0
 ...
 10:00:00.500000 IP 10.0.7.162.41728 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0`,
