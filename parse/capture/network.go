@@ -103,7 +103,7 @@ func (d *decoder) udpTunnel(b []byte) (layers.EthernetType, []byte, tcp.Tunnel, 
 		return 0, nil, 0, d.malformed("UDP header: %v", err)
 	}
 	switch {
-	case d.udp.DstPort == portVXLAN:
+	case d.udp.DstPort == portVXLAN || d.udp.SrcPort == portVXLAN: // either port, as tcpdump and Wireshark decode it
 		if err := d.vxlan.DecodeFromBytes(d.udp.Payload, noFeedback); err != nil {
 			return 0, nil, 0, d.malformed("VXLAN header: %v", err)
 		}

@@ -67,12 +67,13 @@ func FuzzLine(f *testing.F) {
 func FuzzFrame(f *testing.F) {
 	// gre.pcap's third packet with its Ethernet header (tcpdump -xx).
 	f.Add([]byte("\x02\x00\x00\x00\x00\x02\x02\x00\x00\x00\x00\x01\x08\x00E\x00\x00L\x00\x00\x00\x00@/\x02\x7f\xcb\x00q\x01\xcb\x00q\x02\x00\x00\x08\x00E\x00\x004\x01\x02@\x00@\x06M\x8b\xc0\x00\x02\x01\xc63d\x02\xc78\x00P\x10\x00\x00\x01 \x00\x00\x01\x80\x10\x01\xf6y\x93\x00\x00\x01\x01\x08\n\x00\x00\x03\xe9\x00\x00\x13\x89"), 14)
+	var h hexDecoder
 	f.Fuzz(func(t *testing.T, b []byte, link int) {
 		seg := tcp.Segment{Src: tcp.Endpoint{Port: 51000}, Dst: tcp.Endpoint{Port: 80}}
 		if link > 64 || link < -1 {
 			link = -1
 		}
-		if frame(b, link, &seg) && (seg.Src.Port != 51000 || seg.Dst.Port != 80) {
+		if h.frame(b, link, &seg) && (seg.Src.Port != 51000 || seg.Dst.Port != 80) {
 			t.Fatalf("decoded ports %d > %d", seg.Src.Port, seg.Dst.Port)
 		}
 	})

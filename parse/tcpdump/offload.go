@@ -72,27 +72,10 @@ func hexField(h []byte, name string) (uint64, bool) {
 	if k < 0 {
 		return 0, false
 	}
-	var v uint64
-	n := 0
-	for _, ch := range h[k+len(name):] {
-		var d byte
-		switch {
-		case ch >= '0' && ch <= '9':
-			d = ch - '0'
-		case ch >= 'a' && ch <= 'f':
-			d = ch - 'a' + 10
-		case ch >= 'A' && ch <= 'F':
-			d = ch - 'A' + 10
-		default:
-			return v, n > 0
-		}
-		if n == 16 {
-			return 0, false
-		}
-		v = v<<4 | uint64(d)
-		n++
-	}
-	return v, n > 0
+	c := cursor{b: h, i: k + len(name)}
+	start := c.i
+	c.hex()
+	return hexValue(h[start:c.i])
 }
 
 // addWords adds b to a ones' complement sum, 16 bits at a time.

@@ -69,6 +69,7 @@ type Reader struct {
 	ifaces map[string]int32
 	link   int    // link header length from the banner, -1 when unknown
 	hex    []byte // the bytes of the current record's dump
+	hexdec hexDecoder
 	pre    prefix
 }
 

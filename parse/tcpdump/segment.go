@@ -233,7 +233,7 @@ func (r *Reader) dump(rec *record, seg *tcp.Segment) {
 		}
 	}
 	if len(r.hex) > 0 {
-		frame(r.hex, r.link, seg)
+		r.hexdec.frame(r.hex, r.link, seg)
 	}
 }
 
