@@ -61,7 +61,11 @@ func Open(r io.Reader, name string, opts Options) (Source, error) {
 	case sniffText(head):
 		return openText(br, name, opts)
 	}
-	return nil, fmt.Errorf("%s: %w: %s", name, ErrUnknownInput, describe(head))
+	what := name
+	if name == "-" {
+		what = "standard input"
+	}
+	return nil, fmt.Errorf("%s: %w: %s", what, ErrUnknownInput, describe(head))
 }
 
 // OpenFile opens a file by path ("-" is standard input) and returns its
