@@ -1,9 +1,7 @@
 package rules_test
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"log"
 
 	"github.com/pcaplint/pcaplint/parse"
@@ -33,14 +31,8 @@ func ExampleNewEngine() {
 	}
 	defer f.Close()
 	tr := rules.NewTracker(eng)
-	var seg tcp.Segment
-	for {
-		if err := src.Next(&seg); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			log.Fatal(err)
-		}
-		tr.Add(&seg)
+	if err := parse.Each(src, func(seg *tcp.Segment) { tr.Add(seg) }); err != nil {
+		log.Fatal(err)
 	}
 	tr.Flush()
 	for _, fd := range eng.Findings() {

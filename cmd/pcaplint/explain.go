@@ -80,7 +80,7 @@ func runExplain(w, errw io.Writer, path string, opts parse.Options, eopts explai
 	rec, _ := src.(recorder)
 	file := report.File{Path: path}
 	var werr error
-	file.Err = eachSegment(src, func(seg *tcp.Segment) {
+	file.Err = parse.Each(src, func(seg *tcp.Segment) {
 		line := ""
 		if rec != nil {
 			line = rec.Record()

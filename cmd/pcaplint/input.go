@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -72,7 +71,7 @@ func readInputKeeping(path string, opts parse.Options, keep connKeep, eng *rules
 	if eng != nil {
 		tr.Observers = append(tr.Observers, eng)
 	}
-	f.Err = eachSegment(src, func(seg *tcp.Segment) { tr.Add(seg) })
+	f.Err = parse.Each(src, func(seg *tcp.Segment) { tr.Add(seg) })
 	tr.Flush()
 	f.Conns, f.ConnCount = sortedConns(col.conns), col.n
 	f.Stats = *src.Stats()
@@ -122,21 +121,4 @@ func inputErrors(w io.Writer, rep *report.Report) error {
 func sortedConns(cs []*rules.Conn) []*rules.Conn {
 	slices.SortFunc(cs, func(a, b *rules.Conn) int { return a.ID - b.ID })
 	return cs
-}
-
-// eachSegment reads src to its end, calling fn with every segment. It
-// returns the error that stopped the reading early, or nil at the end of
-// the input.
-func eachSegment(src parse.Source, fn func(*tcp.Segment)) error {
-	var seg tcp.Segment
-	for {
-		err := src.Next(&seg)
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		fn(&seg)
-	}
 }

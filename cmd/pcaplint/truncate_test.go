@@ -62,7 +62,7 @@ func cutInsideARecord(t *testing.T, path string) bool {
 		return true
 	}
 	defer closer.Close()
-	return eachSegment(src, func(*tcp.Segment) {}) != nil
+	return parse.Each(src, func(*tcp.Segment) {}) != nil
 }
 
 // The findings before the cut are the ones a whole capture has there.

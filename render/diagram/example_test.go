@@ -1,8 +1,6 @@
 package diagram_test
 
 import (
-	"errors"
-	"io"
 	"log"
 	"os"
 
@@ -33,14 +31,8 @@ func ExampleBuild() {
 	}
 	defer f.Close()
 	tr := rules.NewTracker(eng, rec)
-	var seg tcp.Segment
-	for {
-		if err := src.Next(&seg); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			log.Fatal(err)
-		}
-		tr.Add(&seg)
+	if err := parse.Each(src, func(seg *tcp.Segment) { tr.Add(seg) }); err != nil {
+		log.Fatal(err)
 	}
 	tr.Flush()
 	convs := rec.Conversations()
