@@ -33,23 +33,27 @@ type Check struct {
 	// (default: "%d more <ID> findings not shown").
 	Summary string
 
+	// Analysis is per-segment work the check reads and shares with other
+	// checks (nil when it reads none). The engine runs it on every segment
+	// before the Segment hooks, once however many checks name it.
+	Analysis *Analysis
 	// Segment sees every segment of every connection, before the tracker
 	// folds the segment into the connection's state.
 	Segment func(p *Pass)
 	// SegmentOn, when not zero, promises that Segment does nothing on
-	// segments of none of these kinds, so that the engine may skip the
-	// call. See SegmentKind.
+	// segments of none of these kinds, so that the engine skips the call.
+	// See SegmentKind.
 	SegmentOn SegmentKind
 	// End sees every connection once, when it ends.
 	End func(p *Pass)
 }
 
-// SegmentKind is a set of cheap facts about a segment that checks can
-// limit their Segment hook to. The engine skips hooks only while some
-// active check has no SegmentOn and so sees every segment: per-segment
-// work a hook shares with others (the checks' sequence analysis) then
-// still runs on every segment.
-type SegmentKind uint8
+// SegmentKind is a set of facts about a segment that checks can limit
+// their Segment hook to: its flags, whether it opened its connection, and
+// what the analyses of the active checks established (AnalysisKind bits).
+// Work that must see every segment belongs in an Analysis, not in a
+// hook, so that skipping hooks is always safe.
+type SegmentKind uint32
 
 // Segment kinds. SYN, FIN and RST are the flags (whether or not the input
 // showed flags: unknown flags are zero).
@@ -60,7 +64,23 @@ const (
 	OnNew // the segment opened its connection
 )
 
-// kindOf is the set of kinds seg belongs to.
+// analysisShift is the first bit of a SegmentKind left to analyses.
+const analysisShift = 8
+
+// AnalysisKind is the i-th fact bit an Analysis may report (0 <= i < 24).
+func AnalysisKind(i uint) SegmentKind { return 1 << (analysisShift + i) }
+
+// Analysis is per-segment work shared by several checks, such as the
+// sequence analysis that tells retransmissions from reordering. It sees
+// every segment before the tracker folds it into c and before any check's
+// Segment hook, and returns the facts it established as AnalysisKind
+// bits, which the hooks' SegmentOn can select.
+type Analysis struct {
+	Name    string
+	Segment func(c *Conn, d Dir, seg *tcp.Segment, isNew bool) SegmentKind
+}
+
+// kindOf is the set of kinds seg belongs to by its flags.
 func kindOf(seg *tcp.Segment, isNew bool) SegmentKind {
 	var k SegmentKind
 	if seg.Flags&tcp.SYN != 0 {
@@ -126,8 +146,17 @@ func (p *Pass) Reportf(format string, args ...any) {
 	if p.Seg != nil {
 		pos, t = p.Seg.Pos, p.Seg.Time
 	}
-	p.Report(pos, t, fmt.Sprintf(format, args...))
+	msg := ""
+	if !p.Capped() {
+		msg = fmt.Sprintf(format, args...)
+	}
+	p.Report(pos, t, msg)
 }
+
+// Capped reports whether the check reached its limit of findings for this
+// input: further ones are only counted in its summary, so their message
+// need not be composed.
+func (p *Pass) Capped() bool { return p.engine.capped(p.check.ID) }
 
 // ReportAtLeast records a finding at pos with severity sev, or the check's
 // configured severity when that is higher: for checks whose parameters

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,6 +20,8 @@ type Engine struct {
 	MaxPerRule int
 
 	active []*activeCheck
+	// analyses are those the active checks read, each once.
+	analyses []*Analysis
 	// segHooks are the active checks with a Segment hook.
 	segHooks []*activeCheck
 	// segCustom are the custom rules evaluated on every segment.
@@ -32,10 +35,7 @@ type Engine struct {
 }
 
 type activeCheck struct {
-	check *Check
-	// on is the check's SegmentOn, or zero when the engine may skip no
-	// call.
-	on       SegmentKind
+	check    *Check
 	severity Severity
 	params   map[string]any
 	ignore   []Scope
@@ -81,20 +81,15 @@ func NewEngine(checks []*Check, cfg *Config) (*Engine, error) {
 	return e, nil
 }
 
-// prepareHooks lists the Segment hooks and custom rules to run on every
-// segment, and lets hooks be skipped by their SegmentOn only when some
-// active check sees every segment.
+// prepareHooks lists the analyses, Segment hooks and custom rules to run
+// on every segment.
 func (e *Engine) prepareHooks() {
-	skippable := false
 	for _, a := range e.active {
+		if an := a.check.Analysis; an != nil && !slices.Contains(e.analyses, an) {
+			e.analyses = append(e.analyses, an)
+		}
 		if a.check.Segment != nil {
 			e.segHooks = append(e.segHooks, a)
-			skippable = skippable || a.check.SegmentOn == 0
-		}
-	}
-	for _, a := range e.segHooks {
-		if skippable {
-			a.on = a.check.SegmentOn
 		}
 	}
 	for _, r := range e.custom {
@@ -104,11 +99,15 @@ func (e *Engine) prepareHooks() {
 	}
 }
 
-// Segment runs every active check on a segment.
+// Segment runs the analyses, then every active check that wants the
+// segment's kind.
 func (e *Engine) Segment(c *Conn, d Dir, seg *tcp.Segment, isNew bool) {
 	kind := kindOf(seg, isNew)
+	for _, an := range e.analyses {
+		kind |= an.Segment(c, d, seg, isNew)
+	}
 	for _, a := range e.segHooks {
-		if a.on != 0 && a.on&kind == 0 {
+		if on := a.check.SegmentOn; on != 0 && on&kind == 0 {
 			continue
 		}
 		p := &a.pass

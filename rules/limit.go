@@ -50,6 +50,12 @@ func (e *Engine) limited(f *Finding, limit int) bool {
 	return true
 }
 
+// capped reports whether rule's next finding would be beyond its limit.
+func (e *Engine) capped(rule string) bool {
+	h := e.hidden[rule]
+	return h != nil && h.limit == 0
+}
+
 // summaryFormat is how the summary of a rule's hidden findings reads.
 func (e *Engine) summaryFormat(rule string) string {
 	for _, a := range e.active {

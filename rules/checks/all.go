@@ -32,10 +32,19 @@ func ByID(id string) *rules.Check {
 	return nil
 }
 
-// onSegment wraps a check's segment logic so that the shared sequence
-// analysis has run on the segment before it.
+// Every check with hooks reads the sequence analysis.
+func init() {
+	for _, c := range All() {
+		if c.Segment != nil || c.End != nil {
+			c.Analysis = seqAnalysis
+		}
+	}
+}
+
+// onSegment wraps a check's segment logic: it gets the connection's check
+// state, which the sequence analysis has brought up to the segment.
 func onSegment(fn func(p *rules.Pass, st *connState)) func(*rules.Pass) {
-	return func(p *rules.Pass) { fn(p, analyze(p)) }
+	return func(p *rules.Pass) { fn(p, stateOf(p.Conn)) }
 }
 
 // onEnd wraps a check's end-of-connection logic.

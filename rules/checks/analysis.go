@@ -26,6 +26,9 @@ const (
 	isOutOfOrder
 	isSpuriousRetransmission
 	isRetransmission
+	// hasExpiredHoles: holes whose reorder window passed are in the
+	// verdict (verdict.expired), to be reported as gaps.
+	hasExpiredHoles
 )
 
 // anyRetransmission is every kind of resent data.
@@ -89,7 +92,6 @@ type flow struct {
 // connState is the per-connection state of the checks, hung on Conn.Ext
 // and allocated once per connection.
 type connState struct {
-	seen  int64 // Conn.Packets() when v was computed; -1 before any
 	v     verdict
 	flows [2]flow
 	// window overrides the reorder window (out-of-order's window param).
@@ -115,21 +117,30 @@ func stateOf(c *rules.Conn) *connState {
 	if st, ok := c.Ext.(*connState); ok {
 		return st
 	}
-	st := &connState{seen: -1}
+	st := &connState{}
 	c.Ext = st
 	return st
 }
 
-// analyze runs the sequence analysis on p's segment unless an earlier
-// check already did, and returns the connection's state.
-func analyze(p *rules.Pass) *connState {
-	st := stateOf(p.Conn)
-	if n := p.Conn.Packets(); st.seen != n {
-		st.seen = n
-		st.classify(p.Conn, p.Dir, p.Seg)
-	}
-	return st
+// seqAnalysis is the sequence analysis every check reads: relative
+// sequence numbers for its messages at least, the segment's class for
+// most. The engine runs it once per segment before the checks' hooks.
+var seqAnalysis = &rules.Analysis{
+	Name: "sequence",
+	Segment: func(c *rules.Conn, d rules.Dir, seg *tcp.Segment, _ bool) rules.SegmentKind {
+		st := stateOf(c)
+		st.classify(c, d, seg)
+		k := st.v.class
+		if len(st.v.expired) > 0 {
+			k |= hasExpiredHoles
+		}
+		return on(k)
+	},
 }
+
+// on is the SegmentKind of segments with any of the facts in k, for a
+// check's SegmentOn.
+func on(k seqClass) rules.SegmentKind { return rules.SegmentKind(k) * rules.AnalysisKind(0) }
 
 // reorderWindow is how close to the highest segment a lower one must
 // arrive to be reordered rather than resent: the configured window, else

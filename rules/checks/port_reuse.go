@@ -26,6 +26,10 @@ that is not seen.`,
 		if !p.IsNew || !p.Conn.Reused {
 			return
 		}
+		if p.Capped() {
+			p.Report(p.Seg.Pos, p.Seg.Time, "") // counted in the summary
+			return
+		}
 		msg := "new connection on the 4-tuple of an earlier one"
 		if p.Seg.Has(tcp.KnownSeq) {
 			msg += ", ISN " + st.seqOf(p.Dir, p.Seg.Seq)

@@ -19,6 +19,7 @@ that the RTO is below the path's real RTT.`,
 10:00:00.210000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1:101, ack 1, win 502, length 100`,
 	RFC:       "RFC 3522 and RFC 5682 (detecting spurious retransmissions)",
 	Wireshark: `tcp.analysis.spurious_retransmission. Wireshark compares with the receiver's latest ack and also flags segments that do not go back below nxt; pcaplint uses the receiver's highest ack and only judges retransmissions.`,
+	SegmentOn: on(isSpuriousRetransmission),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		if st.v.class&isSpuriousRetransmission == 0 {
 			return

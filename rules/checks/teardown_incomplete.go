@@ -23,7 +23,6 @@ the connection's last segment.`,
 	RFC:       "RFC 9293 section 3.6 (half-closed connections)",
 	Wireshark: "none: compare tcp.completeness.",
 	// The analysis must see every segment to know whether a RST was accepted.
-	Segment: onSegment(func(*rules.Pass, *connState) {}),
 	End: onEnd(func(p *rules.Pass, st *connState) {
 		c := p.Conn
 		if !(c.Established() || c.Midstream) || st.reset || st.flagless {

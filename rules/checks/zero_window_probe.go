@@ -19,6 +19,7 @@ Wireshark.`,
 10:00:00.200000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 65536:65537, ack 1, win 502, length 1`,
 	RFC:       "RFC 9293 section 3.8.6.1, RFC 1122 section 4.2.2.17",
 	Wireshark: "tcp.analysis.zero_window_probe, with the same rule.",
+	SegmentOn: on(isZeroWindowProbe),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		if st.v.class&isZeroWindowProbe == 0 {
 			return
