@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"errors"
 	"io"
 	"runtime"
 
@@ -109,6 +110,28 @@ func (p *Prefetcher) Next(seg *tcp.Segment) error {
 	*seg = p.cur.segs[p.next]
 	p.next++
 	return nil
+}
+
+// each calls fn with every segment left, in place in its batch: the
+// reading goroutine already copied it once, and the caller's goroutine is
+// the busier one. It returns what Each returns.
+func (p *Prefetcher) each(fn func(*tcp.Segment)) error {
+	for {
+		for p.cur != nil && p.next < len(p.cur.segs) {
+			i := p.next
+			p.next++
+			fn(&p.cur.segs[i])
+		}
+		var seg tcp.Segment
+		err := p.Next(&seg) // moves to the next batch, or ends
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fn(&seg)
+	}
 }
 
 // Stats counts what the source read; read it once Next returned an error.

@@ -22,8 +22,9 @@ type Engine struct {
 	active []*activeCheck
 	// analyses are those the active checks read, each once.
 	analyses []*Analysis
-	// segHooks are the active checks with a Segment hook.
-	segHooks []*activeCheck
+	// segHooks are the Segment hooks of the active checks, laid out for
+	// the per-segment loop.
+	segHooks []segHook
 	// segCustom are the custom rules evaluated on every segment.
 	segCustom []*CustomRule
 	custom    []*CustomRule
@@ -32,6 +33,14 @@ type Engine struct {
 	// Errors are evaluation errors of custom rules, one per rule.
 	Errors []error
 	failed map[string]bool
+}
+
+// segHook is one check's Segment hook with what the engine needs to call
+// it, in one value: the per-segment loop reads no other memory.
+type segHook struct {
+	on   SegmentKind
+	fn   func(*Pass)
+	pass *Pass
 }
 
 type activeCheck struct {
@@ -89,7 +98,7 @@ func (e *Engine) prepareHooks() {
 			e.analyses = append(e.analyses, an)
 		}
 		if a.check.Segment != nil {
-			e.segHooks = append(e.segHooks, a)
+			e.segHooks = append(e.segHooks, segHook{on: a.check.SegmentOn, fn: a.check.Segment, pass: &a.pass})
 		}
 	}
 	for _, r := range e.custom {
@@ -106,13 +115,14 @@ func (e *Engine) Segment(c *Conn, d Dir, seg *tcp.Segment, isNew bool) {
 	for _, an := range e.analyses {
 		kind |= an.Segment(c, d, seg, isNew)
 	}
-	for _, a := range e.segHooks {
-		if on := a.check.SegmentOn; on != 0 && on&kind == 0 {
+	for i := range e.segHooks {
+		h := &e.segHooks[i]
+		if h.on != 0 && h.on&kind == 0 {
 			continue
 		}
-		p := &a.pass
+		p := h.pass
 		p.Conn, p.Dir, p.Seg, p.IsNew, p.Why = c, d, seg, isNew, EndOfInput
-		a.check.Segment(p)
+		h.fn(p)
 	}
 	for _, r := range e.segCustom {
 		e.evalCustom(r, c, d, seg)

@@ -1,8 +1,8 @@
 package rules
 
 import (
-	"bytes"
 	"cmp"
+	"encoding/binary"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
@@ -32,7 +32,10 @@ func compareEndKeys(a, b *endKey) int {
 	if c := cmp.Compare(a.kind, b.kind); c != 0 {
 		return c
 	}
-	if c := bytes.Compare(a.addr[:], b.addr[:]); c != 0 {
+	if c := cmp.Compare(binary.BigEndian.Uint64(a.addr[:8]), binary.BigEndian.Uint64(b.addr[:8])); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(binary.BigEndian.Uint64(a.addr[8:]), binary.BigEndian.Uint64(b.addr[8:])); c != 0 {
 		return c
 	}
 	return cmp.Compare(a.port, b.port)
@@ -43,6 +46,9 @@ type interner map[tcp.Endpoint]uint32
 
 // endKeyOf packs e, interning it in in when it must.
 func (in *interner) endKeyOf(e tcp.Endpoint) endKey {
+	if e.Name == "" && e.Addr.Is4() { // the common case first: no zone
+		return endKey{addr: e.Addr.As16(), port: e.Port, kind: keyIPv4}
+	}
 	k := endKey{port: e.Port}
 	switch {
 	case e.Name != "" || !e.Addr.IsValid() || e.Addr.Zone() != "":

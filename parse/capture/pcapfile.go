@@ -22,6 +22,7 @@ const (
 type pcapReader struct {
 	r        *bufio.Reader
 	order    binary.ByteOrder
+	little   bool // order is little-endian: read without an interface call
 	nano     bool
 	extra    int // bytes of record header beyond the standard 16
 	snaplen  uint32
@@ -43,6 +44,7 @@ func newPcapReader(r *bufio.Reader) (*pcapReader, error) {
 	default:
 		p.order = binary.BigEndian
 	}
+	p.little = p.order == binary.LittleEndian
 	switch p.order.Uint32(p.hdr[:4]) {
 	case pcapMagicNano:
 		p.nano = true
@@ -60,17 +62,15 @@ func (p *pcapReader) pos() int64 { return p.offset }
 
 func (p *pcapReader) next(rec *record) error {
 	hdrLen := 16 + p.extra
-	n, err := io.ReadFull(p.r, p.hdr[:hdrLen])
-	if err == io.EOF {
+	hdr, err := p.r.Peek(hdrLen)
+	if len(hdr) == 0 && err == io.EOF {
 		return io.EOF
 	}
-	if err != nil {
-		return broken(p.offset, "record header cut short: %d of %d bytes", n, hdrLen)
+	if len(hdr) < hdrLen {
+		return broken(p.offset, "record header cut short: %d of %d bytes", len(hdr), hdrLen)
 	}
-	sec := p.order.Uint32(p.hdr[0:4])
-	frac := p.order.Uint32(p.hdr[4:8])
-	capLen := p.order.Uint32(p.hdr[8:12])
-	origLen := p.order.Uint32(p.hdr[12:16])
+	sec, frac, capLen, origLen := p.u32(hdr[0:4]), p.u32(hdr[4:8]), p.u32(hdr[8:12]), p.u32(hdr[12:16])
+	_, _ = p.r.Discard(hdrLen)
 	if capLen > maxRecordLen {
 		return broken(p.offset, "record claims %d captured bytes (limit %d): corrupt record header", capLen, maxRecordLen)
 	}
@@ -78,10 +78,10 @@ func (p *pcapReader) next(rec *record) error {
 	if p.nano {
 		nsec = int64(frac)
 	}
-	if n, err := readInto(p.r, &p.buf, int(capLen)); err != nil {
-		return broken(p.offset, "record cut short: %d of %d captured bytes", n, capLen)
+	data, err := p.data(int(capLen))
+	if err != nil {
+		return broken(p.offset, "record cut short: %d of %d captured bytes", len(data), capLen)
 	}
-	data := p.buf
 	*rec = record{
 		Data:      data,
 		Time:      time.Unix(int64(sec), nsec).UTC(),
@@ -92,4 +92,27 @@ func (p *pcapReader) next(rec *record) error {
 	}
 	p.offset += int64(hdrLen) + int64(capLen)
 	return nil
+}
+
+// data reads a record's n captured bytes: in place in the read buffer when
+// they fit (valid until the next record), else into p.buf.
+func (p *pcapReader) data(n int) ([]byte, error) {
+	if n <= p.r.Size() {
+		b, err := p.r.Peek(n)
+		_, _ = p.r.Discard(len(b))
+		if len(b) < n {
+			return b, err
+		}
+		return b, nil
+	}
+	got, err := readInto(p.r, &p.buf, n)
+	return p.buf[:got], err
+}
+
+// u32 reads a 32-bit field in the file's byte order.
+func (p *pcapReader) u32(b []byte) uint32 {
+	if p.little {
+		return binary.LittleEndian.Uint32(b)
+	}
+	return binary.BigEndian.Uint32(b)
 }
