@@ -103,8 +103,10 @@ type Conn struct {
 
 	// tracker bookkeeping
 	key        connKey
-	closedAt   time.Time
-	prev, next *Conn
+	prev, next *Conn // the LRU list
+	// queue is the closedQueue c waits in to be retired, if any.
+	queue        *closedQueue
+	qprev, qnext *Conn
 }
 
 // Packets counts packets both ways.

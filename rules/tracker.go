@@ -9,15 +9,12 @@ import (
 // DefaultMaxConns is the default cap on live connections in the tracker. A
 // flood of distinct 4-tuples evicts the least recently seen connection
 // beyond it, so memory stays bounded: a live connection with its checks'
-// state costs about 3 KB, so a full table stays near 600 MB. Closed
-// connections linger for closedLinger, so the cap allows about 1,500 new
-// connections a second, sustained, before anything open is evicted.
+// state costs about 3 KB, so a full table stays near 600 MB. Fully closed
+// connections linger for fullyClosedLinger (5 s), so the cap allows about
+// 40,000 new connections a second, sustained, before anything open is
+// evicted; about 1,500 a second when they close without acknowledging their
+// FINs and so linger for closedLinger (2 min).
 const DefaultMaxConns = 200_000
-
-// closedLinger is how long, in capture time, a closed connection stays in
-// the table to catch late retransmissions, ACKs and RSTs before it is
-// retired. It matches twice Linux's TIME_WAIT.
-const closedLinger = 2 * time.Minute
 
 // copyWindow is how close in time two copies of one packet on different
 // interfaces of a "-i any" capture must be to count as one packet.
@@ -41,13 +38,19 @@ type EndReason uint8
 // Reasons a connection ends in the tracker.
 const (
 	EndOfInput  EndReason = iota // the input ended
-	EndRetired                   // closed, and quiet for longer than closedLinger
+	EndRetired                   // closed, and quiet for longer than its linger
 	EndReplaced                  // a new connection reused its 4-tuple
 	EndEvicted                   // the table was full
 )
 
 // Tracker groups segments into connections. It is not safe for concurrent
 // use; shard inputs across trackers instead.
+//
+// A connection ends (Observer.End) with the input, when a SYN opens a new
+// connection on its 4-tuple, when a full table evicts it, or when it is
+// retired: once it has been quiet for 5 s of capture time after it closed
+// fully (both FINs acknowledged, or a RST), or for 2 minutes after it
+// closed otherwise (both FINs sent, one not acknowledged).
 type Tracker struct {
 	// MaxConns caps the live connections (DefaultMaxConns when 0).
 	MaxConns int
@@ -63,6 +66,10 @@ type Tracker struct {
 	nextID  int
 	evicted int64
 	copies  int64
+
+	// fullyClosed and closed are the closed connections waiting to be
+	// retired, by linger (see closedQueue).
+	fullyClosed, closed closedQueue
 }
 
 // NewTracker returns an empty tracker.
@@ -85,6 +92,7 @@ func (t *Tracker) Live() int { return len(t.conns) }
 // Add feeds one segment to the tracker and returns its connection and
 // direction.
 func (t *Tracker) Add(seg *tcp.Segment) (*Conn, Dir) {
+	t.retire(seg.Time)
 	key := t.names.keyOf(seg.Src, seg.Dst)
 	c, ok := t.conns[key]
 	isNew := false
@@ -110,7 +118,7 @@ func (t *Tracker) Add(seg *tcp.Segment) (*Conn, Dir) {
 		o.Segment(c, d, seg, isNew)
 	}
 	c.update(d, seg)
-	t.touch(c, seg.Time)
+	t.touch(c)
 	return c, d
 }
 
@@ -130,7 +138,7 @@ func (t *Tracker) Flush() {
 // new connection (port reuse): a SYN after c closed, or a SYN with another
 // ISN than c's client sent.
 func startsNewConn(c *Conn, seg *tcp.Segment) bool {
-	if !seg.Has(tcp.KnownFlags|tcp.KnownSeq) || seg.Flags&(tcp.SYN|tcp.ACK|tcp.RST) != tcp.SYN {
+	if !seg.Has(tcp.KnownSeq) || !isSYN(seg) {
 		return false
 	}
 	client := &c.Sides[FromClient]
@@ -141,6 +149,12 @@ func startsNewConn(c *Conn, seg *tcp.Segment) bool {
 		return true
 	}
 	return seg.Src == c.Client && client.HasISN && seg.Seq != client.ISN
+}
+
+// isSYN reports whether seg is a SYN without ACK or RST: the first segment
+// of a connection.
+func isSYN(seg *tcp.Segment) bool {
+	return seg.Has(tcp.KnownFlags) && seg.Flags&(tcp.SYN|tcp.ACK|tcp.RST) == tcp.SYN
 }
 
 func (t *Tracker) open(key connKey, seg *tcp.Segment) *Conn {
@@ -174,7 +188,7 @@ func (t *Tracker) open(key connKey, seg *tcp.Segment) *Conn {
 	}
 	t.conns[key] = c
 	t.pushFront(c)
-	t.evict(seg.Time)
+	t.evict()
 	return c
 }
 
@@ -205,20 +219,20 @@ func (c *Conn) isCopy(d Dir, seg *tcp.Segment) bool {
 		last.window == seg.Window
 }
 
-// evict retires connections closed long ago and, when the table is over
-// its cap, the least recently seen ones.
-func (t *Tracker) evict(now time.Time) {
-	limit := t.MaxConns
-	if limit <= 0 {
-		limit = DefaultMaxConns
+// maxConns is the cap on live connections.
+func (t *Tracker) maxConns() int {
+	if t.MaxConns <= 0 {
+		return DefaultMaxConns
 	}
-	for len(t.conns) > limit {
+	return t.MaxConns
+}
+
+// evict ends the least recently seen connections while the table is over
+// its cap.
+func (t *Tracker) evict() {
+	for len(t.conns) > t.maxConns() {
 		t.evicted++
 		t.end(t.lru.prev, EndEvicted)
-	}
-	// Retire from the cold end while those connections are closed and quiet.
-	for c := t.lru.prev; c != &t.lru && !c.closedAt.IsZero() && now.Sub(c.End) > closedLinger; c = t.lru.prev {
-		t.end(c, EndRetired)
 	}
 }
 
@@ -226,6 +240,9 @@ func (t *Tracker) end(c *Conn, why EndReason) {
 	delete(t.conns, c.key)
 	c.prev.next, c.next.prev = c.next, c.prev
 	c.prev, c.next = nil, nil
+	if c.queue != nil {
+		c.queue.remove(c)
+	}
 	for _, o := range t.Observers {
 		o.End(c, why)
 	}
@@ -237,12 +254,14 @@ func (t *Tracker) pushFront(c *Conn) {
 	t.lru.next = c
 }
 
-func (t *Tracker) touch(c *Conn, now time.Time) {
+// touch moves c to the front of the LRU list and, once it closed, of the
+// queue it waits in to be retired.
+func (t *Tracker) touch(c *Conn) {
 	if t.lru.next != c {
 		c.prev.next, c.next.prev = c.next, c.prev
 		t.pushFront(c)
 	}
-	if c.closedAt.IsZero() && c.Closed() {
-		c.closedAt = now
+	if q := t.queueFor(c); q != nil {
+		q.moveToFront(c)
 	}
 }
