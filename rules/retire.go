@@ -18,7 +18,7 @@ const closedLinger = 2 * time.Minute
 // "upon seeing a normal connection close, flush state after this much
 // time"). Little more can come: a retransmitted last ACK, a RST answering
 // it. Retiring early is what keeps a capture of many short connections in
-// bounded memory.
+// bounded memory; a tombstone keeps the 4-tuple for port reuse.
 const fullyClosedLinger = 5 * time.Second
 
 // fullyClosed reports whether c is done for good: a RST either way, or a
@@ -91,16 +91,21 @@ func (t *Tracker) queueFor(c *Conn) *closedQueue {
 }
 
 // retire ends the closed connections quiet for longer than their linger
-// at time now.
+// at time now, laying a tombstone for each, and forgets the tombstones
+// that expired.
 func (t *Tracker) retire(now time.Time) {
 	t.retireFrom(&t.fullyClosed, fullyClosedLinger, now)
 	t.retireFrom(&t.closed, closedLinger, now)
+	t.tombs.expire(now)
 }
 
 // retireFrom retires connections from the back of q while they have been
-// quiet for longer than linger.
+// quiet for longer than linger. Each tombstone is dated when its
+// connection was due, not when a later segment noticed, so that what is
+// remembered does not depend on the traffic of other connections.
 func (t *Tracker) retireFrom(q *closedQueue, linger time.Duration, now time.Time) {
 	for c := q.back; c != nil && now.Sub(c.End) > linger; c = q.back {
+		t.tombs.add(c.key, c.End.Add(linger), t.maxConns())
 		t.end(c, EndRetired)
 	}
 }

@@ -9,7 +9,8 @@ import (
 // DefaultMaxConns is the default cap on live connections in the tracker. A
 // flood of distinct 4-tuples evicts the least recently seen connection
 // beyond it, so memory stays bounded: a live connection with its checks'
-// state costs about 3 KB, so a full table stays near 600 MB. Fully closed
+// state costs about 3 KB, so a full table stays near 600 MB, and as many
+// tombstones of retired 4-tuples about 30 MB more. Fully closed
 // connections linger for fullyClosedLinger (5 s), so the cap allows about
 // 40,000 new connections a second, sustained, before anything open is
 // evicted; about 1,500 a second when they close without acknowledging their
@@ -50,7 +51,9 @@ const (
 // connection on its 4-tuple, when a full table evicts it, or when it is
 // retired: once it has been quiet for 5 s of capture time after it closed
 // fully (both FINs acknowledged, or a RST), or for 2 minutes after it
-// closed otherwise (both FINs sent, one not acknowledged).
+// closed otherwise (both FINs sent, one not acknowledged). The 4-tuple of
+// a retired connection is remembered for 2 more minutes, so that a SYN on
+// it still opens a connection marked Reused.
 type Tracker struct {
 	// MaxConns caps the live connections (DefaultMaxConns when 0).
 	MaxConns int
@@ -70,6 +73,8 @@ type Tracker struct {
 	// fullyClosed and closed are the closed connections waiting to be
 	// retired, by linger (see closedQueue).
 	fullyClosed, closed closedQueue
+	// tombs are the 4-tuples of retired connections.
+	tombs tombstones
 }
 
 // NewTracker returns an empty tracker.
@@ -103,6 +108,7 @@ func (t *Tracker) Add(seg *tcp.Segment) (*Conn, Dir) {
 		isNew = true
 	} else if !ok {
 		c = t.open(key, seg)
+		c.Reused = isSYN(seg) && t.tombs.has(key, seg.Time)
 		isNew = true
 	}
 	d := FromClient
