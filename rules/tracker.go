@@ -62,6 +62,13 @@ type Tracker struct {
 	// NoTransitions leaves Conn.Transitions empty, for users that never
 	// read them (lint): it saves most of a kilobyte per connection.
 	NoTransitions bool
+	// Recycle reuses the memory of ended connections for the connections
+	// opened after them, so that a long input of short connections does
+	// not keep the allocator and the garbage collector busy. Set it only
+	// when no Observer keeps a *Conn, or its History or Transitions, after
+	// its End returns: the Conn is overwritten. Copy what you need in End
+	// (Ref, the counters, History()).
+	Recycle bool
 
 	conns   map[connKey]*Conn
 	names   interner // endpoints that do not pack into a key
@@ -75,6 +82,10 @@ type Tracker struct {
 	fullyClosed, closed closedQueue
 	// tombs are the 4-tuples of retired connections.
 	tombs tombstones
+	// free are ended connections to reuse (Recycle), linked through
+	// Conn.next.
+	free  *Conn
+	nFree int
 }
 
 // NewTracker returns an empty tracker.
@@ -165,7 +176,11 @@ func isSYN(seg *tcp.Segment) bool {
 
 func (t *Tracker) open(key connKey, seg *tcp.Segment) *Conn {
 	t.nextID++
-	c := &Conn{ID: t.nextID, key: key, Start: seg.Time, End: seg.Time, FirstPos: seg.Pos, noTransitions: t.NoTransitions}
+	c := t.alloc()
+	// Every field starts from zero; a recycled connection keeps only the
+	// storage of its slices.
+	*c = Conn{ID: t.nextID, key: key, Start: seg.Time, End: seg.Time, FirstPos: seg.Pos, noTransitions: t.NoTransitions,
+		history: c.history[:0], Transitions: c.Transitions[:0]}
 	c.Client, c.Server = seg.Src, seg.Dst
 	switch {
 	case seg.Has(tcp.KnownFlags) && seg.Flags&(tcp.SYN|tcp.ACK) == tcp.SYN|tcp.ACK:
@@ -252,6 +267,7 @@ func (t *Tracker) end(c *Conn, why EndReason) {
 	for _, o := range t.Observers {
 		o.End(c, why)
 	}
+	t.recycle(c)
 }
 
 func (t *Tracker) pushFront(c *Conn) {
