@@ -81,9 +81,13 @@ func (ts *tombstones) expire(now time.Time) {
 	}
 }
 
-// has reports whether a connection on key retired within tombstoneLife
-// before now.
+// has reports whether a connection on key retired within tombstoneLife of
+// now. Either way: a capture's clock may step back.
 func (ts *tombstones) has(key connKey, now time.Time) bool {
 	at, ok := ts.at[key]
-	return ok && now.Sub(ts.epoch)-at <= tombstoneLife
+	if !ok {
+		return false
+	}
+	d := now.Sub(ts.epoch) - at
+	return -tombstoneLife <= d && d <= tombstoneLife
 }

@@ -134,3 +134,26 @@ func TestATombstoneLaidAgainOutlivesItsOlderCopy(t *testing.T) {
 		t.Errorf("after the first copy expired: %d tombstones, has %v; want 1, true", ts.n, ts.has(k, now))
 	}
 }
+
+func TestATombstoneCountsWhenTheClockStepsBack(t *testing.T) {
+	var in interner
+	k := in.keyOf(segOf(40000, step{}).Src, segOf(40000, step{}).Dst)
+	var ts tombstones
+	ts.add(k, scriptT0, 10)
+	tests := []struct {
+		name string
+		now  time.Duration
+		want bool
+	}{
+		{"a minute before it was laid", -time.Minute, true},
+		{"a minute after", time.Minute, true},
+		{"an hour before (another input's clock)", -time.Hour, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ts.has(k, scriptT0.Add(tt.now)); got != tt.want {
+				t.Errorf("has = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
