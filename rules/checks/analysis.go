@@ -86,8 +86,9 @@ type flow struct {
 	nHoles int
 }
 
-// connState is the per-connection state of the checks, hung on Conn.Ext
-// and allocated once per connection.
+// connState is the per-connection state of the checks, hung on Conn.Ext,
+// taken from statePool when the connection is first seen and put back
+// when it ends (Release).
 type connState struct {
 	seen  int64 // Conn.Packets() when v was computed; -1 before any
 	v     verdict
@@ -110,12 +111,13 @@ type connState struct {
 	flagless bool
 }
 
-// stateOf returns the check state of c, allocating it on first use.
+// stateOf returns the check state of c, taking it from statePool on first
+// use.
 func stateOf(c *rules.Conn) *connState {
 	if st, ok := c.Ext.(*connState); ok {
 		return st
 	}
-	st := &connState{seen: -1}
+	st := statePool.Get().(*connState)
 	c.Ext = st
 	return st
 }
