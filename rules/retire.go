@@ -79,15 +79,22 @@ func (q *closedQueue) remove(c *Conn) {
 	c.queue, c.qprev, c.qnext = nil, nil, nil
 }
 
-// queueFor is the queue c waits in now: none while it is open.
+// queueFor is the queue c waits in now: none while it is open. Closed is
+// tested first: it is cheaper, and fully closed implies it.
 func (t *Tracker) queueFor(c *Conn) *closedQueue {
 	switch {
+	case !c.Closed():
+		return nil
 	case c.fullyClosed():
 		return &t.fullyClosed
-	case c.Closed():
-		return &t.closed
 	}
-	return nil
+	return &t.closed
+}
+
+// mayRetire reports whether retire can have anything to do: in a capture
+// of long connections, nothing has closed and no tombstone waits.
+func (t *Tracker) mayRetire() bool {
+	return t.fullyClosed.back != nil || t.closed.back != nil || t.tombs.n > 0
 }
 
 // retire ends the closed connections quiet for longer than their linger

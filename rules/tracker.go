@@ -108,7 +108,9 @@ func (t *Tracker) Live() int { return len(t.conns) }
 // Add feeds one segment to the tracker and returns its connection and
 // direction.
 func (t *Tracker) Add(seg *tcp.Segment) (*Conn, Dir) {
-	t.retire(seg.Time)
+	if t.mayRetire() {
+		t.retire(seg.Time)
+	}
 	key := t.names.keyOf(seg.Src, seg.Dst)
 	c, ok := t.conns[key]
 	isNew := false
