@@ -117,6 +117,15 @@ func stateOf(c *rules.Conn) *connState {
 	if st, ok := c.Ext.(*connState); ok {
 		return st
 	}
+	return newState(c)
+}
+
+// newState hangs a state from statePool on c. It is apart from stateOf,
+// and never inlined into it, so that stateOf, called for every segment,
+// stays small enough to inline.
+//
+//go:noinline
+func newState(c *rules.Conn) *connState {
 	st := statePool.Get().(*connState)
 	c.Ext = st
 	return st
