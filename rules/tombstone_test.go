@@ -157,3 +157,29 @@ func TestATombstoneCountsWhenTheClockStepsBack(t *testing.T) {
 		})
 	}
 }
+
+func TestATombstoneLaidAgainTakesNoMoreRoom(t *testing.T) {
+	var in interner
+	key := func(port uint16) connKey { return in.keyOf(segOf(port, step{}).Src, segOf(port, step{}).Dst) }
+	var ts tombstones
+	for i := range 1000 {
+		ts.add(key(40000), scriptT0.Add(time.Duration(i)*time.Millisecond), 2)
+	}
+	if ts.n != 1 || len(ts.at) != 1 {
+		t.Fatalf("%d entries, %d keys after one 4-tuple retired 1000 times; want 1, 1", ts.n, len(ts.at))
+	}
+	// At the cap, the 4-tuple retired least recently goes, not the one
+	// laid first.
+	ts.add(key(40001), scriptT0.Add(time.Second), 2)
+	ts.add(key(40000), scriptT0.Add(2*time.Second), 2)
+	ts.add(key(40002), scriptT0.Add(3*time.Second), 2)
+	now := scriptT0.Add(4 * time.Second)
+	for port, want := range map[uint16]bool{40000: true, 40001: false, 40002: true} {
+		if got := ts.has(key(port), now); got != want {
+			t.Errorf("has(%d) = %v, want %v", port, got, want)
+		}
+	}
+	if ts.n != 2 || len(ts.at) != 2 {
+		t.Errorf("%d entries, %d keys; want 2, 2", ts.n, len(ts.at))
+	}
+}
