@@ -93,6 +93,9 @@ type Conn struct {
 	last        [2]lastSegment
 
 	// Ext is for the check engine: per-connection state of the checks.
+	// Once every check has seen the connection end, the Engine calls
+	// Ext's Release method, if it has one, so that the state can be
+	// reused, and clears Ext.
 	Ext any
 
 	// prevState is each side's state before its latest change.
@@ -103,8 +106,10 @@ type Conn struct {
 
 	// tracker bookkeeping
 	key        connKey
-	closedAt   time.Time
-	prev, next *Conn
+	prev, next *Conn // the LRU list
+	// queue is the closedQueue c waits in to be retired, if any.
+	queue        *closedQueue
+	qprev, qnext *Conn
 }
 
 // Packets counts packets both ways.

@@ -19,6 +19,12 @@
 // A Tracker is not safe for concurrent use: give each input (or shard of
 // inputs) its own Tracker and Engine.
 //
+// Memory follows the connections alive at once, not every connection of
+// the input: the Tracker retires a closed connection once it has been quiet
+// for 5 s (both FINs acknowledged, or a RST) or 2 minutes (a FIN left
+// unacknowledged), and keeps only its 4-tuple for 2 minutes more, to tell
+// port reuse.
+//
 // Hostile inputs meet two limits. The Tracker keeps at most MaxConns live
 // connections (DefaultMaxConns) and evicts the least recently seen beyond
 // them; the conn-table-full check reports that. The Engine keeps at most

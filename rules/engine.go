@@ -145,7 +145,11 @@ func (e *Engine) End(c *Conn, why EndReason) {
 		}
 	}
 	// The checks are done with c: let their state go, so that the
-	// connections a caller keeps for its report do not keep it too.
+	// connections a caller keeps for its report do not keep it too, and
+	// hand it back to be reused if it can be (see Conn.Ext).
+	if r, ok := c.Ext.(interface{ Release() }); ok {
+		r.Release()
+	}
 	c.Ext = nil
 }
 

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"net/netip"
+	"strings"
 	"testing"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
@@ -104,6 +105,29 @@ func TestEndedConnectionsLetTheCheckStateGo(t *testing.T) {
 	tr.Flush()
 	if len(ended) != 1 || ended[0].Ext != nil {
 		t.Fatalf("ended %d connections, Ext %v; want one without check state", len(ended), ended[0].Ext)
+	}
+}
+
+// releasable is check state that logs when it is released.
+type releasable struct{ log *[]string }
+
+func (r releasable) Release() { *r.log = append(*r.log, "release") }
+
+func TestTheEngineReleasesCheckStateAfterEveryCheck(t *testing.T) {
+	var log []string
+	first := &Check{ID: "first", Default: Info,
+		Segment: func(p *Pass) { p.Conn.Ext = releasable{&log} },
+		End:     func(*Pass) { log = append(log, "first") }}
+	second := &Check{ID: "second", Default: Info, End: func(p *Pass) {
+		if _, ok := p.Conn.Ext.(releasable); !ok {
+			t.Errorf("the second check's End sees Ext %v, want the state", p.Conn.Ext)
+		}
+		log = append(log, "second")
+	}}
+	eng, _ := NewEngine([]*Check{first, second}, nil)
+	synFlood(eng, 1)
+	if want := "first second release"; strings.Join(log, " ") != want {
+		t.Errorf("calls %q, want %q", strings.Join(log, " "), want)
 	}
 }
 

@@ -9,15 +9,13 @@ import (
 // DefaultMaxConns is the default cap on live connections in the tracker. A
 // flood of distinct 4-tuples evicts the least recently seen connection
 // beyond it, so memory stays bounded: a live connection with its checks'
-// state costs about 3 KB, so a full table stays near 600 MB. Closed
-// connections linger for closedLinger, so the cap allows about 1,500 new
-// connections a second, sustained, before anything open is evicted.
+// state costs about 3 KB, so a full table stays near 600 MB, and as many
+// tombstones of retired 4-tuples about 30 MB more. Fully closed
+// connections linger for fullyClosedLinger (5 s), so the cap allows about
+// 40,000 new connections a second, sustained, before anything open is
+// evicted; about 1,500 a second when they close without acknowledging their
+// FINs and so linger for closedLinger (2 min).
 const DefaultMaxConns = 200_000
-
-// closedLinger is how long, in capture time, a closed connection stays in
-// the table to catch late retransmissions, ACKs and RSTs before it is
-// retired. It matches twice Linux's TIME_WAIT.
-const closedLinger = 2 * time.Minute
 
 // copyWindow is how close in time two copies of one packet on different
 // interfaces of a "-i any" capture must be to count as one packet.
@@ -41,13 +39,21 @@ type EndReason uint8
 // Reasons a connection ends in the tracker.
 const (
 	EndOfInput  EndReason = iota // the input ended
-	EndRetired                   // closed, and quiet for longer than closedLinger
+	EndRetired                   // closed, and quiet for longer than its linger
 	EndReplaced                  // a new connection reused its 4-tuple
 	EndEvicted                   // the table was full
 )
 
 // Tracker groups segments into connections. It is not safe for concurrent
 // use; shard inputs across trackers instead.
+//
+// A connection ends (Observer.End) with the input, when a SYN opens a new
+// connection on its 4-tuple, when a full table evicts it, or when it is
+// retired: once it has been quiet for 5 s of capture time after it closed
+// fully (both FINs acknowledged, or a RST), or for 2 minutes after it
+// closed otherwise (both FINs sent, one not acknowledged). The 4-tuple of
+// a retired connection is remembered for 2 more minutes, so that a SYN on
+// it still opens a connection marked Reused.
 type Tracker struct {
 	// MaxConns caps the live connections (DefaultMaxConns when 0).
 	MaxConns int
@@ -56,6 +62,13 @@ type Tracker struct {
 	// NoTransitions leaves Conn.Transitions empty, for users that never
 	// read them (lint): it saves most of a kilobyte per connection.
 	NoTransitions bool
+	// Recycle reuses the memory of ended connections for the connections
+	// opened after them, so that a long input of short connections does
+	// not keep the allocator and the garbage collector busy. Set it only
+	// when no Observer keeps a *Conn, or its History or Transitions, after
+	// its End returns: the Conn is overwritten. Copy what you need in End
+	// (Ref, the counters, History()).
+	Recycle bool
 
 	conns   map[connKey]*Conn
 	names   interner // endpoints that do not pack into a key
@@ -63,6 +76,16 @@ type Tracker struct {
 	nextID  int
 	evicted int64
 	copies  int64
+
+	// fullyClosed and closed are the closed connections waiting to be
+	// retired, by linger (see closedQueue).
+	fullyClosed, closed closedQueue
+	// tombs are the 4-tuples of retired connections.
+	tombs tombstones
+	// free are ended connections to reuse (Recycle), linked through
+	// Conn.next.
+	free  *Conn
+	nFree int
 }
 
 // NewTracker returns an empty tracker.
@@ -85,6 +108,9 @@ func (t *Tracker) Live() int { return len(t.conns) }
 // Add feeds one segment to the tracker and returns its connection and
 // direction.
 func (t *Tracker) Add(seg *tcp.Segment) (*Conn, Dir) {
+	if t.mayRetire() {
+		t.retire(seg.Time)
+	}
 	key := t.names.keyOf(seg.Src, seg.Dst)
 	c, ok := t.conns[key]
 	isNew := false
@@ -95,6 +121,7 @@ func (t *Tracker) Add(seg *tcp.Segment) (*Conn, Dir) {
 		isNew = true
 	} else if !ok {
 		c = t.open(key, seg)
+		c.Reused = isSYN(seg) && t.tombs.has(key, seg.Time)
 		isNew = true
 	}
 	d := FromClient
@@ -110,7 +137,7 @@ func (t *Tracker) Add(seg *tcp.Segment) (*Conn, Dir) {
 		o.Segment(c, d, seg, isNew)
 	}
 	c.update(d, seg)
-	t.touch(c, seg.Time)
+	t.touch(c)
 	return c, d
 }
 
@@ -130,7 +157,7 @@ func (t *Tracker) Flush() {
 // new connection (port reuse): a SYN after c closed, or a SYN with another
 // ISN than c's client sent.
 func startsNewConn(c *Conn, seg *tcp.Segment) bool {
-	if !seg.Has(tcp.KnownFlags|tcp.KnownSeq) || seg.Flags&(tcp.SYN|tcp.ACK|tcp.RST) != tcp.SYN {
+	if !seg.Has(tcp.KnownSeq) || !isSYN(seg) {
 		return false
 	}
 	client := &c.Sides[FromClient]
@@ -143,9 +170,19 @@ func startsNewConn(c *Conn, seg *tcp.Segment) bool {
 	return seg.Src == c.Client && client.HasISN && seg.Seq != client.ISN
 }
 
+// isSYN reports whether seg is a SYN without ACK or RST: the first segment
+// of a connection.
+func isSYN(seg *tcp.Segment) bool {
+	return seg.Has(tcp.KnownFlags) && seg.Flags&(tcp.SYN|tcp.ACK|tcp.RST) == tcp.SYN
+}
+
 func (t *Tracker) open(key connKey, seg *tcp.Segment) *Conn {
 	t.nextID++
-	c := &Conn{ID: t.nextID, key: key, Start: seg.Time, End: seg.Time, FirstPos: seg.Pos, noTransitions: t.NoTransitions}
+	c := t.alloc()
+	// Every field starts from zero; a recycled connection keeps only the
+	// storage of its slices.
+	*c = Conn{ID: t.nextID, key: key, Start: seg.Time, End: seg.Time, FirstPos: seg.Pos, noTransitions: t.NoTransitions,
+		history: c.history[:0], Transitions: c.Transitions[:0]}
 	c.Client, c.Server = seg.Src, seg.Dst
 	switch {
 	case seg.Has(tcp.KnownFlags) && seg.Flags&(tcp.SYN|tcp.ACK) == tcp.SYN|tcp.ACK:
@@ -174,7 +211,7 @@ func (t *Tracker) open(key connKey, seg *tcp.Segment) *Conn {
 	}
 	t.conns[key] = c
 	t.pushFront(c)
-	t.evict(seg.Time)
+	t.evict()
 	return c
 }
 
@@ -205,20 +242,20 @@ func (c *Conn) isCopy(d Dir, seg *tcp.Segment) bool {
 		last.window == seg.Window
 }
 
-// evict retires connections closed long ago and, when the table is over
-// its cap, the least recently seen ones.
-func (t *Tracker) evict(now time.Time) {
-	limit := t.MaxConns
-	if limit <= 0 {
-		limit = DefaultMaxConns
+// maxConns is the cap on live connections.
+func (t *Tracker) maxConns() int {
+	if t.MaxConns <= 0 {
+		return DefaultMaxConns
 	}
-	for len(t.conns) > limit {
+	return t.MaxConns
+}
+
+// evict ends the least recently seen connections while the table is over
+// its cap.
+func (t *Tracker) evict() {
+	for len(t.conns) > t.maxConns() {
 		t.evicted++
 		t.end(t.lru.prev, EndEvicted)
-	}
-	// Retire from the cold end while those connections are closed and quiet.
-	for c := t.lru.prev; c != &t.lru && !c.closedAt.IsZero() && now.Sub(c.End) > closedLinger; c = t.lru.prev {
-		t.end(c, EndRetired)
 	}
 }
 
@@ -226,9 +263,13 @@ func (t *Tracker) end(c *Conn, why EndReason) {
 	delete(t.conns, c.key)
 	c.prev.next, c.next.prev = c.next, c.prev
 	c.prev, c.next = nil, nil
+	if c.queue != nil {
+		c.queue.remove(c)
+	}
 	for _, o := range t.Observers {
 		o.End(c, why)
 	}
+	t.recycle(c)
 }
 
 func (t *Tracker) pushFront(c *Conn) {
@@ -237,12 +278,14 @@ func (t *Tracker) pushFront(c *Conn) {
 	t.lru.next = c
 }
 
-func (t *Tracker) touch(c *Conn, now time.Time) {
+// touch moves c to the front of the LRU list and, once it closed, of the
+// queue it waits in to be retired.
+func (t *Tracker) touch(c *Conn) {
 	if t.lru.next != c {
 		c.prev.next, c.next.prev = c.next, c.prev
 		t.pushFront(c)
 	}
-	if c.closedAt.IsZero() && c.Closed() {
-		c.closedAt = now
+	if q := t.queueFor(c); q != nil {
+		q.moveToFront(c)
 	}
 }

@@ -68,6 +68,11 @@ func readInputKeeping(path string, opts parse.Options, keep connKeep, eng *rules
 	tr := rules.NewTracker(append([]rules.Observer{col}, extra...)...)
 	// Only whole connections are printed with their state changes.
 	tr.NoTransitions = keep != keepConns
+	// A connection's memory serves the next one when nothing keeps it
+	// after it ends: the collector copies what it keeps, the engine
+	// reports references, but extra observers (the diagram recorder)
+	// keep connections.
+	tr.Recycle = keep != keepConns && len(extra) == 0
 	if eng != nil {
 		tr.Observers = append(tr.Observers, eng)
 	}

@@ -89,8 +89,9 @@ type flow struct {
 	nHoles int
 }
 
-// connState is the per-connection state of the checks, hung on Conn.Ext
-// and allocated once per connection.
+// connState is the per-connection state of the checks, hung on Conn.Ext,
+// taken from statePool when the connection is first seen and put back
+// when it ends (Release).
 type connState struct {
 	v     verdict
 	flows [2]flow
@@ -112,12 +113,22 @@ type connState struct {
 	flagless bool
 }
 
-// stateOf returns the check state of c, allocating it on first use.
+// stateOf returns the check state of c, taking it from statePool on first
+// use.
 func stateOf(c *rules.Conn) *connState {
 	if st, ok := c.Ext.(*connState); ok {
 		return st
 	}
-	st := &connState{}
+	return newState(c)
+}
+
+// newState hangs a state from statePool on c. It is apart from stateOf,
+// and never inlined into it, so that stateOf, called for every segment,
+// stays small enough to inline.
+//
+//go:noinline
+func newState(c *rules.Conn) *connState {
+	st := statePool.Get().(*connState)
 	c.Ext = st
 	return st
 }

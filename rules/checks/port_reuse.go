@@ -10,11 +10,14 @@ var portReuse = &rules.Check{
 	Title:   "A new connection reuses a 4-tuple",
 	Default: rules.Info,
 	Doc: `A SYN starts a new connection on a 4-tuple whose previous connection is
-still in the tracker: it closed (FIN both ways, or RST), or the SYN carries
-another ISN. Normal for busy clients with few ports; a SYN arriving while the
-server still holds the old connection in TIME_WAIT may be answered with an
-ACK of the old one (RFC 9293 section 3.10.7.4). Connections retired from the
-tracker (closed and quiet for two minutes) are forgotten, so a reuse after
+still in the tracker and closed (FIN both ways, or RST), or still open while
+the SYN carries another ISN; or on a 4-tuple whose connection the tracker
+retired less than two minutes before (it keeps a tombstone of the 4-tuple).
+Normal for busy clients with few ports; a SYN arriving while the server
+still holds the old connection in TIME_WAIT may be answered with an ACK of
+the old one (RFC 9293 section 3.10.7.4). A closed connection is retired
+once quiet for 5 s after a clean close or a RST, or for two minutes after a
+close that left a FIN unacknowledged; a reuse more than two minutes after
 that is not seen.`,
 	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [R.], seq 101, ack 1, win 0, length 0
 10:00:01.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 777000, win 65535, length 0`,

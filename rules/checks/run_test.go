@@ -27,6 +27,13 @@ func allAtInfo(params map[string]map[string]any) *rules.Config {
 // observers' view of every segment when obs is given.
 func lint(t testing.TB, path string, cfg *rules.Config, obs ...rules.Observer) []rules.Finding {
 	t.Helper()
+	return lintTracked(t, path, cfg, nil, obs...)
+}
+
+// lintTracked is lint with setup, when not nil, given the tracker before
+// the input is read.
+func lintTracked(t testing.TB, path string, cfg *rules.Config, setup func(*rules.Tracker), obs ...rules.Observer) []rules.Finding {
+	t.Helper()
 	src, closer, err := parse.OpenFile(path, parse.Options{Checksums: true})
 	if err != nil {
 		if errors.Is(err, parse.ErrUnknownInput) {
@@ -40,6 +47,9 @@ func lint(t testing.TB, path string, cfg *rules.Config, obs ...rules.Observer) [
 		t.Fatal(err)
 	}
 	tr := rules.NewTracker(append([]rules.Observer{eng}, obs...)...)
+	if setup != nil {
+		setup(tr)
+	}
 	var seg tcp.Segment
 	for {
 		err := src.Next(&seg)

@@ -293,6 +293,12 @@ var scenarios = []scenario{
 		b := c.conn(40000, 3000000, 7000000)
 		b.handshake()
 		b.close(client)
+		// Quiet for longer than a closed connection is kept: the
+		// tracker retired b and remembers only its 4-tuple.
+		c.wait(10 * time.Second)
+		again := c.conn(40000, 5000000, 9000000)
+		again.handshake()
+		again.close(client)
 	}},
 	{"checks/syn-with-data", "tfo", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)

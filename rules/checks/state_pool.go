@@ -1,0 +1,29 @@
+package checks
+
+import "sync"
+
+// statePool holds the check state of ended connections for reuse, so that
+// an input of many short connections does not allocate and collect one
+// state per connection. It is shared by every Engine: batch mode lints
+// several inputs at once, one goroutine each, and a connState belongs to
+// no engine.
+var statePool = sync.Pool{New: func() any { return &connState{} }}
+
+// Release resets the state and returns it to statePool. The Engine calls
+// it once every check has seen the connection end (see rules.Conn.Ext).
+// The storage of the holes and of the expired list is kept, emptied.
+func (st *connState) Release() {
+	var holes [2]*[maxHoles]hole
+	for d := range st.flows {
+		if h := st.flows[d].holes; h != nil {
+			*h = [maxHoles]hole{}
+			holes[d] = h
+		}
+	}
+	expired := st.v.expired[:0]
+	clear(expired[:cap(expired)])
+	*st = connState{}
+	st.v.expired = expired
+	st.flows[0].holes, st.flows[1].holes = holes[0], holes[1]
+	statePool.Put(st)
+}

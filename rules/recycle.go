@@ -1,0 +1,29 @@
+package rules
+
+// maxFree is how many ended connections a recycling tracker keeps for
+// reuse. Connections end about as fast as they open, so a few would do;
+// the margin serves the bursts when many retire at once (after a pause in
+// the capture), and the cap lets memory shrink after them.
+const maxFree = 1024
+
+// alloc returns a connection to fill in: an ended one when the tracker
+// recycles, else a new one.
+func (t *Tracker) alloc() *Conn {
+	c := t.free
+	if c == nil {
+		return new(Conn)
+	}
+	t.free, c.next = c.next, nil
+	t.nFree--
+	return c
+}
+
+// recycle keeps c, which ended and which every observer has let go, for
+// a connection opened later.
+func (t *Tracker) recycle(c *Conn) {
+	if !t.Recycle || t.nFree >= maxFree {
+		return
+	}
+	c.next, t.free = t.free, c
+	t.nFree++
+}
