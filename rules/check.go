@@ -147,16 +147,17 @@ func (p *Pass) Reportf(format string, args ...any) {
 		pos, t = p.Seg.Pos, p.Seg.Time
 	}
 	msg := ""
-	if !p.Capped() {
+	if !p.Capped(pos) {
 		msg = fmt.Sprintf(format, args...)
 	}
 	p.Report(pos, t, msg)
 }
 
-// Capped reports whether the check reached its limit of findings for this
-// input: further ones are only counted in its summary, so their message
-// need not be composed.
-func (p *Pass) Capped() bool { return p.engine.capped(p.check.ID) }
+// Capped reports whether a finding of the check at pos would not be kept:
+// the check has its limit of findings for this input, all earlier than
+// pos. Such a finding is only counted in the summary, so a check need not
+// compose its message.
+func (p *Pass) Capped(pos tcp.Pos) bool { return p.engine.capped(p.check.ID, pos) }
 
 // ReportAtLeast records a finding at pos with severity sev, or the check's
 // configured severity when that is higher: for checks whose parameters

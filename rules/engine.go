@@ -28,8 +28,8 @@ type Engine struct {
 	// segCustom are the custom rules evaluated on every segment.
 	segCustom []*CustomRule
 	custom    []*CustomRule
-	findings  []Finding
-	hidden    map[string]*hiddenFindings
+	// rules are the findings so far, by rule ID.
+	rules map[string]*ruleFindings
 	// Errors are evaluation errors of custom rules, one per rule.
 	Errors []error
 	failed map[string]bool
@@ -153,8 +153,9 @@ func (e *Engine) End(c *Conn, why EndReason) {
 	c.Ext = nil
 }
 
-// add records a finding at severity sev unless a scope ignores it, or
-// counts it when its rule already has limit findings (0: MaxPerRule).
+// add records a finding at severity sev unless a scope ignores it; beyond
+// its rule's limit (0: MaxPerRule) only the earliest findings are kept,
+// and the others counted.
 func (e *Engine) add(f Finding, sev Severity, ignore []Scope, limit int) {
 	for _, s := range ignore {
 		if s.Match(f.Conn) {
@@ -162,10 +163,7 @@ func (e *Engine) add(f Finding, sev Severity, ignore []Scope, limit int) {
 		}
 	}
 	f.Severity = sev
-	if e.limited(&f, limit) {
-		return
-	}
-	e.findings = append(e.findings, f)
+	e.tally(f.Rule, limit).add(f)
 }
 
 func (e *Engine) evalCustom(r *CustomRule, c *Conn, d Dir, seg *tcp.Segment) {
@@ -188,10 +186,7 @@ func (e *Engine) evalCustom(r *CustomRule, c *Conn, d Dir, seg *tcp.Segment) {
 	e.add(Finding{Rule: r.ID, Message: msg, Pos: pos, Time: t, Conn: c.Ref()}, r.Severity, r.Ignore, 0)
 }
 
-// Findings returns what was found so far, sorted by position, with one
-// summary finding for each rule that reached its limit.
-func (e *Engine) Findings() []Finding {
-	out := append(e.findings[:len(e.findings):len(e.findings)], e.summaries()...)
-	SortFindings(out)
-	return out
-}
+// Findings returns what was found so far, sorted by position: each rule's
+// earliest findings up to its limit, and one summary finding for each rule
+// with more.
+func (e *Engine) Findings() []Finding { return MergeFindings(e) }

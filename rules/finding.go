@@ -45,17 +45,22 @@ func SortFindings(fs []Finding) {
 // compareFindings orders two findings by file, line, packet, rule and
 // message, comparing each only when the ones before are equal.
 func compareFindings(a, b Finding) int {
-	if c := cmp.Compare(a.Pos.File, b.Pos.File); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.Pos.Line, b.Pos.Line); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.Pos.Packet, b.Pos.Packet); c != 0 {
+	if c := comparePos(a.Pos, b.Pos); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(a.Rule, b.Rule); c != 0 {
 		return c
 	}
 	return cmp.Compare(a.Message, b.Message)
+}
+
+// comparePos orders positions by file, line and packet.
+func comparePos(a, b tcp.Pos) int {
+	if c := cmp.Compare(a.File, b.File); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Line, b.Line); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Packet, b.Packet)
 }

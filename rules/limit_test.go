@@ -136,3 +136,68 @@ type endRecorder func(*Conn)
 
 func (endRecorder) Segment(*Conn, Dir, *tcp.Segment, bool) {}
 func (r endRecorder) End(c *Conn, _ EndReason)             { r(c) }
+
+// reportAt is a check that reports every segment at the position given by
+// the segment's seq: findings that come out of position order, as
+// end-of-connection findings do.
+func reportAt(id string, limit int) *Check {
+	return &Check{ID: id, Default: Warning, Limit: limit, Segment: func(p *Pass) {
+		p.Report(tcp.Pos{File: "f", Packet: int(p.Seg.Seq)}, p.Seg.Time, fmt.Sprintf("at %d", p.Seg.Seq))
+	}}
+}
+
+// feedSeqs feeds one segment per seq to eng, each on its own connection.
+func feedSeqs(eng *Engine, seqs []int) {
+	tr := NewTracker(eng)
+	for i, s := range seqs {
+		seg := tcp.Segment{Src: tcp.Endpoint{Addr: netip.MustParseAddr("10.0.0.1"), Port: uint16(1024 + i)},
+			Dst: tcp.Endpoint{Addr: netip.MustParseAddr("192.0.2.1"), Port: 80}, Flags: tcp.ACK, Seq: uint32(s), Known: tcp.KnownAll}
+		tr.Add(&seg)
+	}
+}
+
+func messages(fs []Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, fmt.Sprintf("#%d %s", f.Pos.Packet, f.Message))
+	}
+	return out
+}
+
+func TestTheEarliestFindingsAreKeptWhateverTheOrderTheyCameIn(t *testing.T) {
+	tests := []struct {
+		name string
+		seqs []int
+		want []string
+	}{
+		{"in order", []int{1, 2, 3, 4, 5}, []string{"#1 at 1", "#2 at 2", "#3 3 more r findings not shown"}},
+		{"reversed", []int{5, 4, 3, 2, 1}, []string{"#1 at 1", "#2 at 2", "#3 3 more r findings not shown"}},
+		{"shuffled", []int{4, 1, 5, 3, 2}, []string{"#1 at 1", "#2 at 2", "#3 3 more r findings not shown"}},
+		{"under the limit", []int{9, 7}, []string{"#7 at 7", "#9 at 9"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			eng, _ := NewEngine([]*Check{reportAt("r", 2)}, nil)
+			feedSeqs(eng, tt.seqs)
+			if got := messages(eng.Findings()); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("findings %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMergedEnginesReportAsOneEngine(t *testing.T) {
+	seqs := []int{12, 3, 40, 7, 1, 25, 8, 30, 2, 19, 5, 11}
+	one, _ := NewEngine([]*Check{reportAt("r", 4)}, nil)
+	feedSeqs(one, seqs)
+	want := messages(one.Findings())
+	for split := range len(seqs) + 1 {
+		a, _ := NewEngine([]*Check{reportAt("r", 4)}, nil)
+		b, _ := NewEngine([]*Check{reportAt("r", 4)}, nil)
+		feedSeqs(a, seqs[:split])
+		feedSeqs(b, seqs[split:])
+		if got := messages(MergeFindings(a, b)); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("split at %d: merged %q, want %q", split, got, want)
+		}
+	}
+}

@@ -29,7 +29,7 @@ that is not seen.`,
 		if !p.IsNew || !p.Conn.Reused {
 			return
 		}
-		if p.Capped() {
+		if p.Capped(p.Seg.Pos) {
 			p.Report(p.Seg.Pos, p.Seg.Time, "") // counted in the summary
 			return
 		}
