@@ -29,8 +29,9 @@
 // connections (DefaultMaxConns) and evicts the least recently seen beyond
 // them; the conn-table-full check reports that. The Engine keeps at most
 // MaxPerRule findings of one rule per input (DefaultMaxPerRule, or the
-// check's own Limit) and sums up the rest in one finding of that rule, "N
-// more ... not shown", at the first one left out and at the highest
+// check's own Limit), the earliest in the input, and sums up the rest in
+// one finding of that rule, "N more ... not shown", at the earliest one
+// left out and at the highest
 // severity among them: a million unanswered SYNs make a thousand and one
 // handshake-incomplete lines, and fail the run as they would in full.
 package rules
