@@ -105,6 +105,9 @@ type Conn struct {
 	noTransitions bool
 
 	// tracker bookkeeping
+	// open is the ordinal of the segment that opened the connection in a
+	// shard (see Shards), 0 otherwise.
+	open       uint64
 	key        connKey
 	prev, next *Conn // the LRU list
 	// queue is the closedQueue c waits in to be retired, if any.

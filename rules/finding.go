@@ -27,10 +27,21 @@ type ConnRef struct {
 	ID     int
 	Client tcp.Endpoint
 	Server tcp.Endpoint
+
+	// open is Conn.open, for Shards.Number.
+	open uint64
 }
 
 // Ref returns the reference to c.
-func (c *Conn) Ref() ConnRef { return ConnRef{ID: c.ID, Client: c.Client, Server: c.Server} }
+func (c *Conn) Ref() ConnRef {
+	return ConnRef{ID: c.ID, Client: c.Client, Server: c.Server, open: c.open}
+}
+
+// Conn returns a connection that holds only what r says of it: its ID and
+// endpoints, for reports that name connections without their details.
+func (r ConnRef) Conn() *Conn {
+	return &Conn{ID: r.ID, Client: r.Client, Server: r.Server, open: r.open}
+}
 
 // SortFindings orders findings by position in the input (file, line or
 // packet), then rule ID, then message, so that output is deterministic.

@@ -86,6 +86,13 @@ type Tracker struct {
 	// Conn.next.
 	free  *Conn
 	nFree int
+
+	// sharded is set for a tracker of Shards: ord is then the ordinal of
+	// the segment being added, and opens lists those that opened
+	// connections.
+	sharded bool
+	ord     uint64
+	opens   ordinals
 }
 
 // NewTracker returns an empty tracker.
@@ -183,6 +190,10 @@ func (t *Tracker) open(key connKey, seg *tcp.Segment) *Conn {
 	// storage of its slices.
 	*c = Conn{ID: t.nextID, key: key, Start: seg.Time, End: seg.Time, FirstPos: seg.Pos, noTransitions: t.NoTransitions,
 		history: c.history[:0], Transitions: c.Transitions[:0]}
+	if t.sharded {
+		c.open = t.ord
+		t.opens.add(t.ord)
+	}
 	c.Client, c.Server = seg.Src, seg.Dst
 	switch {
 	case seg.Has(tcp.KnownFlags) && seg.Flags&(tcp.SYN|tcp.ACK) == tcp.SYN|tcp.ACK:

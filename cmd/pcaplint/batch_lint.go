@@ -41,7 +41,8 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 		keep = keepConns // the page lists every connection
 	}
 	b := &batch{workers: fl.batch.jobs, opts: fl.input, keep: keep, grace: defaultGrace,
-		newEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks, cfg) }}
+		newEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks, cfg) },
+		custom:    cfg != nil && len(cfg.Custom) > 0}
 	if fl.batch.diagramsDir != "" {
 		if b.diagrams, err = newDiagramSink(fl.batch.diagramsDir, fl.batch.diagrams == "all"); err != nil {
 			return err

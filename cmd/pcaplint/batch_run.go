@@ -26,6 +26,9 @@ type batch struct {
 	// keep is what each input's report keeps of its connections.
 	keep      connKeep
 	newEngine func() (*rules.Engine, error)
+	// custom is set when the rules hold custom rules: they may read a
+	// connection's ID while reading, so the input is not sharded.
+	custom bool
 	// diagrams, when set, receives the diagrams of every input.
 	diagrams *diagramSink
 	meter    meter
@@ -129,30 +132,37 @@ func feed(ctx context.Context, jobs chan<- int, n int) {
 	}
 }
 
-// read lints one input, with its diagrams when asked.
+// read lints one input, with its diagrams when asked. Without diagrams
+// and custom rules, its connections are tracked on several goroutines.
 func (b *batch) read(idx int, in input) *fileResult {
 	r := &fileResult{idx: idx}
 	if in.Fail != nil {
 		r.file = report.File{Path: in.Path, Err: in.Fail}
 		return r
 	}
-	eng, err := b.newEngine()
-	if err != nil {
-		r.file = report.File{Path: in.Path, Err: err}
-		return r
+	var rec *diagram.Recorder
+	if b.diagrams == nil && !b.custom {
+		r.file, r.errs = readInputSharded(in.Path, b.opts, b.keep, b.newEngine)
+	} else {
+		eng, err := b.newEngine()
+		if err != nil {
+			r.file = report.File{Path: in.Path, Err: err}
+			return r
+		}
+		var extra []rules.Observer
+		if b.diagrams != nil {
+			rec = &diagram.Recorder{}
+			extra = append(extra, rec)
+		}
+		r.file = readInputKeeping(in.Path, b.opts, b.keep, eng, extra...)
+		r.errs = eng.Errors
 	}
-	var extra []rules.Observer
-	rec := &diagram.Recorder{}
-	if b.diagrams != nil {
-		extra = append(extra, rec)
-	}
-	r.file = readInputKeeping(in.Path, b.opts, b.keep, eng, extra...)
-	r.errs = eng.Errors
 	if !in.Named && errors.Is(r.file.Err, parse.ErrUnknownInput) {
 		r.skip = strings.TrimPrefix(r.file.Err.Error(), in.Path+": ")
 		return r
 	}
-	if b.diagrams != nil {
+	if rec != nil {
+		var err error
 		r.diagrams, err = b.diagrams.write(in.Path, rec.Conversations(), r.file.Findings)
 		if err != nil {
 			r.errs = append(r.errs, err)

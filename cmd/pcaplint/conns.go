@@ -28,7 +28,7 @@ standard input.`,
 			}
 			rep := &report.Report{}
 			for _, path := range args {
-				rep.Files = append(rep.Files, readInput(path, opts, nil))
+				rep.Files = append(rep.Files, readInputShardedConns(path, opts))
 			}
 			out := cmd.OutOrStdout()
 			var err error

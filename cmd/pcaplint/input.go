@@ -38,7 +38,7 @@ func (c *connCollector) End(conn *rules.Conn, _ rules.EndReason) {
 	case keepConns:
 		c.conns = append(c.conns, conn)
 	case keepRefs:
-		c.conns = append(c.conns, &rules.Conn{ID: conn.ID, Client: conn.Client, Server: conn.Server})
+		c.conns = append(c.conns, conn.Ref().Conn())
 	}
 }
 
@@ -84,6 +84,66 @@ func readInputKeeping(path string, opts parse.Options, keep connKeep, eng *rules
 	if eng != nil {
 		f.Findings = eng.Findings()
 	}
+	return f
+}
+
+// readInputSharded is readInputKeeping on several goroutines: connections
+// are split among rules.Shards, each with its own collector and, when
+// newEngine is not nil, its own engine. It suits observers that need no
+// final connection IDs while reading: not the diagram recorder, nor
+// custom rules (they may read a connection's id). It returns the engines'
+// evaluation errors beside the File.
+func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine func() (*rules.Engine, error)) (report.File, []error) {
+	f := report.File{Path: path}
+	src, closer, err := parse.OpenFile(path, opts)
+	if err != nil {
+		f.Err = openError(path, err)
+		return f, nil
+	}
+	defer closer.Close()
+	var cols []*connCollector
+	sh := rules.NewShards(0, func(int) (*rules.Tracker, *rules.Engine) {
+		col := &connCollector{keep: keep}
+		cols = append(cols, col)
+		tr := rules.NewTracker(col)
+		tr.NoTransitions = keep != keepConns
+		tr.Recycle = keep != keepConns
+		var eng *rules.Engine
+		if newEngine != nil {
+			if eng, err = newEngine(); err != nil {
+				return tr, nil
+			}
+			tr.Observers = append(tr.Observers, eng)
+		}
+		return tr, eng
+	})
+	if err != nil {
+		f.Err = err
+		return f, nil
+	}
+	f.Err = sh.Run(src)
+	var errs []error
+	for _, col := range cols {
+		f.Conns = append(f.Conns, col.conns...)
+		f.ConnCount += col.n
+	}
+	sh.Number(f.Conns, nil)
+	f.Conns = sortedConns(f.Conns)
+	f.Stats = *src.Stats()
+	f.Copies, f.Evicted = sh.Copies(), sh.Evicted()
+	if newEngine != nil {
+		f.Findings = sh.Findings()
+		for _, eng := range sh.Engines {
+			errs = append(errs, eng.Errors...)
+		}
+	}
+	return f, errs
+}
+
+// readInputShardedConns reads one input for the conns table: every
+// connection whole, no checks.
+func readInputShardedConns(path string, opts parse.Options) report.File {
+	f, _ := readInputSharded(path, opts, keepConns, nil)
 	return f
 }
 

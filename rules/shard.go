@@ -1,0 +1,176 @@
+package rules
+
+import (
+	"errors"
+	"io"
+	"sync"
+
+	"github.com/pcaplint/pcaplint/parse"
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// DefaultShards is how many trackers Shards splits an input's connections
+// among. It is fixed, not the number of CPUs, so that the report is the
+// same on every machine: only the connection-table cap is divided among
+// shards, and that decides which connections a flood evicts.
+const DefaultShards = 4
+
+// shardBatch is how many segments the reading goroutine hands a shard at
+// once, and shardDepth how many batches may wait for each shard.
+const (
+	shardBatch = 512
+	shardDepth = 4
+)
+
+// Shards tracks one input on several goroutines: the caller's goroutine
+// reads and decodes, and each shard, a Tracker with its own observers,
+// takes the connections whose 4-tuple hashes to it. A connection always
+// goes to one shard, so each tracker sees whole connections in input
+// order, and checks need no locks.
+//
+// Connections are numbered as one tracker would number them, in the order
+// they opened in the input, once the input is read: IDs seen while reading
+// (in Conn.ID, or a finding's ConnRef) are each shard's own. Use Number on
+// the connections and findings kept, and MergeFindings for the engines'
+// findings (Findings does both). Observers that need the final IDs while
+// reading, such as custom rules that read a connection's id, need a single
+// Tracker.
+type Shards struct {
+	// Trackers are the shards' trackers, each with its observers.
+	Trackers []*Tracker
+	// Engines are the shards' check engines, if any, in shard order.
+	Engines []*Engine
+}
+
+// shardWork is a batch of segments for one shard, with their ordinals in
+// the input.
+type shardWork struct {
+	segs []tcp.Segment
+	ords []uint64
+}
+
+// NewShards makes n shards (DefaultShards when n <= 0); build returns the
+// tracker of shard i and its engine (nil when it runs no checks). A
+// tracker without MaxConns gets an equal share of DefaultMaxConns.
+func NewShards(n int, build func(i int) (*Tracker, *Engine)) *Shards {
+	if n <= 0 {
+		n = DefaultShards
+	}
+	s := &Shards{}
+	for i := range n {
+		tr, eng := build(i)
+		tr.sharded = true
+		if tr.MaxConns == 0 {
+			tr.MaxConns = DefaultMaxConns / n // the table's cap, shared
+		}
+		s.Trackers = append(s.Trackers, tr)
+		if eng != nil {
+			s.Engines = append(s.Engines, eng)
+		}
+	}
+	return s
+}
+
+// Run reads src to its end, feeding every segment to its shard's tracker,
+// then ends every connection (Flush). It returns the error that stopped
+// the reading early, as parse.Each does.
+func (s *Shards) Run(src parse.Source) error {
+	n := len(s.Trackers)
+	full := make([]chan *shardWork, n)
+	free := make([]chan *shardWork, n)
+	cur := make([]*shardWork, n)
+	var wg sync.WaitGroup
+	for i, tr := range s.Trackers {
+		full[i] = make(chan *shardWork, shardDepth)
+		free[i] = make(chan *shardWork, shardDepth+1)
+		for range shardDepth + 1 {
+			free[i] <- &shardWork{segs: make([]tcp.Segment, 0, shardBatch), ords: make([]uint64, 0, shardBatch)}
+		}
+		wg.Go(func() { runShard(tr, full[i], free[i]) })
+	}
+	send := func(i int) {
+		full[i] <- cur[i]
+		cur[i] = nil
+	}
+	var err error
+	var ord uint64
+	var seg tcp.Segment
+	for {
+		if e := src.Next(&seg); e != nil {
+			if !errors.Is(e, io.EOF) {
+				err = e
+			}
+			break
+		}
+		i := shardOf(&seg, n)
+		if cur[i] == nil {
+			cur[i] = <-free[i]
+			cur[i].segs, cur[i].ords = cur[i].segs[:0], cur[i].ords[:0]
+		}
+		w := cur[i]
+		ord++
+		w.segs = append(w.segs, seg)
+		w.ords = append(w.ords, ord)
+		if len(w.segs) == shardBatch {
+			send(i)
+		}
+	}
+	for i := range cur {
+		if cur[i] != nil {
+			send(i)
+		}
+		close(full[i])
+	}
+	wg.Wait()
+	return err
+}
+
+// runShard feeds the batches of one shard to its tracker until they end,
+// then ends its connections.
+func runShard(tr *Tracker, full <-chan *shardWork, free chan<- *shardWork) {
+	for w := range full {
+		for j := range w.segs {
+			tr.ord = w.ords[j]
+			tr.Add(&w.segs[j])
+		}
+		free <- w
+	}
+	tr.Flush()
+}
+
+// shardOf is the shard of a segment's connection: a hash of its unordered
+// 4-tuple, the same both ways and in every run.
+func shardOf(seg *tcp.Segment, n int) int {
+	h := endpointHash(&seg.Src) + endpointHash(&seg.Dst)
+	return int(mix64(h) % uint64(n))
+}
+
+// endpointHash hashes an endpoint's address (or name) and port.
+func endpointHash(e *tcp.Endpoint) uint64 {
+	h := uint64(e.Port) * 0x9e3779b97f4a7c15
+	if e.Name != "" || !e.Addr.IsValid() || e.Addr.Zone() != "" {
+		for _, s := range [2]string{e.Name, e.Addr.Zone()} {
+			for k := 0; k < len(s); k++ {
+				h = (h ^ uint64(s[k])) * 0x100000001b3 // FNV-1a
+			}
+		}
+	}
+	if e.Addr.IsValid() {
+		b := e.Addr.As16()
+		for k := 0; k < 16; k += 8 {
+			h = mix64(h ^ (uint64(b[k]) | uint64(b[k+1])<<8 | uint64(b[k+2])<<16 | uint64(b[k+3])<<24 |
+				uint64(b[k+4])<<32 | uint64(b[k+5])<<40 | uint64(b[k+6])<<48 | uint64(b[k+7])<<56))
+		}
+	}
+	return h
+}
+
+// mix64 is MurmurHash3's 64-bit finaliser.
+func mix64(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb93e53b5a3
+	h ^= h >> 33
+	return h
+}
