@@ -78,19 +78,28 @@ func (s *Shards) Run(src parse.Source) error {
 	n := len(s.Trackers)
 	full := make([]chan *shardWork, n)
 	free := make([]chan *shardWork, n)
+	made := make([]int, n)
 	cur := make([]*shardWork, n)
 	var wg sync.WaitGroup
 	for i, tr := range s.Trackers {
 		full[i] = make(chan *shardWork, shardDepth)
 		free[i] = make(chan *shardWork, shardDepth+1)
-		for range shardDepth + 1 {
-			free[i] <- &shardWork{segs: make([]tcp.Segment, 0, shardBatch), ords: make([]uint64, 0, shardBatch)}
-		}
 		wg.Go(func() { runShard(tr, full[i], free[i]) })
 	}
-	send := func(i int) {
-		full[i] <- cur[i]
-		cur[i] = nil
+	// take returns an empty batch for shard i: one it handed back, else a
+	// new one while it has fewer than it may have waiting, else the next
+	// it hands back. A small input touches few batches.
+	take := func(i int) *shardWork {
+		select {
+		case w := <-free[i]:
+			return w
+		default:
+		}
+		if made[i] < shardDepth+1 {
+			made[i]++
+			return shardWorkPool.Get().(*shardWork)
+		}
+		return <-free[i]
 	}
 	var err error
 	var ord uint64
@@ -104,26 +113,39 @@ func (s *Shards) Run(src parse.Source) error {
 		}
 		i := shardOf(&seg, n)
 		if cur[i] == nil {
-			cur[i] = <-free[i]
-			cur[i].segs, cur[i].ords = cur[i].segs[:0], cur[i].ords[:0]
+			cur[i] = take(i)
 		}
 		w := cur[i]
 		ord++
 		w.segs = append(w.segs, seg)
 		w.ords = append(w.ords, ord)
 		if len(w.segs) == shardBatch {
-			send(i)
+			full[i] <- w
+			cur[i] = nil
 		}
 	}
 	for i := range cur {
 		if cur[i] != nil {
-			send(i)
+			full[i] <- cur[i]
 		}
 		close(full[i])
 	}
 	wg.Wait()
+	for i := range free {
+		for range made[i] {
+			w := <-free[i]
+			w.segs, w.ords = w.segs[:0], w.ords[:0]
+			shardWorkPool.Put(w)
+		}
+	}
 	return err
 }
+
+// shardWorkPool keeps batches for the next input: inputs read one after
+// another, or in parallel by a batch run, reuse them.
+var shardWorkPool = sync.Pool{New: func() any {
+	return &shardWork{segs: make([]tcp.Segment, 0, shardBatch), ords: make([]uint64, 0, shardBatch)}
+}}
 
 // runShard feeds the batches of one shard to its tracker until they end,
 // then ends its connections.
@@ -133,6 +155,7 @@ func runShard(tr *Tracker, full <-chan *shardWork, free chan<- *shardWork) {
 			tr.ord = w.ords[j]
 			tr.Add(&w.segs[j])
 		}
+		w.segs, w.ords = w.segs[:0], w.ords[:0]
 		free <- w
 	}
 	tr.Flush()
