@@ -134,7 +134,7 @@ func (c *Conn) HandshakeRTT() time.Duration {
 	if c.SYNTime.IsZero() || c.EstablishedTime.IsZero() {
 		return 0
 	}
-	return c.EstablishedTime.Sub(c.SYNTime)
+	return tcp.Elapsed(c.SYNTime, c.EstablishedTime)
 }
 
 // Established reports whether the three-way handshake completed.

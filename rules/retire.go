@@ -111,7 +111,7 @@ func (t *Tracker) retire(now time.Time) {
 // connection was due, not when a later segment noticed, so that what is
 // remembered does not depend on the traffic of other connections.
 func (t *Tracker) retireFrom(q *closedQueue, linger time.Duration, now time.Time) {
-	for c := q.back; c != nil && now.Sub(c.End) > linger; c = q.back {
+	for c := q.back; c != nil && tcp.Elapsed(c.End, now) > linger; c = q.back {
 		t.tombs.add(c.key, c.End.Add(linger), t.maxConns())
 		t.end(c, EndRetired)
 	}

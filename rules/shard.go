@@ -165,17 +165,19 @@ func runShard(tr *Tracker, full <-chan *shardWork, free chan<- *shardWork) {
 // 4-tuple, the same both ways and in every run.
 func shardOf(seg *tcp.Segment, n int) int {
 	h := endpointHash(&seg.Src) + endpointHash(&seg.Dst)
-	return int(mix64(h) % uint64(n))
+	return int((h >> 32) % uint64(n))
 }
 
 // endpointHash hashes an endpoint's address (or name) and port.
 func endpointHash(e *tcp.Endpoint) uint64 {
+	if e.Name == "" && e.Addr.Is4() {
+		a := e.Addr.As4()
+		return mix64(uint64(a[0])<<40 | uint64(a[1])<<32 | uint64(a[2])<<24 | uint64(a[3])<<16 | uint64(e.Port))
+	}
 	h := uint64(e.Port) * 0x9e3779b97f4a7c15
-	if e.Name != "" || !e.Addr.IsValid() || e.Addr.Zone() != "" {
-		for _, s := range [2]string{e.Name, e.Addr.Zone()} {
-			for k := 0; k < len(s); k++ {
-				h = (h ^ uint64(s[k])) * 0x100000001b3 // FNV-1a
-			}
+	for _, s := range [2]string{e.Name, e.Addr.Zone()} {
+		for k := 0; k < len(s); k++ {
+			h = (h ^ uint64(s[k])) * 0x100000001b3 // FNV-1a
 		}
 	}
 	if e.Addr.IsValid() {

@@ -1,6 +1,10 @@
 package rules
 
-import "time"
+import (
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
 
 // tombstoneLife is how long, in capture time after it was retired, a
 // connection's 4-tuple is remembered: a SYN on it within that time is port
@@ -46,7 +50,7 @@ func (ts *tombstones) add(key connKey, when time.Time, limit int) {
 	if ts.at == nil {
 		ts.at, ts.epoch = make(map[connKey]time.Duration), when
 	}
-	at := when.Sub(ts.epoch)
+	at := tcp.Elapsed(ts.epoch, when)
 	if _, ok := ts.at[key]; ok {
 		ts.at[key] = at
 		return
@@ -93,7 +97,7 @@ func (ts *tombstones) pop() {
 
 // expire forgets the tombstones older than tombstoneLife at now.
 func (ts *tombstones) expire(now time.Time) {
-	for ts.n > 0 && now.Sub(ts.epoch)-ts.ring[ts.head].at > tombstoneLife {
+	for ts.n > 0 && tcp.Elapsed(ts.epoch, now)-ts.ring[ts.head].at > tombstoneLife {
 		ts.pop()
 	}
 }
@@ -105,6 +109,6 @@ func (ts *tombstones) has(key connKey, now time.Time) bool {
 	if !ok {
 		return false
 	}
-	d := now.Sub(ts.epoch) - at
+	d := tcp.Elapsed(ts.epoch, now) - at
 	return -tombstoneLife <= d && d <= tombstoneLife
 }

@@ -247,7 +247,7 @@ func (c *Conn) isCopy(d Dir, seg *tcp.Segment) bool {
 	if !last.valid || seg.Interface < 0 || last.iface < 0 || seg.Interface == last.iface {
 		return false
 	}
-	dt := seg.Time.Sub(last.time)
+	dt := tcp.Elapsed(last.time, seg.Time)
 	return dt >= 0 && dt <= copyWindow && last.seq == seg.Seq && last.ack == seg.Ack &&
 		last.flags == seg.Flags && last.length == seg.PayloadLen && last.ipid == seg.IPID &&
 		last.window == seg.Window

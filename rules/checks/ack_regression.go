@@ -41,7 +41,7 @@ answering for one endpoint. RST segments are not checked.`,
 		// multi-queue NIC, or loopback on several CPUs): an older ACK seen
 		// after a newer one within the reorder window is no regression.
 		window := max(st.reorderWindow(c), defaultReorderWindow)
-		if seg.PayloadLen == 0 && seg.Flags&tcp.FIN == 0 && seg.Time.Sub(st.maxAckAt[p.Dir]) <= window {
+		if seg.PayloadLen == 0 && seg.Flags&tcp.FIN == 0 && tcp.Elapsed(st.maxAckAt[p.Dir], seg.Time) <= window {
 			return
 		}
 		v := &st.v

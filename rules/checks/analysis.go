@@ -194,7 +194,7 @@ func (st *connState) classify(c *rules.Conn, d rules.Dir, seg *tcp.Segment) {
 		st.reset = true
 	}
 	if seqOK && f.hasNxt {
-		v.since = seg.Time.Sub(f.nxtTime)
+		v.since = tcp.Elapsed(f.nxtTime, seg.Time)
 	}
 	v.class = st.flowFacts(c, d, seg)
 	if v.class&(isDupAck|isKeepAliveAck|isZeroWindowProbeAck) == isDupAck {
@@ -278,7 +278,7 @@ func (st *connState) resendFacts(c *rules.Conn, d rules.Dir, seg *tcp.Segment, w
 	if !f.hasNxt || !tcp.SeqLess(seq, f.nxt) || (plen > 1 && seq == f.nxt-1) {
 		return 0
 	}
-	if r.dupAcks >= 2 && r.lastAck == seq && seg.Time.Sub(r.ackTime) < fastRetransmitWindow {
+	if r.dupAcks >= 2 && r.lastAck == seq && tcp.Elapsed(r.ackTime, seg.Time) < fastRetransmitWindow {
 		return isFastRetransmission
 	}
 	if v.since < window {

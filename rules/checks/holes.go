@@ -71,7 +71,7 @@ func (f *flow) removeHole(i int) {
 func (st *connState) expireHoles(now time.Time, window time.Duration) {
 	for d := range st.flows {
 		f := &st.flows[d]
-		for f.nHoles > 0 && now.Sub(f.holes[0].time) >= window {
+		for f.nHoles > 0 && tcp.Elapsed(f.holes[0].time, now) >= window {
 			st.v.addExpired(f.holes[0])
 			f.removeHole(0)
 		}

@@ -42,7 +42,7 @@ loopback and multi-queue interfaces, which is no fault of the sender.`,
 		m := &st.tsval[p.Dir]
 		ts := seg.Options.TSVal
 		window := max(st.reorderWindow(p.Conn), defaultReorderWindow)
-		reordered := seg.PayloadLen == 0 && seg.Flags&tcp.FIN == 0 && seg.Time.Sub(m.at) <= window
+		reordered := seg.PayloadLen == 0 && seg.Flags&tcp.FIN == 0 && tcp.Elapsed(m.at, seg.Time) <= window
 		if m.set && tcp.SeqLess(ts, m.last) && !reordered {
 			p.Reportf("TSval %d from %s is %d below its previous %d: PAWS would drop the segment", ts, who(p.Conn, p.Dir), m.last-ts, m.last)
 		}
