@@ -8,8 +8,9 @@ var connTableFull = &rules.Check{
 	Default: rules.Warning,
 	Doc: `pcaplint keeps at most a fixed number of live connections (200,000 by
 default), so that a SYN flood or a scan of a million ports runs in bounded
-memory. When a new 4-tuple arrives at a full table, the connection seen
-least recently is evicted: its checks judge it on what was seen so far
+memory. The table is split among four trackers by a hash of the 4-tuple,
+each holding a quarter of the cap. When a new 4-tuple arrives at a full
+quarter, the connection of that quarter seen least recently is evicted: its checks judge it on what was seen so far
 (a handshake may look incomplete because its answer came later), and a
 later segment on its 4-tuple opens a new connection without its SYN.
 
