@@ -16,8 +16,11 @@
 // returns what they found, sorted by position. Packages under render print
 // the connections and findings.
 //
-// A Tracker is not safe for concurrent use: give each input (or shard of
-// inputs) its own Tracker and Engine.
+// A Tracker is not safe for concurrent use: give each input its own
+// Tracker and Engine, or let Shards split one input's connections among
+// several Trackers on their own goroutines by a hash of the 4-tuple, and
+// merge their connections (Number) and findings (Findings) into what one
+// Tracker would have reported.
 //
 // Memory follows the connections alive at once, not every connection of
 // the input: the Tracker retires a closed connection once it has been quiet
@@ -31,7 +34,6 @@
 // MaxPerRule findings of one rule per input (DefaultMaxPerRule, or the
 // check's own Limit), the earliest in the input, and sums up the rest in
 // one finding of that rule, "N more ... not shown", at the earliest one
-// left out and at the highest
-// severity among them: a million unanswered SYNs make a thousand and one
+// left out and at the highest severity among them: a million unanswered SYNs make a thousand and one
 // handshake-incomplete lines, and fail the run as they would in full.
 package rules
