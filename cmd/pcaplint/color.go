@@ -20,7 +20,7 @@ func useColor(mode string, w io.Writer) (bool, error) {
 		if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 			return false, nil
 		}
-		f, ok := w.(*os.File)
+		f, ok := w.(interface{ Fd() uintptr })
 		return ok && term.IsTerminal(int(f.Fd())), nil
 	}
 	return false, fmt.Errorf("--color must be auto, always or never, not %q", mode)

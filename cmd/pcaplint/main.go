@@ -34,7 +34,9 @@ func main() {
 // run executes the command line with the built-in checks and returns the
 // exit code.
 func run(args []string) int {
-	return execute(args, builtinChecks(), os.Stdout, os.Stderr)
+	stdout := newBufferedFile(os.Stdout)
+	defer stdout.Flush()
+	return execute(args, builtinChecks(), stdout, os.Stderr)
 }
 
 // execute runs the command line with checks, printing on stdout and

@@ -1,0 +1,21 @@
+package main
+
+import (
+	"bufio"
+	"os"
+)
+
+// bufferedFile is standard output behind a buffer: a table of 60,000
+// connections is one write, not 60,000. Fd keeps terminal detection
+// (--color auto) working through it.
+type bufferedFile struct {
+	*bufio.Writer
+	f *os.File
+}
+
+func newBufferedFile(f *os.File) *bufferedFile {
+	return &bufferedFile{Writer: bufio.NewWriterSize(f, 64<<10), f: f}
+}
+
+// Fd is the file descriptor of the file behind the buffer.
+func (b *bufferedFile) Fd() uintptr { return b.f.Fd() }
