@@ -86,6 +86,8 @@ type Tracker struct {
 	// Conn.next.
 	free  *Conn
 	nFree int
+	// slab holds new connections not yet handed out.
+	slab []Conn
 
 	// sharded is set for a tracker of Shards: ord is then the ordinal of
 	// the segment being added, and opens lists those that opened

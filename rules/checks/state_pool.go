@@ -7,7 +7,27 @@ import "sync"
 // state per connection. It is shared by every Engine: batch mode lints
 // several inputs at once, one goroutine each, and a connState belongs to
 // no engine.
-var statePool = sync.Pool{New: func() any { return &connState{} }}
+var statePool = sync.Pool{New: func() any { return newSlabState() }}
+
+// stateSlab hands out new states from slabs of stateSlabLen: one
+// allocation per slab costs less than one per state.
+var stateSlab struct {
+	sync.Mutex
+	free []connState
+}
+
+const stateSlabLen = 32
+
+func newSlabState() *connState {
+	stateSlab.Lock()
+	defer stateSlab.Unlock()
+	if len(stateSlab.free) == 0 {
+		stateSlab.free = make([]connState, stateSlabLen)
+	}
+	st := &stateSlab.free[0]
+	stateSlab.free = stateSlab.free[1:]
+	return st
+}
 
 // Release resets the state and returns it to statePool. The Engine calls
 // it once every check has seen the connection end (see rules.Conn.Ext).
