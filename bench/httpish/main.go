@@ -1,9 +1,10 @@
 // Command httpish makes the traffic of the loopback benchmark capture: a
-// server on 127.0.0.1 answering a small HTTP-like request, and a client
-// opening many short connections to it, a few at a time, each sending one
-// request, reading the response and closing.
+// server on 127.0.0.1 answering an HTTP-like request with a small page
+// (2,900 bytes by default, so that 60,000 connections make a capture of
+// about 230 MB), and a client opening many short connections to it, a few
+// at a time, each sending one request, reading the response and closing.
 //
-//	go run ./bench/httpish -conns 60000 -parallel 4
+//	go run ./bench/httpish -conns 60000 -parallel 4 -body 2900
 //
 // Record it with tcpdump on lo while it runs (bench/run.sh does).
 package main
@@ -14,26 +15,32 @@ import (
 	"io"
 	"net"
 	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
 
-const (
-	request  = "GET /item HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n"
-	response = "HTTP/1.1 200 OK\r\nContent-Length: 12\r\nConnection: close\r\n\r\nhello bench\n"
-)
+const request = "GET /item HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n"
+
+// responseWith is an HTTP response carrying a body of n bytes.
+func responseWith(n int) string {
+	body := strings.Repeat("hello bench\n", n/12+1)[:n]
+	return fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s", n, body)
+}
 
 func main() {
 	conns := flag.Int("conns", 60000, "connections to make")
 	parallel := flag.Int("parallel", 4, "connections open at once")
 	port := flag.Int("port", 0, "server port (0: any free port)")
+	bodySize := flag.Int("body", 2900, "bytes of each response's body")
 	flag.Parse()
+	response := responseWith(max(*bodySize, 0))
 	ln, err := net.Listen("tcp4", fmt.Sprintf("127.0.0.1:%d", *port))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "httpish:", err)
 		os.Exit(1)
 	}
-	go serve(ln)
+	go serve(ln, response)
 	var next, failed atomic.Int64
 	var wg sync.WaitGroup
 	for range *parallel {
@@ -56,7 +63,7 @@ func main() {
 
 // serve answers every connection with one response after reading the
 // request, then closes.
-func serve(ln net.Listener) {
+func serve(ln net.Listener, response string) {
 	for {
 		c, err := ln.Accept()
 		if err != nil {
