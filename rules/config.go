@@ -58,6 +58,9 @@ type CustomRule struct {
 	On       string // "connection" or "segment"
 	Ignore   []Scope
 	// Eval reports whether the rule fires, and the message when it does.
-	// seg is nil for connection rules.
+	// seg is nil for connection rules. It is safe for concurrent use.
 	Eval func(c *Conn, d Dir, seg *tcp.Segment) (fired bool, msg string, err error)
+	// ReadsID is set when the rule may read the connection's ID, which is
+	// final while reading only with a single Tracker (see Shards).
+	ReadsID bool
 }

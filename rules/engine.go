@@ -32,7 +32,9 @@ type Engine struct {
 	rules map[string]*ruleFindings
 	// Errors are evaluation errors of custom rules, one per rule.
 	Errors []error
-	failed map[string]bool
+	// errRules are the rules of Errors, in the same order.
+	errRules []string
+	failed   map[string]bool
 }
 
 // segHook is one check's Segment hook with what the engine needs to call
@@ -174,6 +176,7 @@ func (e *Engine) evalCustom(r *CustomRule, c *Conn, d Dir, seg *tcp.Segment) {
 	if err != nil {
 		e.failed[r.ID] = true
 		e.Errors = append(e.Errors, fmt.Errorf("custom rule %s: %w", r.ID, err))
+		e.errRules = append(e.errRules, r.ID)
 		return
 	}
 	if !fired {

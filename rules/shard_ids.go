@@ -108,3 +108,19 @@ func (s *Shards) Copies() int64 {
 	}
 	return n
 }
+
+// Errors are the evaluation errors of custom rules in the shards' engines,
+// one per rule: the first shard's that has one.
+func (s *Shards) Errors() []error {
+	var errs []error
+	seen := map[string]bool{}
+	for _, e := range s.Engines {
+		for i, err := range e.Errors {
+			if !seen[e.errRules[i]] {
+				seen[e.errRules[i]] = true
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errs
+}

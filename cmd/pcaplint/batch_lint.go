@@ -42,7 +42,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	}
 	b := &batch{workers: fl.batch.jobs, opts: fl.input, keep: keep, grace: defaultGrace,
 		newEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks, cfg) },
-		custom:    cfg != nil && len(cfg.Custom) > 0}
+		custom:    readsConnID(cfg)}
 	if fl.batch.diagramsDir != "" {
 		if b.diagrams, err = newDiagramSink(fl.batch.diagramsDir, fl.batch.diagrams == "all"); err != nil {
 			return err
@@ -99,4 +99,18 @@ func inputPaths(ins []input) []string {
 		out[i] = in.Path
 	}
 	return out
+}
+
+// readsConnID reports whether a custom rule of cfg reads a connection's ID,
+// which is final while reading only with a single tracker.
+func readsConnID(cfg *rules.Config) bool {
+	if cfg == nil {
+		return false
+	}
+	for _, r := range cfg.Custom {
+		if r.ReadsID {
+			return true
+		}
+	}
+	return false
 }

@@ -26,8 +26,8 @@ type batch struct {
 	// keep is what each input's report keeps of its connections.
 	keep      connKeep
 	newEngine func() (*rules.Engine, error)
-	// custom is set when the rules hold custom rules: they may read a
-	// connection's ID while reading, so the input is not sharded.
+	// custom is set when a custom rule reads a connection's ID while
+	// reading: one tracker then reads each input.
 	custom bool
 	// diagrams, when set, receives the diagrams of every input.
 	diagrams *diagramSink
@@ -132,8 +132,9 @@ func feed(ctx context.Context, jobs chan<- int, n int) {
 	}
 }
 
-// read lints one input, with its diagrams when asked. Without diagrams
-// and custom rules, its connections are tracked on several goroutines.
+// read lints one input, with its diagrams when asked. Without diagrams,
+// and unless a custom rule reads connection IDs, its connections are
+// tracked on several goroutines.
 func (b *batch) read(idx int, in input) *fileResult {
 	r := &fileResult{idx: idx}
 	if in.Fail != nil {

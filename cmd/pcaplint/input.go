@@ -90,9 +90,9 @@ func readInputKeeping(path string, opts parse.Options, keep connKeep, eng *rules
 // readInputSharded is readInputKeeping on several goroutines: connections
 // are split among rules.Shards, each with its own collector and, when
 // newEngine is not nil, its own engine. It suits observers that need no
-// final connection IDs while reading: not the diagram recorder, nor
-// custom rules (they may read a connection's id). It returns the engines'
-// evaluation errors beside the File.
+// final connection IDs while reading: not the diagram recorder, nor custom
+// rules that read a connection's id. It returns the engines' evaluation
+// errors beside the File.
 func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine func() (*rules.Engine, error)) (report.File, []error) {
 	f := report.File{Path: path}
 	src, closer, err := parse.OpenFile(path, opts)
@@ -133,9 +133,7 @@ func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine 
 	f.Copies, f.Evicted = sh.Copies(), sh.Evicted()
 	if newEngine != nil {
 		f.Findings = sh.Findings()
-		for _, eng := range sh.Engines {
-			errs = append(errs, eng.Errors...)
-		}
+		errs = sh.Errors()
 	}
 	return f, errs
 }

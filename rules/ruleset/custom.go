@@ -1,6 +1,7 @@
 package ruleset
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/expr-lang/expr/vm"
@@ -93,6 +94,10 @@ func (l *loader) custom(f *ruleFile, n *yaml.Node) *rules.CustomRule {
 		return nil
 	}
 	r.Eval = newEval(cond, msg)
+	r.ReadsID = mentionsID(when.Value)
+	if m := keys["message"]; m != nil {
+		r.ReadsID = r.ReadsID || mentionsID(m.Value)
+	}
 	return r
 }
 
@@ -173,3 +178,10 @@ func (f *ruleFile) exprPos(n *yaml.Node, line, col int) tcp.Pos {
 	}
 	return p
 }
+
+// idWord matches the identifier id in an expression or message template.
+var idWord = regexp.MustCompile(`(^|[^A-Za-z0-9_])id([^A-Za-z0-9_]|$)`)
+
+// mentionsID reports whether src may read a connection's id. It errs on
+// the side of yes: the word in a string literal counts too.
+func mentionsID(src string) bool { return idWord.MatchString(src) }
