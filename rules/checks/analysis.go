@@ -29,6 +29,19 @@ const (
 	// hasExpiredHoles: holes whose reorder window passed are in the
 	// verdict (verdict.expired), to be reported as gaps.
 	hasExpiredHoles
+	// The facts below only let checks skip segments they have nothing to
+	// say about.
+	//
+	// hasBadChecksum: the input verified a checksum and found it wrong.
+	hasBadChecksum
+	// beforeEstablished: the connection had not completed its handshake
+	// before this segment (or never will: no SYN was captured).
+	beforeEstablished
+	// afterFIN: the sender had sent its FIN before this segment.
+	afterFIN
+	// inZeroWindow: the segment advertises a zero window, or its sender's
+	// zero-window episode is open.
+	inZeroWindow
 )
 
 // anyRetransmission is every kind of resent data.
@@ -144,6 +157,18 @@ var seqAnalysis = &rules.Analysis{
 		k := st.v.class
 		if len(st.v.expired) > 0 {
 			k |= hasExpiredHoles
+		}
+		if seg.Has(tcp.KnownChecksum) && (seg.Checksum == tcp.ChecksumBadTCP || seg.Checksum == tcp.ChecksumBadIP) {
+			k |= hasBadChecksum
+		}
+		if !c.Established() {
+			k |= beforeEstablished
+		}
+		if c.Sides[d].HasFIN {
+			k |= afterFIN
+		}
+		if (seg.Has(tcp.KnownWindow) && seg.Window == 0) || st.zeroWin[d].open {
+			k |= inZeroWindow
 		}
 		return on(k)
 	},

@@ -22,6 +22,7 @@ client's first ACK after the SYN-ACK.`,
 10:00:00.000100 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [S.], seq 5000, ack 1001, win 65535, length 0`,
 	RFC:       "RFC 9293 section 3.5 and 3.10.7.3 (SYN-SENT: an unacceptable ACK is answered by RST)",
 	Wireshark: "none: Wireshark shows the relative ack but flags nothing.",
+	SegmentOn: rules.OnSYN | on(beforeEstablished),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg, c := p.Seg, p.Conn
 		if !seg.Has(tcp.KnownAck) {

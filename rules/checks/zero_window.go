@@ -29,6 +29,7 @@ the connection ended.`,
 	Passes:    `10:00:00.000000 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [.], ack 65536, win 512, length 0`,
 	RFC:       "RFC 9293 section 3.8.6.1 (zero-window probing), RFC 1122 section 4.2.2.17",
 	Wireshark: `tcp.analysis.zero_window. Wireshark flags every zero-window segment, pcaplint the first of each episode; Wireshark skips SYN and FIN segments, pcaplint only RSTs.`,
+	SegmentOn: on(inZeroWindow),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg := p.Seg
 		if !seg.Has(tcp.KnownWindow) || isRST(seg) {
