@@ -42,6 +42,8 @@ const (
 	// inZeroWindow: the segment advertises a zero window, or its sender's
 	// zero-window episode is open.
 	inZeroWindow
+	// ackBeyondNxt: the segment acknowledges more than its peer sent.
+	ackBeyondNxt
 )
 
 // anyRetransmission is every kind of resent data.
@@ -169,6 +171,9 @@ var seqAnalysis = &rules.Analysis{
 		}
 		if (seg.Has(tcp.KnownWindow) && seg.Window == 0) || st.zeroWin[d].open {
 			k |= inZeroWindow
+		}
+		if peer := &c.Sides[d.Peer()]; seg.Has(tcp.KnownAck|tcp.KnownFlags) && seg.Flags&tcp.ACK != 0 && peer.HasNxt && tcp.SeqLess(peer.Nxt, seg.Ack) {
+			k |= ackBeyondNxt
 		}
 		return on(k)
 	},
