@@ -17,10 +17,6 @@ const (
 // numbers are almost always farther than this from zero.
 const decisiveGap = 1 << 20
 
-// pairKey is a connection, its two ends in canonical order, as tcpdump's
-// tcp_seq_hash keys on the unordered pair of address+port endpoints.
-type pairKey struct{ a, b tcp.Endpoint }
-
 // pairState replays one tcp_seq_hash entry. Direction 0 is a→b.
 type pairState struct {
 	created bool      // an ACK-bearing segment has been printed
@@ -53,6 +49,7 @@ type pairState struct {
 type relTable struct {
 	absolute bool // Options.Absolute: the log was printed with -S
 	pairs    map[pairKey]*pairState
+	names    endInterner
 	guess    numbering // the last settled guess
 }
 
@@ -63,9 +60,10 @@ func newRelTable(absolute bool) relTable {
 // resolve turns the printed numbers of seg into absolute ones and sets
 // KnownSeq and KnownAck for the numbers it can vouch for.
 func (t *relTable) resolve(seg *tcp.Segment, tt *tcpText) {
-	key, dir := pairKey{seg.Src, seg.Dst}, 0
-	if seg.Dst.Less(seg.Src) {
-		key, dir = pairKey{seg.Dst, seg.Src}, 1
+	src, dst := t.names.key(seg.Src), t.names.key(seg.Dst)
+	key, dir := pairKey{src, dst}, 0
+	if dst.less(src) {
+		key, dir = pairKey{dst, src}, 1
 	}
 	st := t.pairs[key]
 	if st == nil {

@@ -1,0 +1,71 @@
+package tcpdump
+
+import (
+	"encoding/binary"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// endKey is an endpoint packed into three words with no strings and no
+// padding, so that the relative-number table hashes and compares pair keys
+// as plain memory. A host name, or an address with a zone, does not pack:
+// it is numbered (interned) and the number takes the address's place.
+type endKey struct {
+	hi, lo uint64 // the address's 16 bytes, or the interned number
+	meta   uint64 // kind<<16 | port
+}
+
+// Kinds of endKey, in meta above the port. IPv4 and IPv6 are kept apart
+// because an IPv4 address and its IPv4-mapped IPv6 form have the same 16
+// bytes.
+const (
+	keyNoAddr   = iota // a port alone (after IPv6 extension headers)
+	keyIPv4            //
+	keyIPv6            // without a zone
+	keyInterned        // a host name, or an address with a zone
+)
+
+// pairKey is a connection, its two ends in canonical order, as tcpdump's
+// tcp_seq_hash keys on the unordered pair of address+port endpoints.
+type pairKey struct{ a, b endKey }
+
+// endInterner numbers the endpoints that do not pack, ports left out.
+type endInterner map[tcp.Endpoint]uint64
+
+// key packs e; two endpoints pack alike exactly when they are equal.
+func (in *endInterner) key(e tcp.Endpoint) endKey {
+	port := uint64(e.Port)
+	switch {
+	case e.Name == "" && e.Addr.Is4():
+		a := e.Addr.As16()
+		return endKey{hi: binary.BigEndian.Uint64(a[:8]), lo: binary.BigEndian.Uint64(a[8:]), meta: keyIPv4<<16 | port}
+	case e.Name == "" && !e.Addr.IsValid():
+		return endKey{meta: keyNoAddr<<16 | port}
+	case e.Name == "" && e.Addr.Zone() == "":
+		a := e.Addr.As16()
+		return endKey{hi: binary.BigEndian.Uint64(a[:8]), lo: binary.BigEndian.Uint64(a[8:]), meta: keyIPv6<<16 | port}
+	}
+	if *in == nil {
+		*in = make(endInterner)
+	}
+	e.Port = 0
+	n, ok := (*in)[e]
+	if !ok {
+		n = uint64(len(*in)) + 1
+		(*in)[e] = n
+	}
+	return endKey{lo: n, meta: keyInterned<<16 | port}
+}
+
+// less is a total order on endKeys.
+func (k endKey) less(o endKey) bool {
+	switch {
+	case k.meta>>16 != o.meta>>16:
+		return k.meta>>16 < o.meta>>16
+	case k.hi != o.hi:
+		return k.hi < o.hi
+	case k.lo != o.lo:
+		return k.lo < o.lo
+	}
+	return k.meta < o.meta
+}
