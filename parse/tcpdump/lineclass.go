@@ -24,19 +24,21 @@ var banners = [...]string{
 	"[Invalid header",
 }
 
-// kind classifies a line. Records start with a packet number or a
+// kind classifies a line, reading its prefix into pre on the way (all but
+// blank lines and banners). Records start with a packet number or a
 // timestamp; with neither (-t without -#), every line at column 0 starts
 // one, which the first record decides.
-func (r *Reader) kind(line []byte) lineKind {
+func (r *Reader) kind(line []byte, pre *prefix) lineKind {
 	if len(bytes.TrimSpace(line)) == 0 {
 		return lineBlank
 	}
 	if line[0] != ' ' && line[0] != '\t' && isBanner(line) {
 		return lineBanner
 	}
+	scanPrefix(&cursor{b: line}, pre)
 	if r.split == splitUnknown {
 		switch {
-		case isRecordStart(line):
+		case pre.startsRecord():
 			r.split = splitStamped
 		case line[0] != ' ' && line[0] != '\t':
 			r.split = splitBare
@@ -46,7 +48,7 @@ func (r *Reader) kind(line []byte) lineKind {
 		return lineStart
 	}
 	if r.split == splitStamped {
-		if isRecordStart(line) {
+		if pre.startsRecord() {
 			return lineStart
 		}
 		return lineContinuation

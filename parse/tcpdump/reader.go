@@ -70,7 +70,6 @@ type Reader struct {
 	link   int    // link header length from the banner, -1 when unknown
 	hex    []byte // the bytes of the current record's dump
 	hexdec hexDecoder
-	pre    prefix
 }
 
 // NewReader returns a reader of tcpdump text from r; name is used in
@@ -145,7 +144,8 @@ func (r *Reader) line(line []byte, seg *tcp.Segment) bool {
 	if isBinary(line) {
 		return r.binary(n)
 	}
-	switch r.kind(line) {
+	var pre prefix
+	switch r.kind(line, &pre) {
 	case lineBlank:
 		r.stats.Other++
 	case lineBanner:
@@ -160,7 +160,7 @@ func (r *Reader) line(line []byte, seg *tcp.Segment) bool {
 		r.recs[r.cur].add(line, n)
 	case lineStart:
 		done := !r.recs[r.cur].empty() && r.finish(seg)
-		r.recs[r.cur].add(line, n)
+		r.recs[r.cur].start(line, n, &pre)
 		return done
 	}
 	return false

@@ -10,14 +10,22 @@ import (
 // lines after it, stored end to end in one reused buffer.
 type record struct {
 	buf   []byte
-	ends  []int // where each line ends in buf
-	first int   // the input line number of the first line
+	ends  []int  // where each line ends in buf
+	first int    // the input line number of the first line
+	pre   prefix // what the first line says before the protocol text
 }
 
 func (r *record) reset()           { r.buf, r.ends = r.buf[:0], r.ends[:0] }
 func (r *record) empty() bool      { return len(r.ends) == 0 }
 func (r *record) count() int       { return len(r.ends) }
 func (r *record) lineNo(i int) int { return r.first + i }
+
+// start makes line, whose prefix was read into pre, the first line of the
+// empty record.
+func (r *record) start(line []byte, lineNo int, pre *prefix) {
+	r.add(line, lineNo)
+	r.pre = *pre
+}
 
 // add appends a line; the first line fixes the record's line number.
 func (r *record) add(line []byte, lineNo int) {
@@ -40,18 +48,27 @@ func (r *record) line(i int) []byte {
 // prefix is what a record's first line says before the protocol text
 // (§1: [NUM] [TS] [IFNAME DIR] [link header]).
 type prefix struct {
+	numbered bool // a -# packet number
 	stamp    stamp
 	hasStamp bool
-	iface    []byte
+	ifaceAt  int // the "-i any" interface name is line[ifaceAt:ifaceEnd]
+	ifaceEnd int
 	dir      tcp.Direction
 	ifindex  int32 // SLL2 -e "ifindex N"; -1 when not printed
 }
+
+// startsRecord reports whether the line starts with a packet number or a
+// timestamp, the pattern that begins each record (§1).
+func (p *prefix) startsRecord() bool { return p.numbered || p.hasStamp }
+
+// hasIface reports whether the line names an interface.
+func (p *prefix) hasIface() bool { return p.ifaceEnd > p.ifaceAt }
 
 // scanPrefix reads the packet number, the timestamp, the "-i any" interface
 // and direction, and an SLL2 -e ifindex.
 func scanPrefix(c *cursor, p *prefix) {
 	*p = prefix{ifindex: -1}
-	scanNumber(c)
+	p.numbered = scanNumber(c)
 	p.hasStamp = scanStamp(c, &p.stamp)
 	scanCookedV1(c, p)
 	if p.dir == tcp.DirUnknown {
@@ -99,7 +116,7 @@ func scanInterface(c *cursor, p *prefix) {
 		pad = c.spaces()
 		for _, d := range directions {
 			if string(word) == d.word && pad == 4-len(word) {
-				p.iface, p.dir = name, d.dir
+				p.ifaceAt, p.ifaceEnd, p.dir = start, start+len(name), d.dir
 				return
 			}
 		}

@@ -34,7 +34,7 @@ func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
 		seg.Time = when
 		seg.Known |= tcp.KnownTime
 	}
-	r.place(seg)
+	r.place(rec, seg)
 	line := rec.line(a.line)
 	if !r.endpoints(rec, a, seg) {
 		return false
@@ -81,27 +81,25 @@ func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
 	return true
 }
 
-// stamp reads the prefix of a record's first line into r.pre and returns
-// the record's time; false when the line shows none.
+// stamp returns the time of a record from the prefix of its first line;
+// false when the line shows none.
 func (r *Reader) stamp(rec *record) (time.Time, bool) {
-	c := cursor{b: rec.line(0)}
-	p := &r.pre
-	scanPrefix(&c, p)
+	p := &rec.pre
 	if !p.hasStamp {
 		return time.Time{}, false
 	}
 	return r.clock.time(&p.stamp)
 }
 
-// place fills the interface and direction from the prefix that stamp read.
-func (r *Reader) place(seg *tcp.Segment) {
-	p := &r.pre
+// place fills the interface and direction from the record's prefix.
+func (r *Reader) place(rec *record, seg *tcp.Segment) {
+	p := &rec.pre
 	seg.Dir = p.dir
 	switch {
 	case p.ifindex >= 0:
 		seg.Interface = p.ifindex
-	case len(p.iface) > 0:
-		seg.Interface = r.ifaceID(p.iface)
+	case p.hasIface():
+		seg.Interface = r.ifaceID(rec.line(0)[p.ifaceAt:p.ifaceEnd])
 	}
 }
 

@@ -50,5 +50,5 @@ func looksLikePacket(line []byte) bool {
 	var p prefix
 	c := cursor{b: line}
 	scanInterface(&c, &p)
-	return len(p.iface) > 0
+	return p.hasIface()
 }
