@@ -290,7 +290,9 @@ func tfoOption(body *cursor, o *tcp.Options) {
 	}
 }
 
-// hasAt reports whether b holds s at offset i.
+// hasAt reports whether b holds s at offset i. Most tries fail at the
+// first byte, which is compared before calling on the runtime to compare
+// the rest.
 func hasAt(b []byte, i int, s string) bool {
-	return i >= 0 && len(b)-i >= len(s) && string(b[i:i+len(s)]) == s
+	return i >= 0 && len(b)-i >= len(s) && (len(s) == 0 || b[i] == s[0]) && string(b[i:i+len(s)]) == s
 }

@@ -26,7 +26,7 @@ func (c *cursor) peek() byte {
 
 // lit consumes s if the line continues with it.
 func (c *cursor) lit(s string) bool {
-	if len(c.b)-c.i >= len(s) && string(c.b[c.i:c.i+len(s)]) == s {
+	if hasAt(c.b, c.i, s) {
 		c.i += len(s)
 		return true
 	}
