@@ -70,11 +70,15 @@ func scanOptions(c *cursor, o *tcp.Options) (listEnd, *parseError) {
 		// own text (md5's "not supplied with -M, can't check").
 		inside := c.peek() == ' '
 		nameAt := c.i
-		name := c.token(" ,[]{}")
+		name := c.upTo(&optionNameEnd)
 		body := cursor{b: c.b, i: c.i}
-		end, stop := optionEnd(c)
+		end, stop, bracketed := optionEnd(c)
 		body.b = c.b[:stop]
 		if !inside {
+			if bracketed && bytes.Contains(body.rest(), []byte("[len ")) {
+				// The length byte disagreed with the option's size.
+				o.Has |= tcp.OptMalformed
+			}
 			if err := option(name, nameAt, &body, o, &prevMPTCP); err != nil {
 				return 0, err
 			}
@@ -96,26 +100,37 @@ func scanOptions(c *cursor, o *tcp.Options) (listEnd, *parseError) {
 	}
 }
 
+// optionNameEnd are the bytes that end an option's name.
+var optionNameEnd = newByteSet(" ,[]{}")
+
+// optionMarks are the bytes optionEnd looks at; it skips all others.
+var optionMarks = newByteSet("[]{},")
+
 // optionEnd moves the cursor to the ',' or ']' that ends the current option
-// at bracket depth 0 and returns that byte and its offset. It returns '|'
-// at a truncation mark "[|", '!' after a "[bad opt]" inside the option
-// ("scps[bad opt]"), and 0 at the end of the line. A "[len N]" note is
-// marked malformed by the option itself.
-func optionEnd(c *cursor) (byte, int) {
+// at bracket depth 0 and returns that byte and its offset, and whether a
+// '[' opened inside the option. It returns '|' at a truncation mark "[|",
+// '!' after a "[bad opt]" inside the option ("scps[bad opt]"), and 0 at the
+// end of the line. A "[len N]" note is marked malformed by the caller.
+func optionEnd(c *cursor) (end byte, stop int, bracketed bool) {
 	depth := 0
 	for ; c.i < len(c.b); c.i++ {
-		switch ch := c.b[c.i]; ch {
+		ch := c.b[c.i]
+		if !optionMarks[ch] {
+			continue
+		}
+		switch ch {
 		case '[':
 			if c.i+1 < len(c.b) && c.b[c.i+1] == '|' {
-				return '|', c.i
+				return '|', c.i, bracketed
 			}
 			if hasAt(c.b, c.i, "[bad opt]") {
 				at := c.i
 				c.i += len("[bad opt]")
 				c.lit("]")
-				return '!', at
+				return '!', at, bracketed
 			}
 			depth++
+			bracketed = true
 		case '{':
 			depth++
 		case '}':
@@ -124,26 +139,22 @@ func optionEnd(c *cursor) (byte, int) {
 			}
 		case ']':
 			if depth == 0 {
-				return ']', c.i
+				return ']', c.i, bracketed
 			}
 			depth--
 		case ',':
 			if depth == 0 {
-				return ',', c.i
+				return ',', c.i, bracketed
 			}
 		}
 	}
-	return 0, c.i
+	return 0, c.i, bracketed
 }
 
 // option interprets one option: its name and the text after the name.
 func option(name []byte, at int, body *cursor, o *tcp.Options, prevMPTCP *bool) *parseError {
 	wasMPTCP := *prevMPTCP
 	*prevMPTCP = false
-	if bytes.IndexByte(body.rest(), '[') >= 0 && bytes.Contains(body.rest(), []byte("[len ")) {
-		// The length byte disagreed with the option's size.
-		o.Has |= tcp.OptMalformed
-	}
 	if set, ok := presenceOption(name); ok {
 		o.Has |= set
 		*prevMPTCP = set == tcp.OptMPTCP

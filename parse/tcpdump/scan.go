@@ -84,6 +84,16 @@ func (c *cursor) token(stop string) []byte {
 	return c.b[start:c.i]
 }
 
+// upTo consumes bytes up to (not including) the first byte in stop, or to
+// the end of the line: token with a set made beforehand, for hot loops.
+func (c *cursor) upTo(stop *byteSet) []byte {
+	start := c.i
+	for c.i < len(c.b) && !stop[c.b[c.i]] {
+		c.i++
+	}
+	return c.b[start:c.i]
+}
+
 // skipPast moves past the first occurrence of s; it reports false and
 // stays put when s does not occur.
 func (c *cursor) skipPast(s string) bool {
@@ -144,6 +154,17 @@ func isDigit(ch byte) bool { return '0' <= ch && ch <= '9' }
 func isHex(ch byte) bool {
 	_, ok := hexDigit(ch)
 	return ok
+}
+
+// byteSet is a set of bytes that a scanning loop tests in one lookup.
+type byteSet [256]bool
+
+func newByteSet(s string) byteSet {
+	var set byteSet
+	for i := 0; i < len(s); i++ {
+		set[s[i]] = true
+	}
+	return set
 }
 
 func isAny(ch byte, set string) bool {
