@@ -41,6 +41,9 @@ func bodyKind(b []byte) (anchorKind, bool) {
 
 // nextColon returns the offset of the next ": " at or after off, or -1.
 func nextColon(b []byte, off int) int {
+	if off > len(b) {
+		return -1
+	}
 	k := bytes.Index(b[off:], []byte(": "))
 	if k < 0 {
 		return -1
@@ -74,13 +77,12 @@ func isHexLine(line []byte) bool { return hasAt(line, 0, "\t0x") }
 // Continuation lines at column 0 are -A payload, which can look like
 // anything, except after VXLAN, whose inner frame tcpdump prints there.
 func findAnchor(rec *record) (a anchor, found bool, broken *parseError, brokenLine int) {
-	vxlan := bytes.Contains(rec.line(0), []byte("VXLAN"))
 	for li := 0; li < rec.count(); li++ {
 		b := rec.line(li)
-		if isHexLine(b) || li > 0 && len(b) > 0 && b[0] != ' ' && b[0] != '\t' && !vxlan {
+		if isHexLine(b) || li > 0 && len(b) > 0 && b[0] != ' ' && b[0] != '\t' && !rec.hasVXLAN() {
 			continue
 		}
-		for k := nextColon(b, 0); k >= 0; k = nextColon(b, k+2) {
+		for k := nextColon(b, rec.textAt(li)); k >= 0; k = nextColon(b, k+2) {
 			kind, ok := bodyKind(b[k+2:])
 			if !ok {
 				continue
@@ -92,10 +94,12 @@ func findAnchor(rec *record) (a anchor, found bool, broken *parseError, brokenLi
 				}
 				continue
 			}
-			a = anchor{line: li, src: src, srcEnd: srcEnd, dst: dst, colon: k, kind: kind,
-				portsOnly: bytes.IndexByte(b[src:srcEnd], '.') < 0}
+			a = anchor{line: li, src: src, srcEnd: srcEnd, dst: dst, colon: k, kind: kind}
 			found = true
 		}
+	}
+	if found {
+		a.portsOnly = bytes.IndexByte(rec.line(a.line)[a.src:a.srcEnd], '.') < 0
 	}
 	return a, found, broken, brokenLine
 }
@@ -113,7 +117,7 @@ func firstPair(rec *record, stopLine, stopAt int) (li, src, srcEnd, dst, colon i
 		if li == stopLine {
 			b = b[:stopAt]
 		}
-		for k := nextColon(b, 0); k >= 0; k = nextColon(b, k+2) {
+		for k := nextColon(b, rec.textAt(li)); k >= 0; k = nextColon(b, k+2) {
 			if src, srcEnd, dst, ok = pairAt(b, k); ok {
 				return li, src, srcEnd, dst, k, true
 			}

@@ -36,6 +36,24 @@ func (r *record) add(line []byte, lineNo int) {
 	r.ends = append(r.ends, len(r.buf))
 }
 
+// textAt is where the protocol text of the i-th line starts: after the
+// prefix on the first line, at 0 on the others. The prefix (number,
+// timestamp, interface and direction) has no " > ", so no "SRC > DST: "
+// ends in it, and what follows a ": " in it is a direction, never a TCP
+// part: looking for endpoints can start after it.
+func (r *record) textAt(i int) int {
+	if i == 0 {
+		return r.pre.end
+	}
+	return 0
+}
+
+// hasVXLAN reports whether the first line names VXLAN, whose inner frame
+// tcpdump prints on continuation lines at column 0.
+func (r *record) hasVXLAN() bool {
+	return bytes.Contains(r.line(0), []byte("VXLAN"))
+}
+
 // line returns the i-th line of the record.
 func (r *record) line(i int) []byte {
 	start := 0
@@ -55,6 +73,7 @@ type prefix struct {
 	ifaceEnd int
 	dir      tcp.Direction
 	ifindex  int32 // SLL2 -e "ifindex N"; -1 when not printed
+	end      int   // where the protocol text starts
 }
 
 // startsRecord reports whether the line starts with a packet number or a
@@ -79,6 +98,7 @@ func scanPrefix(c *cursor, p *prefix) {
 			p.ifindex = int32(v)
 		}
 	}
+	p.end = c.i
 }
 
 // scanNumber reads the -# packet number, "%5u  ".
