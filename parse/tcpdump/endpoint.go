@@ -110,25 +110,32 @@ func portNumber(b []byte) (uint16, *endpointError) {
 	return 0, &endpointError{msg: "unknown service name " + quote(b), unknown: true}
 }
 
-// parseIPv4 reads a dotted-quad IPv4 address without allocating.
+// parseIPv4 reads a dotted-quad IPv4 address without allocating: four
+// decimal numbers up to 255, without leading zeros, joined by '.'.
 func parseIPv4(b []byte) (netip.Addr, bool) {
 	var a [4]byte
-	for k := 0; k < 4; k++ {
-		v, n, ok := parseUint(b, 255)
-		if !ok || (n > 1 && b[0] == '0') {
-			return netip.Addr{}, false
-		}
-		a[k] = byte(v)
-		b = b[n:]
-		if k < 3 {
-			if len(b) == 0 || b[0] != '.' {
+	k, v, n := 0, 0, 0 // the octet, its value, its digits
+	for _, ch := range b {
+		switch {
+		case isDigit(ch):
+			if n == 1 && v == 0 {
 				return netip.Addr{}, false
 			}
-			b = b[1:]
+			v = v*10 + int(ch-'0')
+			n++
+			if v > 255 {
+				return netip.Addr{}, false
+			}
+		case ch == '.' && n > 0 && k < 3:
+			a[k] = byte(v)
+			k, v, n = k+1, 0, 0
+		default:
+			return netip.Addr{}, false
 		}
 	}
-	if len(b) != 0 {
+	if k != 3 || n == 0 {
 		return netip.Addr{}, false
 	}
+	a[3] = byte(v)
 	return netip.AddrFrom4(a), true
 }
