@@ -119,24 +119,24 @@ func (r *Reader) ifaceID(name []byte) int32 {
 // the segment cannot be placed, so it is skipped.
 func (r *Reader) endpoints(rec *record, a anchor, seg *tcp.Segment) bool {
 	line := rec.line(a.line)
-	for _, e := range [2]struct {
-		text []byte
-		at   int
-		ep   *tcp.Endpoint
-	}{{line[a.src:a.srcEnd], a.src, &seg.Src}, {line[a.dst:a.colon], a.dst, &seg.Dst}} {
-		err := r.hosts.endpoint(e.text, e.ep)
-		if err == nil {
-			continue
-		}
-		if err.unknown {
-			r.stats.Malformed++
-			r.stats.Reportf(r.pos(rec.lineNo(a.line), e.at+1), "%s in %s; segment skipped (add it to the services table, or print with -n)", err.msg, quote(e.text))
-			return false
-		}
-		r.malformed(rec, a.line, errAt(e.at, err.msg+" in "+quote(e.text)))
-		return false
+	return r.endpoint(rec, a.line, line[a.src:a.srcEnd], a.src, &seg.Src) &&
+		r.endpoint(rec, a.line, line[a.dst:a.colon], a.dst, &seg.Dst)
+}
+
+// endpoint parses one endpoint text, found at offset at of line li, into
+// ep, reporting why it does not parse.
+func (r *Reader) endpoint(rec *record, li int, text []byte, at int, ep *tcp.Endpoint) bool {
+	err := r.hosts.endpoint(text, ep)
+	switch {
+	case err == nil:
+		return true
+	case err.unknown:
+		r.stats.Malformed++
+		r.stats.Reportf(r.pos(rec.lineNo(li), at+1), "%s in %s; segment skipped (add it to the services table, or print with -n)", err.msg, quote(text))
+	default:
+		r.malformed(rec, li, errAt(at, err.msg+" in "+quote(text)))
 	}
-	return true
+	return false
 }
 
 // hostPart strips the port from an endpoint text, unless the whole text is
