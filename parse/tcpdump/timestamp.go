@@ -181,6 +181,7 @@ func digits(b []byte) int {
 type clock struct {
 	loc   *time.Location
 	epoch time.Time // midnight of the date given to time-of-day stamps
+	date  [3]int    // that date's year, month and day
 
 	days    int // midnights crossed by the default form
 	lastTOD time.Duration
@@ -205,7 +206,7 @@ func newClock(loc *time.Location, date time.Time) clock {
 	if !date.IsZero() {
 		y, m, d = date.In(loc).Date()
 	}
-	return clock{loc: loc, epoch: time.Date(y, m, d, 0, 0, 0, 0, loc), hourKey: [4]int{-1}}
+	return clock{loc: loc, epoch: time.Date(y, m, d, 0, 0, 0, 0, loc), date: [3]int{y, int(m), d}, hourKey: [4]int{-1}}
 }
 
 // time returns the time of a stamp; false for the forms that carry none.
@@ -220,7 +221,7 @@ func (k *clock) time(st *stamp) (time.Time, bool) {
 			k.days-- // a packet from before midnight, printed late
 		}
 		k.lastTOD, k.haveTOD = tod, true
-		return k.hour(k.epoch.Year(), int(k.epoch.Month()), k.epoch.Day()+k.days, st.hour).
+		return k.hour(k.date[0], k.date[1], k.date[2]+k.days, st.hour).
 			Add(time.Duration(st.min)*time.Minute + time.Duration(st.sec)*time.Second + st.frac), true
 	case stampDate:
 		return k.hour(st.year, st.month, st.day, st.hour).
