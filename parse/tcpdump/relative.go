@@ -48,28 +48,18 @@ type pairState struct {
 // follows the last connection that could.
 type relTable struct {
 	absolute bool // Options.Absolute: the log was printed with -S
-	pairs    map[pairKey]*pairState
-	names    endInterner
+	pairs    pairTable
 	guess    numbering // the last settled guess
 }
 
 func newRelTable(absolute bool) relTable {
-	return relTable{absolute: absolute, pairs: make(map[pairKey]*pairState), guess: numRelative}
+	return relTable{absolute: absolute, pairs: newPairTable(), guess: numRelative}
 }
 
 // resolve turns the printed numbers of seg into absolute ones and sets
 // KnownSeq and KnownAck for the numbers it can vouch for.
 func (t *relTable) resolve(seg *tcp.Segment, tt *tcpText) {
-	src, dst := t.names.key(seg.Src), t.names.key(seg.Dst)
-	key, dir := pairKey{src, dst}, 0
-	if dst.less(src) {
-		key, dir = pairKey{dst, src}, 1
-	}
-	st := t.pairs[key]
-	if st == nil {
-		st = &pairState{}
-		t.pairs[key] = st
-	}
+	st, dir := t.pairs.state(seg.Src, seg.Dst)
 	if !seg.Flags.Has(tcp.ACK) || t.absolute {
 		t.printedAbsolute(st, dir, seg, tt)
 		return
