@@ -3,6 +3,7 @@ package tcpdump
 import (
 	"bytes"
 	"strconv"
+	"unicode/utf8"
 )
 
 // lineKind is the role of a line in the text.
@@ -29,7 +30,7 @@ var banners = [...]string{
 // timestamp; with neither (-t without -#), every line at column 0 starts
 // one, which the first record decides.
 func (r *Reader) kind(line []byte, pre *prefix) lineKind {
-	if len(bytes.TrimSpace(line)) == 0 {
+	if isBlank(line) {
 		return lineBlank
 	}
 	if line[0] != ' ' && line[0] != '\t' && isBanner(line) {
@@ -57,6 +58,15 @@ func (r *Reader) kind(line []byte, pre *prefix) lineKind {
 		return lineContinuation
 	}
 	return lineStart
+}
+
+// isBlank reports a line of white space only (as bytes.TrimSpace sees
+// it); most lines start with a printable ASCII byte and need no more look.
+func isBlank(line []byte) bool {
+	if len(line) > 0 && line[0] > ' ' && line[0] < utf8.RuneSelf {
+		return false
+	}
+	return len(bytes.TrimSpace(line)) == 0
 }
 
 func isBanner(line []byte) bool {
