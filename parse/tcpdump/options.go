@@ -113,17 +113,18 @@ var optionMarks = newByteSet("[]{},")
 // end of the line. A "[len N]" note is marked malformed by the caller.
 func optionEnd(c *cursor) (end byte, stop int, bracketed bool) {
 	depth := 0
-	for ; c.i < len(c.b); c.i++ {
-		ch := c.b[c.i]
-		if !optionMarks[ch] {
-			continue
+	b := c.b
+	for {
+		c.i += skipUnmarked(b[c.i:])
+		if c.i >= len(b) {
+			return 0, c.i, bracketed
 		}
-		switch ch {
+		switch b[c.i] {
 		case '[':
-			if c.i+1 < len(c.b) && c.b[c.i+1] == '|' {
+			if c.i+1 < len(b) && b[c.i+1] == '|' {
 				return '|', c.i, bracketed
 			}
-			if hasAt(c.b, c.i, "[bad opt]") {
+			if hasAt(b, c.i, "[bad opt]") {
 				at := c.i
 				c.i += len("[bad opt]")
 				c.lit("]")
@@ -147,8 +148,19 @@ func optionEnd(c *cursor) (end byte, stop int, bracketed bool) {
 				return ',', c.i, bracketed
 			}
 		}
+		c.i++
 	}
-	return 0, c.i, bracketed
+}
+
+// skipUnmarked returns how many bytes at the start of b are not in
+// optionMarks.
+func skipUnmarked(b []byte) int {
+	for i, ch := range b {
+		if optionMarks[ch] {
+			return i
+		}
+	}
+	return len(b)
 }
 
 // option interprets one option: its name and the text after the name.

@@ -87,11 +87,13 @@ func (c *cursor) token(stop string) []byte {
 // upTo consumes bytes up to (not including) the first byte in stop, or to
 // the end of the line: token with a set made beforehand, for hot loops.
 func (c *cursor) upTo(stop *byteSet) []byte {
-	start := c.i
-	for c.i < len(c.b) && !stop[c.b[c.i]] {
-		c.i++
+	b := c.b[c.i:]
+	n := 0
+	for n < len(b) && !stop[b[n]] {
+		n++
 	}
-	return c.b[start:c.i]
+	c.i += n
+	return b[:n]
 }
 
 // skipPast moves past the first occurrence of s; it reports false and
