@@ -147,18 +147,24 @@ func fraction(v uint64, n int, mark string) time.Duration {
 // settles the fraction.
 func scanInvalidMark(c *cursor, st *stamp) {
 	mark := ""
-	switch {
-	case c.lit(" (invalid us)"):
-		mark = "us"
-	case c.lit(" (invalid ns)"):
-		mark = "ns"
+	if hasAt(c.b, c.i+1, "(invalid ") {
+		switch {
+		case c.lit(" (invalid us)"):
+			mark = "us"
+		case c.lit(" (invalid ns)"):
+			mark = "ns"
+		}
 	}
 	st.frac = fraction(st.fracVal, st.fracDigits, mark)
 }
 
+// digits is the value of a few decimal digits that the caller checked.
 func digits(b []byte) int {
-	v, _, _ := parseUint(b, 1<<31)
-	return int(v)
+	v := 0
+	for _, ch := range b {
+		v = v*10 + int(ch-'0')
+	}
+	return v
 }
 
 // clock turns printed timestamps into times, keeping the state that the
