@@ -29,7 +29,7 @@ var banners = [...]string{
 // blank lines and banners). Records start with a packet number or a
 // timestamp; with neither (-t without -#), every line at column 0 starts
 // one, which the first record decides.
-func (r *Reader) kind(line []byte, pre *prefix) lineKind {
+func (s *lineStage) kind(line []byte, pre *prefix) lineKind {
 	if isBlank(line) {
 		return lineBlank
 	}
@@ -37,18 +37,18 @@ func (r *Reader) kind(line []byte, pre *prefix) lineKind {
 		return lineBanner
 	}
 	scanPrefix(&cursor{b: line}, pre)
-	if r.split == splitUnknown {
+	if s.split == splitUnknown {
 		switch {
 		case pre.startsRecord():
-			r.split = splitStamped
+			s.split = splitStamped
 		case line[0] != ' ' && line[0] != '\t':
-			r.split = splitBare
+			s.split = splitBare
 		default:
 			return lineContinuation
 		}
 		return lineStart
 	}
-	if r.split == splitStamped {
+	if s.split == splitStamped {
 		if pre.startsRecord() {
 			return lineStart
 		}

@@ -17,7 +17,6 @@
 package tcpdump
 
 import (
-	"errors"
 	"io"
 	"time"
 
@@ -55,9 +54,8 @@ const (
 type Reader struct {
 	name   string
 	opts   Options
-	lines  lineReader
+	stage  lineStage
 	stats  tcp.Stats
-	split  splitMode
 	recs   [2]record // the record being gathered, and the one before it
 	cur    int
 	last   int // the record that produced the last segment, or -1
@@ -70,6 +68,7 @@ type Reader struct {
 	link   int    // link header length from the banner, -1 when unknown
 	hex    []byte // the bytes of the current record's dump
 	hexdec hexDecoder
+	now    lineItem // the line read last
 }
 
 // NewReader returns a reader of tcpdump text from r; name is used in
@@ -78,7 +77,7 @@ func NewReader(r io.Reader, name string, opts Options) *Reader {
 	return &Reader{
 		name:   name,
 		opts:   opts,
-		lines:  newLineReader(r),
+		stage:  lineStage{lines: newLineReader(r)},
 		last:   -1,
 		clock:  newClock(opts.Location, opts.Date),
 		hosts:  newHosts(),
@@ -115,37 +114,41 @@ func (r *Reader) Next(seg *tcp.Segment) error {
 			}
 			continue
 		}
-		line, err := r.lines.next()
-		switch {
-		case err == io.EOF:
-			r.eof = true
-			continue
-		case errors.Is(err, errLineTooLong):
-			r.stats.Lines++
-			r.stats.Malformed++
-			r.stats.Reportf(r.pos(r.lines.n, 1), "line longer than %d bytes, skipped", MaxLine)
-			continue
-		case err != nil:
-			r.err = tcp.Problem{Pos: r.pos(r.lines.n+1, 0), Msg: "reading: " + err.Error(), Fatal: true}
-			continue
-		}
-		r.stats.Lines++
-		if r.line(line, seg) {
+		r.stage.next(&r.now)
+		if r.take(&r.now, seg) {
 			return nil
 		}
 	}
 	return r.err
 }
 
-// line takes one input line; it reports true when it completed a record
+// take handles one line item; it reports true when it completed a record
 // that yielded a segment.
-func (r *Reader) line(line []byte, seg *tcp.Segment) bool {
-	n := r.lines.n
-	if isBinary(line) {
-		return r.binary(n)
+func (r *Reader) take(it *lineItem, seg *tcp.Segment) bool {
+	switch it.what {
+	case itemEOF:
+		r.eof = true
+	case itemTooLong:
+		r.stats.Lines++
+		r.stats.Malformed++
+		r.stats.Reportf(r.pos(it.n, 1), "line longer than %d bytes, skipped", MaxLine)
+	case itemReadError:
+		r.err = tcp.Problem{Pos: r.pos(it.n+1, 0), Msg: "reading: " + it.err.Error(), Fatal: true}
+	case itemBinary:
+		r.stats.Lines++
+		r.binary(it.n)
+	default:
+		r.stats.Lines++
+		return r.line(it, seg)
 	}
-	var pre prefix
-	switch r.kind(line, &pre) {
+	return false
+}
+
+// line takes one classified line; it reports true when it completed a
+// record that yielded a segment.
+func (r *Reader) line(it *lineItem, seg *tcp.Segment) bool {
+	line, n := it.line, it.n
+	switch it.kind {
 	case lineBlank:
 		r.stats.Other++
 	case lineBanner:
@@ -160,7 +163,7 @@ func (r *Reader) line(line []byte, seg *tcp.Segment) bool {
 		r.recs[r.cur].add(line, n)
 	case lineStart:
 		done := !r.recs[r.cur].empty() && r.finish(seg)
-		r.recs[r.cur].start(line, n, &pre)
+		r.recs[r.cur].start(line, n, &it.pre)
 		return done
 	}
 	return false

@@ -1,0 +1,54 @@
+package tcpdump
+
+import (
+	"errors"
+	"io"
+)
+
+// itemKind is what reading one more line of the input gave.
+type itemKind uint8
+
+const (
+	itemLine      itemKind = iota // a line of text, classified
+	itemBinary                    // a line with bytes tcpdump never prints
+	itemTooLong                   // a line over MaxLine, skipped
+	itemEOF                       // the end of the input
+	itemReadError                 // the input could not be read
+)
+
+// lineItem is one line as the reader's first stage leaves it: read,
+// checked for binary bytes and classified, its prefix read. Nothing in it
+// depends on what the records before it held.
+type lineItem struct {
+	what itemKind
+	n    int   // the line's number; for itemReadError, the lines read before
+	err  error // for itemReadError
+	line []byte
+	kind lineKind
+	pre  prefix // for lineStart
+}
+
+// lineStage reads and classifies lines.
+type lineStage struct {
+	lines lineReader
+	split splitMode
+}
+
+// next reads the next line into it; it.line is valid until the next call.
+func (s *lineStage) next(it *lineItem) {
+	line, err := s.lines.next()
+	it.n, it.line, it.err = s.lines.n, nil, nil
+	switch {
+	case err == io.EOF:
+		it.what = itemEOF
+	case errors.Is(err, errLineTooLong):
+		it.what = itemTooLong
+	case err != nil:
+		it.what, it.err = itemReadError, err
+	case isBinary(line):
+		it.what = itemBinary
+	default:
+		it.what, it.line = itemLine, line
+		it.kind = s.kind(line, &it.pre)
+	}
+}
