@@ -69,11 +69,11 @@ func Open(r io.Reader, name string, opts Options) (Source, error) {
 }
 
 // OpenFile opens a file by path ("-" is standard input) and returns its
-// Source and the closer of the file.
+// Source and a closer that stops the source and closes the file.
 func OpenFile(path string, opts Options) (Source, io.Closer, error) {
 	if path == "-" {
 		src, err := Open(os.Stdin, "-", opts)
-		return src, io.NopCloser(nil), err
+		return src, fileCloser{src: src}, err
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -88,7 +88,24 @@ func OpenFile(path string, opts Options) (Source, io.Closer, error) {
 		f.Close()
 		return nil, nil, err
 	}
-	return src, f, nil
+	return src, fileCloser{src: src, f: f}, nil
+}
+
+// fileCloser stops a source, then closes its file (none for standard
+// input).
+type fileCloser struct {
+	src Source
+	f   *os.File
+}
+
+func (c fileCloser) Close() error {
+	if c.src != nil {
+		closeSource(c.src)
+	}
+	if c.f == nil {
+		return nil
+	}
+	return c.f.Close()
 }
 
 func isGzip(b []byte) bool { return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b }

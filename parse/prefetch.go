@@ -137,11 +137,13 @@ func (p *Prefetcher) each(fn func(*tcp.Segment)) error {
 // Stats counts what the source read; read it once Next returned an error.
 func (p *Prefetcher) Stats() *tcp.Stats { return p.src.Stats() }
 
-// Close stops the reading goroutine. It is safe to call more than once.
+// Close stops the reading goroutine, and the source's own reading when it
+// can be stopped (closeSource). It is safe to call more than once.
 func (p *Prefetcher) Close() {
 	select {
 	case <-p.stop:
 	default:
 		close(p.stop)
+		closeSource(p.src)
 	}
 }

@@ -3,9 +3,13 @@ package parse
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"runtime"
 	"testing"
+	"time"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
@@ -79,5 +83,52 @@ func TestPrefetchClose(t *testing.T) {
 	if c, ok := p.(*Prefetcher); ok {
 		c.Close()
 		c.Close()
+	}
+}
+
+// TestCloseStopsTextReadingAhead stops a tcpdump text input partway, by
+// its file's closer and through a Prefetcher: the text reader's own
+// goroutine must end too.
+func TestCloseStopsTextReadingAhead(t *testing.T) {
+	var text bytes.Buffer
+	for i := range 20_000 {
+		fmt.Fprintf(&text, "12:00:00.%06d IP 10.0.0.1.%d > 10.0.0.2.80: Flags [S], seq %d, win 1, length 0\n", i%1_000_000, 1024+i%60000, i)
+	}
+	path := filepath.Join(t.TempDir(), "big.txt")
+	if err := os.WriteFile(path, text.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	settle := func(want int) {
+		t.Helper()
+		deadline := time.Now().Add(5 * time.Second)
+		for runtime.NumGoroutine() > want {
+			if time.Now().After(deadline) {
+				t.Fatalf("%d goroutines, want %d: the text reader still reads", runtime.NumGoroutine(), want)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	for _, prefetch := range []bool{false, true} {
+		before := runtime.NumGoroutine()
+		src, closer, err := OpenFile(path, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if prefetch {
+			src = Prefetch(src)
+		}
+		var seg tcp.Segment
+		for range 10 {
+			if err := src.Next(&seg); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if p, ok := src.(*Prefetcher); ok {
+			p.Close()
+		} else {
+			closer.Close()
+		}
+		settle(before)
+		closer.Close()
 	}
 }

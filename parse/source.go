@@ -12,3 +12,12 @@ type Source interface {
 	// Stats counts what was read so far, including what was skipped.
 	Stats() *tcp.Stats
 }
+
+// closeSource stops a source that reads on a goroutine of its own (the
+// tcpdump text reader reads ahead), when it has not reached its end.
+// Close must be safe to call from any goroutine.
+func closeSource(src Source) {
+	if c, ok := src.(interface{ Close() }); ok {
+		c.Close()
+	}
+}

@@ -10,8 +10,10 @@ import (
 )
 
 // fuzzRead reads all of data and checks the reader's invariants: it ends,
-// every segment comes from a line that exists, and the counts agree.
+// every segment comes from a line that exists, the counts agree, and
+// reading ahead changes nothing.
 func fuzzRead(t *testing.T, data []byte, opts Options) {
+	sameEitherWay(t, func() io.Reader { return bytes.NewReader(data) }, opts)
 	lines := int64(bytes.Count(data, []byte("\n")) + 1)
 	r := NewReader(bytes.NewReader(data), "fuzz.txt", opts)
 	var seg tcp.Segment

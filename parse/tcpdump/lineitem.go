@@ -18,7 +18,8 @@ const (
 
 // lineItem is one line as the reader's first stage leaves it: read,
 // checked for binary bytes and classified, its prefix read. Nothing in it
-// depends on what the records before it held.
+// depends on what the records before it held, so the stage can run ahead
+// of the parsing of records (see readAhead).
 type lineItem struct {
 	what itemKind
 	n    int   // the line's number; for itemReadError, the lines read before
@@ -26,6 +27,8 @@ type lineItem struct {
 	line []byte
 	kind lineKind
 	pre  prefix // for lineStart
+	// The line's place in its batch's text, when read ahead.
+	off, end int
 }
 
 // lineStage reads and classifies lines.
@@ -52,3 +55,6 @@ func (s *lineStage) next(it *lineItem) {
 		it.kind = s.kind(line, &it.pre)
 	}
 }
+
+// last reports whether no line follows the item.
+func (it *lineItem) last() bool { return it.what == itemEOF || it.what == itemReadError }

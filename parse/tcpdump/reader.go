@@ -14,10 +14,16 @@
 // pipe works. A record may have continuation lines, so a segment is
 // returned when the next record (or the end of input) shows that its
 // record is complete: on a pipe, a segment waits for the next packet line.
+//
+// When the process may use two CPUs, the lines are read, checked and
+// classified ahead on a second goroutine while the caller's parses the
+// records; what the caller sees is the same either way. That goroutine
+// ends with the input, at the first error Next returns, or at Close.
 package tcpdump
 
 import (
 	"io"
+	"runtime"
 	"time"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
@@ -54,7 +60,10 @@ const (
 type Reader struct {
 	name   string
 	opts   Options
-	stage  lineStage
+	stage  *lineStage // apart from the Reader, which its goroutine does not keep alive
+	ahead  *readAhead // the stage on its own goroutine, once started; nil without
+	stop   *stopper
+	begun  bool // Next was called
 	stats  tcp.Stats
 	recs   [2]record // the record being gathered, and the one before it
 	cur    int
@@ -68,7 +77,7 @@ type Reader struct {
 	link   int    // link header length from the banner, -1 when unknown
 	hex    []byte // the bytes of the current record's dump
 	hexdec hexDecoder
-	now    lineItem // the line read last
+	now    lineItem // the item read last, when not reading ahead
 }
 
 // NewReader returns a reader of tcpdump text from r; name is used in
@@ -77,7 +86,8 @@ func NewReader(r io.Reader, name string, opts Options) *Reader {
 	return &Reader{
 		name:   name,
 		opts:   opts,
-		stage:  lineStage{lines: newLineReader(r)},
+		stage:  &lineStage{lines: newLineReader(r)},
+		stop:   newStopper(),
 		last:   -1,
 		clock:  newClock(opts.Location, opts.Date),
 		hosts:  newHosts(),
@@ -104,6 +114,9 @@ func (r *Reader) Record() string {
 // for input that is not tcpdump text, a read error, or (with
 // Options.Strict) a TCP line that does not parse.
 func (r *Reader) Next(seg *tcp.Segment) error {
+	if !r.begun {
+		r.begin(worthReadingAhead())
+	}
 	for r.err == nil {
 		if r.eof {
 			if r.recs[r.cur].empty() {
@@ -114,12 +127,34 @@ func (r *Reader) Next(seg *tcp.Segment) error {
 			}
 			continue
 		}
-		r.stage.next(&r.now)
-		if r.take(&r.now, seg) {
+		if r.take(r.item(), seg) {
 			return nil
 		}
 	}
+	r.Close()
 	return r.err
+}
+
+// begin starts reading ahead, when ahead says to, before the first line.
+func (r *Reader) begin(ahead bool) {
+	r.begun = true
+	if ahead && !r.stop.closed.Load() {
+		r.ahead = startReadAhead(r.stage, r.stop)
+		runtime.AddCleanup(r, (*stopper).stop, r.stop)
+	}
+}
+
+// item returns the next line item, read ahead or read now.
+func (r *Reader) item() *lineItem {
+	switch {
+	case r.ahead != nil:
+		return r.ahead.item()
+	case r.stop.closed.Load():
+		r.now = lineItem{what: itemEOF}
+	default:
+		r.stage.next(&r.now)
+	}
+	return &r.now
 }
 
 // take handles one line item; it reports true when it completed a record
@@ -128,6 +163,9 @@ func (r *Reader) take(it *lineItem, seg *tcp.Segment) bool {
 	switch it.what {
 	case itemEOF:
 		r.eof = true
+		if r.ahead != nil {
+			r.ahead.recycle()
+		}
 	case itemTooLong:
 		r.stats.Lines++
 		r.stats.Malformed++
@@ -143,6 +181,13 @@ func (r *Reader) take(it *lineItem, seg *tcp.Segment) bool {
 	}
 	return false
 }
+
+// Close stops the reading: Next then ends the input as if it ended
+// there, and the goroutine reading ahead, if any, ends. It may be called
+// from any goroutine, more than once. A reader read until Next returns an
+// error needs no Close; an abandoned one is stopped when it is garbage
+// collected.
+func (r *Reader) Close() { r.stop.stop() }
 
 // line takes one classified line; it reports true when it completed a
 // record that yielded a segment.
