@@ -124,7 +124,7 @@ func fill(s *lineStage, b *lineBatch) bool {
 }
 
 // item returns the next item; its line is valid until the next call. Once
-// the goroutine was stopped, the items end as the input would.
+// the goroutine has stopped, the items end as the input would.
 func (a *readAhead) item() *lineItem {
 	for a.cur == nil || a.next == len(a.cur.items) {
 		if a.cur != nil {
@@ -143,8 +143,10 @@ func (a *readAhead) item() *lineItem {
 	return it
 }
 
-// recycle puts the batches back in the pool after the last item, when the
-// goroutine has ended.
+// recycle puts the batches the goroutine has handed back for good in the
+// pool: the current one, once its last item was taken, and those waiting
+// to be filled again (a batch it holds, or has sent, is left to the
+// garbage collector).
 func (a *readAhead) recycle() {
 	if a.cur != nil {
 		batchPool.Put(a.cur)

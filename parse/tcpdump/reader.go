@@ -144,13 +144,14 @@ func (r *Reader) begin(ahead bool) {
 	}
 }
 
-// item returns the next line item, read ahead or read now.
+// item returns the next line item, read ahead or read now; after Close,
+// the end of the input.
 func (r *Reader) item() *lineItem {
 	switch {
-	case r.ahead != nil:
-		return r.ahead.item()
 	case r.stop.closed.Load():
 		r.now = lineItem{what: itemEOF}
+	case r.ahead != nil:
+		return r.ahead.item()
 	default:
 		r.stage.next(&r.now)
 	}
@@ -182,10 +183,11 @@ func (r *Reader) take(it *lineItem, seg *tcp.Segment) bool {
 	return false
 }
 
-// Close stops the reading: Next then ends the input as if it ended
-// there, and the goroutine reading ahead, if any, ends. It may be called
-// from any goroutine, more than once. A reader read until Next returns an
-// error needs no Close; an abandoned one is stopped when it is garbage
+// Close stops the reading: Next then ends the input as if it ended there
+// (after the segment of the record in progress, if it makes one), and the
+// goroutine reading ahead, if any, ends. It may be called from any
+// goroutine, more than once. A reader read until Next returns an error
+// needs no Close; an abandoned one is stopped when it is garbage
 // collected.
 func (r *Reader) Close() { r.stop.stop() }
 
@@ -230,14 +232,13 @@ func (r *Reader) finish(seg *tcp.Segment) bool {
 // binary handles a line with bytes tcpdump never prints: before any
 // segment the input is not tcpdump text at all (a capture file given as
 // text), which is fatal; later it is damage, reported and skipped.
-func (r *Reader) binary(n int) bool {
+func (r *Reader) binary(n int) {
 	if r.stats.TCP == 0 {
 		r.err = tcp.Problem{Pos: r.pos(n, 0), Msg: "not tcpdump text: line " + itoa(n) + " contains binary data", Fatal: true}
-		return false
+		return
 	}
 	r.stats.Malformed++
 	r.stats.Reportf(r.pos(n, 0), "line contains binary data, skipped")
-	return false
 }
 
 func (r *Reader) pos(line, col int) tcp.Pos {
