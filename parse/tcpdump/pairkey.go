@@ -19,10 +19,10 @@ type endKey struct {
 // because an IPv4 address and its IPv4-mapped IPv6 form have the same 16
 // bytes.
 const (
-	keyNoAddr   = iota // a port alone (after IPv6 extension headers)
-	keyIPv4            //
-	keyIPv6            // without a zone
-	keyInterned        // a host name, or an address with a zone
+	keyNoAddr = iota // a port alone (after IPv6 extension headers)
+	keyIPv4
+	keyIPv6     // without a zone
+	keyInterned // a host name, or an address with a zone
 )
 
 // pairKey is a connection, its two ends in canonical order, as tcpdump's
@@ -89,14 +89,17 @@ type endInterner map[tcp.Endpoint]uint64
 func (in *endInterner) key(e tcp.Endpoint) endKey {
 	port := uint64(e.Port)
 	switch {
-	case e.Name == "" && e.Addr.Is4():
-		a := e.Addr.As16()
-		return endKey{hi: binary.BigEndian.Uint64(a[:8]), lo: binary.BigEndian.Uint64(a[8:]), meta: keyIPv4<<16 | port}
-	case e.Name == "" && !e.Addr.IsValid():
+	case e.Name != "" || e.Addr.Zone() != "":
+		// Interned below.
+	case !e.Addr.IsValid():
 		return endKey{meta: keyNoAddr<<16 | port}
-	case e.Name == "" && e.Addr.Zone() == "":
+	default:
+		kind := uint64(keyIPv6)
+		if e.Addr.Is4() {
+			kind = keyIPv4
+		}
 		a := e.Addr.As16()
-		return endKey{hi: binary.BigEndian.Uint64(a[:8]), lo: binary.BigEndian.Uint64(a[8:]), meta: keyIPv6<<16 | port}
+		return endKey{hi: binary.BigEndian.Uint64(a[:8]), lo: binary.BigEndian.Uint64(a[8:]), meta: kind<<16 | port}
 	}
 	if *in == nil {
 		*in = make(endInterner)
