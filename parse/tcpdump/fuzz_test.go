@@ -10,12 +10,14 @@ import (
 )
 
 // fuzzRead reads all of data and checks the reader's invariants: it ends,
-// every segment comes from a line that exists, the counts agree, and
-// reading ahead changes nothing.
+// every segment comes from a line that exists, and the counts agree.
 func fuzzRead(t *testing.T, data []byte, opts Options) {
-	sameEitherWay(t, func() io.Reader { return bytes.NewReader(data) }, opts)
 	lines := int64(bytes.Count(data, []byte("\n")) + 1)
 	r := NewReader(bytes.NewReader(data), "fuzz.txt", opts)
+	// Not ahead on a goroutine, whose timing would vary the coverage from
+	// run to run and mislead the fuzzer; TestReadingAheadOnFuzzCorpus
+	// checks that reading ahead changes nothing on the corpus.
+	r.begin(false)
 	var seg tcp.Segment
 	var n int64
 	for {
@@ -58,10 +60,19 @@ func FuzzReader(f *testing.F) {
 func FuzzLine(f *testing.F) {
 	f.Add("IP 10.0.0.1.1 > 10.0.0.2.2: Flags [S], seq 1, win 5, options [mss 1460,sack 1 {1:2},mptcp 12 capable v1 flags [H] {0x29a6c86981ad933c}], length 0")
 	f.Fuzz(func(t *testing.T, line string) {
-		fuzzRead(t, []byte(line), Options{})
-		fuzzRead(t, []byte("    1  2020-06-10 09:21:03.720289 IP (tos 0x0, ttl 64, id 39720, offset 0, flags [DF], proto TCP (6), length 60)\n    "+line+"\n"), Options{})
-		fuzzRead(t, []byte("12:00:00.000000 "+line+"\n\t0x0000:  4500 003c 1b68 4000 4006 2152 7f00 0001\n\t0x0010:  7f00 0001 da70 0050 3758 897e 0000 0000\n\t0x0020:  a002 7fff 1421 0000\n"), Options{})
+		for _, in := range lineInputs(line) {
+			fuzzRead(t, in, Options{})
+		}
 	})
+}
+
+// lineInputs are the places FuzzLine puts a line in.
+func lineInputs(line string) [][]byte {
+	return [][]byte{
+		[]byte(line),
+		[]byte("    1  2020-06-10 09:21:03.720289 IP (tos 0x0, ttl 64, id 39720, offset 0, flags [DF], proto TCP (6), length 60)\n    " + line + "\n"),
+		[]byte("12:00:00.000000 " + line + "\n\t0x0000:  4500 003c 1b68 4000 4006 2152 7f00 0001\n\t0x0010:  7f00 0001 da70 0050 3758 897e 0000 0000\n\t0x0020:  a002 7fff 1421 0000\n"),
+	}
 }
 
 // FuzzFrame feeds dumped bytes to the frame decoder, which follows

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -109,6 +110,49 @@ func TestReadingAheadChangesNothingOnOddInput(t *testing.T) {
 				sameEitherWay(t, func() io.Reader { return strings.NewReader(text) }, opts)
 			}
 		})
+	}
+}
+
+// fuzzCorpus reads the values of a fuzz target's corpus in testdata.
+func fuzzCorpus(t *testing.T, target string) [][]byte {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("testdata", "fuzz", target, "*"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no corpus for %s (%v)", target, err)
+	}
+	var values [][]byte
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n")[1:] {
+			_, quoted, ok := strings.Cut(strings.TrimSuffix(strings.TrimSpace(line), ")"), "(")
+			if !ok {
+				continue
+			}
+			v, err := strconv.Unquote(quoted)
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			values = append(values, []byte(v))
+		}
+	}
+	return values
+}
+
+func TestReadingAheadOnFuzzCorpus(t *testing.T) {
+	var inputs [][]byte
+	inputs = append(inputs, fuzzCorpus(t, "FuzzReader")...)
+	for _, line := range fuzzCorpus(t, "FuzzLine") {
+		inputs = append(inputs, lineInputs(string(line))...)
+	}
+	t.Logf("%d inputs", len(inputs))
+	for _, in := range inputs {
+		for _, opts := range []Options{{}, {Strict: true, Absolute: true}} {
+			sameEitherWay(t, func() io.Reader { return bytes.NewReader(in) }, opts)
+			sameEitherWay(t, func() io.Reader { return iotest.OneByteReader(bytes.NewReader(in)) }, opts)
+		}
 	}
 }
 
