@@ -13,6 +13,7 @@ type record struct {
 	ends  []int  // where each line ends in buf
 	first int    // the input line number of the first line
 	pre   prefix // what the first line says before the protocol text
+	vxlan uint8  // whether the first line names VXLAN: 0 not looked yet, 1 no, 2 yes
 }
 
 func (r *record) reset()           { r.buf, r.ends = r.buf[:0], r.ends[:0] }
@@ -24,7 +25,7 @@ func (r *record) lineNo(i int) int { return r.first + i }
 // empty record.
 func (r *record) start(line []byte, lineNo int, pre *prefix) {
 	r.add(line, lineNo)
-	r.pre = *pre
+	r.pre, r.vxlan = *pre, 0
 }
 
 // add appends a line; the first line fixes the record's line number.
@@ -49,9 +50,15 @@ func (r *record) textAt(i int) int {
 }
 
 // hasVXLAN reports whether the first line names VXLAN, whose inner frame
-// tcpdump prints on continuation lines at column 0.
+// tcpdump prints on continuation lines at column 0. It looks once a record.
 func (r *record) hasVXLAN() bool {
-	return bytes.Contains(r.line(0), []byte("VXLAN"))
+	if r.vxlan == 0 {
+		r.vxlan = 1
+		if bytes.Contains(r.line(0), []byte("VXLAN")) {
+			r.vxlan = 2
+		}
+	}
+	return r.vxlan == 2
 }
 
 // line returns the i-th line of the record.
