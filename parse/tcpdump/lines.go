@@ -83,29 +83,29 @@ func trimEOL(b []byte) []byte {
 // isBinary reports a byte that tcpdump never prints: its printers write
 // control characters other than TAB as '.', or as "^X" in RST data.
 func isBinary(b []byte) bool {
-	// Eight bytes at a time, two words a round: a line with no byte below
-	// 0x20 and no 0x7f needs no closer look (the usual bit trick for
-	// finding small bytes, which flags a word only when it holds one).
+	// Sixteen bytes at a time: a run with no byte below 0x20 and no 0x7f
+	// needs no closer look (the usual bit trick for finding small bytes,
+	// which flags a word only when it holds one); a TAB makes the run be
+	// looked at byte by byte.
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	flagged := func(x uint64) uint64 {
+	flagged := func(x uint64) bool {
 		small := (x - 0x20*ones) & ^x
 		del := (x ^ 0x7f*ones - ones) & ^(x ^ 0x7f*ones)
-		return small | del
+		return (small|del)&highs != 0
 	}
-	var acc uint64
-	rest := b
-	for len(rest) >= 16 {
-		acc |= flagged(binary.LittleEndian.Uint64(rest)) | flagged(binary.LittleEndian.Uint64(rest[8:]))
-		rest = rest[16:]
+	for len(b) >= 16 {
+		if (flagged(binary.LittleEndian.Uint64(b)) || flagged(binary.LittleEndian.Uint64(b[8:]))) && hasControl(b[:16]) {
+			return true
+		}
+		b = b[16:]
 	}
-	if len(rest) >= 8 {
-		acc |= flagged(binary.LittleEndian.Uint64(rest))
-		rest = rest[8:]
+	if len(b) >= 8 {
+		if flagged(binary.LittleEndian.Uint64(b)) && hasControl(b[:8]) {
+			return true
+		}
+		b = b[8:]
 	}
-	if acc&highs != 0 {
-		return hasControl(b) // a TAB, or a control character
-	}
-	return hasControl(rest)
+	return hasControl(b)
 }
 
 func hasControl(b []byte) bool {
