@@ -7,9 +7,12 @@ import (
 )
 
 // aheadBatch is how many lines the first stage hands over at most at
-// once, and aheadDepth how many batches may wait.
+// once, aheadBytes about how much text, and aheadDepth how many batches
+// may wait: the text read ahead stays within a few megabytes, whatever
+// the lines' lengths.
 const (
 	aheadBatch = 256
+	aheadBytes = 256 << 10
 	aheadDepth = 4
 )
 
@@ -106,7 +109,7 @@ func run(s *lineStage, full chan<- *lineBatch, free <-chan *lineBatch, done <-ch
 // has nothing more buffered; it reports whether the input ended.
 func fill(s *lineStage, b *lineBatch) bool {
 	b.items, b.text = b.items[:0], b.text[:0]
-	for len(b.items) < aheadBatch {
+	for len(b.items) < aheadBatch && len(b.text) < aheadBytes {
 		b.items = append(b.items, lineItem{})
 		it := &b.items[len(b.items)-1]
 		s.next(it)
@@ -149,15 +152,23 @@ func (a *readAhead) item() *lineItem {
 // garbage collector).
 func (a *readAhead) recycle() {
 	if a.cur != nil {
-		batchPool.Put(a.cur)
+		pool(a.cur)
 		a.cur = nil
 	}
 	for {
 		select {
 		case b := <-a.free:
-			batchPool.Put(b)
+			pool(b)
 		default:
 			return
 		}
+	}
+}
+
+// pool keeps b for the next input, unless a long line has made its text
+// buffer much larger than a batch needs.
+func pool(b *lineBatch) {
+	if cap(b.text) <= 2*aheadBytes {
+		batchPool.Put(b)
 	}
 }

@@ -102,6 +102,7 @@ func TestReadingAheadChangesNothingOnOddInput(t *testing.T) {
 		"binary later":          "12:00:00.000000 IP 1.2.3.4.1 > 1.2.3.4.2: Flags [S], seq 1, win 1, length 0\n\x00\x01\n12:00:00.000001 IP 1.2.3.4.1 > 1.2.3.4.2: Flags [S], seq 1, win 1, length 0\n",
 		"line too long":         "12:00:00.000000 IP 1.2.3.4.1 > 1.2.3.4.2: Flags [S], seq 1, win 1, length 0\n" + long + "\n12:00:00.000001 IP 1.2.3.4.1 > 1.2.3.4.2: Flags [S], seq 1, win 1, length 0",
 		"malformed, then more":  strings.Repeat("12:00:00.000000 IP 1.2.3.4.1 > 1.2.3.4.2: Flags [S], seq x, win 1, length 0\n12:00:00.000001 IP 1.2.3.4.1 > 1.2.3.4.2: Flags [S], seq 1, win 1, length 0\n", 700),
+		"long lines":            strings.Repeat("12:00:00.000000 IP 1.2.3.4.1 > 1.2.3.4.2: Flags [S], seq 1, win 1, length 0: "+strings.Repeat("x", 100_000)+"\n", 40),
 		"empty":                 "",
 		"no newline at the end": "12:00:00.000000 IP 1.2.3.4.1 > 1.2.3.4.2: Flags [S], seq 1, win 1, length 0",
 	} {
