@@ -114,10 +114,11 @@ func parseUint(b []byte, max uint64) (v uint64, n int, ok bool) {
 		if n == 20 {
 			return 0, 0, false
 		}
-		v = v*10 + uint64(b[n]-'0')
-		if v > max {
+		d := uint64(b[n] - '0')
+		if d > max || v > (max-d)/10 { // v*10+d > max, without overflowing
 			return 0, 0, false
 		}
+		v = v*10 + d
 		n++
 	}
 	return v, n, n > 0
