@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/binary"
 	"errors"
 	"io"
 	"sync"
@@ -42,10 +43,11 @@ type Shards struct {
 	Engines []*Engine
 }
 
-// shardWork is a batch of segments for one shard, with their ordinals in
-// the input.
+// shardWork is a batch of segments for one shard, with their connection
+// keys and their ordinals in the input.
 type shardWork struct {
 	segs []tcp.Segment
+	keys []connKey
 	ords []uint64
 }
 
@@ -104,6 +106,9 @@ func (s *Shards) Run(src parse.Source) error {
 	var err error
 	var ord uint64
 	var seg tcp.Segment
+	// names numbers the endpoints that do not pack into a key, for every
+	// shard: a tracker takes the keys made here as they are.
+	var names interner
 	for {
 		if e := src.Next(&seg); e != nil {
 			if !errors.Is(e, io.EOF) {
@@ -111,13 +116,15 @@ func (s *Shards) Run(src parse.Source) error {
 			}
 			break
 		}
-		i := shardOf(&seg, n)
+		key := names.keyOf(seg.Src, seg.Dst)
+		i := key.shard(n)
 		if cur[i] == nil {
 			cur[i] = take(i)
 		}
 		w := cur[i]
 		ord++
 		w.segs = append(w.segs, seg)
+		w.keys = append(w.keys, key)
 		w.ords = append(w.ords, ord)
 		if len(w.segs) == shardBatch {
 			full[i] <- w
@@ -134,7 +141,7 @@ func (s *Shards) Run(src parse.Source) error {
 	for i := range free {
 		for range made[i] {
 			w := <-free[i]
-			w.segs, w.ords = w.segs[:0], w.ords[:0]
+			w.segs, w.keys, w.ords = w.segs[:0], w.keys[:0], w.ords[:0]
 			shardWorkPool.Put(w)
 		}
 	}
@@ -144,7 +151,7 @@ func (s *Shards) Run(src parse.Source) error {
 // shardWorkPool keeps batches for the next input: inputs read one after
 // another, or in parallel by a batch run, reuse them.
 var shardWorkPool = sync.Pool{New: func() any {
-	return &shardWork{segs: make([]tcp.Segment, 0, shardBatch), ords: make([]uint64, 0, shardBatch)}
+	return &shardWork{segs: make([]tcp.Segment, 0, shardBatch), keys: make([]connKey, 0, shardBatch), ords: make([]uint64, 0, shardBatch)}
 }}
 
 // runShard feeds the batches of one shard to its tracker until they end,
@@ -153,41 +160,23 @@ func runShard(tr *Tracker, full <-chan *shardWork, free chan<- *shardWork) {
 	for w := range full {
 		for j := range w.segs {
 			tr.ord = w.ords[j]
-			tr.Add(&w.segs[j])
+			tr.addKeyed(w.keys[j], &w.segs[j])
 		}
-		w.segs, w.ords = w.segs[:0], w.ords[:0]
+		w.segs, w.keys, w.ords = w.segs[:0], w.keys[:0], w.ords[:0]
 		free <- w
 	}
 	tr.Flush()
 }
 
-// shardOf is the shard of a segment's connection: a hash of its unordered
-// 4-tuple, the same both ways and in every run.
-func shardOf(seg *tcp.Segment, n int) int {
-	h := endpointHash(&seg.Src) + endpointHash(&seg.Dst)
+// shard is the shard of the connection with key k among n: a hash of the
+// key, the same in every run.
+func (k *connKey) shard(n int) int {
+	h := uint64(k.lo.port)<<16 | uint64(k.hi.port) | uint64(k.lo.kind)<<32 | uint64(k.hi.kind)<<40
+	for _, a := range [2]*[16]byte{&k.lo.addr, &k.hi.addr} {
+		h = mix64(h ^ binary.LittleEndian.Uint64(a[:8]))
+		h = mix64(h ^ binary.LittleEndian.Uint64(a[8:]))
+	}
 	return int((h >> 32) % uint64(n))
-}
-
-// endpointHash hashes an endpoint's address (or name) and port.
-func endpointHash(e *tcp.Endpoint) uint64 {
-	if e.Name == "" && e.Addr.Is4() {
-		a := e.Addr.As4()
-		return mix64(uint64(a[0])<<40 | uint64(a[1])<<32 | uint64(a[2])<<24 | uint64(a[3])<<16 | uint64(e.Port))
-	}
-	h := uint64(e.Port) * 0x9e3779b97f4a7c15
-	for _, s := range [2]string{e.Name, e.Addr.Zone()} {
-		for k := 0; k < len(s); k++ {
-			h = (h ^ uint64(s[k])) * 0x100000001b3 // FNV-1a
-		}
-	}
-	if e.Addr.IsValid() {
-		b := e.Addr.As16()
-		for k := 0; k < 16; k += 8 {
-			h = mix64(h ^ (uint64(b[k]) | uint64(b[k+1])<<8 | uint64(b[k+2])<<16 | uint64(b[k+3])<<24 |
-				uint64(b[k+4])<<32 | uint64(b[k+5])<<40 | uint64(b[k+6])<<48 | uint64(b[k+7])<<56))
-		}
-	}
-	return h
 }
 
 // mix64 is MurmurHash3's 64-bit finaliser.

@@ -117,10 +117,15 @@ func (t *Tracker) Live() int { return len(t.conns) }
 // Add feeds one segment to the tracker and returns its connection and
 // direction.
 func (t *Tracker) Add(seg *tcp.Segment) (*Conn, Dir) {
+	return t.addKeyed(t.names.keyOf(seg.Src, seg.Dst), seg)
+}
+
+// addKeyed is Add with the segment's connection key already made (by
+// Shards, which makes it to choose the shard).
+func (t *Tracker) addKeyed(key connKey, seg *tcp.Segment) (*Conn, Dir) {
 	if t.mayRetire() {
 		t.retire(seg.Time)
 	}
-	key := t.names.keyOf(seg.Src, seg.Dst)
 	c, ok := t.conns[key]
 	isNew := false
 	if ok && startsNewConn(c, seg) {
