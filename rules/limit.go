@@ -40,7 +40,7 @@ func (rf *ruleFindings) full() bool { return rf.limit >= 0 && len(rf.kept) >= rf
 // and so would not be kept by a full rf. A finding at the same position as
 // the latest kept one is not after it: its message decides.
 func (rf *ruleFindings) after(pos tcp.Pos) bool {
-	return rf.full() && (rf.limit == 0 || comparePos(pos, rf.kept[0].Pos) > 0)
+	return rf.full() && comparePos(pos, rf.kept[0].Pos) > 0
 }
 
 // add keeps f or counts it, whichever keeps the earliest findings.

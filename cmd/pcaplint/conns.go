@@ -28,7 +28,8 @@ standard input.`,
 			}
 			rep := &report.Report{}
 			for _, path := range args {
-				rep.Files = append(rep.Files, readInputShardedConns(path, opts))
+				f, _ := readInputSharded(path, opts, keepConns, nil)
+				rep.Files = append(rep.Files, f)
 			}
 			out := cmd.OutOrStdout()
 			var err error

@@ -64,6 +64,21 @@ func readInputKeeping(path string, opts parse.Options, keep connKeep, eng *rules
 	if p, ok := src.(*parse.Prefetcher); ok {
 		defer p.Close()
 	}
+	tr, col := collectingTracker(keep, eng, extra...)
+	f.Err = parse.Each(src, func(seg *tcp.Segment) { tr.Add(seg) })
+	tr.Flush()
+	f.Conns, f.ConnCount = sortedConns(col.conns), col.n
+	f.Stats = *src.Stats()
+	f.Copies, f.Evicted = tr.Copies(), tr.Evicted()
+	if eng != nil {
+		f.Findings = eng.Findings()
+	}
+	return f
+}
+
+// collectingTracker returns a tracker whose connections col collects as
+// keep says, with eng (when not nil) and the extra observers beside it.
+func collectingTracker(keep connKeep, eng *rules.Engine, extra ...rules.Observer) (*rules.Tracker, *connCollector) {
 	col := &connCollector{keep: keep}
 	tr := rules.NewTracker(append([]rules.Observer{col}, extra...)...)
 	// Only whole connections are printed with their state changes.
@@ -76,15 +91,7 @@ func readInputKeeping(path string, opts parse.Options, keep connKeep, eng *rules
 	if eng != nil {
 		tr.Observers = append(tr.Observers, eng)
 	}
-	f.Err = parse.Each(src, func(seg *tcp.Segment) { tr.Add(seg) })
-	tr.Flush()
-	f.Conns, f.ConnCount = sortedConns(col.conns), col.n
-	f.Stats = *src.Stats()
-	f.Copies, f.Evicted = tr.Copies(), tr.Evicted()
-	if eng != nil {
-		f.Findings = eng.Findings()
-	}
-	return f
+	return tr, col
 }
 
 // readInputSharded is readInputKeeping on several goroutines: connections
@@ -103,18 +110,14 @@ func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine 
 	defer closer.Close()
 	var cols []*connCollector
 	sh := rules.NewShards(0, func(int) (*rules.Tracker, *rules.Engine) {
-		col := &connCollector{keep: keep}
-		cols = append(cols, col)
-		tr := rules.NewTracker(col)
-		tr.NoTransitions = keep != keepConns
-		tr.Recycle = keep != keepConns
 		var eng *rules.Engine
 		if newEngine != nil {
 			if eng, err = newEngine(); err != nil {
-				return tr, nil
+				eng = nil
 			}
-			tr.Observers = append(tr.Observers, eng)
 		}
+		tr, col := collectingTracker(keep, eng)
+		cols = append(cols, col)
 		return tr, eng
 	})
 	if err != nil {
@@ -136,13 +139,6 @@ func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine 
 		errs = sh.Errors()
 	}
 	return f, errs
-}
-
-// readInputShardedConns reads one input for the conns table: every
-// connection whole, no checks.
-func readInputShardedConns(path string, opts parse.Options) report.File {
-	f, _ := readInputSharded(path, opts, keepConns, nil)
-	return f
 }
 
 // addInputFlags declares the flags that tune how inputs are read, the same
