@@ -6,8 +6,16 @@ import (
 	"fmt"
 	"sync"
 
+	// wasmcache first: its init points go-graphviz's compilation cache at
+	// a private directory before go-graphviz's init compiles into it.
+	"github.com/pcaplint/pcaplint/render/diagram/svg/internal/wasmcache"
+
 	"github.com/goccy/go-graphviz"
 )
+
+// init puts TMPDIR back once go-graphviz, which this package imports and
+// the Go specification therefore initialises first, has made its cache.
+func init() { wasmcache.Restore() }
 
 // Graphviz runs compiled to WebAssembly inside go-graphviz, and neither the
 // instance nor the package is safe for concurrent use: ParseBytes works on
