@@ -18,6 +18,12 @@ type Engine struct {
 	// counted and summed up in one finding, so that a flood of broken
 	// connections cannot flood the report.
 	MaxPerRule int
+	// OnKeep, when set, is called with each finding as the engine keeps
+	// it, so that a caller showing findings as they come (explain) need
+	// not sort all of them (Findings) after every segment. A finding kept
+	// may later give way to an earlier one of its rule beyond the limit;
+	// one beyond the limit from the start is only counted.
+	OnKeep func(Finding)
 
 	active []*activeCheck
 	// analyses are those the active checks read, each once.
@@ -165,7 +171,9 @@ func (e *Engine) add(f Finding, sev Severity, ignore []Scope, limit int) {
 		}
 	}
 	f.Severity = sev
-	e.tally(f.Rule, limit).add(f)
+	if e.tally(f.Rule, limit).add(f) && e.OnKeep != nil {
+		e.OnKeep(f)
+	}
 }
 
 func (e *Engine) evalCustom(r *CustomRule, c *Conn, d Dir, seg *tcp.Segment) {

@@ -43,20 +43,24 @@ func (rf *ruleFindings) after(pos tcp.Pos) bool {
 	return rf.full() && comparePos(pos, rf.kept[0].Pos) > 0
 }
 
-// add keeps f or counts it, whichever keeps the earliest findings.
-func (rf *ruleFindings) add(f Finding) {
+// add keeps f or counts it, whichever keeps the earliest findings, and
+// reports whether f is kept (a later one may have been counted instead).
+func (rf *ruleFindings) add(f Finding) bool {
 	if !rf.full() {
 		rf.kept = append(rf.kept, f)
 		if rf.full() {
 			heapify(rf.kept)
 		}
-		return
+		return true
 	}
+	kept := false
 	if rf.limit > 0 && compareFindings(f, rf.kept[0]) < 0 {
 		f, rf.kept[0] = rf.kept[0], f
 		siftDown(rf.kept, 0)
+		kept = true
 	}
 	rf.hide(f, 1)
+	return kept
 }
 
 // hide counts n findings not kept, f the earliest of them.

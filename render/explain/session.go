@@ -42,7 +42,9 @@ type Session struct {
 	flights map[*rules.Conn]*flight
 	ended   []*rules.Conn
 	shown   map[rules.Finding]bool
-	counted int // findings seen so far
+	// fresh are the findings the engine kept since the last segment
+	// (Engine.OnKeep), in the order they were reported.
+	fresh   []rules.Finding
 	started bool
 	multi   bool // more than one connection was seen
 }
@@ -58,6 +60,7 @@ func NewSession(w io.Writer, opts Options) (*Session, error) {
 	}
 	s := &Session{opts: opts, engine: engine, snap: &snapshot{},
 		lines: newLineWriter(opts.Location), flights: map[*rules.Conn]*flight{}, shown: map[rules.Finding]bool{}}
+	engine.OnKeep = func(f rules.Finding) { s.fresh = append(s.fresh, f) }
 	s.tracker = rules.NewTracker(engine, s.snap)
 	if opts.Markdown {
 		s.out = &markdownPrinter{w: w, lang: opts.Lang}
@@ -112,19 +115,18 @@ func (s *Session) Close() error {
 		return err
 	}
 	slices.SortFunc(s.ended, func(a, b *rules.Conn) int { return a.ID - b.ID })
-	all := s.engine.Findings()
+	byConn := map[int][]rules.Finding{}
+	for _, f := range s.engine.Findings() {
+		byConn[f.Conn.ID] = append(byConn[f.Conn.ID], f)
+	}
 	var sums []*summary
 	for _, c := range s.ended {
 		if s.opts.Conn != 0 && c.ID != s.opts.Conn {
 			continue
 		}
-		var mine []rules.Finding
+		mine := byConn[c.ID]
 		sum := &summary{}
-		for _, f := range all {
-			if f.Conn.ID != c.ID {
-				continue
-			}
-			mine = append(mine, f)
+		for _, f := range mine {
 			if !s.shown[f] {
 				sum.late = append(sum.late, s.opts.Lang.Render(M(kLateFinding, posRef(f.Pos), f.Rule, f.Severity.String(), f.Message)))
 			}
@@ -161,28 +163,14 @@ func (s *Session) flight(c *rules.Conn) *flight {
 	return f
 }
 
-// findings returns the findings reported while the segment at pos was
-// folded in: those about this segment, and those about earlier segments
-// of the same connection that a check could only reach now (a gap known
-// once the hole is filled). Findings are kept sorted by position and the
-// current segment is the latest read, so its own are at the end; the
-// whole list is searched only when some new finding is not among them.
+// findings returns the findings kept while the segment at pos was folded
+// in: those about this segment, and those about earlier segments of the
+// same connection that a check could only reach now (a gap known once the
+// hole is filled), each sorted by position. Only the findings new since
+// the previous segment are looked at, so that a connection with many
+// findings costs no more per segment than one with few.
 func (s *Session) findings(pos tcp.Pos, conn int) (here, earlier []rules.Finding) {
-	all := s.engine.Findings()
-	added := len(all) - s.counted
-	s.counted = len(all)
-	if added == 0 {
-		return nil, nil
-	}
-	i := len(all)
-	for i > 0 && all[i-1].Pos == pos {
-		i--
-	}
-	pool := all[i:]
-	if len(pool) < added {
-		pool = all
-	}
-	for _, f := range pool {
+	for _, f := range s.fresh {
 		if f.Conn.ID != conn || s.shown[f] {
 			continue
 		}
@@ -193,6 +181,9 @@ func (s *Session) findings(pos tcp.Pos, conn int) (here, earlier []rules.Finding
 			earlier = append(earlier, f)
 		}
 	}
+	s.fresh = s.fresh[:0]
+	rules.SortFindings(here)
+	rules.SortFindings(earlier)
 	return here, earlier
 }
 
