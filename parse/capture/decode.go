@@ -19,6 +19,7 @@ const (
 	isARP
 	isOtherIP
 	isOtherLink
+	isUnknownLink // a link type the decoder does not know
 	isFragment
 	isMalformed
 )
@@ -114,7 +115,7 @@ func (d *decoder) link(rec *record, seg *tcp.Segment) (layers.EthernetType, []by
 	case linkRaw, linkRawOld1, linkRawOld2, linkIPv4, linkIPv6:
 		return ipVersion(data), data, isTCP
 	}
-	return 0, nil, isOtherLink
+	return 0, nil, isUnknownLink
 }
 
 // vlans skips 802.1Q and 802.1ad (QinQ) tags.

@@ -124,6 +124,8 @@ func (r *Reader) Next(seg *tcp.Segment) error {
 			r.stats.OtherIP++
 		case isOtherLink:
 			r.stats.OtherLink++
+		case isUnknownLink:
+			r.undecodedLink(pos)
 		case isFragment:
 			r.stats.Fragments++
 		case isMalformed:

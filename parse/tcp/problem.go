@@ -36,6 +36,19 @@ type Stats struct {
 	Truncated int64 // TCP segments captured shorter than they were sent
 	Other     int64 // text lines that are not packets (banners, annotations)
 
+	// UndecodedLink counts the packets of link types the reader does not
+	// decode (IP over InfiniBand, say), also counted in OtherLink;
+	// UndecodedLinkType is the first such type's LINKTYPE_ number.
+	UndecodedLink     int64
+	UndecodedLinkType string
+
+	// KernelDrops sums the "N packets dropped by kernel" counts tcpdump
+	// prints when it stops, over every run a log holds: packets the
+	// capture lost, not the network. DropReports counts those lines; 0
+	// means the input does not say.
+	KernelDrops int64
+	DropReports int64
+
 	Problems     []Problem
 	MoreProblems int64
 }
