@@ -107,8 +107,13 @@ func newFileRow(f *report.File) fileRow {
 	switch {
 	case f.Err != nil:
 		row.Status, row.Error = "failed", f.Err.Error()
+	case f.NothingChecked():
+		row.Status = "not-checked"
 	case len(f.Findings) > 0:
 		row.Status = "findings"
+	}
+	for _, u := range f.Unchecked {
+		row.Error = strings.TrimPrefix(row.Error+"; not checked ("+u.Reason+"): "+u.Message, "; ")
 	}
 	return row
 }

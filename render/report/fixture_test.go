@@ -36,7 +36,8 @@ func sampleChecks() []*rules.Check {
 }
 
 // sampleReport has a text input, a capture with a custom rule's finding,
-// and a capture that could not be read.
+// a capture that could not be read, and inputs that could not be checked:
+// a tcpdump -q log and a capture without TCP.
 func sampleReport() *Report {
 	c1 := conn(1, ep("10.0.0.1", 40000), ep("10.0.0.2", 80), 11)
 	c2 := conn(1, ep("2001:db8::1", 5000), ep("2001:db8::2", 443), 4)
@@ -55,5 +56,14 @@ func sampleReport() *Report {
 				finding(c3, "rst-unexpected", rules.Warning, tcp.Pos{File: capture, Packet: 7, Offset: 800}, "client reset the connection"),
 			}},
 		{Path: "captures/cut.pcap", Err: errors.New("captures/cut.pcap:#3 (offset 200): record truncated")},
+		unchecked("logs/quiet.txt", tcp.Stats{Lines: 4, Records: 4, TCP: 4}, 4),
+		unchecked("captures/dns.pcap", tcp.Stats{Records: 9, UDP: 8, ARP: 1}, 0),
 	}}
+}
+
+// unchecked is an input whose stats and flagless segments Assess judges.
+func unchecked(path string, st tcp.Stats, flagless int64) File {
+	f := File{Path: path, Stats: st}
+	f.Assess(flagless)
+	return f
 }

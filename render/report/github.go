@@ -38,6 +38,16 @@ func (GitHub) Print(w io.Writer, r *Report) error {
 				githubData(msg+" ("+connText(fd.Conn)+")"))
 		}
 	}
+	for _, f := range r.Files {
+		for _, u := range f.Unchecked {
+			level := "warning"
+			if u.All {
+				level = "error"
+			}
+			fmt.Fprintf(&b, "::%s file=%s,title=%s::%s\n", level, githubProperty(f.Path),
+				githubProperty("not checked: "+u.Reason), githubData(u.Message))
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

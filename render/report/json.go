@@ -31,16 +31,30 @@ type JSONConnRef struct {
 	Server string `json:"server"`
 }
 
-// JSONLintFile is an input's connections and findings.
+// JSONLintFile is an input's connections and findings, and what of it
+// could not be checked (always present, empty when everything was).
 type JSONLintFile struct {
 	JSONFile
-	Findings []JSONFinding `json:"findings"`
+	Findings  []JSONFinding   `json:"findings"`
+	Unchecked []JSONUnchecked `json:"unchecked"`
 }
 
-// JSONSummary counts inputs and findings by severity.
+// JSONUnchecked is the JSON form of Unchecked: reason is a stable code
+// (no-tcp, no-flags, link-type), all is true when nothing in the input
+// could be checked.
+type JSONUnchecked struct {
+	Reason  string `json:"reason"`
+	Count   int64  `json:"count"`
+	All     bool   `json:"all"`
+	Message string `json:"message"`
+}
+
+// JSONSummary counts inputs and findings by severity, and the inputs of
+// which nothing could be checked.
 type JSONSummary struct {
-	Files    int            `json:"files"`
-	Findings map[string]int `json:"findings"`
+	Files      int            `json:"files"`
+	Findings   map[string]int `json:"findings"`
+	NotChecked int            `json:"not_checked"`
 }
 
 // NewJSONFinding converts a finding.
@@ -85,9 +99,12 @@ func NewJSONReport(r *Report) *JSONReport {
 	out := &JSONReport{Files: []JSONLintFile{}}
 	for i := range r.Files {
 		f := &r.Files[i]
-		jf := JSONLintFile{JSONFile: NewJSONFile(f), Findings: []JSONFinding{}}
+		jf := JSONLintFile{JSONFile: NewJSONFile(f), Findings: []JSONFinding{}, Unchecked: []JSONUnchecked{}}
 		for j := range f.Findings {
 			jf.Findings = append(jf.Findings, NewJSONFinding(&f.Findings[j]))
+		}
+		for _, u := range f.Unchecked {
+			jf.Unchecked = append(jf.Unchecked, JSONUnchecked(u))
 		}
 		out.Files = append(out.Files, jf)
 	}
@@ -104,12 +121,19 @@ func NewJSONReport(r *Report) *JSONReport {
 // Summarize counts the files and findings into the summary.
 func (j *JSONReport) Summarize() {
 	n := map[string]int{"error": 0, "warning": 0, "info": 0}
+	notChecked := 0
 	for _, f := range j.Files {
 		for _, fd := range f.Findings {
 			n[fd.Severity]++
 		}
+		for _, u := range f.Unchecked {
+			if u.All {
+				notChecked++
+				break
+			}
+		}
 	}
-	j.Summary = JSONSummary{Files: len(j.Files), Findings: n}
+	j.Summary = JSONSummary{Files: len(j.Files), Findings: n, NotChecked: notChecked}
 }
 
 // Write prints the report as the JSON format does.

@@ -38,6 +38,9 @@ func (jf *JSONLintFile) file() (File, error) {
 	if jf.Error != nil {
 		f.Err = errors.New(*jf.Error)
 	}
+	for _, u := range jf.Unchecked {
+		f.Unchecked = append(f.Unchecked, Unchecked(u))
+	}
 	for _, jc := range jf.Connections {
 		ref, err := connRef(jc.ID, jc.Client, jc.Server)
 		if err != nil {

@@ -40,7 +40,13 @@ type junitCase struct {
 	Classname string         `xml:"classname,attr"`
 	Failures  []junitFailure `xml:"failure"`
 	Error     *junitFailure  `xml:"error"`
+	Skipped   *junitSkipped  `xml:"skipped"`
 	SystemOut string         `xml:"system-out,omitempty"`
+}
+
+// junitSkipped marks a case whose checks did not run.
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
 }
 
 type junitFailure struct {
@@ -103,6 +109,18 @@ func (p JUnit) suite(f *File) junitSuite {
 		s.Cases = append(s.Cases, junitCase{Name: "read " + f.Path, Classname: f.Path,
 			Error: &junitFailure{Message: f.Err.Error(), Type: "input", Text: f.Err.Error()}})
 		s.Errors++
+	}
+	// What could not be checked is a case of its own: an error when
+	// nothing was (the run exits 2), else skipped.
+	for _, u := range f.Unchecked {
+		c := junitCase{Name: "not checked: " + u.Reason, Classname: f.Path}
+		if u.All {
+			c.Error = &junitFailure{Message: u.Message, Type: u.Reason, Text: u.Message}
+			s.Errors++
+		} else {
+			c.Skipped = &junitSkipped{Message: u.Message}
+		}
+		s.Cases = append(s.Cases, c)
 	}
 	s.Tests = len(s.Cases)
 	return s

@@ -34,6 +34,8 @@ type File struct {
 	Evicted int64
 	// Findings are what the checks found, sorted by position (lint only).
 	Findings []rules.Finding
+	// Unchecked lists what of the input the checks could not look at.
+	Unchecked []Unchecked
 }
 
 // Counts tallies findings by severity over every input.

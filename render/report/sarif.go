@@ -34,8 +34,9 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	Results     []sarifResult     `json:"results"`
 }
 
 type sarifTool struct {
@@ -129,6 +130,7 @@ func (p SARIF) Print(w io.Writer, r *Report) error {
 		}
 	}
 	run.Tool.Driver = driver
+	run.Invocations = []sarifInvocation{sarifInvocationOf(r)}
 	return writeJSON(w, sarifLog{Version: sarifVersion, Schema: sarifSchema, Runs: []sarifRun{run}})
 }
 

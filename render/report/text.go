@@ -40,6 +40,13 @@ func (p Text) Print(w io.Writer, r *Report) error {
 				cleanText(fd.Message), cleanText(connText(fd.Conn)))
 		}
 	}
+	// What could not be checked is printed even with -q: a quiet report
+	// must not pass for a clean one.
+	for _, f := range r.Files {
+		for _, u := range f.Unchecked {
+			fmt.Fprintf(&b, "%s: not checked (%s): %s\n", cleanText(f.Path), u.Reason, cleanText(u.Message))
+		}
+	}
 	if !p.NoSummary {
 		b.WriteString(summaryLine(r) + "\n")
 	}
@@ -64,6 +71,9 @@ func summaryLine(r *Report) string {
 	}
 	if failed > 0 {
 		s += fmt.Sprintf("; %d could not be read to the end", failed)
+	}
+	if n := r.notChecked(); n > 0 {
+		s += fmt.Sprintf("; %d not checked at all", n)
 	}
 	return s
 }

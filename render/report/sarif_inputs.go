@@ -1,0 +1,53 @@
+package report
+
+// sarifInvocation is SARIF's record of the run (§3.20): whether it
+// succeeded, and notifications about inputs it could not read or check,
+// which are not results (no rule found them) yet must not go unseen.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+// sarifNotification is one input's problem (§3.58). Descriptor.ID is
+// "input-error" for an input not read to its end, else the stable reason
+// code of what could not be checked (no-tcp, no-flags, link-type).
+type sarifNotification struct {
+	Descriptor sarifDescriptorRef `json:"descriptor"`
+	Level      string             `json:"level"`
+	Message    sarifText          `json:"message"`
+	Locations  []sarifLocation    `json:"locations"`
+	Properties map[string]any     `json:"properties,omitempty"`
+}
+
+type sarifDescriptorRef struct {
+	ID string `json:"id"`
+}
+
+// sarifInvocationOf lists every input error and everything not checked;
+// the run is successful when there is no error and every input was
+// checked at least in part.
+func sarifInvocationOf(r *Report) sarifInvocation {
+	inv := sarifInvocation{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{}}
+	for i := range r.Files {
+		f := &r.Files[i]
+		loc := []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(f.Path)}}}}
+		if f.Err != nil {
+			inv.ExecutionSuccessful = false
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+				Descriptor: sarifDescriptorRef{ID: "input-error"}, Level: "error",
+				Message: sarifText{Text: f.Err.Error()}, Locations: loc})
+		}
+		for _, u := range f.Unchecked {
+			level := "warning"
+			if u.All {
+				level = "error"
+				inv.ExecutionSuccessful = false
+			}
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+				Descriptor: sarifDescriptorRef{ID: u.Reason}, Level: level,
+				Message: sarifText{Text: u.Message}, Locations: loc,
+				Properties: map[string]any{"count": u.Count, "all": u.All}})
+		}
+	}
+	return inv
+}
