@@ -15,6 +15,7 @@ type batchFlags struct {
 	diagramsDir string
 	diagrams    string
 	html        string
+	allowEmpty  bool
 }
 
 // addBatchFlags declares the options for many inputs.
@@ -26,6 +27,7 @@ func addBatchFlags(cmd *cobra.Command, fl *batchFlags) {
 	f.StringVar(&fl.shard, "shard", "", "read only part K (from 0) of N of the inputs, by a hash of their path: K/N, or auto/N to take K from $JOB_COMPLETION_INDEX")
 	f.StringVar(&fl.diagramsDir, "diagrams-dir", "", "write an SVG diagram per connection with findings to DIR/<input>/<n>-<client>-<server>.svg")
 	f.StringVar(&fl.diagrams, "diagrams", "findings", "with --diagrams-dir, draw the connections with findings, or all")
+	f.BoolVar(&fl.allowEmpty, "allow-empty", false, "exit 0, not 2, when an input holds no TCP segment or a directory or pattern no capture or log (the report still says so)")
 	f.StringVar(&fl.html, "html", "", "also write a self-contained HTML report to this file, linking the diagrams of --diagrams-dir")
 }
 

@@ -33,7 +33,16 @@ type input struct {
 	// Fail, when set, is why a directory found under an argument could not
 	// be listed: it is reported as a failed input, and the walk goes on.
 	Fail error
+	// Arg is the directory or pattern the file was found by ("" for a
+	// file named on the command line).
+	Arg string
 }
+
+// noInputError is a directory or pattern that yields no file: an error
+// unless --allow-empty.
+type noInputError struct{ msg string }
+
+func (e *noInputError) Error() string { return e.msg }
 
 // filters are the --include and --exclude patterns.
 type filters struct{ include, exclude []string }
@@ -88,16 +97,41 @@ func expandInputs(args []string, fl filters) ([]input, error) {
 			out = append(out, in)
 		}
 	}
+	var empty []error
 	for _, a := range args {
 		found, err := expandArg(a, fl)
+		var none *noInputError
+		if errors.As(err, &none) {
+			empty = append(empty, err)
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
 		for _, in := range found {
+			if !in.Named {
+				in.Arg = a
+			}
 			add(in)
 		}
 	}
-	return out, nil
+	return out, errors.Join(empty...)
+}
+
+// onlyEmpty reports whether err, from expandInputs, says only that
+// directories or patterns yield no file.
+func onlyEmpty(err error) bool {
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return false
+	}
+	for _, e := range j.Unwrap() {
+		var none *noInputError
+		if !errors.As(e, &none) {
+			return false
+		}
+	}
+	return true
 }
 
 // expandArg expands one argument.
@@ -110,7 +144,7 @@ func expandArg(a string, fl filters) ([]input, error) {
 		w := &walker{root: a, fl: fl, visited: map[fileID]string{}}
 		w.walk(a, st)
 		if len(w.found) == 0 {
-			return nil, fmt.Errorf("%s: no files in the directory", a)
+			return nil, &noInputError{a + ": no files in the directory"}
 		}
 		return w.found, nil
 	case err != nil && isPattern(a):
@@ -136,14 +170,14 @@ func expandPattern(pattern string, fl filters) ([]input, error) {
 		return nil, fmt.Errorf("%s: %w", pattern, err)
 	}
 	if len(matches) == 0 {
-		return nil, fmt.Errorf("%s: the pattern matches no file", pattern)
+		return nil, &noInputError{pattern + ": the pattern matches no file"}
 	}
 	slices.Sort(matches)
 	w := &walker{root: filepath.FromSlash(base), fl: fl, visited: map[fileID]string{}}
 	for _, m := range matches {
 		st, err := os.Stat(m)
 		if err != nil {
-			w.found = append(w.found, input{Path: m, Key: w.key(m), Skip: brokenLink(err)})
+			w.found = append(w.found, unstatable(m, w.key(m), err))
 			continue
 		}
 		w.walk(m, st)
@@ -200,11 +234,22 @@ func (w *walker) walk(path string, st fs.FileInfo) {
 		p := filepath.Join(path, e.Name())
 		st, err := os.Stat(p)
 		if err != nil {
-			w.found = append(w.found, input{Path: p, Key: w.key(p), Skip: brokenLink(err)})
+			w.found = append(w.found, unstatable(p, w.key(p), err))
 			continue
 		}
 		w.walk(p, st)
 	}
+}
+
+// unstatable is a listed name that could not be looked at: a broken
+// symbolic link is skipped, but any other failure (no search permission on
+// its directory, an I/O error) is an input that failed, so that a capture
+// the walk cannot reach is never silently left out.
+func unstatable(path, key string, err error) input {
+	if errors.Is(err, fs.ErrNotExist) {
+		return input{Path: path, Key: key, Skip: brokenLink(err)}
+	}
+	return input{Path: path, Key: key, Fail: err}
 }
 
 // brokenLink says why a listed name could not be followed.
@@ -237,4 +282,23 @@ func skipped(ins []input) []report.Skip {
 		}
 	}
 	return out
+}
+
+// captureExts are the extensions capture files go by (tcpdump -w,
+// dumpcap, Wireshark, Microsoft Network Monitor's .cap).
+var captureExts = []string{".pcap", ".pcapng", ".cap", ".ntar"}
+
+// namedLikeCapture reports whether a file's name says it is a capture:
+// one of captureExts, also gzip-compressed (.pcap.gz) or with the number
+// tcpdump -C and -G rotation appends (.pcap1).
+func namedLikeCapture(path string) bool {
+	name := strings.ToLower(filepath.Base(path))
+	name = strings.TrimSuffix(name, ".gz")
+	name = strings.TrimRight(name, "0123456789")
+	for _, ext := range captureExts {
+		if strings.HasSuffix(name, ext) {
+			return true
+		}
+	}
+	return false
 }

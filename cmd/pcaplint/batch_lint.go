@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -31,7 +32,13 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 		return err
 	}
 	ins, err := expandInputs(args, fl.batch.filters)
-	if err != nil {
+	var empty []string
+	switch {
+	case onlyEmpty(err):
+		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+			empty = append(empty, e.Error())
+		}
+	case err != nil:
 		return err
 	}
 	slices.SortStableFunc(ins, func(a, b input) int { return cmp.Compare(a.Path, b.Path) })
@@ -52,6 +59,8 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	ctx, stop := signal.NotifyContext(cmdContext(cmd), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	res := b.lint(ctx, ins, stderr)
+	res.allowEmpty = fl.batch.allowEmpty
+	res.empty = append(empty, unreadArgs(ins, res.rep, sh != nil)...)
 	if err := applyBaseline(stderr, res.rep, known, fl.writeBaseline); err != nil {
 		return err
 	}
@@ -73,12 +82,12 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 }
 
 // printBatch prints rep with printer and, after the text format of more
-// than one input, the batch summary.
+// than one input or of skipped files, the batch summary.
 func printBatch(w io.Writer, printer report.Printer, rep *report.Report) error {
 	if err := printer.Print(w, rep); err != nil {
 		return err
 	}
-	if _, ok := printer.(report.Text); ok && len(rep.Files)+len(rep.Skipped) > 1 {
+	if _, ok := printer.(report.Text); ok && (len(rep.Files)+len(rep.Skipped) > 1 || len(rep.Skipped) > 0) {
 		return report.WriteBatchSummary(w, rep)
 	}
 	return nil
@@ -113,4 +122,36 @@ func readsConnID(cfg *rules.Config) bool {
 		}
 	}
 	return false
+}
+
+// unreadArgs are the directories and patterns none of whose files was read
+// (all skipped: not captures or logs, or left out by the patterns). A
+// shard holds only part of each argument's files, so it judges none.
+func unreadArgs(ins []input, rep *report.Report, sharded bool) []string {
+	if sharded {
+		return nil
+	}
+	read := map[string]bool{}
+	for _, f := range rep.Files {
+		read[f.Path] = true
+	}
+	found, hit := map[string]int{}, map[string]bool{}
+	var order []string
+	for _, in := range ins {
+		if in.Arg == "" {
+			continue
+		}
+		if _, ok := found[in.Arg]; !ok {
+			order = append(order, in.Arg)
+		}
+		found[in.Arg]++
+		hit[in.Arg] = hit[in.Arg] || read[in.Path]
+	}
+	var out []string
+	for _, a := range order {
+		if !hit[a] {
+			out = append(out, fmt.Sprintf("%s: none of the files found there (%d) is a capture or a log (see the skipped files)", a, found[a]))
+		}
+	}
+	return out
 }

@@ -21,6 +21,12 @@ type batchResult struct {
 	errs []error
 	// unread names the inputs an interruption left unread, with why.
 	unread []string
+	// empty are the directories and patterns that yielded no input read.
+	empty []string
+	// allowEmpty (--allow-empty) accepts inputs without TCP and empty
+	// directories and patterns: the report still says so, the exit code
+	// does not.
+	allowEmpty bool
 }
 
 // lint reads the inputs that are not skipped already and assembles the
@@ -71,11 +77,40 @@ func (res *batchResult) exit(stderr io.Writer, failOn rules.Severity) error {
 			fmt.Fprintf(stderr, "  %s\n", u)
 		}
 	}
-	if inputErr != nil || len(res.errs) > 0 || len(res.unread) > 0 {
+	unchecked := res.notChecked(stderr)
+	if inputErr != nil || unchecked || len(res.errs) > 0 || len(res.unread) > 0 {
 		return exitCode(exitError)
 	}
 	if failOn != rules.Off && worst(res.rep) >= failOn {
 		return exitCode(exitFindings)
 	}
 	return nil
+}
+
+// notChecked prints the inputs of which nothing could be checked, and the
+// directories and patterns that yielded no input, and reports whether any
+// of them makes the run fail: all do but empty ones with --allow-empty.
+// An input that failed is reported by inputErrors already.
+func (res *batchResult) notChecked(stderr io.Writer) bool {
+	fail := false
+	for _, e := range res.empty {
+		if !res.allowEmpty {
+			fmt.Fprintf(stderr, "pcaplint: error: %s (--allow-empty accepts it)\n", report.OneLine(e))
+			fail = true
+		}
+	}
+	for _, f := range res.rep.Files {
+		for _, u := range f.Unchecked {
+			if !u.All || f.Err != nil || (res.allowEmpty && u.Reason == report.UncheckedNoTCP) {
+				continue
+			}
+			hint := ""
+			if u.Reason == report.UncheckedNoTCP {
+				hint = " (--allow-empty accepts it)"
+			}
+			fmt.Fprintf(stderr, "pcaplint: error: %s: nothing checked: %s%s\n", report.OneLine(f.Path), report.OneLine(u.Message), hint)
+			fail = true
+		}
+	}
+	return fail
 }

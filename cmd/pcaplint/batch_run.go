@@ -158,7 +158,10 @@ func (b *batch) read(idx int, in input) *fileResult {
 		r.file = readInputKeeping(in.Path, b.opts, b.keep, eng, extra...)
 		r.errs = eng.Errors
 	}
-	if !in.Named && errors.Is(r.file.Err, parse.ErrUnknownInput) {
+	// A file found under a directory that is not a capture or a log is
+	// skipped, unless its name says it is a capture: then it is a broken
+	// one, and an error.
+	if !in.Named && errors.Is(r.file.Err, parse.ErrUnknownInput) && !namedLikeCapture(in.Path) {
 		r.skip = strings.TrimPrefix(r.file.Err.Error(), in.Path+": ")
 		return r
 	}

@@ -48,8 +48,9 @@ func makeTree(t testing.TB, n int) (string, map[string]string) {
 	put("nested/crlf.txt", bytes.ReplaceAll(craft(t, "check-retransmission.txt"), []byte("\n"), []byte("\r\n")), statusFindings)
 	put("broken/truncated.pcap", clean[:len(clean)-10], statusFailed)
 	put("broken/random.bin", randomBytes(4096), statusSkipped)
-	put("broken/random.pcap.gz", gzipped(t, randomBytes(4096)), statusSkipped)
-	put("broken/empty.pcap", nil, statusSkipped)
+	// Named like captures, so broken ones, not files to skip.
+	put("broken/random.pcap.gz", gzipped(t, randomBytes(4096)), statusFailed)
+	put("broken/empty.pcap", nil, statusFailed)
 	put("notes/README.md", []byte("# captures of the night of the outage\n"), statusSkipped)
 	if err := os.Symlink("..", filepath.Join(root, "nested", "a", "loop")); err != nil {
 		t.Fatal(err)

@@ -28,9 +28,16 @@ type connCollector struct {
 	keep  connKeep
 	conns []*rules.Conn
 	n     int
+	// flagless counts segments that showed no flags (tcpdump -q), which
+	// the checks cannot judge.
+	flagless int64
 }
 
-func (c *connCollector) Segment(*rules.Conn, rules.Dir, *tcp.Segment, bool) {}
+func (c *connCollector) Segment(_ *rules.Conn, _ rules.Dir, seg *tcp.Segment, _ bool) {
+	if !seg.Has(tcp.KnownFlags) {
+		c.flagless++
+	}
+}
 
 func (c *connCollector) End(conn *rules.Conn, _ rules.EndReason) {
 	c.n++
@@ -73,6 +80,7 @@ func readInputKeeping(path string, opts parse.Options, keep connKeep, eng *rules
 	if eng != nil {
 		f.Findings = eng.Findings()
 	}
+	f.Assess(col.flagless)
 	return f
 }
 
@@ -126,9 +134,11 @@ func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine 
 	}
 	f.Err = sh.Run(src)
 	var errs []error
+	var flagless int64
 	for _, col := range cols {
 		f.Conns = append(f.Conns, col.conns...)
 		f.ConnCount += col.n
+		flagless += col.flagless
 	}
 	sh.Number(f.Conns, nil)
 	f.Conns = sortedConns(f.Conns)
@@ -138,6 +148,7 @@ func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine 
 		f.Findings = sh.Findings()
 		errs = sh.Errors()
 	}
+	f.Assess(flagless)
 	return f, errs
 }
 

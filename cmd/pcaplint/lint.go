@@ -47,7 +47,9 @@ numbers masked; not by line number).
 
 Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
 2 for usage, rule-file or input errors (the report still covers what was
-read).`,
+read), and when nothing could be checked: an input without TCP segments
+or a directory or pattern without captures or logs (both accepted with
+--allow-empty), or a log without TCP flags (tcpdump -q).`,
 		Example: `  pcaplint lint capture.pcap
   pcaplint lint --format sarif --fail-on error captures/ > pcaplint.sarif
   pcaplint lint --write-baseline pcaplint-baseline.json logs/

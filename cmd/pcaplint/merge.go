@@ -16,6 +16,7 @@ import (
 // mergeFlags are the options of pcaplint merge.
 type mergeFlags struct {
 	format, failOn, color, html, diagramsDir string
+	allowEmpty                               bool
 }
 
 func newMergeCmd(checks []*rules.Check) *cobra.Command {
@@ -34,8 +35,9 @@ different splits, when an input is in two reports, and when a shard did
 not report all its inputs; any of these makes the exit status 2.
 
 Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
-2 for the problems above, unreadable reports, or inputs that could not be
-read.`,
+2 for the problems above, unreadable reports, inputs that could not be
+read, or inputs of which nothing could be checked (those without TCP
+are accepted with --allow-empty, as lint accepts them).`,
 		Example: `  pcaplint merge shard-*.json
   pcaplint merge --format sarif --html site/index.html --diagrams-dir site/diagrams shard-*.json > pcaplint.sarif`,
 		Args: cobra.MinimumNArgs(1),
@@ -47,6 +49,7 @@ read.`,
 	addReportFlags(f, &fl.format, &fl.failOn)
 	f.StringVar(&fl.html, "html", "", "also write a self-contained HTML report to this file")
 	f.StringVar(&fl.diagramsDir, "diagrams-dir", "", "where the shards wrote their --diagrams-dir, for the HTML report to link")
+	f.BoolVar(&fl.allowEmpty, "allow-empty", false, "exit 0, not 2, for inputs that hold no TCP segment (the report still says so)")
 	return cmd
 }
 
@@ -82,7 +85,7 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 			problems = append(problems, err)
 		}
 	}
-	res := &batchResult{rep: rep, errs: problems}
+	res := &batchResult{rep: rep, errs: problems, allowEmpty: fl.allowEmpty}
 	return res.exit(stderr, failOn)
 }
 
