@@ -44,6 +44,31 @@ type Transition struct {
 	From, To State
 }
 
+// InitialState is the state of the endpoint on side d before the
+// connection's first segment: where its first transition started, or its
+// state now when it never changed. Without Transitions (Tracker's
+// NoTransitions) it is the state now.
+func (c *Conn) InitialState(d Dir) State {
+	for _, t := range c.Transitions {
+		if t.Endpoint == d {
+			return t.From
+		}
+	}
+	return c.Sides[d].State
+}
+
+// StatePath is the sequence of states the endpoint on side d went through,
+// its initial state first.
+func (c *Conn) StatePath(d Dir) []State {
+	path := []State{c.InitialState(d)}
+	for _, t := range c.Transitions {
+		if t.Endpoint == d {
+			path = append(path, t.To)
+		}
+	}
+	return path
+}
+
 // transitionsCap is the initial capacity of Conn.Transitions.
 const transitionsCap = 10
 
@@ -76,10 +101,7 @@ func (c *Conn) advanceStates(d Dir, seg *tcp.Segment) {
 		return
 	}
 	if f&tcp.RST != 0 {
-		c.setState(snd, Closed, seg)
-		if c.Sides[rcv].State != Listen {
-			c.setState(rcv, Closed, seg)
-		}
+		c.rstEvent(snd, rcv, seg)
 		return
 	}
 	switch {
@@ -87,9 +109,11 @@ func (c *Conn) advanceStates(d Dir, seg *tcp.Segment) {
 		if c.Sides[snd].State == Closed || c.Sides[snd].State == Listen {
 			c.setState(snd, SynSent, seg)
 		}
-		if c.Sides[rcv].State == Listen || c.Sides[rcv].State == Closed {
-			c.setState(rcv, SynReceived, seg)
-		} else if c.Sides[rcv].State == SynSent { // simultaneous open
+		// A listening end changes state only when its reply is seen: the
+		// SYN may have been lost, or answered by a RST from a port where
+		// nothing listens. Only an end that sent its own SYN (simultaneous
+		// open, RFC 9293 section 3.5) is known to be in SYN_RECEIVED now.
+		if c.Sides[rcv].State == SynSent {
 			c.setState(rcv, SynReceived, seg)
 		}
 	case f&tcp.SYN != 0: // SYN-ACK
@@ -108,16 +132,38 @@ func (c *Conn) advanceStates(d Dir, seg *tcp.Segment) {
 	}
 }
 
+// rstEvent handles a RST sent in direction snd. An end still thought to
+// listen that answers with RST had no listener at all: RFC 9293 section
+// 3.10.7.1 has a CLOSED port reset every segment, and a LISTEN one answer
+// a SYN with a SYN-ACK. It was CLOSED from the start, so its state is
+// corrected without a transition, and nothing changes on either side.
+// Otherwise the sender closes, and so does a receiver that was connected.
+func (c *Conn) rstEvent(snd, rcv Dir, seg *tcp.Segment) {
+	if c.Sides[snd].State == Listen {
+		c.Sides[snd].State = Closed
+		c.setState(rcv, Closed, seg)
+		return
+	}
+	c.setState(snd, Closed, seg)
+	if c.Sides[rcv].State != Listen {
+		c.setState(rcv, Closed, seg)
+	}
+}
+
 // ackEvent handles what an acknowledgement does to both ends: it completes
 // the sender's handshake, and it acknowledges the receiver's SYN or FIN.
 func (c *Conn) ackEvent(snd, rcv Dir, seg *tcp.Segment) {
-	if c.Sides[snd].State == SynReceived || c.Sides[snd].State == SynSent {
+	// A listening end that acknowledges has answered a SYN whose SYN-ACK
+	// the capture missed; one that is acknowledged (by the client, which
+	// sent a SYN) had answered too.
+	switch c.Sides[snd].State {
+	case SynReceived, SynSent, Listen:
 		c.setState(snd, Established, seg)
 	}
 	r := &c.Sides[rcv]
 	acksFIN := r.HasFIN && seg.Has(tcp.KnownAck) && tcp.SeqLess(r.FIN, seg.Ack)
 	switch r.State {
-	case SynReceived:
+	case SynReceived, Listen:
 		c.setState(rcv, Established, seg)
 	case FinWait1:
 		if acksFIN {

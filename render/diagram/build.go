@@ -85,7 +85,7 @@ func (d *Diagram) addLanes(c *rules.Conn, lanes map[tcp.Endpoint]int) [2]int {
 		lanes[ep] = len(d.Lanes)
 		lane := Lane{Endpoint: ep, Role: rules.Dir(dir).String()}
 		if d.States {
-			lane.Initial = initialState(c, rules.Dir(dir)).String()
+			lane.Initial = c.InitialState(rules.Dir(dir)).String()
 		}
 		d.Lanes = append(d.Lanes, lane)
 		if d.States {
@@ -93,16 +93,6 @@ func (d *Diagram) addLanes(c *rules.Conn, lanes map[tcp.Endpoint]int) [2]int {
 		}
 	}
 	return idx
-}
-
-// initialState is the endpoint's state before the first segment.
-func initialState(c *rules.Conn, d rules.Dir) rules.State {
-	for _, t := range c.Transitions {
-		if t.Endpoint == d {
-			return t.From
-		}
-	}
-	return c.Sides[d].State
 }
 
 func (d *Diagram) addLegend(fs []rules.Finding) {

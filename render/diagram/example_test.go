@@ -50,8 +50,8 @@ func ExampleBuild() {
 	//     Note over P1: LISTEN
 	//     P0->>P1: [S] seq 3472168539 win 65495 #lt;mss 65495,wscale 10#gt;
 	//     Note over P0: SYN_SENT
-	//     Note over P1: SYN_RECEIVED
 	//     P1->>P0: [S.] seq 745277373 ack 3472168540 win 65483 #lt;mss 65495,wscale 10#gt;
+	//     Note over P1: SYN_RECEIVED
 	//     Note over P0: ESTABLISHED
 	//     P0->>P1: [.] ack 1 win 64 (×1024 = 65536)
 	//     Note over P1: ESTABLISHED

@@ -83,10 +83,18 @@ func TestRefusedConnection(t *testing.T) {
 	})
 	out := checkGolden(t, "refused", segs, nil, Options{})
 	assertNotes(t, out, map[int][]string{
+		1: {"Client: CLOSED → SYN_SENT."},
 		2: {"Connection refused", "nothing listens on port 8080", "The RST acknowledges j + 1 = 1001 ✓",
-			"Server: SYN_RECEIVED → CLOSED; client: SYN_SENT → CLOSED"},
-		3: {"Zeek state REJ", "no round-trip time"},
+			"Client: SYN_SENT → CLOSED."},
+		3: {"was refused by the server", "no connection was made", "Zeek state REJ", "client CLOSED, server CLOSED"},
 	})
+	// The server had no listener (RFC 9293 section 3.10.7.1): it was
+	// CLOSED throughout, and never in SYN_RECEIVED.
+	for _, bad := range []string{"LISTEN", "SYN_RECEIVED", "connected to", "round-trip"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("the refused connection's explanation says %q:\n%s", bad, out)
+		}
+	}
 }
 
 func TestAbortWithDataInFlight(t *testing.T) {

@@ -50,6 +50,7 @@ const (
 
 	// Summaries and document parts.
 	kSumHead, kSumHeadMid, kSumRTT, kSumNoRTT    Key = "sum.head", "sum.head.mid", "sum.rtt", "sum.nortt"
+	kSumHeadRefused, kSumHeadUnanswered          Key = "sum.head.refused", "sum.head.unanswered"
 	kSumBytes, kSumEnd, kSumStates               Key = "sum.bytes", "sum.end", "sum.states"
 	kSumNoFindings, kSumFindings, kRuleCount     Key = "sum.nofindings", "sum.findings", "sum.rule"
 	kConnTag, kTitle, kSummaryTitle, kDiagramAlt Key = "doc.conn", "doc.title", "doc.summary", "doc.diagram"
@@ -300,6 +301,12 @@ var messages = map[Key]map[Lang]string{
 	kSumHead: {
 		English: "Connection %[1]d: the client %[2]s connected to the server %[3]s.",
 		Chinese: "连接 %[1]d：客户端 %[2]s 连接到服务器端 %[3]s。"},
+	kSumHeadRefused: {
+		English: "Connection %[1]d: the client %[2]s was refused by the server %[3]s: its SYN was answered with RST, and no connection was made.",
+		Chinese: "连接 %[1]d：客户端 %[2]s 被服务器端 %[3]s 拒绝：它的 SYN 包得到的应答是 RST，连接没有建立。"},
+	kSumHeadUnanswered: {
+		English: "Connection %[1]d: the client %[2]s tried to connect to the server %[3]s; no answer is in the log.",
+		Chinese: "连接 %[1]d：客户端 %[2]s 试图连接服务器端 %[3]s；日志中没有应答。"},
 	kSumHeadMid: {
 		English: "Connection %[1]d: the client %[2]s and the server %[3]s; it was already open when the log began.",
 		Chinese: "连接 %[1]d：客户端 %[2]s 与服务器端 %[3]s；日志开始时连接已经建立。"},

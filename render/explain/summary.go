@@ -11,15 +11,12 @@ import (
 func Summarize(c *rules.Conn, findings []rules.Finding) []Msg {
 	var out []Msg
 	say := func(k Key, args ...any) { out = append(out, M(k, args...)) }
-	if c.Midstream {
-		say(kSumHeadMid, c.ID, c.Client.String(), c.Server.String())
-	} else {
-		say(kSumHead, c.ID, c.Client.String(), c.Server.String())
-	}
+	head := headKey(c)
+	say(head, c.ID, c.Client.String(), c.Server.String())
 	if rtt := c.HandshakeRTT(); rtt > 0 {
 		say(kSumRTT, Duration(rtt))
-	} else {
-		say(kSumNoRTT)
+	} else if head == kSumHead || head == kSumHeadMid {
+		say(kSumNoRTT) // a refused or unanswered SYN had no handshake to time
 	}
 	cl, sv := &c.Sides[rules.FromClient], &c.Sides[rules.FromServer]
 	say(kSumBytes, cl.Bytes, sv.Bytes, c.Packets(), Duration(c.Duration()))
@@ -32,6 +29,21 @@ func Summarize(c *rules.Conn, findings []rules.Finding) []Msg {
 	}
 	say(kSumFindings, countRules(findings))
 	return out
+}
+
+// headKey is the summary's first sentence for how the connection began:
+// mid-stream, refused (Zeek's REJ: a SYN answered by RST, so no handshake
+// took place), a SYN never answered (S0), or connected.
+func headKey(c *rules.Conn) Key {
+	switch {
+	case c.Midstream:
+		return kSumHeadMid
+	case c.ZeekState() == "REJ" && !c.Established():
+		return kSumHeadRefused
+	case c.ZeekState() == "S0":
+		return kSumHeadUnanswered
+	}
+	return kSumHead
 }
 
 // countRules lists the rules of findings with their counts, in the order

@@ -19,6 +19,10 @@ type JSONConn struct {
 	Duration string `json:"duration"`
 	State    string `json:"state"`
 	History  string `json:"history"`
+	// ClientStates and ServerStates are the RFC 9293 states each end went
+	// through, its state before the first segment first.
+	ClientStates []string `json:"client_states"`
+	ServerStates []string `json:"server_states"`
 }
 
 // JSONStats is the JSON form of what was read and skipped in an input.
@@ -56,7 +60,18 @@ func NewJSONConn(c *rules.Conn) JSONConn {
 		Start:    c.Start.UTC().Format(time.RFC3339Nano),
 		Duration: formatDuration(c.Duration()),
 		State:    c.ZeekState(), History: c.History(),
+		ClientStates: stateNames(c.StatePath(rules.FromClient)),
+		ServerStates: stateNames(c.StatePath(rules.FromServer)),
 	}
+}
+
+// stateNames names a path of states.
+func stateNames(path []rules.State) []string {
+	names := make([]string, len(path))
+	for i, s := range path {
+		names[i] = s.String()
+	}
+	return names
 }
 
 // NewJSONFile converts one input's result.
