@@ -26,8 +26,7 @@ func (r *packetRecorder) Segment(c *Conn, _ Dir, seg *tcp.Segment, _ bool) {
 func (r *packetRecorder) End(*Conn, EndReason) {}
 
 // captureFiles lists the capture files the comparison runs on: everything
-// under testdata/ that parse.Open reads as a capture, and the shared
-// loopback capture.
+// under testdata/ that parse.Open reads as a capture.
 func captureFiles(t *testing.T) []string {
 	var files []string
 	filepath.WalkDir("../testdata", func(path string, d os.DirEntry, err error) error {
@@ -36,9 +35,6 @@ func captureFiles(t *testing.T) []string {
 		}
 		return nil
 	})
-	if _, err := os.Stat("../../shared/captures/loopback-9502-any.pcap"); err == nil {
-		files = append(files, "../../shared/captures/loopback-9502-any.pcap")
-	}
 	return files
 }
 

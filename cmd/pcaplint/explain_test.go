@@ -2,13 +2,13 @@ package main
 
 import (
 	"bytes"
-	"errors"
-	"os"
 	"strings"
 	"testing"
 )
 
-const sharedLoopback = "../../../shared/captures/loopback-9502-any.pcap"
+// realLoopback is a real "tcpdump -i any" capture of one short, clean
+// conversation (testdata/captures/real/README.md).
+const realLoopback = "../../testdata/captures/real/loopback-9502-any.pcap"
 
 // executeCmd runs the command line and returns its output and error.
 func executeCmd(args ...string) (string, error) {
@@ -42,22 +42,19 @@ func TestExplainFlagsAreChecked(t *testing.T) {
 	}
 }
 
-func TestExplainSharedCapture(t *testing.T) {
-	if _, err := os.Stat(sharedLoopback); errors.Is(err, os.ErrNotExist) {
-		t.Skipf("%s is absent: the shared captures are laid beside the project in CI", sharedLoopback)
-	}
+func TestExplainRealCapture(t *testing.T) {
 	cases := []struct {
 		name string
 		args []string
 		want []string
 	}{
-		{"in English text", []string{"explain", sharedLoopback},
+		{"in English text", []string{"explain", realLoopback},
 			[]string{"Handshake 1/3", "Four-way close 4/4", "Zeek state SF"}},
-		{"in Chinese", []string{"explain", "--lang", "zh", sharedLoopback},
+		{"in Chinese", []string{"explain", "--lang", "zh", realLoopback},
 			[]string{"三次握手 1/3", "四次挥手 4/4", "小结"}},
-		{"as Markdown with a diagram", []string{"explain", "-f", "markdown", "--diagram", "conn1.svg", sharedLoopback},
+		{"as Markdown with a diagram", []string{"explain", "-f", "markdown", "--diagram", "conn1.svg", realLoopback},
 			[]string{"# Explanation of ", "![Sequence diagram of the connection](conn1.svg)", "```\n", "- Handshake 1/3", "## Summary"}},
-		{"for one connection", []string{"explain", "--conn", "1", sharedLoopback},
+		{"for one connection", []string{"explain", "--conn", "1", realLoopback},
 			[]string{"Connection 1: the client 127.0.0.1:56198"}},
 	}
 	for _, c := range cases {
@@ -73,7 +70,7 @@ func TestExplainSharedCapture(t *testing.T) {
 			}
 		})
 	}
-	if _, err := executeCmd("explain", "--conn", "2", sharedLoopback); err == nil || !strings.Contains(err.Error(), "no such connection (the input has 1)") {
+	if _, err := executeCmd("explain", "--conn", "2", realLoopback); err == nil || !strings.Contains(err.Error(), "no such connection (the input has 1)") {
 		t.Errorf("--conn 2 on a one-connection capture: error %v", err)
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -16,15 +15,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-const sharedCapture = "../../../shared/captures/loopback-9502-any.pcap"
-
-// needShared skips a test when ../shared is not laid beside the project.
-func needShared(t *testing.T) {
-	t.Helper()
-	if _, err := os.Stat(sharedCapture); errors.Is(err, os.ErrNotExist) {
-		t.Skipf("%s is absent (../shared is laid beside the project in CI)", sharedCapture)
-	}
-}
+// loopbackCapture is a real "tcpdump -i any" capture of one short, clean
+// conversation (testdata/captures/real/README.md).
+const loopbackCapture = "../../testdata/captures/real/loopback-9502-any.pcap"
 
 // stubChecks stand in for rules/checks until it is merged: push-data
 // reports every segment carrying PSH, as a warning by default.
@@ -73,19 +66,17 @@ func golden(t *testing.T, name, got string) {
 	}
 }
 
-func TestLintOfTheSharedCaptureIsClean(t *testing.T) {
-	needShared(t)
-	if code := run([]string{"lint", "--rules", "default", sharedCapture}); code != exitClean {
+func TestLintOfTheLoopbackCaptureIsClean(t *testing.T) {
+	if code := run([]string{"lint", "--rules", "default", loopbackCapture}); code != exitClean {
 		t.Errorf("exit %d, want 0", code)
 	}
-	code, out, errOut := runCmd(t, builtinChecks(), "lint", "--rules", "default", "--fail-on", "info", sharedCapture)
+	code, out, errOut := runCmd(t, builtinChecks(), "lint", "--rules", "default", "--fail-on", "info", loopbackCapture)
 	if code != exitClean || !strings.HasPrefix(out, "0 findings in 1 input, 1 connection") || errOut != "" {
 		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
 	}
 }
 
 func TestLintExitCodes(t *testing.T) {
-	needShared(t)
 	dir := t.TempDir()
 	badRules := filepath.Join(dir, "bad.yaml")
 	if err := os.WriteFile(badRules, []byte("rules:\n  push-dat: error\n"), 0o644); err != nil {
@@ -98,18 +89,18 @@ func TestLintExitCodes(t *testing.T) {
 		stdout string // a substring, or "" for no output
 		stderr string
 	}{
-		{"warnings fail at the default level", []string{"lint", sharedCapture}, 1, "2 findings (0 errors, 2 warnings, 0 info)", ""},
-		{"warnings pass --fail-on error", []string{"lint", "--fail-on", "error", sharedCapture}, 0, "2 findings", ""},
-		{"nothing fails with --fail-on never", []string{"lint", "--fail-on", "never", "--rule", "push-data=error", sharedCapture}, 0, "2 findings (2 errors", ""},
-		{"a rule turned off", []string{"lint", "--rule", "push-data=off", sharedCapture}, 0, "0 findings", ""},
-		{"a rule raised to error", []string{"lint", "--fail-on", "error", "--rule", "push-data=error", sharedCapture}, 1, "error push-data: client pushed 7 bytes", ""},
-		{"a bad rule file stops before any input", []string{"lint", "--rules", badRules, sharedCapture}, 2, "", `bad.yaml:2:3: unknown rule "push-dat" (did you mean push-data?)`},
-		{"a bad override", []string{"lint", "--rule", "push-data=loud", sharedCapture}, 2, "", "--rule push-data=loud"},
-		{"an unknown format", []string{"lint", "--format", "xml", sharedCapture}, 2, "", `unknown format "xml"`},
-		{"a bad --fail-on", []string{"lint", "--fail-on", "off", sharedCapture}, 2, "", "--fail-on must be"},
-		{"a bad --color", []string{"lint", "--color", "yes", sharedCapture}, 2, "", "--color must be"},
+		{"warnings fail at the default level", []string{"lint", loopbackCapture}, 1, "2 findings (0 errors, 2 warnings, 0 info)", ""},
+		{"warnings pass --fail-on error", []string{"lint", "--fail-on", "error", loopbackCapture}, 0, "2 findings", ""},
+		{"nothing fails with --fail-on never", []string{"lint", "--fail-on", "never", "--rule", "push-data=error", loopbackCapture}, 0, "2 findings (2 errors", ""},
+		{"a rule turned off", []string{"lint", "--rule", "push-data=off", loopbackCapture}, 0, "0 findings", ""},
+		{"a rule raised to error", []string{"lint", "--fail-on", "error", "--rule", "push-data=error", loopbackCapture}, 1, "error push-data: client pushed 7 bytes", ""},
+		{"a bad rule file stops before any input", []string{"lint", "--rules", badRules, loopbackCapture}, 2, "", `bad.yaml:2:3: unknown rule "push-dat" (did you mean push-data?)`},
+		{"a bad override", []string{"lint", "--rule", "push-data=loud", loopbackCapture}, 2, "", "--rule push-data=loud"},
+		{"an unknown format", []string{"lint", "--format", "xml", loopbackCapture}, 2, "", `unknown format "xml"`},
+		{"a bad --fail-on", []string{"lint", "--fail-on", "off", loopbackCapture}, 2, "", "--fail-on must be"},
+		{"a bad --color", []string{"lint", "--color", "yes", loopbackCapture}, 2, "", "--color must be"},
 		{"no input", []string{"lint"}, 2, "", "missing FILE|DIR|-..."},
-		{"a missing input still prints the report", []string{"lint", sharedCapture, filepath.Join(dir, "missing.pcap")}, 2, "2 findings (0 errors, 2 warnings, 0 info) in 2 inputs", "missing.pcap: no such file"},
+		{"a missing input still prints the report", []string{"lint", loopbackCapture, filepath.Join(dir, "missing.pcap")}, 2, "2 findings (0 errors, 2 warnings, 0 info) in 2 inputs", "missing.pcap: no such file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,8 +119,7 @@ func TestLintExitCodes(t *testing.T) {
 }
 
 func TestLintFindsTheNearestRuleFile(t *testing.T) {
-	needShared(t)
-	capture, err := filepath.Abs(sharedCapture)
+	capture, err := filepath.Abs(loopbackCapture)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,9 +139,8 @@ func TestLintFindsTheNearestRuleFile(t *testing.T) {
 }
 
 func TestLintOfADirectoryReadsItsFiles(t *testing.T) {
-	needShared(t)
 	dir := t.TempDir()
-	data, err := os.ReadFile(sharedCapture)
+	data, err := os.ReadFile(loopbackCapture)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +156,6 @@ func TestLintOfADirectoryReadsItsFiles(t *testing.T) {
 }
 
 func TestLintRunsCustomRulesOnSegmentsAndConnections(t *testing.T) {
-	needShared(t)
 	rulesFile := filepath.Join(t.TempDir(), "custom.yaml")
 	src := `rules:
   push-data: off
@@ -185,10 +173,10 @@ custom:
 	if err := os.WriteFile(rulesFile, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := runCmd(t, stubChecks(), "lint", "--rules", rulesFile, "--fail-on", "error", sharedCapture)
-	want := sharedCapture + ":#4: info pushed: client pushed 7 bytes at 1  127.0.0.1:56198 -> 127.0.0.1:9502\n" +
-		sharedCapture + ":#6: info pushed: server pushed 18 bytes at 1  127.0.0.1:56198 -> 127.0.0.1:9502\n" +
-		sharedCapture + ":#11: error closed-cleanly: 127.0.0.1:56198 -> 127.0.0.1:9502 ShADadfF  127.0.0.1:56198 -> 127.0.0.1:9502\n" +
+	code, out, errOut := runCmd(t, stubChecks(), "lint", "--rules", rulesFile, "--fail-on", "error", loopbackCapture)
+	want := loopbackCapture + ":#4: info pushed: client pushed 7 bytes at 1  127.0.0.1:56198 -> 127.0.0.1:9502\n" +
+		loopbackCapture + ":#6: info pushed: server pushed 18 bytes at 1  127.0.0.1:56198 -> 127.0.0.1:9502\n" +
+		loopbackCapture + ":#11: error closed-cleanly: 127.0.0.1:56198 -> 127.0.0.1:9502 ShADadfF  127.0.0.1:56198 -> 127.0.0.1:9502\n" +
 		"3 findings (1 error, 0 warnings, 2 info) in 1 input, 1 connection\n"
 	if code != exitFindings || out != want {
 		t.Errorf("exit %d\ngot:\n%s\nwant:\n%s\nstderr: %s", code, out, want, errOut)

@@ -43,14 +43,17 @@ func TestChecksumsVerified(t *testing.T) {
 }
 
 // TestChecksumsAgreeWithTcpdump compares the verdicts with tcpdump -vv's
-// "(correct)" / "(incorrect -> …)" on the shared loopback capture, where
+// "(correct)" / "(incorrect -> …)" on the real loopback capture, where
 // the kernel leaves most checksums to an offload engine that loopback lacks:
 // those are recognised as offload, not as bad.
 func TestChecksumsAgreeWithTcpdump(t *testing.T) {
-	data, err := os.ReadFile(sharedCapture)
-	text, err2 := os.ReadFile("../../../shared/captures/loopback-9502-any.n.vv.tttt.txt")
-	if err != nil || err2 != nil {
-		t.Skipf("%s is absent (../shared is laid beside the project in CI)", sharedCapture)
+	data, err := os.ReadFile(loopbackCapture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile(loopbackText)
+	if err != nil {
+		t.Fatal(err)
 	}
 	var want []tcp.Checksum
 	for _, line := range strings.Split(string(text), "\n") {

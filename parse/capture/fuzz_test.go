@@ -46,7 +46,7 @@ func isFatal(err error) bool {
 }
 
 // TestWriteFuzzSeeds refreshes testdata/fuzz/FuzzReader from the synthetic
-// capture and the shared loopback capture (go test -run WriteFuzzSeeds -seeds).
+// capture and the real loopback capture (go test -run WriteFuzzSeeds -seeds).
 func TestWriteFuzzSeeds(t *testing.T) {
 	if !*writeSeeds {
 		t.Skip("run with -seeds to rewrite the seed corpus")
@@ -56,7 +56,7 @@ func TestWriteFuzzSeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	seeds := map[string][]byte{"synthetic-ethernet": synthCapture(t, 2, 6)}
-	if b, err := os.ReadFile(sharedCapture); err == nil {
+	if b, err := os.ReadFile(loopbackCapture); err == nil {
 		seeds["loopback-sll2"] = b
 		seeds["loopback-sll2-cut"] = b[:len(b)-30]
 	}

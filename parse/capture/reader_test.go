@@ -1,7 +1,6 @@
 package capture
 
 import (
-	"errors"
 	"io"
 	"os"
 	"testing"
@@ -10,15 +9,18 @@ import (
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
-const sharedCapture = "../../../shared/captures/loopback-9502-any.pcap"
+// loopbackCapture is a real "tcpdump -i any" capture (Linux SLL2) of one
+// short conversation, and loopbackText tcpdump's "-n -vv -tttt" text of it
+// (testdata/captures/real/README.md).
+const (
+	loopbackCapture = "../../testdata/captures/real/loopback-9502-any.pcap"
+	loopbackText    = "../../testdata/captures/real/loopback-9502-any.n.vv.tttt.txt"
+)
 
 func readAll(t *testing.T, path string) ([]tcp.Segment, *tcp.Stats, error) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			t.Skipf("%s is absent (../shared is laid beside the project in CI)", path)
-		}
 		t.Fatal(err)
 	}
 	defer f.Close()
@@ -40,8 +42,8 @@ func readAll(t *testing.T, path string) ([]tcp.Segment, *tcp.Stats, error) {
 	}
 }
 
-func TestSharedLoopbackCaptureDecodesElevenSegments(t *testing.T) {
-	segs, stats, err := readAll(t, sharedCapture)
+func TestRealLoopbackCaptureDecodesElevenSegments(t *testing.T) {
+	segs, stats, err := readAll(t, loopbackCapture)
 	if err != nil {
 		t.Fatal(err)
 	}

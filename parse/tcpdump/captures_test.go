@@ -8,7 +8,7 @@ import (
 )
 
 func TestSeedTutorial(t *testing.T) {
-	segs, st := mustRead(t, sharedCapture(t, "seed-tutorial.txt"), Options{})
+	segs, st := mustRead(t, realCapture(t, "seed-tutorial.txt"), Options{})
 	if len(segs) != 7 {
 		t.Fatalf("got %d segments, want 7", len(segs))
 	}
@@ -47,7 +47,7 @@ func TestLoopbackRenderings(t *testing.T) {
 	var all [][]tcp.Segment
 	for _, f := range files {
 		// The -tttt rendering shows the date the others need.
-		segs, _ := mustRead(t, sharedCapture(t, f), Options{Date: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)})
+		segs, _ := mustRead(t, realCapture(t, f), Options{Date: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)})
 		if len(segs) != 11 {
 			t.Fatalf("%s: got %d segments, want 11", f, len(segs))
 		}

@@ -119,8 +119,7 @@ func TestDifferential(t *testing.T) {
 }
 
 // differentialCaptures writes the generated scenarios to a temporary
-// folder and adds the shared loopback capture and any capture under the
-// repository's testdata/.
+// folder and adds every capture under the repository's testdata/.
 func differentialCaptures(t *testing.T) []capture {
 	dir := t.TempDir()
 	var out []capture
@@ -140,11 +139,6 @@ func differentialCaptures(t *testing.T) []capture {
 			}
 			out = append(out, capture{name: strings.TrimSuffix(file, ".pcap"), path: path, nano: nano})
 		}
-	}
-	if _, err := os.Stat("../../../shared/captures/loopback-9502-any.pcap"); err == nil {
-		out = append(out, capture{name: "shared-loopback", path: "../../../shared/captures/loopback-9502-any.pcap"})
-	} else {
-		t.Logf("shared loopback capture not available: %v", err)
 	}
 	_ = filepath.WalkDir("../../testdata", func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".pcap") || strings.HasSuffix(path, ".pcapng")) {

@@ -44,14 +44,13 @@ func mustRead(t *testing.T, text string, opts Options) ([]tcp.Segment, *tcp.Stat
 	return segs, st
 }
 
-// sharedCapture reads a file of /work/shared/captures, skipping the test
-// when the shared folder is not beside the repository.
-func sharedCapture(t *testing.T, name string) string {
+// realCapture reads a file of testdata/captures/real: a real recording or
+// tcpdump's text of one.
+func realCapture(t *testing.T, name string) string {
 	t.Helper()
-	path := "../../../shared/captures/" + name
-	b, err := os.ReadFile(path)
+	b, err := os.ReadFile("../../testdata/captures/real/" + name)
 	if err != nil {
-		t.Skipf("shared capture %s not available (%v): the shared folder is not beside this checkout", path, err)
+		t.Fatal(err)
 	}
 	return string(b)
 }

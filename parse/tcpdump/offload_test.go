@@ -7,7 +7,7 @@ import (
 )
 
 // TestChecksumOffloadIsNotBad reads tcpdump -v lines whose "incorrect"
-// checksum is the pseudo-header sum that offload leaves (from the shared
+// checksum is the pseudo-header sum that offload leaves (from the real
 // loopback capture), and one that is really wrong.
 func TestChecksumOffloadIsNotBad(t *testing.T) {
 	cases := []struct {

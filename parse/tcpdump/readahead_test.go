@@ -53,11 +53,11 @@ func sameEitherWay(t *testing.T, in func() io.Reader, opts Options) {
 	}
 }
 
-// textInputs are the tcpdump renderings in the repository and beside it.
+// textInputs are the tcpdump renderings in the repository.
 func textInputs(t *testing.T) map[string][]byte {
 	t.Helper()
 	var paths []string
-	for _, pattern := range []string{"testdata/*.txt", "../../testdata/*/*.txt", "../../testdata/*/*/*.txt", "../../../shared/captures/*.txt"} {
+	for _, pattern := range []string{"testdata/*.txt", "../../testdata/*/*.txt", "../../testdata/*/*/*.txt"} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)

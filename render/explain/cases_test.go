@@ -25,10 +25,12 @@ func assertNotes(t *testing.T, out string, want map[int][]string) {
 	}
 }
 
-const sharedLoopback = "../../../shared/captures/loopback-9502-any"
+// realLoopback is the real "tcpdump -i any" loopback capture and its text
+// (testdata/captures/real/README.md).
+const realLoopback = "../../testdata/captures/real/loopback-9502-any"
 
-func TestSharedLoopbackFourWayClose(t *testing.T) {
-	segs := readShared(t, sharedLoopback+".pcap")
+func TestRealLoopbackFourWayClose(t *testing.T) {
+	segs := readCapture(t, realLoopback+".pcap")
 	out := checkGolden(t, "loopback-9502-any", segs, nil, Options{})
 	assertNotes(t, out, map[int][]string{
 		2: {"j + 1 = 1495086032 ✓", "k = 3406275731"},
@@ -46,12 +48,12 @@ func TestSharedLoopbackFourWayClose(t *testing.T) {
 	})
 }
 
-// TestBuiltLinesMatchTcpdump compares the lines built for the shared
+// TestBuiltLinesMatchTcpdump compares the lines built for the real loopback
 // capture with tcpdump's own text of it, less the "-i any" interface
 // prefix, which a capture does not name.
 func TestBuiltLinesMatchTcpdump(t *testing.T) {
-	segs := readShared(t, sharedLoopback+".pcap")
-	f, err := os.Open(sharedLoopback + ".txt")
+	segs := readCapture(t, realLoopback+".pcap")
+	f, err := os.Open(realLoopback + ".txt")
 	if err != nil {
 		t.Skipf("%v", err)
 	}
@@ -60,7 +62,7 @@ func TestBuiltLinesMatchTcpdump(t *testing.T) {
 	lw := newLineWriter(nil)
 	sc := bufio.NewScanner(f)
 	for i := 0; sc.Scan(); i++ {
-		// The shared text was printed with names resolved.
+		// The text was printed with names resolved.
 		want := strings.ReplaceAll(prefix.ReplaceAllString(sc.Text(), "$1 "), "localhost", "127.0.0.1")
 		if got := lw.line(&segs[i]); got != want {
 			t.Errorf("packet %d:\n got %s\nwant %s", i+1, got, want)

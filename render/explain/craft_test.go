@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -108,17 +109,14 @@ func readSegments(t *testing.T, r io.Reader, name string) []tcp.Segment {
 	}
 }
 
-// readShared reads a capture from ../shared, skipping the test when the
-// shared folder is not laid beside the project.
-func readShared(t *testing.T, path string) []tcp.Segment {
+// readCapture reads a capture of the repository's testdata, its segments
+// named by the file's base name.
+func readCapture(t *testing.T, path string) []tcp.Segment {
 	t.Helper()
 	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("%s is absent: the shared captures are laid beside the project in CI and on developer machines", path)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	return readSegments(t, f, "loopback-9502-any.pcap")
+	return readSegments(t, f, filepath.Base(path))
 }
