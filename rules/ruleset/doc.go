@@ -6,7 +6,7 @@
 // A rule file:
 //
 //	version: 1
-//	extends: default          # default | strict | minimal, or a path relative to this file
+//	extends: default          # default | strict | minimal, or a file in this directory tree
 //	rules:
 //	  rst-unexpected: error   # shorthand: a severity, or off
 //	  retransmission:

@@ -4,10 +4,29 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
+
+// maxQuoted is how many characters of a value an error message quotes:
+// enough to recognise it, too few for a rule file to print another file
+// or a megabyte line through its errors.
+const maxQuoted = 80
+
+// quoteValue quotes s for an error message, cut to maxQuoted characters
+// with its full length said after it.
+func quoteValue(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxQuoted {
+			return strconv.Quote(s[:i]) + fmt.Sprintf("… (%d bytes)", len(s))
+		}
+		n++
+	}
+	return strconv.Quote(s)
+}
 
 // Error is one problem in a rule file, at the line and column of the YAML
 // node (or of the character inside an expression) it is about.

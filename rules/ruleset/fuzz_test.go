@@ -14,7 +14,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte(exampleFile))
 	f.Add([]byte(aliasBomb()))
 	f.Add([]byte("rules:\n  rst-unexpected: &a error\n  retransmission: *a\n"))
-	noFiles := func(string) ([]byte, error) { return nil, errors.New("not read while fuzzing") }
+	noFiles := func(string, string) ([]byte, error) { return nil, errors.New("not read while fuzzing") }
 	f.Fuzz(func(t *testing.T, src []byte) {
 		l := newLoader(stubChecks(), noFiles)
 		cfg := l.parse("fuzz.yaml", src)

@@ -33,12 +33,12 @@ var (
 // problem found, each at file:line:col.
 func Load(path string, checks []*rules.Check) (*rules.Config, error) {
 	l := newLoader(checks, readLimited)
-	cfg := l.loadFile(path, tcp.Pos{})
+	cfg := l.loadFile("", path, tcp.Pos{})
 	return cfg, l.errs.Err()
 }
 
-// Parse reads a rule file's contents. name is used in positions, and a
-// relative extends path is resolved from its directory.
+// Parse reads a rule file's contents. name is used in positions, and an
+// extends path is resolved within its directory.
 func Parse(name string, src []byte, checks []*rules.Check) (*rules.Config, error) {
 	l := newLoader(checks, readLimited)
 	cfg := l.parse(name, src)
@@ -51,10 +51,14 @@ type loader struct {
 	ids      []string // known check IDs, sorted
 	errs     ErrorList
 	stack    []string // absolute paths being loaded, for cycle detection
-	readFile func(string) ([]byte, error)
+	readFile readFunc
 }
 
-func newLoader(checks []*rules.Check, read func(string) ([]byte, error)) *loader {
+// readFunc reads the rule file rel, confined to the directory tree dir,
+// or, when dir is "", the file the user named.
+type readFunc func(dir, rel string) ([]byte, error)
+
+func newLoader(checks []*rules.Check, read readFunc) *loader {
 	l := &loader{checks: map[string]*rules.Check{}, readFile: read}
 	for _, c := range checks {
 		l.checks[c.ID] = c
@@ -64,11 +68,33 @@ func newLoader(checks []*rules.Check, read func(string) ([]byte, error)) *loader
 	return l
 }
 
-// readLimited reads a file, refusing one larger than MaxFileSize.
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
+// readLimited reads at most MaxFileSize bytes of the rule file rel. With a
+// dir, rel is opened through an os.Root of dir, which refuses a path or a
+// symbolic link leading out of it, and must be a regular file (a FIFO
+// would block the open, a device never end).
+func readLimited(dir, rel string) ([]byte, error) {
+	var f *os.File
+	if dir == "" {
+		var err error
+		if f, err = os.Open(rel); err != nil {
+			return nil, err
+		}
+	} else {
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			return nil, err
+		}
+		defer root.Close()
+		fi, err := root.Stat(rel)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.Mode().IsRegular() {
+			return nil, fmt.Errorf("not a regular file (%s)", fi.Mode().Type())
+		}
+		if f, err = root.Open(rel); err != nil {
+			return nil, err
+		}
 	}
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
@@ -81,9 +107,10 @@ func readLimited(path string) ([]byte, error) {
 	return b, nil
 }
 
-// loadFile reads and resolves a rule file; from is the extends node that
-// named it, for errors.
-func (l *loader) loadFile(path string, from tcp.Pos) *rules.Config {
+// loadFile reads and resolves the rule file rel within dir (see
+// readLimited); from is the extends node that named it, for errors.
+func (l *loader) loadFile(dir, rel string, from tcp.Pos) *rules.Config {
+	path := filepath.Join(dir, rel)
 	if len(l.stack) >= maxExtends {
 		l.errs.add(from, "extends chain longer than %d files", maxExtends)
 		return l.fallback()
@@ -93,12 +120,12 @@ func (l *loader) loadFile(path string, from tcp.Pos) *rules.Config {
 		l.errs.add(from, "extends cycle: %s", strings.Join(append(l.stack[slices.Index(l.stack, abs):], abs), " -> "))
 		return l.fallback()
 	}
-	src, err := l.readFile(path)
+	src, err := l.readFile(dir, rel)
 	if err != nil {
 		if from.File == "" {
 			from.File = path
 		}
-		l.errs.add(from, "reading rule file %s: %v", path, unwrapPath(err))
+		l.errs.add(from, "reading rule file %s: %v", quoteValue(path), unwrapPath(err))
 		return l.fallback()
 	}
 	l.stack = append(l.stack, abs)
@@ -205,11 +232,15 @@ func (l *loader) extends(f *ruleFile, n *yaml.Node) *rules.Config {
 	if cfg, ok := Builtin(n.Value, l.checkList()); ok {
 		return cfg
 	}
-	path := n.Value
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(filepath.Dir(f.name), path)
+	// A rule file may name only files in its own directory tree: a shared
+	// or downloaded rule file must not read (and echo, as errors) any file
+	// the user can read. Symbolic links leading out are refused when the
+	// file is opened (readLimited).
+	if !filepath.IsLocal(n.Value) {
+		l.errs.add(f.pos(n), "extends %s: a rule file may extend only %s or a file in its own directory tree, by a relative path without '..' out of it", quoteValue(n.Value), strings.Join(BuiltinNames, ", "))
+		return l.fallback()
 	}
-	return l.loadFile(path, f.pos(n))
+	return l.loadFile(filepath.Dir(f.name), n.Value, f.pos(n))
 }
 
 // mapping returns the values of a mapping by key, reporting keys not in
@@ -222,7 +253,7 @@ func (l *loader) mapping(f *ruleFile, n *yaml.Node, known []string) map[string]*
 		case k.Kind != yaml.ScalarNode:
 			l.errs.add(f.pos(k), "a key must be a word, not %s", kindName(k))
 		case !slices.Contains(known, k.Value):
-			l.errs.add(f.pos(k), "unknown key %q (want %s)%s", k.Value, strings.Join(known, ", "), Suggest(k.Value, known))
+			l.errs.add(f.pos(k), "unknown key %s (want %s)%s", quoteValue(k.Value), strings.Join(known, ", "), Suggest(k.Value, known))
 		case out[k.Value] != nil:
 			l.errs.add(f.pos(k), "%s given twice", k.Value)
 		default:
@@ -268,7 +299,7 @@ func kindName(n *yaml.Node) string {
 // describe quotes a scalar's value, or names a node's kind.
 func describe(n *yaml.Node) string {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
-		return strconv.Quote(n.Value)
+		return quoteValue(n.Value)
 	}
 	return kindName(n)
 }

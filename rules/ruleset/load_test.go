@@ -115,9 +115,9 @@ func writeFiles(t *testing.T, files map[string]string) string {
 
 func TestExtendsAFileRelativeToTheExtendingFile(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
-		"base/team.yaml": "extends: strict\nrules:\n  retransmission:\n    params: {max-per-connection: 5}\n" +
+		"app/base/team.yaml": "extends: strict\nrules:\n  retransmission:\n    params: {max-per-connection: 5}\n" +
 			"custom:\n  - id: c1\n    when: conn.packets > 1\n",
-		"app/.pcaplint.yaml": "extends: ../base/team.yaml\nrules:\n  retransmission: error\n" +
+		"app/.pcaplint.yaml": "extends: base/../base/team.yaml\nrules:\n  retransmission: error\n" +
 			"custom:\n  - id: c1\n    severity: off\n    when: 'true'\n",
 	})
 	cfg, err := Load(filepath.Join(dir, "app/.pcaplint.yaml"), stubChecks())

@@ -12,7 +12,7 @@ import (
 func Override(cfg *rules.Config, spec string, checks []*rules.Check) error {
 	id, sevText, ok := strings.Cut(spec, "=")
 	if !ok || id == "" {
-		return fmt.Errorf("--rule %q: want ID=severity, like rst-unexpected=error", spec)
+		return fmt.Errorf("--rule %s: want ID=severity, like rst-unexpected=error", quoteValue(spec))
 	}
 	sev, err := rules.ParseSeverity(sevText)
 	if err != nil {
@@ -40,5 +40,5 @@ func Override(cfg *rules.Config, spec string, checks []*rules.Check) error {
 		}
 		ids = append(ids, r.ID)
 	}
-	return fmt.Errorf("--rule %s: unknown rule %q%s", spec, id, Suggest(id, ids))
+	return fmt.Errorf("--rule %s: unknown rule %s%s", spec, quoteValue(id), Suggest(id, ids))
 }

@@ -25,24 +25,24 @@ func ParseScope(s string) (rules.Scope, error) {
 	for i := 0; i < len(words); i += 2 {
 		if i > 0 {
 			if words[i] != "and" {
-				return sc, fmt.Errorf("scope %q: want \"and\" between selectors, not %q", s, words[i])
+				return sc, fmt.Errorf("scope %s: want \"and\" between selectors, not %s", quoteValue(s), quoteValue(words[i]))
 			}
 			i++
 		}
 		if i+1 >= len(words) {
-			return sc, fmt.Errorf("scope %q: %q needs a value", s, words[min(i, len(words)-1)])
+			return sc, fmt.Errorf("scope %s: %s needs a value", quoteValue(s), quoteValue(words[min(i, len(words)-1)]))
 		}
 		kind, val := words[i], words[i+1]
 		if seen[kind] {
-			return sc, fmt.Errorf("scope %q: %s given twice", s, kind)
+			return sc, fmt.Errorf("scope %s: %s given twice", quoteValue(s), kind)
 		}
 		seen[kind] = true
 		if err := setScope(&sc, kind, val); err != nil {
-			return sc, fmt.Errorf("scope %q: %w", s, err)
+			return sc, fmt.Errorf("scope %s: %w", quoteValue(s), err)
 		}
 	}
 	if seen["host"] && seen["net"] {
-		return sc, fmt.Errorf("scope %q: host and net cannot both be given", s)
+		return sc, fmt.Errorf("scope %s: host and net cannot both be given", quoteValue(s))
 	}
 	return sc, nil
 }
@@ -55,14 +55,16 @@ func setScope(sc *rules.Scope, kind, val string) error {
 			sc.Prefix = netip.PrefixFrom(a, a.BitLen())
 			return nil
 		}
-		if strings.ContainsAny(val, "/:") {
-			return fmt.Errorf("host %q is neither an address nor a host name", val)
+		// RFC 1035 section 2.3.4: a name is at most 255 octets on the
+		// wire, 253 characters as text.
+		if strings.ContainsAny(val, "/:") || len(val) > 253 {
+			return fmt.Errorf("host %s is neither an address nor a host name", quoteValue(val))
 		}
 		sc.Name = val
 	case "net":
 		p, err := netip.ParsePrefix(val)
 		if err != nil {
-			return fmt.Errorf("net %q is not a network like 10.0.0.0/8", val)
+			return fmt.Errorf("net %s is not a network like 10.0.0.0/8", quoteValue(val))
 		}
 		if p.Addr().Is4In6() && p.Bits() >= 96 {
 			p = netip.PrefixFrom(p.Addr().Unmap(), p.Bits()-96)
@@ -71,11 +73,11 @@ func setScope(sc *rules.Scope, kind, val string) error {
 	case "port":
 		n, err := strconv.ParseUint(val, 10, 16)
 		if err != nil || n == 0 {
-			return fmt.Errorf("port %q is not a number from 1 to 65535", val)
+			return fmt.Errorf("port %s is not a number from 1 to 65535", quoteValue(val))
 		}
 		sc.Port = uint16(n)
 	default:
-		return fmt.Errorf("unknown selector %q (want host, net or port)%s", kind, Suggest(kind, scopeKinds))
+		return fmt.Errorf("unknown selector %s (want host, net or port)%s", quoteValue(kind), Suggest(kind, scopeKinds))
 	}
 	return nil
 }
