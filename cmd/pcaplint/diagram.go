@@ -8,6 +8,7 @@ import (
 
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/diagram"
+	"github.com/pcaplint/pcaplint/render/diagram/png"
 	"github.com/pcaplint/pcaplint/render/diagram/svg"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
@@ -26,6 +27,7 @@ type diagramFlags struct {
 	gap      time.Duration
 	maxRows  int
 	theme    string
+	limits   drawLimits
 	input    parse.Options
 	// rulesFile and overrides pick the rule set whose findings are drawn.
 	rulesFile string
@@ -71,6 +73,8 @@ or draw them together with --merged.`,
 	f.StringVar(&fl.time, "time", "rel", "time column: rel (ms since the first segment) or abs (time of day)")
 	f.DurationVar(&fl.gap, "gap", diagram.DefaultGap, "idle time drawn as a break (0: never)")
 	f.IntVar(&fl.maxRows, "max-rows", diagram.DefaultMaxRows, "fold steady runs beyond this many rows (0: never)")
+	f.IntVar(&fl.limits.maxItems, "max-elements", diagram.DefaultMaxItems, "refuse to draw an SVG, PNG or DOT diagram of more elements (lines, arrows, texts) than this (-1: no limit)")
+	f.Int64Var(&fl.limits.maxPixels, "max-pixels", png.DefaultMaxPixels, "refuse to draw a PNG of more pixels than this (-1: no limit)")
 	f.StringVar(&fl.theme, "theme", "auto", "light, dark, or auto (follows the viewer's colour scheme)")
 	addInputFlags(cmd, &fl.input, "input-absolute")
 	return cmd
@@ -121,8 +125,8 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 		}
 	}
 	opts := diagram.Options{Absolute: fl.absolute, Gap: orNever(fl.gap), MaxRows: orNeverInt(fl.maxRows)}
-	r := renderer{format: format, theme: theme, layout: diagram.LayoutOptions{AbsTime: fl.time == "abs"}}
-	if err := writeDiagrams(cmd.OutOrStdout(), fl.output, groups, opts, r); err != nil {
+	r := renderer{format: format, theme: theme, layout: diagram.LayoutOptions{AbsTime: fl.time == "abs"}, limits: fl.limits}
+	if err := writeDiagrams(cmd.OutOrStdout(), cmd.ErrOrStderr(), fl.output, groups, opts, r); err != nil {
 		return err
 	}
 	return inputErr

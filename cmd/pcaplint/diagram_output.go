@@ -48,6 +48,14 @@ type renderer struct {
 	format string
 	theme  svg.Theme
 	layout diagram.LayoutOptions
+	limits drawLimits
+}
+
+// drawLimits bound a drawn diagram (SVG, PNG, DOT); the zero value is
+// the defaults.
+type drawLimits struct {
+	maxItems  int   // --max-elements: the scene's items
+	maxPixels int64 // --max-pixels: the PNG's pixels
 }
 
 func (r renderer) render(d *diagram.Diagram) ([]byte, error) {
@@ -56,25 +64,80 @@ func (r renderer) render(d *diagram.Diagram) ([]byte, error) {
 	switch r.format {
 	case "mermaid":
 		err = mermaid.Write(&b, d)
+		return b.Bytes(), err
 	case "plantuml":
 		err = plantuml.Write(&b, d)
+		return b.Bytes(), err
+	}
+	// Every row and lifeline is at least one element: a diagram over the
+	// limit by that count alone is refused before it is laid out.
+	if err := r.limits.checkItems(len(d.Rows)+len(d.Lanes), "at least "); err != nil {
+		return nil, err
+	}
+	s := diagram.Lay(d, r.layout)
+	if err := r.limits.check(s, r.format); err != nil {
+		return nil, err
+	}
+	switch r.format {
 	case "dot":
-		err = dot.Write(&b, diagram.Lay(d, r.layout), r.theme.Palette())
+		err = dot.Write(&b, s, r.theme.Palette())
 	case "png":
 		theme := r.theme
 		if theme == svg.Auto { // a raster has one look: the light one
 			theme = svg.Light
 		}
-		var s []byte
-		if s, err = svg.Render(diagram.Lay(d, r.layout), theme, d.Caption); err == nil {
-			err = png.Write(&b, s)
+		var out []byte
+		if out, err = svg.Render(s, theme, d.Caption); err == nil {
+			err = png.Write(&b, out, r.limits.pixels())
 		}
 	default:
-		var s []byte
-		s, err = svg.Render(diagram.Lay(d, r.layout), r.theme, d.Caption)
-		b.Write(s)
+		var out []byte
+		out, err = svg.Render(s, r.theme, d.Caption)
+		b.Write(out)
 	}
 	return b.Bytes(), err
+}
+
+// tooLargeAdvice is what to do about a diagram over a limit.
+const tooLargeAdvice = "draw fewer connections (--conn, --filter, no --merged), fold more (--max-rows), or raise "
+
+// check refuses a laid-out scene that is over a limit, before Graphviz or
+// the rasteriser allocate for it: the error names the limit and the flag
+// that raises it.
+func (l drawLimits) check(s *diagram.Scene, format string) error {
+	if err := l.checkItems(len(s.Items), ""); err != nil {
+		return err
+	}
+	if format != "png" {
+		return nil
+	}
+	if err := png.CheckSize(s.Width, s.Height, l.pixels()); err != nil {
+		return fmt.Errorf("%w (--max-pixels): %s--max-pixels", err, tooLargeAdvice)
+	}
+	return nil
+}
+
+// checkItems refuses n elements over --max-elements; about says whether
+// n is the count or a lower bound of it.
+func (l drawLimits) checkItems(n int, about string) error {
+	limit := l.maxItems
+	if limit == 0 {
+		limit = diagram.DefaultMaxItems
+	}
+	if limit > 0 && n > limit {
+		return fmt.Errorf("the diagram would have %s%s elements, more than the limit of %s (--max-elements): %s--max-elements",
+			about, diagram.Thousands(int64(n)), diagram.Thousands(int64(limit)), tooLargeAdvice)
+	}
+	return nil
+}
+
+// pixels is the PNG limit: --max-pixels, or the default; negative allows
+// any size.
+func (l drawLimits) pixels() int64 {
+	if l.maxPixels == 0 {
+		return png.DefaultMaxPixels
+	}
+	return l.maxPixels
 }
 
 // isDir reports whether -o names a directory: it ends in a separator or
@@ -88,7 +151,7 @@ func isDir(output string) bool {
 }
 
 // writeDiagrams draws each group and writes it where -o says.
-func writeDiagrams(stdout io.Writer, output string, groups [][]*diagram.Conversation, opts diagram.Options, r renderer) error {
+func writeDiagrams(stdout, stderr io.Writer, output string, groups [][]*diagram.Conversation, opts diagram.Options, r renderer) error {
 	toDir := output != "" && isDir(output)
 	if !toDir && len(groups) > 1 {
 		return fmt.Errorf("the input has %d connections: give -o DIR/ for one file each, pick some with --conn or --filter, or draw them together with --merged", len(groups))
@@ -98,8 +161,15 @@ func writeDiagrams(stdout io.Writer, output string, groups [][]*diagram.Conversa
 			return err
 		}
 	}
+	skipped := 0
 	for _, g := range groups {
 		b, err := r.render(diagram.Build(g, opts))
+		if err != nil && toDir {
+			// One diagram over a limit leaves the others to be drawn.
+			fmt.Fprintf(stderr, "pcaplint: error: %s: %s\n", fileName(g, formatExt[r.format]), err)
+			skipped++
+			continue
+		}
 		if err != nil {
 			return err
 		}
@@ -116,6 +186,9 @@ func writeDiagrams(stdout io.Writer, output string, groups [][]*diagram.Conversa
 		if err != nil {
 			return err
 		}
+	}
+	if skipped > 0 {
+		return fmt.Errorf("%d of %d diagrams were not drawn", skipped, len(groups))
 	}
 	return nil
 }

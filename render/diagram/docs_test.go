@@ -34,7 +34,7 @@ func TestDocsExamples(t *testing.T) {
 					t.Fatal(err)
 				}
 				var out bytes.Buffer
-				if err := png.Write(&out, b); err != nil {
+				if err := png.Write(&out, b, png.DefaultMaxPixels); err != nil {
 					t.Fatal(err)
 				}
 				name := c.Name + ".png"

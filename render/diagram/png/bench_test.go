@@ -18,7 +18,7 @@ func benchmarkPNG(b *testing.B, n int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := Write(io.Discard, s); err != nil {
+		if err := Write(io.Discard, s, DefaultMaxPixels); err != nil {
 			b.Fatal(err)
 		}
 	}

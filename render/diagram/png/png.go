@@ -17,6 +17,7 @@ import (
 	"github.com/tdewolff/canvas"
 	"github.com/tdewolff/canvas/renderers/rasterizer"
 
+	"github.com/pcaplint/pcaplint/render/diagram"
 	"github.com/pcaplint/pcaplint/render/diagram/typeface"
 )
 
@@ -24,13 +25,45 @@ import (
 // high-density screens.
 const Scale = 2
 
+// DefaultMaxPixels is the largest raster Write makes by default: twenty
+// million pixels, which take some 150 MB to draw and encode (about 7.7
+// bytes a pixel). A diagram of 10,000 segments folded to 60 rows is 5.4
+// million; 200 connections drawn merged, one lifeline per endpoint, would
+// be 1.6 billion.
+const DefaultMaxPixels = 20_000_000
+
+// Pixels is how many pixels the raster of an SVG of width by height units
+// has.
+func Pixels(width, height float64) float64 { return width * Scale * height * Scale }
+
+// TooLargeError is a raster refused before it is allocated.
+type TooLargeError struct {
+	Width, Height int64 // in pixels
+	Limit         int64 // the most pixels allowed
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("a PNG of %s × %s pixels (%s) is more than the limit of %s pixels",
+		diagram.Thousands(e.Width), diagram.Thousands(e.Height), diagram.Thousands(e.Width*e.Height), diagram.Thousands(e.Limit))
+}
+
+// CheckSize refuses a raster of an SVG of width by height units with more
+// than limit pixels (a *TooLargeError); a limit of 0 or less allows any.
+func CheckSize(width, height float64, limit int64) error {
+	if limit > 0 && Pixels(width, height) > float64(limit) {
+		return &TooLargeError{Width: int64(width * Scale), Height: int64(height * Scale), Limit: limit}
+	}
+	return nil
+}
+
 // mmPerPt converts font sizes: canvas measures lengths in millimetres and
 // font sizes in points, and one SVG unit is drawn as one millimetre.
 const mmPerPt = 25.4 / 72
 
-// Write rasterises svg and writes the PNG to w.
-func Write(w io.Writer, svg []byte) error {
-	c, err := draw(svg)
+// Write rasterises svg and writes the PNG to w. A raster of more than
+// maxPixels pixels (CheckSize) is refused before anything is drawn.
+func Write(w io.Writer, svg []byte, maxPixels int64) error {
+	c, err := draw(svg, maxPixels)
 	if err != nil {
 		return err
 	}
@@ -46,7 +79,7 @@ type painter struct {
 	dy    float64 // the vertical translation of the current group
 }
 
-func draw(svg []byte) (*canvas.Canvas, error) {
+func draw(svg []byte, maxPixels int64) (*canvas.Canvas, error) {
 	dec := xml.NewDecoder(bytes.NewReader(svg))
 	var (
 		p     *painter
@@ -69,6 +102,9 @@ func draw(svg []byte) (*canvas.Canvas, error) {
 				w, h := num(attrs["width"]), num(attrs["height"])
 				if w <= 0 || h <= 0 {
 					return nil, errors.New("png: the SVG has no size")
+				}
+				if err := CheckSize(w, h, maxPixels); err != nil {
+					return nil, err
 				}
 				c = canvas.New(w, h)
 				p = newPainter(c)
