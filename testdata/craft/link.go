@@ -70,6 +70,20 @@ func pktType(p packet) uint16 {
 	return packetOutgoing
 }
 
+// ethP8022 is ETH_P_802_2 (if_ether.h): the protocol a cooked header
+// gives an 802.3 frame carrying LLC.
+const ethP8022 = 0x0004
+
+// cookedProto is the protocol field of a cooked header for p: its
+// ethertype, or ETH_P_802_2 for an LLC frame, whose "ethertype" is a
+// length.
+func cookedProto(p packet) uint16 {
+	if p.proto < 0x600 {
+		return ethP8022
+	}
+	return uint16(p.proto)
+}
+
 // sll frames packets in the 16-byte Linux cooked header v1 (LINKTYPE_LINUX_SLL):
 // packet type, ARPHRD type, address length, 8 address bytes, protocol.
 func sll() framer {
@@ -80,7 +94,7 @@ func sll() framer {
 		binary.BigEndian.PutUint16(h[2:], 1) // ARPHRD_ETHER
 		binary.BigEndian.PutUint16(h[4:], 6)
 		copy(h[6:14], src)
-		binary.BigEndian.PutUint16(h[14:], uint16(p.proto))
+		binary.BigEndian.PutUint16(h[14:], cookedProto(p))
 		return append(h, p.l3...)
 	}}
 }
@@ -94,7 +108,7 @@ func sll2(ifindex func(p packet) (index uint32, pkttype uint8)) framer {
 		src, _ := macs(p)
 		index, typ := ifindex(p)
 		h := make([]byte, 20, 20+len(p.l3))
-		binary.BigEndian.PutUint16(h[0:], uint16(p.proto))
+		binary.BigEndian.PutUint16(h[0:], cookedProto(p))
 		binary.BigEndian.PutUint32(h[4:], index)
 		binary.BigEndian.PutUint16(h[8:], 1) // ARPHRD_ETHER
 		h[10] = typ

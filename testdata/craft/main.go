@@ -82,6 +82,8 @@ func files() []file {
 		pcapFile("ipv4-options.pcap", "every IPv4 header has options: Router Alert, NOP, empty Record Route (IHL 9)", scripted(ipv4Options), eth),
 		pcapFile("ipv6-ext-headers.pcap", "every IPv6 packet has hop-by-hop and destination options headers (PadN) before TCP", ipv6ExtHeaders(), eth),
 		pcapFile("tcp-options-sack-retransmit.pcap", "SYN: MSS, SACK-permitted, TS, NOP, wscale 7, TFO cookie request (kind 34, len 2); SYN-ACK: the same + TFO cookie (kind 34, len 10); first data segment: unknown kind 99 len 4. The client's first 100-byte segment (#4) is lost after the capture point: the server's ACK #6 stops at it with SACK {101:201}, #7 retransmits it (info `retransmission`; nothing else)", scripted(tcpOptions), eth),
+		pcapFile("lan-noise.pcap", "one frame of each kind a busy Ethernet segment shows besides TCP (ARP request and reply, ARP in 802.1Q VLAN 10, STP, LLDP, CDP, EAPOL, an unknown ethertype 88b5, IGMP, ICMP echo and port unreachable, UDP DNS, mDNS, DHCP, NTP, SSDP, NetBIOS and to port 9, ICMPv6 neighbour solicitation and advertisement, router solicitation, MLD report): 22 frames, then the clean conversation; its renderings with -e, -v and -e -v too", scripted(lanNoise), eth),
+		pcapFile("lan-noise-any.pcap", "lan-noise.pcap framed in Linux cooked v2 (ifindex 2, `In` and `Out` as in sll2.pcap; LLC frames as protocol 0004), as `tcpdump -i any` records it", scripted(lanNoise), sll2(sll2Host)),
 		pcapFile("mixed-non-tcp.pcap", "the clean conversation with ARP request/reply, ICMP echo request/reply, UDP 53000→9 query/answer and a UDP datagram in two IPv4 fragments (1000 + 200 bytes) between its packets: 9 non-TCP frames", scripted(mixed), eth),
 
 		// Tracker cases.
@@ -158,7 +160,9 @@ then a 4-way close started by the client: 11 packets, Zeek ` + "`SF`" + `, no fi
 Every conversation is valid TCP unless its file's name says otherwise.
 
 Every readable file has tcpdump's rendering beside it (` + "`NAME.txt`, `NAME.pcapng.txt`" + `), made by
-` + "`bash testdata/craft/render.sh`" + ` (` + "`tcpdump -n -r`" + `, TZ=UTC, tcpdump 4.99.3). Things a text
+` + "`bash testdata/craft/render.sh`" + ` (` + "`tcpdump -n -r`" + `, TZ=UTC, tcpdump 4.99.3); those that are not
+check cases also with the link layer shown (` + "`NAME.e.txt`: `-n -e`, `NAME.e-v.txt`: `-n -e -v`, `NAME.vv-e-tttt.txt`: `-n -vv -e -tttt`, `NAME.t-e.txt`: `-n -t -e`" + `), and lan-noise* with
+` + "`-n -v` and `-n -t -v`" + ` too. Things a text
 parser meets there: VXLAN's inner packet starts a line of its own, unindented; Geneve,
 GRE and IP-in-IP print the outer headers first on the same line; ` + "`[bad opt]`" + ` ends a
 line early (no ` + "`length`" + `, check-bad-options); SLL2 lines carry interface names, which
