@@ -39,6 +39,7 @@ func Open(r io.Reader, name string, opts Options) (Source, error) {
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	atEnd := err == io.EOF
 	if isGzip(head) {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
@@ -49,16 +50,18 @@ func Open(r io.Reader, name string, opts Options) (Source, error) {
 		if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 			return nil, fmt.Errorf("%s: gzip: %w", name, err)
 		}
+		atEnd = err == io.EOF
 	}
-	switch {
-	case capture.Sniff(head):
+	if capture.Sniff(head) {
 		r, err := capture.NewReader(br, name)
 		if err != nil {
 			return nil, err
 		}
 		r.VerifyChecksums(opts.Checksums)
 		return r, nil
-	case sniffText(head):
+	}
+	head, text := sniffText(br, head, atEnd)
+	if text {
 		return openText(br, name, opts)
 	}
 	what := name

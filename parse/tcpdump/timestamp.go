@@ -28,6 +28,13 @@ type stamp struct {
 	frac           time.Duration // may exceed a second for invalid fractions
 }
 
+// tcpdumpForm reports whether the stamp has the digits tcpdump prints: 6
+// or 9 fractional ones, more for an invalid fraction, or the overflow
+// text. A log line with milliseconds is not tcpdump's.
+func (st *stamp) tcpdumpForm() bool {
+	return st.kind == stampOverflow || st.fracDigits >= 6
+}
+
 // scanStamp reads a timestamp at the cursor, including the space that
 // follows it. It reports false, leaving the cursor alone, when the line
 // does not continue with a timestamp.

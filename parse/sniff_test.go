@@ -1,0 +1,77 @@
+package parse
+
+import (
+	"errors"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+)
+
+// busyLog is what `tcpdump -n` prints on a busy interface: the non-TCP
+// lines of a rendering of lan-noise.pcap repeated until more than lines
+// of them come before the first TCP line, then the rest of the rendering
+// (the clean conversation, 11 segments).
+func busyLog(t *testing.T, rendering string, lines int) string {
+	t.Helper()
+	b, err := os.ReadFile("../testdata/captures/craft/" + rendering)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	first := strings.Index(text, ": Flags [")
+	first = strings.LastIndex(text[:first], "\n") + 1
+	for text[first] == ' ' { // -v: the TCP line continues a record
+		first = strings.LastIndex(text[:first-1], "\n") + 1
+	}
+	noise := text[:first]
+	return strings.Repeat(noise, lines/strings.Count(noise, "\n")+1) + text[first:]
+}
+
+// TestOpenRecognisesBusyInterfaceLogs reads, from a pipe as from standard
+// input, logs whose first 1,000 and more lines are ARP, STP, LLDP, ICMPv6
+// neighbour discovery, UDP and the rest, with and without -e and -v, and
+// requires the conversation after them.
+func TestOpenRecognisesBusyInterfaceLogs(t *testing.T) {
+	for _, rendering := range []string{"lan-noise.txt", "lan-noise.e.txt", "lan-noise.v.txt", "lan-noise.e-v.txt", "lan-noise-any.vv-e-tttt.txt", "lan-noise.t-e.txt"} {
+		t.Run(rendering, func(t *testing.T) {
+			log := busyLog(t, rendering, 1500)
+			pr, pw := io.Pipe()
+			go func() {
+				// Written in small pieces, as a live tcpdump writes.
+				for s := log; len(s) > 0; {
+					n := min(len(s), 100)
+					if _, err := pw.Write([]byte(s[:n])); err != nil {
+						return
+					}
+					s = s[n:]
+				}
+				pw.Close()
+			}()
+			defer pr.Close()
+			src, err := Open(pr, "-", Options{})
+			if err != nil {
+				t.Fatalf("Open: %v", err)
+			}
+			n := 0
+			if err := Each(src, func(*tcp.Segment) { n++ }); err != nil {
+				t.Fatalf("reading: %v", err)
+			}
+			if n != 11 {
+				t.Errorf("%d segments, want 11", n)
+			}
+		})
+	}
+}
+
+// TestOpenRefusesOtherText: a long text of another kind is refused with
+// the usual error, after a bounded look.
+func TestOpenRefusesOtherText(t *testing.T) {
+	goLog := strings.Repeat("=== RUN   TestServer\n    server_test.go:42: listening on 127.0.0.1:8080\n--- PASS: TestServer (0.01s)\n", 10000)
+	_, err := Open(strings.NewReader(goLog), "test.log", Options{})
+	if !errors.Is(err, ErrUnknownInput) || !strings.Contains(err.Error(), `its first line "=== RUN   TestServer" is not tcpdump output`) {
+		t.Errorf("Open = %v, want the not-tcpdump-output error", err)
+	}
+}
