@@ -45,7 +45,9 @@ func TestTextRenderingsGiveTheCapturesConnections(t *testing.T) {
 // and clean.txt come from clean.pcap (or .pcapng).
 func captureOf(txt string) string {
 	base := strings.TrimSuffix(txt, ".txt")
-	for _, stem := range []string{base, strings.SplitN(base, ".", 2)[0]} {
+	dir, name := filepath.Split(base)
+	// The stem is cut from the file name: the path's "../" has dots too.
+	for _, stem := range []string{base, dir + strings.SplitN(name, ".", 2)[0]} {
 		for _, ext := range []string{"", ".pcap", ".pcapng"} {
 			if p := stem + ext; p != txt && isFile(p) && (strings.HasSuffix(p, ".pcap") || strings.HasSuffix(p, ".pcapng")) {
 				return p

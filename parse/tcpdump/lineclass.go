@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
 // lineKind is the role of a line in the text.
@@ -41,7 +43,7 @@ func (s *lineStage) kind(line []byte, pre *prefix) lineKind {
 		switch {
 		case pre.startsRecord():
 			s.split = splitStamped
-		case line[0] != ' ' && line[0] != '\t':
+		case atColumn0(line, pre):
 			s.split = splitBare
 		default:
 			return lineContinuation
@@ -54,10 +56,18 @@ func (s *lineStage) kind(line []byte, pre *prefix) lineKind {
 		}
 		return lineContinuation
 	}
-	if line[0] == ' ' || line[0] == '\t' {
+	if !atColumn0(line, pre) {
 		return lineContinuation
 	}
 	return lineStart
+}
+
+// atColumn0 reports whether a line without number or timestamp starts a
+// record: its text starts at column 0, or it starts with the Linux cooked
+// v1 direction that -e right-aligns in 3 columns (" In", "  B", sll_print
+// in print-sll.c), which -t leaves first on the line.
+func atColumn0(line []byte, pre *prefix) bool {
+	return line[0] != ' ' && line[0] != '\t' || pre.dir != tcp.DirUnknown && !pre.hasIface()
 }
 
 // isBlank reports a line of white space only (as bytes.TrimSpace sees
