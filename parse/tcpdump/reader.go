@@ -58,26 +58,28 @@ const (
 
 // Reader reads tcpdump text. It implements parse.Source.
 type Reader struct {
-	name   string
-	opts   Options
-	stage  *lineStage // apart from the Reader, which its goroutine does not keep alive
-	ahead  *readAhead // the stage on its own goroutine, once started; nil without
-	stop   *stopper
-	begun  bool // Next was called
-	stats  tcp.Stats
-	recs   [2]record // the record being gathered, and the one before it
-	cur    int
-	last   int // the record that produced the last segment, or -1
-	eof    bool
-	err    error // a fatal problem, returned from then on
-	clock  clock
-	hosts  hosts
-	rel    relTable
-	ifaces map[string]int32
-	link   int    // link header length from the banner, -1 when unknown
-	hex    []byte // the bytes of the current record's dump
-	hexdec hexDecoder
-	now    lineItem // the item read last, when not reading ahead
+	name  string
+	opts  Options
+	stage *lineStage // apart from the Reader, which its goroutine does not keep alive
+	ahead *readAhead // the stage on its own goroutine, once started; nil without
+	stop  *stopper
+	begun bool // Next was called
+	stats tcp.Stats
+	recs  [2]record // the record being gathered, and the one before it
+	cur   int
+	last  int // the record that produced the last segment, or -1
+	eof   bool
+	err   error // a fatal problem, returned from then on
+	clock clock
+	hosts hosts
+	rel   relTable
+	// toldReading: the reader has said that it guessed relative numbering
+	toldReading bool
+	ifaces      map[string]int32
+	link        int    // link header length from the banner, -1 when unknown
+	hex         []byte // the bytes of the current record's dump
+	hexdec      hexDecoder
+	now         lineItem // the item read last, when not reading ahead
 }
 
 // NewReader returns a reader of tcpdump text from r; name is used in

@@ -12,11 +12,6 @@ const (
 	numAbsolute
 )
 
-// decisiveGap is how much closer to one reading than to the other a line's
-// numbers must be before the reading is settled. Random initial sequence
-// numbers are almost always farther than this from zero.
-const decisiveGap = 1 << 20
-
 // pairState replays one tcp_seq_hash entry. Direction 0 is a→b.
 type pairState struct {
 	created bool      // an ACK-bearing segment has been printed
@@ -25,6 +20,7 @@ type pairState struct {
 	next    [2]uint32 // each sender's next seq, from absolute segments
 	hasNext [2]bool
 	num     numbering
+	readings
 }
 
 // relTable recovers absolute sequence numbers from tcpdump's relative
@@ -42,14 +38,14 @@ type pairState struct {
 // segment (its SYN) showed it; otherwise that direction's numbers stay
 // unknown until the next SYN-ACK.
 //
-// Unless told that the log was printed with -S, the table guesses it per
-// connection from the second ACK-bearing line: relative numbers are small,
-// absolute ones close to the bases. A connection too close to zero to tell
-// follows the last connection that could.
+// Unless told that the log was printed with -S, the table tells it per
+// connection from the lines after the one that set the bases, by which
+// reading continues the connection (numbering.go).
 type relTable struct {
 	absolute bool // Options.Absolute: the log was printed with -S
 	pairs    pairTable
-	guess    numbering // the last settled guess
+	guess    numbering // the last reading a connection settled
+	settled  bool      // some connection settled guess
 }
 
 func newRelTable(absolute bool) relTable {
@@ -57,29 +53,30 @@ func newRelTable(absolute bool) relTable {
 }
 
 // resolve turns the printed numbers of seg into absolute ones and sets
-// KnownSeq and KnownAck for the numbers it can vouch for.
-func (t *relTable) resolve(seg *tcp.Segment, tt *tcpText) {
+// KnownSeq and KnownAck for the numbers it can vouch for. It reports
+// true when the line was read in doubt: the two readings give it
+// different numbers, nothing in the connection told them apart, and no
+// earlier connection settled which the log uses.
+func (t *relTable) resolve(seg *tcp.Segment, tt *tcpText) (doubt bool) {
 	st, dir := t.pairs.state(seg.Src, seg.Dst)
 	if !seg.Flags.Has(tcp.ACK) || t.absolute {
 		t.printedAbsolute(st, dir, seg, tt)
-		return
+		return false
 	}
 	if !st.created || seg.Flags.Has(tcp.SYN) {
 		t.create(st, dir, seg, tt)
-		return
-	}
-	if st.num == numUndecided {
-		st.num = t.decide(st, dir, seg, tt)
+		return false
 	}
 	num := st.num
 	if num == numUndecided {
-		num = t.guess
+		num, doubt = t.decide(st, dir, seg, tt)
 	}
 	if num == numAbsolute {
 		t.printedAbsolute(st, dir, seg, tt)
-		return
+	} else {
+		t.addBases(st, dir, seg, tt)
 	}
-	t.addBases(st, dir, seg, tt)
+	return doubt
 }
 
 // printedAbsolute accepts the numbers as printed.
@@ -109,6 +106,7 @@ func (t *relTable) create(st *pairState, dir int, seg *tcp.Segment, tt *tcpText)
 	}
 	st.base[other], st.known[other] = seg.Ack-1, tt.hasAck
 	t.printedAbsolute(st, dir, seg, tt)
+	st.expect(other)
 	if t.absolute || st.num == numAbsolute || (st.num == numUndecided && t.guess == numAbsolute) {
 		return
 	}
@@ -142,44 +140,4 @@ func (t *relTable) sackBase(st *pairState, other int, seg *tcp.Segment) {
 		o.SACK[i].Left += st.base[other]
 		o.SACK[i].Right += st.base[other]
 	}
-}
-
-// decide guesses the numbering of a connection from its second
-// ACK-bearing line: which reading puts the numbers nearer to what the
-// creating line showed. It also settles the global guess.
-func (t *relTable) decide(st *pairState, dir int, seg *tcp.Segment, tt *tcpText) numbering {
-	other := 1 - dir
-	var rel, abs int64
-	compared := false
-	// Relative numbers are offsets from the base, so small and positive;
-	// absolute ones are near the base, on either side.
-	if tt.hasAck && st.known[other] {
-		rel += int64(seg.Ack)
-		abs += absDiff(st.base[other], seg.Ack)
-		compared = true
-	}
-	if tt.hasSeq && st.known[dir] {
-		rel += int64(seg.Seq)
-		abs += absDiff(st.base[dir], seg.Seq)
-		compared = true
-	}
-	switch {
-	case !compared:
-		return numUndecided
-	case abs+decisiveGap < rel:
-		t.guess = numAbsolute
-	case rel+decisiveGap < abs:
-		t.guess = numRelative
-	default:
-		return numUndecided
-	}
-	return t.guess
-}
-
-func absDiff(a, b uint32) int64 {
-	d := tcp.SeqDiff(a, b)
-	if d < 0 {
-		return -d
-	}
-	return d
 }

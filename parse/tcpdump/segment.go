@@ -70,8 +70,9 @@ func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
 		seg.Checksum = tcp.ChecksumUnknown
 		seg.Known &^= tcp.KnownChecksum
 	}
-	if tt.full {
-		r.rel.resolve(seg, &tt)
+	if tt.full && r.rel.resolve(seg, &tt) && !r.toldReading {
+		r.toldReading = true
+		r.stats.Reportf(r.pos(rec.lineNo(a.line), a.colon+3), "cannot tell yet whether the sequence numbers are relative or absolute (tcpdump -S): read as relative, tcpdump's default, until a connection tells; pass -S (--absolute-input) if the log was printed with -S")
 	}
 	r.dump(rec, seg)
 	if seg.Truncated {

@@ -34,7 +34,13 @@ func lint(t testing.TB, path string, cfg *rules.Config, obs ...rules.Observer) [
 // the input is read.
 func lintTracked(t testing.TB, path string, cfg *rules.Config, setup func(*rules.Tracker), obs ...rules.Observer) []rules.Finding {
 	t.Helper()
-	src, closer, err := parse.OpenFile(path, parse.Options{Checksums: true})
+	return lintRead(t, path, parse.Options{Checksums: true}, cfg, setup, obs...)
+}
+
+// lintRead is lintTracked reading the input with opts.
+func lintRead(t testing.TB, path string, opts parse.Options, cfg *rules.Config, setup func(*rules.Tracker), obs ...rules.Observer) []rules.Finding {
+	t.Helper()
+	src, closer, err := parse.OpenFile(path, opts)
 	if err != nil {
 		if errors.Is(err, parse.ErrUnknownInput) {
 			t.Skipf("%v (no tcpdump text reader in this build yet)", err)
