@@ -58,12 +58,14 @@ type ConnEnv struct {
 // ConnRuleEnv is the environment of rules with "on: connection".
 type ConnRuleEnv struct {
 	Conn ConnEnv `expr:"conn"`
+	evalBudget
 }
 
 // SegmentEnv is the environment of rules with "on: segment": the segment's
 // fields at the top level, its connection under conn.
 type SegmentEnv struct {
 	Conn ConnEnv `expr:"conn"`
+	evalBudget
 	// From is the sender's role, "client" or "server".
 	From string `expr:"from"`
 	// Flags are tcpdump's flag letters ("S.", "FP.", "none").

@@ -2,6 +2,7 @@ package ruleset
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -60,7 +61,7 @@ func compileExpr(on, src string, asBool bool) (*vm.Program, *exprError) {
 	if err := checkExprSize(src); err != nil {
 		return nil, err
 	}
-	opts := []expr.Option{expr.Env(envFor(on)), expr.MaxNodes(maxExprNodes)}
+	opts := []expr.Option{expr.Env(envFor(on)), expr.MaxNodes(maxExprNodes), expr.Patch(budgetPatch{})}
 	if asBool {
 		opts = append(opts, expr.AsBool())
 	}
@@ -148,8 +149,13 @@ func (t *template) render(env any) (string, error) {
 	var b strings.Builder
 	for i, prog := range t.exprs {
 		b.WriteString(t.text[i])
-		v, err := expr.Run(prog, env)
+		v, err := runBudgeted(prog, env)
 		if err != nil {
+			return "", err
+		}
+		// Printing an array prints its elements, each as often as it
+		// appears: charged before, as the builtins that print are.
+		if err := env.(interface{ budgetOf() *evalBudget }).budgetOf().chargeSize(reflect.ValueOf(v)); err != nil {
 			return "", err
 		}
 		fmt.Fprint(&b, v)
@@ -194,7 +200,7 @@ func newEval(cond *vm.Program, msg *template) func(*rules.Conn, rules.Dir, *tcp.
 			s := newSegmentEnv(c, d, seg)
 			env = &s
 		}
-		out, err := expr.Run(cond, env)
+		out, err := runBudgeted(cond, env)
 		if err != nil {
 			return false, "", err
 		}
