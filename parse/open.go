@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"unicode/utf8"
 
 	"github.com/pcaplint/pcaplint/parse/capture"
@@ -28,6 +29,14 @@ type Options struct {
 	Absolute bool
 	// Checksums turns on checksum verification of captured packets.
 	Checksums bool
+	// StripPrefix, when set, is the prefix a log collector wrote before
+	// each line of tcpdump text (--strip-prefix), matched at the start of
+	// every line; when nil, the prefixes of the collectors
+	// tcpdump.DetectPrefix knows are recognised from the first lines.
+	StripPrefix *regexp.Regexp
+	// OnPrefix, when set, is told once per input which prefix is stripped
+	// from its lines.
+	OnPrefix func(name, prefix string)
 }
 
 // Open recognises the input by its content — pcap, pcapng, tcpdump text,
@@ -60,9 +69,9 @@ func Open(r io.Reader, name string, opts Options) (Source, error) {
 		r.VerifyChecksums(opts.Checksums)
 		return r, nil
 	}
-	head, text := sniffText(br, head, atEnd)
+	head, pfx, text := sniffText(br, head, atEnd, opts)
 	if text {
-		return openText(br, name, opts)
+		return openText(br, name, opts, pfx), nil
 	}
 	what := name
 	if name == "-" {

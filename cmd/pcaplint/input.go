@@ -153,7 +153,7 @@ func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine 
 }
 
 // addInputFlags declares the flags that tune how inputs are read, the same
-// on every command: --strict and -S/--absolute-input. oldAbsolute is the
+// on every command: --strict, -S/--absolute-input and --strip-prefix. oldAbsolute is the
 // command's former spelling of -S, kept as a hidden alias that warns.
 func addInputFlags(cmd *cobra.Command, opts *parse.Options, oldAbsolute string) {
 	f := cmd.Flags()
@@ -162,6 +162,7 @@ func addInputFlags(cmd *cobra.Command, opts *parse.Options, oldAbsolute string) 
 	f.BoolVar(&opts.Absolute, oldAbsolute, false, "deprecated spelling of --absolute-input")
 	_ = f.MarkHidden(oldAbsolute)
 	deprecated(cmd, oldAbsolute, "-S/--absolute-input")
+	addPrefixFlag(cmd, opts)
 }
 
 // inputErrors prints every input's problems on w and returns exit code 2

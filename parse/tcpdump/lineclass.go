@@ -16,6 +16,7 @@ const (
 	lineBanner                // tcpdump's messages around the packets
 	lineStart                 // the first line of a packet record
 	lineContinuation          // more of the current record
+	lineForeign               // a line of a prefixed log without the prefix: not tcpdump's
 )
 
 // banners start the lines tcpdump writes around the packets (§2.1).
@@ -43,6 +44,10 @@ func (s *lineStage) kind(line []byte, pre *prefix) lineKind {
 		switch {
 		case pre.startsRecord():
 			s.split = splitStamped
+		case line[0] != ' ' && line[0] != '	' && s.prefix != nil && !isPacketLine(line):
+			// A collector's own line before tcpdump's (GitHub's
+			// "##[group]Run …", a job's set-up): it decides nothing.
+			return lineContinuation
 		case atColumn0(line, pre):
 			s.split = splitBare
 		default:

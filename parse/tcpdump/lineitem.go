@@ -25,6 +25,7 @@ type lineItem struct {
 	n    int   // the line's number; for itemReadError, the lines read before
 	err  error // for itemReadError
 	line []byte
+	skip int // bytes of the input line before line: a collector's prefix, a byte order mark
 	kind lineKind
 	pre  prefix // for lineStart
 	// The line's place in its batch's text, when read ahead.
@@ -33,14 +34,21 @@ type lineItem struct {
 
 // lineStage reads and classifies lines.
 type lineStage struct {
-	lines lineReader
-	split splitMode
+	lines  lineReader
+	split  splitMode
+	prefix *LogPrefix // a log collector's, stripped from every line; nil for none
 }
 
 // next reads the next line into it; it.line is valid until the next call.
 func (s *lineStage) next(it *lineItem) {
 	line, err := s.lines.next()
-	it.n, it.line, it.err = s.lines.n, nil, nil
+	it.n, it.line, it.err, it.skip = s.lines.n, nil, nil, 0
+	if err == nil && (s.prefix != nil || it.n == 1) {
+		if s.strip(it, line) {
+			return
+		}
+		line = line[it.skip:]
+	}
 	switch {
 	case err == io.EOF:
 		it.what = itemEOF
@@ -54,6 +62,30 @@ func (s *lineStage) next(it *lineItem) {
 		it.what, it.line = itemLine, line
 		it.kind = s.kind(line, &it.pre)
 	}
+}
+
+// strip takes the byte order mark off the first line and the collector's
+// prefix off every line, setting it.skip; it reports true when it made the
+// item a line that is not tcpdump's: one without the prefix, or one whose
+// only bytes tcpdump never prints are the collector's terminal controls
+// (colours, GitLab's section markers).
+func (s *lineStage) strip(it *lineItem, line []byte) bool {
+	if it.n == 1 && hasAt(line, 0, bom) {
+		it.skip = len(bom)
+	}
+	if s.prefix == nil {
+		return false
+	}
+	n := s.prefix.strip(line[it.skip:])
+	if n >= 0 {
+		it.skip += n
+		rest := line[it.skip:]
+		if !isBinary(rest) || !onlyTerminalControls(rest) {
+			return false
+		}
+	}
+	it.what, it.line, it.kind = itemLine, line, lineForeign
+	return true
 }
 
 // last reports whether no line follows the item.

@@ -45,6 +45,11 @@ type Options struct {
 	// (the default form) and the base of the delta forms (-ttt, -ttttt);
 	// the zero Date means 1970-01-01.
 	Date time.Time
+	// Prefix is a log collector's prefix on every line (DetectPrefix,
+	// RegexpPrefix), stripped before the line is read; lines without it
+	// are counted as lines that are not packets. Positions stay those of
+	// the input's lines and columns.
+	Prefix *LogPrefix
 }
 
 // splitMode is how records are told apart.
@@ -88,7 +93,7 @@ func NewReader(r io.Reader, name string, opts Options) *Reader {
 	return &Reader{
 		name:   name,
 		opts:   opts,
-		stage:  &lineStage{lines: newLineReader(r)},
+		stage:  &lineStage{lines: newLineReader(r), prefix: opts.Prefix},
 		stop:   newStopper(),
 		last:   -1,
 		clock:  newClock(opts.Location, opts.Date),
@@ -196,23 +201,22 @@ func (r *Reader) Close() { r.stop.stop() }
 // line takes one classified line; it reports true when it completed a
 // record that yielded a segment.
 func (r *Reader) line(it *lineItem, seg *tcp.Segment) bool {
-	line, n := it.line, it.n
 	switch it.kind {
-	case lineBlank:
+	case lineBlank, lineForeign:
 		r.stats.Other++
 	case lineBanner:
 		r.stats.Other++
-		r.banner(line)
+		r.banner(it.line)
 		return !r.recs[r.cur].empty() && r.finish(seg)
 	case lineContinuation:
 		if r.recs[r.cur].empty() {
 			r.stats.Other++
 			return false
 		}
-		r.recs[r.cur].add(line, n)
+		r.recs[r.cur].add(it)
 	case lineStart:
 		done := !r.recs[r.cur].empty() && r.finish(seg)
-		r.recs[r.cur].start(line, n, &it.pre)
+		r.recs[r.cur].start(it)
 		return done
 	}
 	return false

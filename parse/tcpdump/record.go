@@ -11,30 +11,41 @@ import (
 type record struct {
 	buf   []byte
 	ends  []int  // where each line ends in buf
+	skips []int  // the bytes of each input line before its text (a collector's prefix)
 	first int    // the input line number of the first line
 	pre   prefix // what the first line says before the protocol text
 	vxlan uint8  // whether the first line names VXLAN: 0 not looked yet, 1 no, 2 yes
 }
 
-func (r *record) reset()           { r.buf, r.ends = r.buf[:0], r.ends[:0] }
+func (r *record) reset()           { r.buf, r.ends, r.skips = r.buf[:0], r.ends[:0], r.skips[:0] }
 func (r *record) empty() bool      { return len(r.ends) == 0 }
 func (r *record) count() int       { return len(r.ends) }
 func (r *record) lineNo(i int) int { return r.first + i }
 
-// start makes line, whose prefix was read into pre, the first line of the
-// empty record.
-func (r *record) start(line []byte, lineNo int, pre *prefix) {
-	r.add(line, lineNo)
-	r.pre, r.vxlan = *pre, 0
+// col is the column in the input line of the 1-based column c of the
+// record's i-th line, which lost a collector's prefix; 0 (no column) stays.
+func (r *record) col(i, c int) int {
+	if c == 0 {
+		return 0
+	}
+	return c + r.skips[i]
 }
 
-// add appends a line; the first line fixes the record's line number.
-func (r *record) add(line []byte, lineNo int) {
+// start makes it's line, whose prefix was read into it.pre, the first line
+// of the empty record.
+func (r *record) start(it *lineItem) {
+	r.add(it)
+	r.pre, r.vxlan = it.pre, 0
+}
+
+// add appends it's line; the first line fixes the record's line number.
+func (r *record) add(it *lineItem) {
 	if len(r.ends) == 0 {
-		r.first = lineNo
+		r.first = it.n
 	}
-	r.buf = append(r.buf, line...)
+	r.buf = append(r.buf, it.line...)
 	r.ends = append(r.ends, len(r.buf))
+	r.skips = append(r.skips, it.skip)
 }
 
 // textAt is where the protocol text of the i-th line starts: after the

@@ -1,0 +1,146 @@
+package tcpdump
+
+import (
+	"bytes"
+	"strconv"
+)
+
+// detectLines is how many of the first lines DetectPrefix looks at.
+const detectLines = 200
+
+// bom is the UTF-8 byte order mark GitHub Actions writes before a raw
+// log's first line.
+const bom = "\xef\xbb\xbf"
+
+// DetectPrefix recognises a log collector's prefix in head, the first
+// bytes of a log: the first line whose rest after a known prefix is
+// tcpdump's (a packet line or a banner) decides the prefix, and the other
+// lines of head must bear it out (every line has a prefix made of a
+// timestamp only; another service's lines may come between those of a
+// named one). It returns nil for tcpdump's own text, which is read as it
+// is, and for a log it does not recognise. Only whole lines are looked at.
+func DetectPrefix(head []byte) *LogPrefix {
+	lines := headLines(head)
+	for _, line := range lines {
+		if isBlank(line) {
+			continue
+		}
+		if p := learnPrefix(line); p != nil {
+			if p.holds(lines) {
+				return p
+			}
+			return nil
+		}
+		if isPacketLine(line) || isBanner(line) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// headLines splits head into its whole lines, at most detectLines, the
+// byte order mark dropped from the first.
+func headLines(head []byte) [][]byte {
+	head = bytes.TrimPrefix(head, []byte(bom))
+	var lines [][]byte
+	for len(lines) < detectLines {
+		k := bytes.IndexByte(head, '\n')
+		if k < 0 {
+			break
+		}
+		lines = append(lines, trimEOL(head[:k+1]))
+		head = head[k+1:]
+	}
+	return lines
+}
+
+// learnPrefix tries each kind of prefix on line, and returns the first
+// after which tcpdump's text follows, with the parts that are the same on
+// every line (a service name, a host and process) taken from line.
+func learnPrefix(line []byte) *LogPrefix {
+	leads := [...]func([]byte) int{func([]byte) int { return 0 }, matchCompose, matchKubectl}
+	for li, lead := range leads {
+		i := lead(line)
+		if i < 0 {
+			continue
+		}
+		for st := cstampNone; st <= cstampEpoch; st++ {
+			j := i
+			if st != cstampNone {
+				j = st.match(line, i)
+			}
+			if j < 0 || j == len(line) || li == 0 && st == cstampNone {
+				continue
+			}
+			for _, tail := range [...]tailKind{tailNone, tailGitLab, tailJournal} {
+				p := &LogPrefix{lead: line[:i], stamp: st, tail: tail}
+				k := j
+				switch tail {
+				case tailGitLab:
+					k = matchGitLab(line, j)
+				case tailJournal:
+					if st == cstampNone {
+						continue
+					}
+					if k = matchJournal(line, j); k >= 0 {
+						p.ident = line[j:k]
+					}
+				}
+				if k >= 0 && k < len(line) && tcpdumpFollows(line[k:], st) {
+					p.lead, p.ident = bytes.Clone(p.lead), bytes.Clone(p.ident)
+					p.what = p.describe()
+					return p
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// tcpdumpFollows reports whether rest, a line after a prefix, is tcpdump's:
+// a packet line or a banner; after a timestamp tcpdump prints itself, only
+// a packet line with its own timestamp or number.
+func tcpdumpFollows(rest []byte, st collectorStamp) bool {
+	if st.ambiguous() {
+		return isRecordStart(rest) && isPacketLine(rest)
+	}
+	return isPacketLine(rest) || isBanner(rest)
+}
+
+// holds reports whether the lines bear the prefix out: those with a
+// timestamp alone for a prefix must all have it.
+func (p *LogPrefix) holds(lines [][]byte) bool {
+	named := len(p.lead) > 0 || p.tail == tailJournal
+	for _, line := range lines {
+		if !named && !isBlank(line) && p.strip(line) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// describe says what the prefix is, in the words of the tools that write
+// it.
+func (p *LogPrefix) describe() string {
+	var parts []string
+	switch {
+	case hasAt(p.lead, 0, "[pod/"):
+		parts = append(parts, "kubectl logs --prefix "+strconv.Quote(string(p.lead)))
+	case len(p.lead) > 0:
+		parts = append(parts, "docker compose logs' service "+strconv.Quote(string(p.lead)))
+	}
+	switch {
+	case p.tail == tailGitLab:
+		parts = append(parts, "GitLab Runner's timestamp and stream")
+	case p.stamp != cstampNone:
+		parts = append(parts, cstampNames[p.stamp])
+	}
+	if p.tail == tailJournal {
+		parts = append(parts, "journalctl's "+strconv.Quote(string(p.ident)))
+	}
+	s := parts[0]
+	for _, part := range parts[1:] {
+		s += ", then " + part
+	}
+	return s
+}
