@@ -115,6 +115,16 @@ type Conn struct {
 	qprev, qnext *Conn
 }
 
+// OpenOrder orders connections as they opened in the input: sorted by it,
+// the connections of one input (of one tracker, or of all the trackers of
+// Shards) are in the order of the IDs they have once numbered.
+func (c *Conn) OpenOrder() uint64 {
+	if c.open != 0 {
+		return c.open
+	}
+	return uint64(c.ID)
+}
+
 // Packets counts packets both ways.
 func (c *Conn) Packets() int64 { return c.Sides[0].Packets + c.Sides[1].Packets }
 

@@ -70,6 +70,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	if sh != nil {
 		res.rep.Shard = &report.Shard{K: sh.k, N: sh.n, Inputs: inputPaths(ins)}
 	}
+	defer closeSpools(res.rep)
 	if err := printBatch(stdout, printer, res.rep); err != nil {
 		return err
 	}

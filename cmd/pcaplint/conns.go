@@ -26,9 +26,14 @@ standard input.`,
 			if format != "table" && format != "json" {
 				return fmt.Errorf("--format must be table or json, not %q", format)
 			}
+			keep := keepConns // the table's columns are as wide as their widest cell
+			if format == "json" {
+				keep = keepSpool
+			}
 			rep := &report.Report{}
+			defer closeSpools(rep)
 			for _, path := range args {
-				f, _ := readInputSharded(path, opts, keepConns, nil)
+				f, _ := readInputSharded(path, opts, keep, nil)
 				rep.Files = append(rep.Files, f)
 			}
 			out := cmd.OutOrStdout()

@@ -19,6 +19,7 @@ const (
 	keepConns connKeep = iota // the whole connection (conns, diagram)
 	keepRefs                  // a connection holding only ID and endpoints
 	keepCount                 // nothing but the count
+	keepSpool                 // the JSON form, in a connSpool
 )
 
 // connCollector keeps the connections the tracker ends, or as much of them
@@ -27,6 +28,8 @@ const (
 type connCollector struct {
 	keep  connKeep
 	conns []*rules.Conn
+	// spool receives the connections with keepSpool.
+	spool *spoolPart
 	n     int
 	// flagless counts segments that showed no flags (tcpdump -q), which
 	// the checks cannot judge.
@@ -46,6 +49,8 @@ func (c *connCollector) End(conn *rules.Conn, _ rules.EndReason) {
 		c.conns = append(c.conns, conn)
 	case keepRefs:
 		c.conns = append(c.conns, conn.Ref().Conn())
+	case keepSpool:
+		c.spool.add(conn)
 	}
 }
 
@@ -72,9 +77,13 @@ func readInputKeeping(path string, opts parse.Options, keep connKeep, eng *rules
 		defer p.Close()
 	}
 	tr, col := collectingTracker(keep, eng, extra...)
+	spool := spoolFor(keep, col)
 	f.Err = parse.Each(src, func(seg *tcp.Segment) { tr.Add(seg) })
 	tr.Flush()
 	f.Conns, f.ConnCount = sortedConns(col.conns), col.n
+	if spool != nil {
+		f.Spool = spool
+	}
 	f.Stats = *src.Stats()
 	f.Copies, f.Evicted = tr.Copies(), tr.Evicted()
 	if eng != nil {
@@ -84,13 +93,24 @@ func readInputKeeping(path string, opts parse.Options, keep connKeep, eng *rules
 	return f
 }
 
+// spoolFor gives col a spool when keep says so, and returns it; nil
+// otherwise.
+func spoolFor(keep connKeep, col *connCollector) *connSpool {
+	if keep != keepSpool {
+		return nil
+	}
+	spool := &connSpool{}
+	col.spool = spool.part()
+	return spool
+}
+
 // collectingTracker returns a tracker whose connections col collects as
 // keep says, with eng (when not nil) and the extra observers beside it.
 func collectingTracker(keep connKeep, eng *rules.Engine, extra ...rules.Observer) (*rules.Tracker, *connCollector) {
 	col := &connCollector{keep: keep}
 	tr := rules.NewTracker(append([]rules.Observer{col}, extra...)...)
 	// Only whole connections are printed with their state changes.
-	tr.NoTransitions = keep != keepConns
+	tr.NoTransitions = keep != keepConns && keep != keepSpool
 	// A connection's memory serves the next one when nothing keeps it
 	// after it ends: the collector copies what it keeps, the engine
 	// reports references, but extra observers (the diagram recorder)
@@ -117,6 +137,7 @@ func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine 
 	}
 	defer closer.Close()
 	var cols []*connCollector
+	var spool *connSpool
 	sh := rules.NewShards(0, func(int) (*rules.Tracker, *rules.Engine) {
 		var eng *rules.Engine
 		if newEngine != nil {
@@ -125,6 +146,12 @@ func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine 
 			}
 		}
 		tr, col := collectingTracker(keep, eng)
+		if keep == keepSpool {
+			if spool == nil {
+				spool = &connSpool{}
+			}
+			col.spool = spool.part()
+		}
 		cols = append(cols, col)
 		return tr, eng
 	})
@@ -142,6 +169,9 @@ func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine 
 	}
 	sh.Number(f.Conns, nil)
 	f.Conns = sortedConns(f.Conns)
+	if spool != nil {
+		f.Spool = spool
+	}
 	f.Stats = *src.Stats()
 	f.Copies, f.Evicted = sh.Copies(), sh.Evicted()
 	if newEngine != nil {

@@ -91,11 +91,11 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 }
 
 // lintKeeps is what lint keeps of each connection for the format: JSON
-// prints them whole, JUnit names them, the other formats only count them.
+// prints them whole (spooled, see connSpool), JUnit names them, the other formats only count them.
 func lintKeeps(format string) connKeep {
 	switch format {
 	case "json":
-		return keepConns
+		return keepSpool
 	case "junit":
 		return keepRefs
 	}

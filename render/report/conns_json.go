@@ -94,15 +94,18 @@ func NewJSONFile(f *File) JSONFile {
 	return jf
 }
 
-// WriteConnsJSON prints the connections of every input as one JSON object.
+// WriteConnsJSON prints the connections of every input as one JSON
+// object, one input at a time (see JSONWriter).
 func WriteConnsJSON(w io.Writer, r *Report) error {
-	out := struct {
-		Files []JSONFile `json:"files"`
-	}{Files: []JSONFile{}}
+	fw := filesWriter{w: w}
 	for i := range r.Files {
-		out.Files = append(out.Files, NewJSONFile(&r.Files[i]))
+		if err := fw.file(NewJSONFile(&r.Files[i]), r.Files[i].Spool); err != nil {
+			return err
+		}
 	}
-	return writeJSON(w, out)
+	return fw.close(struct {
+		Files []JSONFile `json:"files"`
+	}{Files: []JSONFile{}})
 }
 
 // writeJSON prints v indented, one object per output.

@@ -89,24 +89,22 @@ type JSONShard struct {
 	Inputs []string `json:"inputs"`
 }
 
-// Print implements Printer.
+// Print implements Printer: it streams the report with a JSONWriter.
 func (JSON) Print(w io.Writer, r *Report) error {
-	return writeJSON(w, NewJSONReport(r))
+	jw := NewJSONWriter(w)
+	for i := range r.Files {
+		if err := jw.File(&r.Files[i]); err != nil {
+			return err
+		}
+	}
+	return jw.Close(r.Skipped, r.Shard)
 }
 
 // NewJSONReport converts a report to its JSON form.
 func NewJSONReport(r *Report) *JSONReport {
 	out := &JSONReport{Files: []JSONLintFile{}}
 	for i := range r.Files {
-		f := &r.Files[i]
-		jf := JSONLintFile{JSONFile: NewJSONFile(f), Findings: []JSONFinding{}, Unchecked: []JSONUnchecked{}}
-		for j := range f.Findings {
-			jf.Findings = append(jf.Findings, NewJSONFinding(&f.Findings[j]))
-		}
-		for _, u := range f.Unchecked {
-			jf.Unchecked = append(jf.Unchecked, JSONUnchecked(u))
-		}
-		out.Files = append(out.Files, jf)
+		out.Files = append(out.Files, newJSONLintFile(&r.Files[i]))
 	}
 	for _, s := range r.Skipped {
 		out.Skipped = append(out.Skipped, JSONSkip(s))
@@ -118,22 +116,39 @@ func NewJSONReport(r *Report) *JSONReport {
 	return out
 }
 
+// newJSONLintFile converts one input's result; connections in a spool
+// are left for the writer.
+func newJSONLintFile(f *File) JSONLintFile {
+	jf := JSONLintFile{JSONFile: NewJSONFile(f), Findings: []JSONFinding{}, Unchecked: []JSONUnchecked{}}
+	for j := range f.Findings {
+		jf.Findings = append(jf.Findings, NewJSONFinding(&f.Findings[j]))
+	}
+	for _, u := range f.Unchecked {
+		jf.Unchecked = append(jf.Unchecked, JSONUnchecked(u))
+	}
+	return jf
+}
+
 // Summarize counts the files and findings into the summary.
 func (j *JSONReport) Summarize() {
-	n := map[string]int{"error": 0, "warning": 0, "info": 0}
-	notChecked := 0
-	for _, f := range j.Files {
-		for _, fd := range f.Findings {
-			n[fd.Severity]++
-		}
-		for _, u := range f.Unchecked {
-			if u.All {
-				notChecked++
-				break
-			}
+	j.Summary = JSONSummary{Findings: map[string]int{"error": 0, "warning": 0, "info": 0}}
+	for i := range j.Files {
+		j.Summary.add(&j.Files[i])
+	}
+}
+
+// add counts one more file into the summary.
+func (s *JSONSummary) add(f *JSONLintFile) {
+	s.Files++
+	for _, fd := range f.Findings {
+		s.Findings[fd.Severity]++
+	}
+	for _, u := range f.Unchecked {
+		if u.All {
+			s.NotChecked++
+			break
 		}
 	}
-	j.Summary = JSONSummary{Files: len(j.Files), Findings: n, NotChecked: notChecked}
 }
 
 // Write prints the report as the JSON format does.

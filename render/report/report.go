@@ -27,7 +27,10 @@ type File struct {
 	// only their IDs and endpoints: lint keeps only what its format
 	// prints, so that memory does not grow with the input.
 	ConnCount int
-	Stats     tcp.Stats
+	// Spool, when set, holds the connections in place of Conns, outside
+	// memory, for the JSON format.
+	Spool ConnSpool
+	Stats tcp.Stats
 	// Copies counts packets seen again on another interface and counted once.
 	Copies int64
 	// Evicted counts connections dropped from a full connection table.
