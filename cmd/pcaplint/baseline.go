@@ -172,7 +172,7 @@ func applyBaseline(stderr io.Writer, rep *report.Report, known *baseline, writeP
 		if err := b.writeTo(&buf); err != nil {
 			return err
 		}
-		if err := os.WriteFile(writePath, buf.Bytes(), 0o644); err != nil {
+		if err := writeOutputFile(writePath, writeBytes(buf.Bytes())); err != nil {
 			return fmt.Errorf("--write-baseline: %w", err)
 		}
 		fmt.Fprintf(stderr, "pcaplint: note: recorded %s in %s\n", findings(countFindings(rep)), writePath)

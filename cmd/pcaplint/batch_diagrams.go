@@ -8,7 +8,6 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"github.com/pcaplint/pcaplint/render/diagram"
 	"github.com/pcaplint/pcaplint/render/diagram/svg"
@@ -101,20 +100,7 @@ func (s *diagramSink) writeFile(rel string, b []byte) error {
 			return err
 		}
 	}
-	name := filepath.FromSlash(rel)
-	if st, err := s.root.Lstat(name); err == nil && st.Mode()&fs.ModeSymlink != 0 {
-		return fmt.Errorf("%s: refusing to write through the symbolic link %s", s.dir, rel)
-	}
-	// O_NOFOLLOW closes the window between the check above and the open.
-	f, err := s.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|syscall.O_NOFOLLOW, 0o644)
-	if err != nil {
-		return fmt.Errorf("%s: writing %s: %w", s.dir, rel, err)
-	}
-	_, err = f.Write(b)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := writeInRoot(s.root, filepath.FromSlash(rel), writeBytes(b)); err != nil {
 		return fmt.Errorf("%s: writing %s: %w", s.dir, rel, err)
 	}
 	return nil

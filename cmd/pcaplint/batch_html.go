@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -19,16 +20,11 @@ func writeHTML(path string, rep *report.Report, diagramsDir string, diagrams map
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("--html: %w", err)
 	}
-	f, err := os.Create(path)
+	err = writeOutputFile(path, func(w io.Writer) error {
+		return html.Write(w, rep, html.Options{Diagrams: links})
+	})
 	if err != nil {
 		return fmt.Errorf("--html: %w", err)
-	}
-	err = html.Write(f, rep, html.Options{Diagrams: links})
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("--html %s: %w", path, err)
 	}
 	return nil
 }

@@ -177,7 +177,7 @@ func writeDiagrams(stdout, stderr io.Writer, output string, groups [][]*diagram.
 		case toDir:
 			err = writeFile(output, fileName(g, formatExt[r.format]), b)
 		case output != "":
-			err = os.WriteFile(output, b, 0o644)
+			err = writeOutputFile(output, writeBytes(b))
 		case r.format == "png" && stdoutIsTerminal():
 			err = fmt.Errorf("will not write a PNG to a terminal: give -o FILE.png")
 		default:
@@ -199,7 +199,7 @@ func writeFile(dir, name string, b []byte) error {
 	if name != filepath.Base(name) || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
 		return fmt.Errorf("refusing output file name %q", name)
 	}
-	return os.WriteFile(filepath.Join(dir, name), b, 0o644)
+	return writeOutputFile(filepath.Join(dir, name), writeBytes(b))
 }
 
 // fileName names a group's diagram "<id>-<client>-<server><ext>", or

@@ -129,23 +129,14 @@ check. It does not overwrite an existing file unless --force is given.`,
 
 // writeStarter writes data to path, refusing to replace a file unless force.
 func writeStarter(path string, data []byte, force bool) error {
-	flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-	if !force {
-		flags |= os.O_EXCL
-	}
-	f, err := os.OpenFile(path, flags, 0o644)
-	if errors.Is(err, fs.ErrExist) {
+	if _, err := os.Lstat(path); err == nil && !force {
 		return fmt.Errorf("%s exists; pass --force to overwrite it", path)
 	}
-	if errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(filepath.Dir(path)); errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("cannot write %s: the directory %s does not exist", path, filepath.Dir(path))
 	}
-	if err != nil {
+	if err := writeOutputFile(path, writeBytes(data)); err != nil {
 		return fmt.Errorf("cannot write the rule file: %w", err)
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/pcaplint/pcaplint/rules"
@@ -28,7 +27,7 @@ func newRulesDocsCmd(checks []*rules.Check) *cobra.Command {
 				_, err := cmd.OutOrStdout().Write(md)
 				return err
 			}
-			return os.WriteFile(output, md, 0o644)
+			return writeOutputFile(output, writeBytes(md))
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// writeOutputFile writes what write produces to path as writeInRoot does,
+// inside path's directory. Every file pcaplint writes goes through here.
+func writeOutputFile(path string, write func(io.Writer) error) error {
+	dir, name := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	if name == "" {
+		return fmt.Errorf("%s: a directory, not a file name", path)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	return writeInRoot(root, name, write)
+}
+
+// writeInRoot writes what write produces to name inside root without ever
+// following a symbolic link: one in name's place is refused, so a link
+// planted in an output directory cannot make pcaplint overwrite the file
+// it points to. A regular file (new or replaced) is written to a temporary
+// file in the same directory and renamed into place once complete, so a
+// full disk or a failed render leaves the old file, never an empty or cut
+// one. A device or pipe already in name's place (-o /dev/null) is written
+// to as it is.
+func writeInRoot(root *os.Root, name string, write func(io.Writer) error) error {
+	st, err := root.Lstat(name)
+	switch {
+	case err == nil && st.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("%s: refusing to write through a symbolic link", filepath.Join(root.Name(), name))
+	case err == nil && st.IsDir():
+		return fmt.Errorf("%s: is a directory", filepath.Join(root.Name(), name))
+	case err == nil && !st.Mode().IsRegular():
+		return writeInPlace(root, name, write)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	mode := fs.FileMode(0o644)
+	if err == nil {
+		mode = st.Mode().Perm()
+	}
+	var rnd [6]byte
+	rand.Read(rnd[:])
+	sub, base := filepath.Split(name)
+	tmp := sub + "." + base + ".pcaplint-" + hex.EncodeToString(rnd[:])
+	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
+	if err != nil {
+		return err
+	}
+	err = write(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = root.Rename(tmp, name)
+	}
+	if err != nil {
+		root.Remove(tmp)
+		return fmt.Errorf("%s: %w", filepath.Join(root.Name(), name), err)
+	}
+	return nil
+}
+
+// writeInPlace writes to an existing device or pipe.
+func writeInPlace(root *os.Root, name string, write func(io.Writer) error) error {
+	f, err := root.OpenFile(name, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	err = write(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// writeBytes is a write function for writeOutputFile that writes b.
+func writeBytes(b []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	}
+}

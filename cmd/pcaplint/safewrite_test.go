@@ -1,0 +1,113 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestWriteOutputFile(t *testing.T) {
+	tests := []struct {
+		name    string
+		setup   func(t *testing.T, dir, victim string) // makes dir/out
+		write   func(io.Writer) error
+		want    string // the content of dir/out afterwards
+		wantErr string
+	}{
+		{"a new file", nil, writeBytes([]byte("new")), "new", ""},
+		{"an existing file, replaced", func(t *testing.T, dir, _ string) {
+			os.WriteFile(filepath.Join(dir, "out"), []byte("old"), 0o600)
+		}, writeBytes([]byte("new")), "new", ""},
+		{"a failed write keeps the old file", func(t *testing.T, dir, _ string) {
+			os.WriteFile(filepath.Join(dir, "out"), []byte("old"), 0o644)
+		}, func(w io.Writer) error {
+			w.Write([]byte("half"))
+			return errors.New("no space left on device")
+		}, "old", "no space left on device"},
+		{"a failed write leaves no file", nil, func(w io.Writer) error {
+			return errors.New("no space left on device")
+		}, "", "no space left on device"},
+		{"a planted link to another file", func(t *testing.T, dir, victim string) {
+			os.Symlink(victim, filepath.Join(dir, "out"))
+		}, writeBytes([]byte("new")), "", "refusing to write through a symbolic link"},
+		{"a dangling link", func(t *testing.T, dir, victim string) {
+			os.Symlink(victim+".new", filepath.Join(dir, "out"))
+		}, writeBytes([]byte("new")), "", "refusing to write through a symbolic link"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			victim := filepath.Join(t.TempDir(), "victim")
+			os.WriteFile(victim, []byte("victim"), 0o644)
+			if tt.setup != nil {
+				tt.setup(t, dir, victim)
+			}
+			var before os.FileInfo
+			if st, err := os.Lstat(filepath.Join(dir, "out")); err == nil && st.Mode().IsRegular() {
+				before = st
+			}
+			err := writeOutputFile(filepath.Join(dir, "out"), tt.write)
+			if tt.wantErr == "" && err != nil || tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
+				t.Fatalf("error %v, want %q", err, tt.wantErr)
+			}
+			if b, _ := os.ReadFile(victim); string(b) != "victim" {
+				t.Errorf("the link's target was overwritten: %q", b)
+			}
+			if _, err := os.Stat(victim + ".new"); err == nil {
+				t.Error("the dangling link's target was created")
+			}
+			if tt.want != "" {
+				b, _ := os.ReadFile(filepath.Join(dir, "out"))
+				if string(b) != tt.want {
+					t.Errorf("out holds %q, want %q", b, tt.want)
+				}
+				st, _ := os.Stat(filepath.Join(dir, "out"))
+				if before != nil && st.Mode() != before.Mode() {
+					t.Errorf("mode %v, was %v", st.Mode(), before.Mode())
+				}
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if e.Name() != "out" {
+					t.Errorf("left behind: %s", e.Name())
+				}
+			}
+		})
+	}
+	if err := writeOutputFile(os.DevNull, writeBytes([]byte("x"))); err != nil {
+		t.Errorf("writing to %s: %v", os.DevNull, err)
+	}
+}
+
+// TestOutputsRefusePlantedLinks: diagram -o DIR/ and --html FILE do not
+// overwrite what a planted link points to.
+func TestOutputsRefusePlantedLinks(t *testing.T) {
+	input := "../../testdata/captures/real/rst-abort.txt"
+	victim := filepath.Join(t.TempDir(), "victim")
+	os.WriteFile(victim, []byte("victim"), 0o644)
+
+	dir := t.TempDir() + "/"
+	if code, _, stderr := runCmd(t, stubChecks(), "diagram", "-o", dir, input); code != 0 {
+		t.Fatalf("diagram -o %s: exit %d: %s", dir, code, stderr)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		os.Remove(filepath.Join(dir, e.Name()))
+		os.Symlink(victim, filepath.Join(dir, e.Name()))
+	}
+	if code, _, stderr := runCmd(t, stubChecks(), "diagram", "-o", dir, input); code != 2 || !strings.Contains(stderr, "symbolic link") {
+		t.Errorf("diagram -o DIR/ with planted links: exit %d, %s", code, stderr)
+	}
+
+	page := filepath.Join(t.TempDir(), "index.html")
+	os.Symlink(victim, page)
+	if code, _, stderr := runCmd(t, stubChecks(), "lint", "--html", page, input); code != 2 || !strings.Contains(stderr, "symbolic link") {
+		t.Errorf("--html LINK: exit %d, %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "victim" {
+		t.Errorf("the victim was overwritten: %.40q", b)
+	}
+}
