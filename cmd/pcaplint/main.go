@@ -35,8 +35,14 @@ func main() {
 // exit code.
 func run(args []string) int {
 	stdout := newBufferedFile(os.Stdout)
-	defer stdout.Flush()
-	return execute(args, builtinChecks(), stdout, os.Stderr)
+	code := execute(args, builtinChecks(), stdout, os.Stderr)
+	if err := stdout.finish(); err != nil {
+		// Output that did not arrive (a full disk, /dev/full) is an error
+		// whatever the command found: exit 2, never 0 or 1.
+		fmt.Fprintln(os.Stderr, "pcaplint: writing standard output:", err)
+		return exitError
+	}
+	return code
 }
 
 // execute runs the command line with checks, printing on stdout and

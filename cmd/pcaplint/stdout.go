@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"os"
 )
 
@@ -19,3 +20,14 @@ func newBufferedFile(f *os.File) *bufferedFile {
 
 // Fd is the file descriptor of the file behind the buffer.
 func (b *bufferedFile) Fd() uintptr { return b.f.Fd() }
+
+// finish flushes the buffer and closes the file, returning the first
+// error of any write, the flush or the close: bufio keeps the error of a
+// failed write, so output lost at any point of the run is reported here.
+func (b *bufferedFile) finish() error {
+	err := b.Flush()
+	if cerr := b.f.Close(); err == nil && !errors.Is(cerr, os.ErrClosed) {
+		err = cerr
+	}
+	return err
+}
