@@ -48,7 +48,8 @@ const (
 // use; shard inputs across trackers instead.
 //
 // A connection ends (Observer.End) with the input, when a SYN opens a new
-// connection on its 4-tuple, when a full table evicts it, or when it is
+// connection on its 4-tuple (or, after a clean close, a segment outside its
+// sequence spaces does: see reusedUnseen), when a full table evicts it, or when it is
 // retired: once it has been quiet for 5 s of capture time after it closed
 // fully (both FINs acknowledged, or a RST), or for 2 minutes after it
 // closed otherwise (both FINs sent, one not acknowledged). The 4-tuple of
@@ -128,13 +129,14 @@ func (t *Tracker) addKeyed(key connKey, seg *tcp.Segment) (*Conn, Dir) {
 	}
 	c, ok := t.conns[key]
 	isNew := false
-	if ok && startsNewConn(c, seg) {
+	if ok && (startsNewConn(c, seg) || reusedUnseen(c, seg)) {
+		client := c.Client // c's memory may serve the new connection
 		t.end(c, EndReplaced)
-		c = t.open(key, seg)
+		c = t.open(key, seg, client)
 		c.Reused = true
 		isNew = true
 	} else if !ok {
-		c = t.open(key, seg)
+		c = t.open(key, seg, tcp.Endpoint{})
 		c.Reused = isSYN(seg) && t.tombs.has(key, seg.Time)
 		isNew = true
 	}
@@ -184,13 +186,60 @@ func startsNewConn(c *Conn, seg *tcp.Segment) bool {
 	return seg.Src == c.Client && client.HasISN && seg.Seq != client.ISN
 }
 
+// reusedUnseen reports whether seg, a segment without SYN on the 4-tuple
+// of c, is the first seen of a new connection whose handshake the capture
+// missed: c closed cleanly (both FINs acknowledged, so both ends are done
+// with its sequence spaces: RFC 9293 section 3.6), and seg lies outside
+// them, in its seq or its ack. Everything c can still carry lies inside: a
+// retransmission of its data or FIN, the last ACK again, a RST (left out:
+// rst-after-close judges those). A client that reuses its port moments
+// later starts from a new ISN, almost always far away; the capture may
+// miss its SYN (a ring buffer, a filter started late, a dropped packet).
+func reusedUnseen(c *Conn, seg *tcp.Segment) bool {
+	if !seg.Has(tcp.KnownFlags) || seg.Flags&tcp.RST != 0 || isSYN(seg) {
+		return false
+	}
+	cl, sv := &c.Sides[FromClient], &c.Sides[FromServer]
+	if !finAcked(cl, sv) || !finAcked(sv, cl) {
+		return false
+	}
+	s, peer := cl, sv
+	if seg.Src != c.Client {
+		s, peer = sv, cl
+	}
+	if seg.Has(tcp.KnownSeq) && !s.inSpace(seg.Seq) {
+		return true
+	}
+	return seg.Has(tcp.KnownAck) && seg.Flags&tcp.ACK != 0 && !peer.inSpace(seg.Ack)
+}
+
+// inSpace reports whether n lies in the sequence space the side used, from
+// its ISN (or, without its SYN, as far back as its bytes reach) up to its
+// next sequence number.
+func (s *Side) inSpace(n uint32) bool {
+	if !s.HasNxt {
+		return true
+	}
+	lo := s.ISN
+	if !s.HasISN {
+		if s.Bytes >= 1<<31 {
+			return true // it went round the space: anything may be a resend
+		}
+		lo = s.Nxt - uint32(s.Bytes) - 2 // data, SYN and FIN
+	}
+	return tcp.SeqLEQ(lo, n) && tcp.SeqLEQ(n, s.Nxt)
+}
+
 // isSYN reports whether seg is a SYN without ACK or RST: the first segment
 // of a connection.
 func isSYN(seg *tcp.Segment) bool {
 	return seg.Has(tcp.KnownFlags) && seg.Flags&(tcp.SYN|tcp.ACK|tcp.RST) == tcp.SYN
 }
 
-func (t *Tracker) open(key connKey, seg *tcp.Segment) *Conn {
+// open starts a connection on key with seg. client, when valid, is the
+// client of the connection seg replaces: the ends keep their roles when a
+// reused 4-tuple's handshake was not captured.
+func (t *Tracker) open(key connKey, seg *tcp.Segment, client tcp.Endpoint) *Conn {
 	t.nextID++
 	c := t.alloc()
 	// Every field starts from zero; a recycled connection keeps only the
@@ -208,6 +257,11 @@ func (t *Tracker) open(key connKey, seg *tcp.Segment) *Conn {
 		c.Client, c.Server = seg.Dst, seg.Src
 		c.Flipped = true
 	case seg.Has(tcp.KnownFlags) && seg.Flags&tcp.SYN != 0:
+	case client != (tcp.Endpoint{}):
+		if seg.Src != client {
+			c.Client, c.Server = seg.Dst, seg.Src
+			c.Flipped = true
+		}
 	case looksLikeServer(seg.Src.Port, seg.Dst.Port):
 		c.Client, c.Server = seg.Dst, seg.Src
 		c.Flipped = true

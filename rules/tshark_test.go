@@ -56,6 +56,38 @@ var copiedTwice = map[string]bool{
 	"bridge-any.pcap":    true, // real: two namespaces joined by a bridge
 }
 
+// splitWithoutSYN are captures in which a 4-tuple is reused after a clean
+// close while the capture missed the new handshake: pcaplint starts a new
+// connection at the first segment outside the old sequence spaces (these
+// packets), tshark, which starts a stream only at a SYN, keeps one.
+var splitWithoutSYN = map[string][]int{
+	"unseen-syn.pcap": {10, 27}, // crafted: testdata/checks/reuse-unseen-syn
+}
+
+// splitAt splits every group holding one of the packets firsts into the
+// packets before it and those from it on.
+func splitAt(groups [][]int, firsts []int) [][]int {
+	for _, first := range firsts {
+		for i, g := range groups {
+			if !slices.Contains(g, first) {
+				continue
+			}
+			var before, after []int
+			for _, n := range g {
+				if n < first {
+					before = append(before, n)
+				} else {
+					after = append(after, n)
+				}
+			}
+			groups[i] = before
+			groups = append(groups, after)
+			break
+		}
+	}
+	return groups
+}
+
 // partition renders a grouping of packet numbers canonically: groups sorted
 // by their first packet.
 func partition(groups [][]int) string {
@@ -97,6 +129,10 @@ func TestConnectionsAgreeWithTshark(t *testing.T) {
 			if copiedTwice[filepath.Base(path)] {
 				t.Logf("known difference: tshark counts each -i any copy (%s)", partition(theirs))
 				theirs = halve(theirs)
+			}
+			if firsts := splitWithoutSYN[filepath.Base(path)]; firsts != nil {
+				t.Logf("known difference: tshark keeps a reused 4-tuple without SYN in one stream (%s)", partition(theirs))
+				theirs = splitAt(theirs, firsts)
 			}
 			want := partition(theirs)
 			if got := partition(ours); got != want {

@@ -13,6 +13,13 @@ var portReuse = &rules.Check{
 still in the tracker and closed (FIN both ways, or RST), or still open while
 the SYN carries another ISN; or on a 4-tuple whose connection the tracker
 retired less than two minutes before (it keeps a tombstone of the 4-tuple).
+After a clean close (both FINs acknowledged), a segment without SYN whose
+seq or ack lies outside the old connection's sequence spaces (not a
+retransmission of its data or FIN, not its last ACK again) also starts a
+new connection: the client reused its port and the capture missed the new
+handshake. Its sequence numbers are far away and its TS values jumped;
+read as the old connection, it would be data after the FIN, a gap of
+megabytes and an ACK of data never seen.
 Normal for busy clients with few ports; a SYN arriving while the server
 still holds the old connection in TIME_WAIT may be answered with an ACK of
 the old one (RFC 9293 section 3.10.7.4). A closed connection is retired
@@ -33,9 +40,18 @@ that is not seen.`,
 			p.Report(p.Seg.Pos, p.Seg.Time, "") // counted in the summary
 			return
 		}
+		seg := p.Seg
 		msg := "new connection on the 4-tuple of an earlier one"
-		if p.Seg.Has(tcp.KnownSeq) {
-			msg += ", ISN " + st.seqOf(p.Dir, p.Seg.Seq)
+		switch {
+		case seg.Has(tcp.KnownFlags) && seg.Flags&(tcp.SYN|tcp.ACK) == tcp.SYN|tcp.ACK:
+			msg += ", its SYN not captured: the server's SYN-ACK comes first"
+		case seg.Has(tcp.KnownFlags) && seg.Flags&tcp.SYN == 0:
+			msg += ", its handshake not captured: " + who(p.Conn, p.Dir) + "'s segment lies outside the closed connection's sequence space"
+		}
+		if seg.Has(tcp.KnownSeq) && seg.Has(tcp.KnownFlags) && seg.Flags&tcp.SYN != 0 {
+			msg += ", ISN " + st.seqOf(p.Dir, seg.Seq)
+		} else if seg.Has(tcp.KnownSeq) {
+			msg += ", seq " + st.seqOf(p.Dir, seg.Seq)
 		}
 		p.Reportf("%s", msg)
 	}),

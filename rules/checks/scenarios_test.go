@@ -350,6 +350,37 @@ var scenarios = []scenario{
 		}
 		a.close(client)
 	}},
+	{"checks/reuse-unseen-syn", "unseen-syn", func(c *capture) {
+		// A client reuses its port half a second after a clean close, and
+		// the capture misses the new connection's SYN (port 40000), or its
+		// whole handshake (port 40001): its segments lie far from the old
+		// sequence spaces and its TS values jumped.
+		for i, port := range []uint16{40000, 40001} {
+			old := c.conn(port, 1000, 5000)
+			old.ts = true
+			old.tsval = [2]uint32{100000, 700000}
+			old.handshake()
+			old.data(client, 100)
+			old.data(server, 2900)
+			old.ack(client)
+			old.close(client)
+			c.wait(500 * time.Millisecond)
+			reused := c.conn(port, 3000000, 9000000)
+			reused.ts = true
+			reused.tsval = [2]uint32{100900, 700900}
+			reused.nxt[client]++ // the SYN, not captured
+			if i == 1 {
+				reused.nxt[server]++ // nor the SYN-ACK
+			} else {
+				reused.synAck()
+			}
+			reused.ack(client)
+			reused.data(client, 100)
+			reused.data(server, 2900)
+			reused.ack(client)
+			reused.close(client)
+		}
+	}},
 }
 
 // lossyTransfer is a long transfer with every kind of trouble at random
