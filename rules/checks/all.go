@@ -5,7 +5,7 @@ import "github.com/pcaplint/pcaplint/rules"
 // All returns the built-in checks in the order of the catalogue.
 func All() []*rules.Check {
 	return []*rules.Check{
-		handshakeIncomplete, handshakeBadAck, handshakeNotCaptured, synRetransmitted,
+		handshakeIncomplete, handshakeBadAck, handshakeNotCaptured, oneDirectionCaptured, synRetransmitted,
 		connectionRefused, handshakeSlow,
 		seqGap, ackUnseen, ackRegression, retransmission, fastRetransmission,
 		spuriousRetransmission, outOfOrder, duplicateAck,

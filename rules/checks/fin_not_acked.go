@@ -12,7 +12,8 @@ var finNotAcked = &rules.Check{
 	Doc: `A FIN that the peer never acknowledged (no ack ≥ fin+1) by the end of the
 connection or the capture: the peer vanished, the ACK was lost, or the
 capture stopped too early. The sender stays in FIN_WAIT_1, CLOSING or
-LAST_ACK and retransmits. Not raised when the peer answered with a RST.
+LAST_ACK and retransmits. Not raised when the peer answered with a RST, nor
+for a connection captured in one direction (` + "`one-direction-captured`" + `).
 The finding sits on the first FIN.`,
 	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [F.], seq 101, ack 1, win 502, length 0`,
 	Passes: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [F.], seq 101, ack 1, win 502, length 0
@@ -28,6 +29,9 @@ The finding sits on the first FIN.`,
 	}),
 	End: onEnd(func(p *rules.Pass, st *connState) {
 		c := p.Conn
+		if skipsOneDirection(c, st) {
+			return // the ACKs travel the direction not captured
+		}
 		for d := rules.FromClient; d <= rules.FromServer; d++ {
 			s, peer := &c.Sides[d], &c.Sides[d.Peer()]
 			if !s.HasFIN || peer.RST || (peer.HasAck && tcp.SeqLess(s.FIN, peer.MaxAck)) {

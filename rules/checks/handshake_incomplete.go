@@ -17,7 +17,8 @@ the client (the client gave up, or the ACK was lost). The finding sits on
 the last unanswered SYN or SYN-ACK and names the missing step.
 
 Not raised for a SYN answered by RST (that is ` + "`connection-refused`" + `), nor
-for connections whose SYN was not captured.`,
+for connections whose SYN was not captured, nor for one captured in one
+direction (` + "`one-direction-captured`" + `).`,
 	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0
 10:00:01.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0`,
 	Passes: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0
@@ -42,7 +43,7 @@ for connections whose SYN was not captured.`,
 	End: onEnd(func(p *rules.Pass, st *connState) {
 		c := p.Conn
 		cl, sv := &c.Sides[rules.FromClient], &c.Sides[rules.FromServer]
-		if c.Established() || (cl.SYNs == 0 && sv.SYNs == 0) {
+		if c.Established() || (cl.SYNs == 0 && sv.SYNs == 0) || skipsOneDirection(c, st) {
 			return
 		}
 		switch {

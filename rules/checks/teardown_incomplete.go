@@ -13,7 +13,8 @@ capture with only one side's FIN (half-closed: the other side may still
 send, or the capture stopped), or with no FIN and no RST (still open when
 the capture ended, or when a new connection took its 4-tuple). A RST the
 receiver ignored (` + "`rst-out-of-window`" + `) does not close it. Not judged when
-segments came without flags (tcpdump -q). Reported once, at
+segments came without flags (tcpdump -q), nor for a connection captured
+in one direction (` + "`one-direction-captured`" + `). Reported once, at
 the connection's last segment.`,
 	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [F.], seq 101, ack 1, win 502, length 0
 10:00:00.000100 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [.], ack 102, win 502, length 0`,
@@ -25,7 +26,7 @@ the connection's last segment.`,
 	// The analysis must see every segment to know whether a RST was accepted.
 	End: onEnd(func(p *rules.Pass, st *connState) {
 		c := p.Conn
-		if !(c.Established() || c.Midstream) || st.reset || st.flagless {
+		if !(c.Established() || c.Midstream) || st.reset || st.flagless || skipsOneDirection(c, st) {
 			return
 		}
 		cf, sf := c.Sides[rules.FromClient].HasFIN, c.Sides[rules.FromServer].HasFIN

@@ -37,10 +37,13 @@ type packetInfo struct {
 	ackBeyond   bool // ack > peer's nxt: an ack-unseen candidate
 	noneOwed    bool // a pure ACK while the peer had nothing unacknowledged
 	dupAck      bool
-	afterFarRST bool            // the sender sent a RST beyond its nxt before
-	gap         bool            // the segment started beyond nxt
-	filledSoon  bool            // an out-of-order finding follows within a few packets
-	rules       map[string]bool // pcaplint's findings at this packet
+	afterFarRST bool // the sender sent a RST beyond its nxt before
+	gap         bool // the segment started beyond nxt
+	filledSoon  bool // an out-of-order finding follows within a few packets
+	// reusedUnseen: the packet's connection reused a closed one's 4-tuple
+	// and its SYN was not captured (tshark reads it as the old one).
+	reusedUnseen bool
+	rules        map[string]bool // pcaplint's findings at this packet
 }
 
 // recorder is an observer placed after the engine: it reads the verdict
@@ -62,7 +65,7 @@ func (r *recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, _ bool)
 		dupAck:      st.v.class&isDupAck != 0,
 		afterFarRST: r.farRSTs[[2]int{c.ID, int(d)}],
 		gap:         st.v.class&isGap != 0,
-		rules:       map[string]bool{}}
+		rules:       map[string]bool{}, reusedUnseen: c.Reused && c.SYNTime.IsZero()}
 	if isRST(seg) && st.v.hasNxt && tcp.SeqLess(st.v.nxt, seg.Seq) {
 		r.farRSTs[[2]int{c.ID, int(d)}] = true
 	}
@@ -103,10 +106,12 @@ var agreements = []agreement{
 	}},
 	{check: "seq-gap", flag: "tcp.analysis.lost_segment", tsharkOnly: []difference{
 		{"the hole was filled by an out-of-order segment", func(pi *packetInfo, _ map[string]bool) bool { return pi.gap && pi.filledSoon }},
+		{"a new connection on a reused 4-tuple, its SYN not captured", reusedUnseen},
 	}},
 	{check: "ack-unseen", flag: "tcp.analysis.ack_lost_segment", tsharkOnly: []difference{
 		{"a repeated ACK of the same missing bytes", func(pi *packetInfo, _ map[string]bool) bool { return pi.ackBeyond && !pi.rules["ack-unseen"] }},
 		{"the ACK covers a hole reported as seq-gap", func(pi *packetInfo, conn map[string]bool) bool { return !pi.ackBeyond && conn["seq-gap"] }},
+		{"a new connection on a reused 4-tuple, its SYN not captured", reusedUnseen},
 	}},
 	{check: "duplicate-ack", flag: "tcp.analysis.duplicate_ack", tsharkOnly: []difference{
 		{"nothing was outstanding", func(pi *packetInfo, _ map[string]bool) bool { return pi.dupAck && pi.noneOwed }},
@@ -124,6 +129,11 @@ var agreements = []agreement{
 	// stands for "no pcaplint finding of duplicate-ack".
 	{check: "", flag: "tcp.analysis.keep_alive_ack"},
 }
+
+// reusedUnseen holds on the packets of a connection that reused a closed
+// one's 4-tuple without a captured SYN: tshark reads its first segments
+// against the old connection's sequence numbers.
+func reusedUnseen(pi *packetInfo, _ map[string]bool) bool { return pi.reusedUnseen }
 
 // runTshark returns, per flag, the packets tshark marks.
 func runTshark(t *testing.T, path string) map[string]map[int]bool {
