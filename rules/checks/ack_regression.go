@@ -14,7 +14,14 @@ the segment is new (not a retransmission, reordered segment or keep-alive,
 which legitimately carry an old ack). A pure ACK that arrives within the
 reorder window (the handshake RTT, at least 3 ms) of the ACK that raised
 the highest ack is taken to be captured out of order, as loopback and
-multi-queue captures do, and is not reported. Acknowledgements only move forward
+multi-queue captures do, and is not reported, unless its ack is no segment
+boundary the peer sent (the end of none of its recent segments): an
+earlier ACK acknowledged a whole segment, so ` + "`ack 51`" + ` after ` + "`ack 101`" + `, when the
+peer sent 1:101, is no late copy of one. The check remembers the last 16
+segment ends of each direction; where a receiver acknowledges inside the
+segments captured (segmentation offload at the capture point, ACKs every
+two MSS of a 64 KB super-segment) it stops telling boundaries apart for
+that direction and keeps to the window. Acknowledgements only move forward
 (RFC 9293 section 3.10.7.4: SND.UNA never decreases); a regression means
 reordering in the network, a middlebox rewriting numbers, or two stacks
 answering for one endpoint. RST segments are not checked.`,
@@ -26,12 +33,16 @@ answering for one endpoint. RST segments are not checked.`,
 	Wireshark: "none",
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg, c := p.Seg, p.Conn
+		if seg.Has(tcp.KnownSeq|tcp.KnownFlags) && (seg.PayloadLen > 0 || seg.Flags&(tcp.SYN|tcp.FIN) != 0) && seg.Flags&tcp.RST == 0 {
+			st.ends[p.Dir].add(seg.End())
+		}
 		if !seg.Has(tcp.KnownAck|tcp.KnownFlags) || seg.Flags&(tcp.ACK|tcp.SYN|tcp.RST) != tcp.ACK {
 			return
 		}
 		s := &c.Sides[p.Dir]
 		if !s.HasAck || tcp.SeqLess(s.MaxAck, seg.Ack) {
 			st.maxAckAt[p.Dir] = seg.Time
+			st.ends[p.Dir.Peer()].noteAck(seg.Ack)
 			return
 		}
 		if !tcp.SeqLess(seg.Ack, s.MaxAck) {
@@ -41,7 +52,8 @@ answering for one endpoint. RST segments are not checked.`,
 		// multi-queue NIC, or loopback on several CPUs): an older ACK seen
 		// after a newer one within the reorder window is no regression.
 		window := max(st.reorderWindow(c), defaultReorderWindow)
-		if seg.PayloadLen == 0 && seg.Flags&tcp.FIN == 0 && tcp.Elapsed(st.maxAckAt[p.Dir], seg.Time) <= window {
+		if seg.PayloadLen == 0 && seg.Flags&tcp.FIN == 0 && tcp.Elapsed(st.maxAckAt[p.Dir], seg.Time) <= window &&
+			!st.ends[p.Dir.Peer()].notABoundary(seg.Ack) {
 			return
 		}
 		v := &st.v
@@ -53,4 +65,72 @@ answering for one endpoint. RST segments are not checked.`,
 		p.Reportf("ack %s is %s below the highest ack %s already sent by %s",
 			st.seqOf(pd, seg.Ack), byteCount(s.MaxAck-seg.Ack), st.seqOf(pd, s.MaxAck), who(c, p.Dir))
 	}),
+}
+
+// recentEnds is how many segment ends of a direction ack-regression
+// remembers: enough for the ACKs in flight within a reorder window.
+const recentEnds = 16
+
+// segmentEnds is a ring of the latest segment ends (seq + len, SYN and FIN
+// counted) of one direction: the values an ACK of it can take.
+type segmentEnds struct {
+	end [recentEnds]uint32
+	n   uint8 // entries held, up to recentEnds
+	at  uint8 // where the next goes
+	// inside is set once an advancing ACK fell inside the segments
+	// captured: the receiver does not acknowledge at their boundaries.
+	inside bool
+}
+
+func (r *segmentEnds) add(end uint32) {
+	if r.n > 0 && r.end[(r.at+recentEnds-1)%recentEnds] == end {
+		return // the same end again: a retransmission
+	}
+	r.end[r.at] = end
+	r.at = (r.at + 1) % recentEnds
+	r.n = min(r.n+1, recentEnds)
+}
+
+func (r *segmentEnds) holds(ack uint32) bool {
+	for i := range r.n {
+		if r.end[i] == ack {
+			return true
+		}
+	}
+	return false
+}
+
+// noteAck looks at an ACK that raised the highest ack of this direction's
+// data: one between two remembered boundaries shows a receiver that does
+// not acknowledge at them.
+func (r *segmentEnds) noteAck(ack uint32) {
+	if r.inside || r.n == 0 || r.holds(ack) {
+		return
+	}
+	lo, hi := r.end[0], r.end[0]
+	for i := range r.n {
+		if tcp.SeqLess(r.end[i], lo) {
+			lo = r.end[i]
+		}
+		if tcp.SeqLess(hi, r.end[i]) {
+			hi = r.end[i]
+		}
+	}
+	r.inside = tcp.SeqLess(lo, ack) && tcp.SeqLess(ack, hi)
+}
+
+// notABoundary reports whether ack is certainly no ACK of a whole segment
+// of this direction: it falls strictly between two segment ends
+// remembered, none of them itself, and the receiver has acknowledged at
+// boundaries so far.
+func (r *segmentEnds) notABoundary(ack uint32) bool {
+	if r.inside || r.n < 2 || r.holds(ack) {
+		return false
+	}
+	below, above := false, false
+	for i := range r.n {
+		below = below || tcp.SeqLess(r.end[i], ack)
+		above = above || tcp.SeqLess(ack, r.end[i])
+	}
+	return below && above
 }

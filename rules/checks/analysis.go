@@ -121,6 +121,8 @@ type connState struct {
 	tsval     [2]tsMark
 	// maxAckAt is when each direction last raised its highest ack.
 	maxAckAt [2]time.Time
+	// ends are the recent segment ends each direction sent (ack-regression).
+	ends [2]segmentEnds
 	// reset is set once the receiver accepted a RST.
 	reset bool
 	// flagless is set once a segment came without flags (tcpdump -q): a

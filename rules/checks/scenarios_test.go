@@ -107,6 +107,22 @@ var scenarios = []scenario{
 		a.nxt[server] += 50
 		a.ack(client)
 		a.close(client)
+		// Within the reorder window (3 ms) a pure ACK that goes back is
+		// reported only if it is no boundary of the client's segments:
+		// ack 2051 after ack 2101, when the client sent 1:101, is no late
+		// copy of an earlier ACK; ack 2201 after ack 2301 may be one.
+		b := c.conn(40001, 2000, 6000)
+		b.handshake()
+		c.step = 500 * time.Microsecond
+		b.data(client, 100)
+		b.ack(server)
+		b.emit(server, genPacket{ack: true, seq: 6001, ackNo: 2051})
+		b.data(client, 100)
+		b.data(client, 100)
+		b.ack(server)
+		b.emit(server, genPacket{ack: true, seq: 6001, ackNo: 2201})
+		c.step = 10 * time.Millisecond
+		b.close(client)
 	}},
 	{"checks/retransmission", "rto", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
