@@ -34,7 +34,9 @@ import (
 //   - server: the server's address and port;
 //   - rule: the rule ID;
 //   - fingerprint: the message with every run of digits replaced by "#",
-//     so that sequence numbers, byte counts and times may change.
+//     so that sequence numbers, byte counts and times may change, and every
+//     duration, whatever its unit, by one "#" ("1.181s" and "953ms" are the
+//     same finding: a duration's unit follows its size).
 //
 // Line and packet numbers are not part of the key: a finding that moves in
 // a re-recorded log is still known. count says how many findings share the
@@ -63,6 +65,19 @@ type baselineKey struct {
 
 var digits = regexp.MustCompile(`[0-9]+`)
 
+// durations matches a duration in a message whose digits are already "#",
+// as Go prints it ("#.#s", "#ms", "#µs", "#m#.#s"), and so also in the
+// fingerprints of baselines written before durations were folded.
+var durations = regexp.MustCompile(`(#(\.#)?(ns|µs|μs|us|ms|h|m|s))+\b`)
+
+// fingerprint is the part of a baseline key made from a message.
+func fingerprint(msg string) string {
+	return foldDurations(digits.ReplaceAllString(msg, "#"))
+}
+
+// foldDurations writes every duration of a fingerprint as one "#".
+func foldDurations(fp string) string { return durations.ReplaceAllString(fp, "#") }
+
 // keyOf is the baseline key of a finding read from the input path.
 func keyOf(fd *rules.Finding, path string) baselineKey {
 	file := fd.Pos.File
@@ -77,7 +92,7 @@ func keyOf(fd *rules.Finding, path string) baselineKey {
 		Client:      fd.Conn.Client.Host(),
 		Server:      fd.Conn.Server.String(),
 		Rule:        fd.Rule,
-		Fingerprint: digits.ReplaceAllString(fd.Message, "#"),
+		Fingerprint: fingerprint(fd.Message),
 	}
 }
 
@@ -110,7 +125,9 @@ func newBaseline(rep *report.Report) *baseline {
 func (b *baseline) filter(rep *report.Report) int {
 	left := map[baselineKey]int{}
 	for _, e := range b.Findings {
-		left[e.baselineKey] += e.Count
+		k := e.baselineKey
+		k.Fingerprint = foldDurations(k.Fingerprint) // a baseline of an earlier version
+		left[k] += e.Count
 	}
 	removed := 0
 	for i := range rep.Files {

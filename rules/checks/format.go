@@ -59,3 +59,44 @@ func byteCount(n uint32) string {
 	}
 	return strconv.FormatUint(uint64(n), 10) + " bytes"
 }
+
+// windowScaled reports whether the windows direction d advertises are
+// scaled: both SYNs carried the window scale option (RFC 7323 section
+// 2.2), the sender's with a shift; and whether that is known at all (a SYN
+// of each side was seen).
+func windowScaled(c *rules.Conn, d rules.Dir) (scaled, known bool) {
+	s, peer := &c.Sides[d], &c.Sides[d.Peer()]
+	return s.WScale > 0 && peer.WScale >= 0, s.SYNs > 0 && peer.SYNs > 0
+}
+
+// windowOf renders a window field sent in direction d in bytes, scaled,
+// with the field and the factor in parentheses when they differ; when the
+// scale is unknown (a SYN not captured), the field, said to be one.
+func windowOf(c *rules.Conn, d rules.Dir, raw uint16) string {
+	field := strconv.FormatUint(uint64(raw), 10)
+	scaled, known := windowScaled(c, d)
+	switch {
+	case scaled:
+		shift := c.Sides[d].WScale
+		return strconv.FormatUint(uint64(raw)<<shift, 10) + " bytes (field " + field + " × " + strconv.Itoa(1<<shift) + ")"
+	case known:
+		return field + " bytes"
+	}
+	return "field " + field + " (window scale unknown: a SYN not captured)"
+}
+
+// windowChange renders a window going from one field to another in
+// direction d, as windowOf does one.
+func windowChange(c *rules.Conn, d rules.Dir, from, to uint16) string {
+	scaled, known := windowScaled(c, d)
+	f, t := strconv.FormatUint(uint64(from), 10), strconv.FormatUint(uint64(to), 10)
+	switch {
+	case scaled:
+		shift := c.Sides[d].WScale
+		return "from " + strconv.FormatUint(uint64(from)<<shift, 10) + " to " + strconv.FormatUint(uint64(to)<<shift, 10) +
+			" bytes (field " + f + " → " + t + ", × " + strconv.Itoa(1<<shift) + ")"
+	case known:
+		return "from " + f + " to " + t + " bytes"
+	}
+	return "from field " + f + " to " + t + " (window scale unknown: a SYN not captured)"
+}

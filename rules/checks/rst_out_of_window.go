@@ -28,7 +28,7 @@ started mid-stream): a RST answering a SYN is judged by its ack.`,
 			return
 		}
 		rcvNxt, win, _ := rstWindow(c, p.Dir)
-		p.Reportf("RST seq %s from %s is outside the receiver's window [%s, +%d): ignored as a blind reset",
+		p.Reportf("RST seq %s from %s is outside the receiver's window [%s, +%d bytes): ignored as a blind reset",
 			st.seqOf(p.Dir, seg.Seq), who(c, p.Dir), st.seqOf(p.Dir, rcvNxt), win)
 	}),
 }

@@ -26,8 +26,7 @@ SYN for its window scale, as Wireshark does.`,
 		}
 		pd := p.Dir.Peer()
 		r := &st.flows[pd]
-		win := p.Conn.Sides[pd].ScaledWindow(r.win, &p.Conn.Sides[p.Dir], false)
-		p.Reportf("%s fills the window of %s: ends at seq %s = ack %s + window %d",
-			who(p.Conn, p.Dir), who(p.Conn, pd), st.seqOf(p.Dir, p.Seg.Seq+p.Seg.PayloadLen), st.seqOf(p.Dir, r.lastAck), win)
+		p.Reportf("%s fills the window of %s: ends at seq %s = ack %s + window %s",
+			who(p.Conn, p.Dir), who(p.Conn, pd), st.seqOf(p.Dir, p.Seg.Seq+p.Seg.PayloadLen), st.seqOf(p.Dir, r.lastAck), windowOf(p.Conn, pd, r.win))
 	}),
 }

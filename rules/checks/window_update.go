@@ -24,7 +24,7 @@ a zero-window episode.`,
 		if st.v.class&isWindowUpdate == 0 {
 			return
 		}
-		p.Reportf("%s changes its window from %d to %d, ack %s unchanged",
-			who(p.Conn, p.Dir), st.v.prevWin, p.Seg.Window, st.seqOf(p.Dir.Peer(), p.Seg.Ack))
+		p.Reportf("%s changes its window %s, ack %s unchanged",
+			who(p.Conn, p.Dir), windowChange(p.Conn, p.Dir, st.v.prevWin, p.Seg.Window), st.seqOf(p.Dir.Peer(), p.Seg.Ack))
 	}),
 }
