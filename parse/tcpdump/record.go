@@ -82,7 +82,7 @@ func (r *record) line(i int) []byte {
 }
 
 // prefix is what a record's first line says before the protocol text
-// (§1: [NUM] [TS] [IFNAME DIR] [link header]).
+// ([NUM] [TS] [IFNAME DIR] [link header]: docs/design/tcpdump-text.md#records).
 type prefix struct {
 	numbered bool // a -# packet number
 	stamp    stamp
@@ -95,7 +95,8 @@ type prefix struct {
 }
 
 // startsRecord reports whether the line starts with a packet number or a
-// timestamp, the pattern that begins each record (§1).
+// timestamp, the pattern that begins each record
+// (docs/design/tcpdump-text.md#records).
 func (p *prefix) startsRecord() bool { return p.numbered || p.hasStamp }
 
 // hasIface reports whether the line names an interface.
@@ -140,7 +141,8 @@ var directions = [...]struct {
 }
 
 // scanInterface reads the LINUX_SLL2 prefix "%-5s %-3s ": an interface name
-// padded to 5 columns, then the direction padded to 3 (§3.1).
+// padded to 5 columns, then the direction padded to 3
+// (docs/design/tcpdump-text.md#interface-and-link-prefixes).
 func scanInterface(c *cursor, p *prefix) {
 	start := c.i
 	name := c.token(" ")
@@ -181,7 +183,8 @@ func scanCookedV1(c *cursor, p *prefix) {
 }
 
 // isRecordStart reports whether a line starts with a packet number or a
-// timestamp, the pattern that begins each record (§1).
+// timestamp, the pattern that begins each record
+// (docs/design/tcpdump-text.md#records).
 func isRecordStart(line []byte) bool {
 	c := cursor{b: line}
 	if scanNumber(&c) {

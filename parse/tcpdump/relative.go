@@ -24,7 +24,8 @@ type pairState struct {
 }
 
 // relTable recovers absolute sequence numbers from tcpdump's relative
-// ones by replaying its state machine (print-tcp.c; design notes §6.4):
+// ones by replaying its state machine (print-tcp.c;
+// docs/design/tcpdump-text.md#relative-sequence-numbers):
 //
 //   - segments without ACK are printed absolute and leave the entry alone;
 //   - a SYN-ACK, and the first ACK-bearing segment of a pair, are printed

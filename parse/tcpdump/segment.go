@@ -25,7 +25,8 @@ func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
 	}
 	oli, osrc, osrcEnd, odst, ocolon, outer := firstPair(rec, a.line, a.src)
 	if outer && hasAt(rec.line(oli), ocolon+2, "ICMP") {
-		// An ICMP error quoting a TCP header: not a segment (§10).
+		// An ICMP error quoting a TCP header: not a segment
+		// (docs/design/tcpdump-text.md#finding-the-tcp-part).
 		r.stats.ICMP++
 		return false
 	}

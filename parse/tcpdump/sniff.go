@@ -71,7 +71,8 @@ func SniffPrefix(prefix []byte, complete bool) Verdict {
 }
 
 // isTcpdumpMessage matches what tcpdump writes to stderr around the
-// packets (§2.1): the file or interface read, and its own messages.
+// packets (docs/design/tcpdump-text.md#banners-and-trailers): the file or
+// interface read, and its own messages.
 func isTcpdumpMessage(line []byte) bool {
 	return hasAt(line, 0, "reading from file ") || hasAt(line, 0, "listening on ") ||
 		hasAt(line, 0, "tcpdump: ")

@@ -17,7 +17,7 @@ type tcpText struct {
 }
 
 // scanTCP reads the TCP part of a record, from just after "SRC > DST: "
-// (print-tcp.c, tcp_print; the grammar is in the design notes, §6.1).
+// (print-tcp.c, tcp_print; the grammar is in docs/design/tcpdump-text.md#grammar).
 func scanTCP(c *cursor, kind anchorKind, seg *tcp.Segment, tt *tcpText) *parseError {
 	switch kind {
 	case anchorQuiet:
@@ -112,7 +112,8 @@ func scanChecksum(c *cursor, seg *tcp.Segment) *parseError {
 	return nil
 }
 
-// scanSeqAck reads ", seq A[:B]" and ", ack N" (§6.3: seq is printed with
+// scanSeqAck reads ", seq A[:B]" and ", ack N"
+// (docs/design/tcpdump-text.md#when-seq-and-ack-appear: seq is printed with
 // -vv, for payload, and for SYN, FIN and RST; ack whenever ACK is set).
 func scanSeqAck(c *cursor, seg *tcp.Segment, tt *tcpText) *parseError {
 	var ok bool

@@ -1,6 +1,6 @@
 package report
 
-// sarifInvocation is SARIF's record of the run (§3.20): whether it
+// sarifInvocation is SARIF's record of the run (SARIF §3.20): whether it
 // succeeded, and notifications about inputs it could not read or check,
 // which are not results (no rule found them) yet must not go unseen.
 type sarifInvocation struct {
@@ -8,7 +8,7 @@ type sarifInvocation struct {
 	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
 }
 
-// sarifNotification is one input's problem (§3.58). Descriptor.ID is
+// sarifNotification is one input's problem (SARIF §3.58). Descriptor.ID is
 // "input-error" for an input not read to its end, else the stable reason
 // code of what could not be checked (no-tcp, no-flags, link-type).
 type sarifNotification struct {

@@ -1,5 +1,5 @@
 // Package checks holds pcaplint's built-in TCP checks, one file per check
-// named for its ID, in the order of the catalogue (docs: checks.md).
+// named for its ID, in the order of the catalogue (docs/design/checks.md).
 //
 // Several checks judge the same segment from different angles: is it a
 // retransmission, an out-of-order arrival, a keep-alive or a zero-window

@@ -9,7 +9,7 @@ import (
 )
 
 // stubChecks stands in for the built-in checks: IDs and defaults from
-// checks.md, parameters of every type the loader converts.
+// docs/design/checks.md, parameters of every type the loader converts.
 func stubChecks() []*rules.Check {
 	return []*rules.Check{
 		{ID: "handshake-incomplete", Default: rules.Warning},

@@ -8,7 +8,7 @@ import (
 )
 
 // The check-*.pcap files: one conversation (or two) per check of
-// shared/design/checks.md, breaking exactly the rule its name gives. Packet
+// docs/design/checks.md, breaking exactly the rule its name gives. Packet
 // numbers in the docs count from 1 over the whole file.
 
 // check is one check-*.pcap file: the check it exercises, the findings
@@ -26,7 +26,7 @@ func checks() []check {
 		{"syn-retransmitted", "`syn-retransmitted` at #2: the same SYN 1 s after #1 (connect latency 1 s); then a clean conversation", scripted(synRetransmitted)},
 		{"connection-refused", "`connection-refused` at #2 (RST,ACK to the SYN); no `handshake-incomplete`", scripted(connectionRefused)},
 		{"handshake-slow", "`handshake-slow` (when enabled): SYN-ACK #2 1.5 s after the SYN", scripted(handshakeSlow)},
-		{"seq-gap", "`seq-gap` at #6: 100 client bytes (relative 8:108) never captured; the server's ACK #7 covers them (tshark also calls #7 \"ACKed segment that wasn't captured\"; by checks.md it is not `ack-unseen`: #6 moved the client's nxt to 158)", scripted(seqGap)},
+		{"seq-gap", "`seq-gap` at #6: 100 client bytes (relative 8:108) never captured; the server's ACK #7 covers them (tshark also calls #7 \"ACKed segment that wasn't captured\"; by docs/design/checks.md it is not `ack-unseen`: #6 moved the client's nxt to 158)", scripted(seqGap)},
 		{"ack-unseen", "`ack-unseen` at #4: the server acknowledges the client's 7-byte request, which is not in the capture; then `seq-gap` at #6 (the client's next segment starts 7 bytes beyond what was seen; tshark also flags #8)", scripted(ackUnseen)},
 		{"ack-regression", "`ack-regression` at #8: a server ACK with ack 5 after it acknowledged 8", scripted(ackRegression)},
 		{"retransmission", "`retransmission` at #7: the 18-byte response again, 200 ms after #6 (its ACK had not come)", scripted(retransmission)},

@@ -169,7 +169,7 @@ line early (no ` + "`length`" + `, check-bad-options); SLL2 lines carry interfac
 tcpdump resolves from ifindex on the machine that renders (` + "`lo`, `ifb0`" + ` here); SPB
 packets have no time (00:00:00.000000).
 
-The check-*.pcap files each break the one rule of shared/design/checks.md their name
+The check-*.pcap files each break the one rule of docs/design/checks.md their name
 gives; the expected findings, with packet numbers (#1 is the first packet of the file),
 are in the contents column.
 
