@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -147,12 +146,13 @@ func (b *baseline) filter(rep *report.Report) int {
 	return removed
 }
 
-// readBaseline reads --baseline FILE; no name is no baseline.
-func readBaseline(path string) (*baseline, error) {
+// readBaseline reads --baseline FILE, at most maxMiB MiB of it; no name
+// is no baseline.
+func readBaseline(path string, maxMiB int) (*baseline, error) {
 	if path == "" {
 		return nil, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readJSONFile(path, maxMiB)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("--baseline %s: no such file; record the current findings with --write-baseline %s", path, path)
 	}
@@ -163,7 +163,8 @@ func readBaseline(path string) (*baseline, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&b); err != nil {
-		return nil, fmt.Errorf("--baseline %s: not a pcaplint baseline: %v; write a new one with --write-baseline %s", path, err, path)
+		// No suggestion to overwrite path: it may be any file at all.
+		return nil, fmt.Errorf("--baseline %s: not a pcaplint baseline: %v", path, err)
 	}
 	if b.Version != 1 {
 		return nil, fmt.Errorf("--baseline %s: version %d, this pcaplint reads version 1", path, b.Version)

@@ -23,7 +23,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	if err := fl.batch.check(); err != nil {
 		return err
 	}
-	known, err := readBaseline(fl.baseline)
+	known, err := readBaseline(fl.baseline, fl.maxJSONMiB)
 	if err != nil {
 		return err
 	}

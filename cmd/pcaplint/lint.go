@@ -16,6 +16,7 @@ import (
 type lintFlags struct {
 	format, failOn, rulesFile string
 	baseline, writeBaseline   string
+	maxJSONMiB                int
 	overrides                 []string
 	input                     parse.Options
 	batch                     batchFlags
@@ -68,6 +69,7 @@ or a directory or pattern without captures or logs (both accepted with
 	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity: ID=error|warning|info|off (repeatable)")
 	f.StringVar(&fl.baseline, "baseline", "", "fail only on findings not recorded in this baseline file")
 	f.StringVar(&fl.writeBaseline, "write-baseline", "", "record the current findings in this baseline file (JSON) and exit 0")
+	addMaxJSONFlag(f, &fl.maxJSONMiB)
 	addInputFlags(cmd, &fl.input, "absolute")
 	addBatchFlags(cmd, &fl.batch)
 	return cmd

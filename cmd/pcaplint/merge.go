@@ -17,6 +17,7 @@ import (
 type mergeFlags struct {
 	format, failOn, color, html, diagramsDir string
 	allowEmpty                               bool
+	maxJSONMiB                               int
 }
 
 func newMergeCmd(checks []*rules.Check) *cobra.Command {
@@ -50,6 +51,7 @@ are accepted with --allow-empty, as lint accepts them).`,
 	f.StringVar(&fl.html, "html", "", "also write a self-contained HTML report to this file")
 	f.StringVar(&fl.diagramsDir, "diagrams-dir", "", "where the shards wrote their --diagrams-dir, for the HTML report to link")
 	f.BoolVar(&fl.allowEmpty, "allow-empty", false, "exit 0, not 2, for inputs that hold no TCP segment (the report still says so)")
+	addMaxJSONFlag(f, &fl.maxJSONMiB)
 	return cmd
 }
 
@@ -61,7 +63,7 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 	}
 	var reps []shardReport
 	for _, name := range names {
-		doc, err := readJSONReport(name)
+		doc, err := readJSONReport(name, fl.maxJSONMiB)
 		if err != nil {
 			return err
 		}
@@ -89,9 +91,10 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 	return res.exit(stderr, failOn)
 }
 
-// readJSONReport reads one report of lint --format json.
-func readJSONReport(name string) (*report.JSONReport, error) {
-	b, err := os.ReadFile(name)
+// readJSONReport reads one report of lint --format json, at most maxMiB
+// MiB of it.
+func readJSONReport(name string, maxMiB int) (*report.JSONReport, error) {
+	b, err := readJSONFile(name, maxMiB)
 	if err != nil {
 		return nil, err
 	}
