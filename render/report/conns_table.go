@@ -18,16 +18,16 @@ func WriteConnsTable(w io.Writer, r *Report) error {
 			fmt.Fprintln(tw)
 		}
 		if len(r.Files) > 1 {
-			fmt.Fprintf(tw, "%s\n", f.Path)
+			fmt.Fprintf(tw, "%s\n", cleanText(f.Path))
 		}
 		if len(f.Conns) > 0 || f.Err == nil {
 			fmt.Fprintln(tw, "ID\tCLIENT\tSERVER\tPACKETS\tBYTES\tDURATION\tSTATE\tHISTORY")
 		}
 		for _, c := range f.Conns {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%s\t%s\t%s\n", c.ID, c.Client, c.Server,
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%s\t%s\t%s\n", c.ID, cleanText(c.Client.String()), cleanText(c.Server.String()),
 				c.Packets(), c.Bytes(), formatDuration(c.Duration()), c.ZeekState(), c.History())
 		}
-		fmt.Fprintf(tw, "%s\n", Summary(&f))
+		fmt.Fprintf(tw, "%s\n", cleanText(Summary(&f)))
 	}
 	return tw.Flush()
 }

@@ -57,9 +57,11 @@ var (
 	githubPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
 
-// githubData escapes a workflow command's message: %, CR and LF.
-func githubData(s string) string { return githubDataEscaper.Replace(s) }
+// githubData escapes a workflow command's message: %, CR and LF as the
+// runner decodes them, then the other control characters as the text
+// report does (the runner's log is shown in a terminal-like view).
+func githubData(s string) string { return cleanText(githubDataEscaper.Replace(s)) }
 
 // githubProperty escapes a property value: as a message, and also ':' and
 // ',', which would end the property.
-func githubProperty(s string) string { return githubPropertyEscaper.Replace(s) }
+func githubProperty(s string) string { return cleanText(githubPropertyEscaper.Replace(s)) }

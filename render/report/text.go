@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pcaplint/pcaplint/rules"
 )
@@ -80,21 +81,49 @@ func summaryLine(r *Report) string {
 
 // cleanText escapes control characters (newlines, escape sequences) in
 // strings that come from inputs, such as file and host names, so that they
-// cannot forge lines or drive the terminal.
+// cannot forge lines or drive the terminal: C0 controls, DEL, C1 controls
+// (U+0080-U+009F, among them U+009B, the 8-bit CSI), format and
+// bidirectional-override characters, and bytes that are not UTF-8, which
+// a terminal reading 8-bit controls takes as C1 (a raw 0x9B is CSI too).
+// Every human-facing printer uses it.
 func cleanText(s string) string {
-	if strings.IndexFunc(s, unsafeRune) < 0 {
+	i := firstUnsafe(s)
+	if i < 0 {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range s {
-		if unsafeRune(r) {
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case unsafeRune(r):
 			q := strconv.QuoteRune(r)
 			b.WriteString(q[1 : len(q)-1])
-			continue
+		default:
+			b.WriteString(s[i : i+size])
 		}
-		b.WriteRune(r)
+		i += size
 	}
 	return b.String()
+}
+
+// firstUnsafe is the offset of the first rune cleanText escapes, or -1.
+func firstUnsafe(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < 0x7f {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || unsafeRune(r) {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 // unsafeRune is a rune that is not a visible character or a space:
