@@ -17,7 +17,7 @@ const controls = "a\x1b[31mb\x07c\x7fd\u009b31me\x9b31mf\u202eg"
 func TestControlCharactersAreEscapedInEveryHumanFormat(t *testing.T) {
 	c := &rules.Conn{ID: 1, Client: tcp.Endpoint{Name: controls, Port: 1}, Server: ep("10.0.0.2", 80), Start: t0, End: t0}
 	r := &Report{Files: []File{{Path: "in" + controls + ".txt", Conns: []*rules.Conn{c},
-		Findings: []rules.Finding{finding(c, "custom-x", rules.Error, tcp.Pos{File: "in.txt", Line: 3}, "custom " + controls)}}}}
+		Findings: []rules.Finding{finding(c, "custom-x", rules.Error, tcp.Pos{File: "in.txt", Line: 3}, "custom "+controls)}}}}
 	o := Options{FailOn: rules.Info, Checks: sampleChecks()}
 	outs := map[string][]byte{}
 	for _, format := range []string{"text", "github", "markdown"} {
