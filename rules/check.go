@@ -165,3 +165,10 @@ func (p *Pass) Capped(pos tcp.Pos) bool { return p.engine.capped(p.check.ID, pos
 func (p *Pass) ReportAtLeast(sev Severity, pos tcp.Pos, t time.Time, msg string) {
 	p.engine.add(Finding{Rule: p.check.ID, Message: msg, Pos: pos, Time: t, Conn: p.Conn.Ref()}, max(sev, p.active.severity), p.active.ignore, p.check.Limit)
 }
+
+// ReportAtMost records a finding at pos with severity sev, or the check's
+// configured severity when that is lower: for checks whose parameters
+// turn a finding below a threshold into a note (zero-window's warn-after).
+func (p *Pass) ReportAtMost(sev Severity, pos tcp.Pos, t time.Time, msg string) {
+	p.engine.add(Finding{Rule: p.check.ID, Message: msg, Pos: pos, Time: t, Conn: p.Conn.Ref()}, min(sev, p.active.severity), p.active.ignore, p.check.Limit)
+}

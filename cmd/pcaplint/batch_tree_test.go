@@ -44,7 +44,7 @@ func makeTree(t testing.TB, n int) (string, map[string]string) {
 		put(fmt.Sprintf("bulk/%02d/%04d.pcap", i/100, i), clean, statusOK)
 	}
 	put("nested/a/b/c/retransmission.pcap", craft(t, "check-retransmission.pcap"), statusFindings)
-	put("nested/a/zero-window.pcap.gz", gzipped(t, craft(t, "check-zero-window.pcap")), statusFindings)
+	put("nested/a/seq-gap.pcap.gz", gzipped(t, craft(t, "check-seq-gap.pcap")), statusFindings)
 	put("nested/crlf.txt", bytes.ReplaceAll(craft(t, "check-retransmission.txt"), []byte("\n"), []byte("\r\n")), statusFindings)
 	put("broken/truncated.pcap", clean[:len(clean)-10], statusFailed)
 	put("broken/random.bin", randomBytes(4096), statusSkipped)

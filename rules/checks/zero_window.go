@@ -23,12 +23,24 @@ var zeroWindow = &rules.Check{
 full because the application does not read, and the sender must stop. One
 finding per episode, on its first zero-window segment, saying how long the
 window stayed closed: until the receiver's next non-zero window, or until
-the connection ended.`,
+the connection ended.
+
+A window closed for less than ` + "`warn-after`" + ` (default 1 s) is reported as info,
+whatever the check's severity: the sender paused briefly, as flow control
+means it to, and a slow reader for a moment should not fail a build. 1 s
+is the least retransmission timeout of RFC 6298 (section 2.4), the time
+after which the sender's persist timer (RFC 9293 section 3.8.6.1) starts
+probing by the RFCs' numbers: a window shut longer has stalled the
+transfer. On real traffic the episodes are either far shorter (on
+loopback, 10–100 µs while the reader wakes up) or a stall of the
+application (the real zero-window recording: 1.46 s).`,
 	Triggers: `10:00:00.000000 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [.], ack 65536, win 0, length 0
 10:00:00.500000 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [.], ack 65536, win 512, length 0`,
 	Passes:    `10:00:00.000000 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [.], ack 65536, win 512, length 0`,
 	RFC:       "RFC 9293 section 3.8.6.1 (zero-window probing), RFC 1122 section 4.2.2.17",
 	Wireshark: `tcp.analysis.zero_window. Wireshark flags every zero-window segment, pcaplint the first of each episode; Wireshark skips SYN and FIN segments, pcaplint only RSTs.`,
+	Params: []rules.Param{{Name: "warn-after", Default: time.Second,
+		Doc: "a window closed longer than this gets the check's severity; a shorter episode is info"}},
 	SegmentOn: on(inZeroWindow),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg := p.Seg
@@ -41,15 +53,27 @@ the connection ended.`,
 			*ep = zeroEpisode{open: true, pos: seg.Pos, time: seg.Time}
 		case seg.Window != 0 && ep.open:
 			ep.open = false
-			p.Report(ep.pos, ep.time, who(p.Conn, p.Dir)+" advertised a zero window for "+dur(seg.Time.Sub(ep.time)))
+			held := seg.Time.Sub(ep.time)
+			reportEpisode(p, ep, held, who(p.Conn, p.Dir)+" advertised a zero window for "+dur(held))
 		}
 	}),
 	End: onEnd(func(p *rules.Pass, st *connState) {
 		for d := rules.FromClient; d <= rules.FromServer; d++ {
 			if ep := &st.zeroWin[d]; ep.open {
 				ep.open = false
-				p.Report(ep.pos, ep.time, who(p.Conn, d)+" advertised a zero window, still closed "+dur(p.Conn.End.Sub(ep.time))+" later when the connection ended")
+				held := p.Conn.End.Sub(ep.time)
+				reportEpisode(p, ep, held, who(p.Conn, d)+" advertised a zero window, still closed "+dur(held)+" later when the connection ended")
 			}
 		}
 	}),
+}
+
+// reportEpisode reports a zero-window episode held for held: at the
+// check's severity from warn-after on, as info below it.
+func reportEpisode(p *rules.Pass, ep *zeroEpisode, held time.Duration, msg string) {
+	if held >= durationParam(p, "warn-after") {
+		p.Report(ep.pos, ep.time, msg)
+		return
+	}
+	p.ReportAtMost(rules.Info, ep.pos, ep.time, msg)
 }
