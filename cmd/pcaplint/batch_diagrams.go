@@ -1,12 +1,15 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/pcaplint/pcaplint/render/diagram"
@@ -74,21 +77,46 @@ func (s *diagramSink) write(input string, convs []*diagram.Conversation, finding
 
 // safePath turns an input path into safe directory names: no empty, "."
 // or ".." component, no leading separator, only safeName's characters.
+// Distinct inputs get distinct names, the same on every run: a component
+// that safeName changes ("a b.pcap", "..") carries a hash of what it was
+// ("a_b.pcap-c8687a08"), so it cannot meet an input really named
+// "a_b.pcap", and an absolute path starts with a component of its own.
 func safePath(input string) []string {
 	var parts []string
-	for _, p := range strings.Split(filepath.ToSlash(input), "/") {
+	slashed := filepath.ToSlash(input)
+	if strings.HasPrefix(slashed, "/") {
+		parts = append(parts, "root-"+shortHash("/"))
+	}
+	for _, p := range strings.Split(slashed, "/") {
 		switch p {
 		case "", ".":
 			continue
-		case "..":
-			p = "up"
 		}
-		parts = append(parts, safeName(p))
+		name := safeName(p)
+		if p == ".." {
+			name = "up"
+		}
+		if name != p || hashed.MatchString(p) {
+			name += "-" + shortHash(p)
+		}
+		parts = append(parts, name)
 	}
 	if len(parts) == 0 {
-		parts = []string{"unnamed"}
+		parts = []string{"unnamed-" + shortHash(input)}
 	}
 	return parts
+}
+
+// hashed matches the names safePath gives changed components, so that an
+// input really named like one ("up-5ec1f7e7") is changed too: every name
+// safePath keeps as it is is then unlike every name it makes.
+var hashed = regexp.MustCompile(`-[0-9a-f]{8}$`)
+
+// shortHash is 8 hex digits of the SHA-256 of s: enough to tell apart the
+// names of one run's inputs, stable across runs and machines.
+func shortHash(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:4])
 }
 
 // writeFile writes b at rel (slash-separated) under the sink, making the

@@ -8,19 +8,37 @@ import (
 	"testing"
 )
 
+// TestSafePathNamesEveryInputApart: inputs whose names safeName makes
+// alike ("a b.pcap" and "a_b.pcap" both wrote a_b.pcap/) get directories
+// of their own, the same on every run.
+func TestSafePathNamesEveryInputApart(t *testing.T) {
+	inputs := []string{"a b.pcap", "a_b.pcap", "a:b.pcap", "/x/a.pcap", "x/a.pcap", "../up", "up/up", "up-5ec1f7e7/up"}
+	seen := map[string]string{}
+	for _, in := range inputs {
+		got := strings.Join(safePath(in), "/")
+		if other, ok := seen[got]; ok {
+			t.Errorf("%q and %q both go to %s", other, in, got)
+		}
+		seen[got] = in
+		if again := strings.Join(safePath(in), "/"); again != got {
+			t.Errorf("%q: %s, then %s", in, got, again)
+		}
+	}
+}
+
 func TestSafePathKeepsEveryComponentInside(t *testing.T) {
 	tests := []struct {
 		input string
 		want  []string
 	}{
 		{"captures/a.pcap", []string{"captures", "a.pcap"}},
-		{"/var/log/a.pcap", []string{"var", "log", "a.pcap"}},
-		{"../../etc/passwd", []string{"up", "up", "etc", "passwd"}},
+		{"/var/log/a.pcap", []string{"root-8a5edab2", "var", "log", "a.pcap"}},
+		{"../../etc/passwd", []string{"up-5ec1f7e7", "up-5ec1f7e7", "etc", "passwd"}},
 		{"./x/./y", []string{"x", "y"}},
 		{"-", []string{"-"}},
-		{".hidden/..pcap", []string{"hidden", "pcap"}},
-		{"a b/\x1b[31mred", []string{"a_b", "31mred"}},
-		{"", []string{"unnamed"}},
+		{".hidden/..pcap", []string{"hidden-16924190", "pcap-12b41e54"}},
+		{"a b/\x1b[31mred", []string{"a_b-c8687a08", "31mred-fdd8a1d7"}},
+		{"", []string{"unnamed-e3b0c442"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.input, func(t *testing.T) {
