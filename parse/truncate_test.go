@@ -16,11 +16,15 @@ import (
 const cutsPerFile = 50
 
 // testInputs are the captures and tcpdump logs under testdata, but the
-// ones broken on purpose.
+// ones broken on purpose, and not the recordings of testdata/oracle, which
+// are tools' outputs with headers of their own, not inputs.
 func testInputs(t *testing.T) []string {
 	t.Helper()
 	var paths []string
 	err := filepath.WalkDir("../testdata", func(path string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() && path == filepath.Join("..", "testdata", "oracle") {
+			return filepath.SkipDir
+		}
 		if err != nil || d.IsDir() {
 			return err
 		}

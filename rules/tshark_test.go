@@ -1,11 +1,9 @@
 package rules
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -13,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pcaplint/pcaplint/internal/oracle"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
@@ -48,9 +47,10 @@ func isCaptureName(name string) bool {
 }
 
 // copiedTwice are "-i any" captures in which every packet appears twice,
-// on two interfaces: pcaplint counts each packet once (checks.md), tshark
-// counts both, so each of tshark's groups holds twice pcaplint's packets
-// and starts at the same (first) copy.
+// on two interfaces: pcaplint counts each packet once
+// (docs/design/checks.md#connections), tshark counts both, so each of
+// tshark's groups holds twice pcaplint's packets and starts at the same
+// (first) copy.
 var copiedTwice = map[string]bool{
 	"any-duplicate.pcap": true, // crafted
 	"bridge-any.pcap":    true, // real: two namespaces joined by a bridge
@@ -104,22 +104,25 @@ func partition(groups [][]int) string {
 
 // TestConnectionsAgreeWithTshark checks that pcaplint groups packets into
 // connections exactly as tshark's tcp.stream does, on every capture in
-// testdata.
+// testdata: by default as tshark's recordings under testdata/oracle say,
+// with PCAPLINT_ORACLE=live (.ci/run) as tshark says now.
 func TestConnectionsAgreeWithTshark(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark is not installed; .ci/run installs it (apt-get install tshark)")
-	}
 	files := captureFiles(t)
 	if len(files) == 0 {
-		t.Skip("no captures found under testdata/")
+		t.Fatal("no captures found under testdata/")
 	}
+	var recordings []string
+	for _, path := range files {
+		recordings = append(recordings, oracle.TsharkRecording("../testdata", path))
+	}
+	defer oracle.CheckNoneLeft(t, "../testdata/oracle/tshark", recordings)
 	for _, path := range files {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			ours, readErr := ourStreams(path)
 			if errors.Is(readErr, parse.ErrUnknownInput) {
 				t.Skipf("not a capture: %v", readErr)
 			}
-			theirs, err := tsharkStreams(path)
+			theirs, err := tsharkStreams(t, path)
 			if err != nil {
 				if readErr == nil {
 					t.Fatalf("tshark failed on a file we read whole: %v", err)
@@ -180,19 +183,17 @@ func ourStreams(path string) ([][]int, error) {
 	return groups, err
 }
 
-func tsharkStreams(path string) ([][]int, error) {
-	cmd := exec.Command("tshark", "-r", path, "-T", "fields", "-e", "frame.number", "-e", "tcp.stream",
-		"-o", "tcp.analyze_sequence_numbers:TRUE")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, errors.New(strings.TrimSpace(stderr.String()))
+// tsharkStreams groups the packets of a capture by tshark's tcp.stream.
+func tsharkStreams(t *testing.T, path string) ([][]int, error) {
+	res := oracle.Tshark(t, "../testdata", path)
+	if res.Fail != "" {
+		return nil, errors.New(res.Fail)
 	}
 	byStream := map[string][]int{}
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		num, stream, ok := strings.Cut(line, "\t")
-		if !ok || stream == "" {
+	for _, line := range strings.Split(strings.TrimSpace(res.Out), "\n") {
+		num, rest, _ := strings.Cut(line, "\t")
+		stream, _, _ := strings.Cut(rest, "\t")
+		if stream == "" {
 			continue
 		}
 		n, _ := strconv.Atoi(num)

@@ -3,6 +3,7 @@ package tcpdump
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcaplint/pcaplint/internal/oracle"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
@@ -81,13 +83,24 @@ type capture struct {
 	name string
 	path string
 	nano bool
+	// recording holds what tcpdump printed of the capture in every
+	// variant (internal/oracle).
+	recording string
 }
 
+// TestDifferential renders every capture with tcpdump in every variant
+// and requires the reader to find in the text the segments the capture
+// holds. By default tcpdump's text is read from its recordings under
+// testdata/oracle/tcpdump; with PCAPLINT_ORACLE=live (.ci/run) tcpdump
+// runs, and a recording that differs from it fails the test.
 func TestDifferential(t *testing.T) {
-	if _, err := exec.LookPath("tcpdump"); err != nil {
-		t.Skip("tcpdump is not on PATH: the differential test needs the real tcpdump (apt-get install tcpdump)")
+	captures := differentialCaptures(t)
+	var recordings []string
+	for _, c := range captures {
+		recordings = append(recordings, c.recording)
 	}
-	for _, c := range differentialCaptures(t) {
+	defer oracle.CheckNoneLeft(t, recordingsDir, recordings)
+	for _, c := range captures {
 		if strings.HasPrefix(filepath.Base(c.path), "broken") {
 			continue // deliberately broken captures are the hardening tests' business
 		}
@@ -106,20 +119,25 @@ func TestDifferential(t *testing.T) {
 		if records == nil {
 			t.Logf("%s: pcapgo cannot list its records: -ttt times are not compared", c.name)
 		}
+		book := oracle.Open(t, c.recording)
 		for _, v := range variants {
 			if v.nano != c.nano {
 				continue
 			}
 			t.Run(c.name+"/"+v.name, func(t *testing.T) {
-				text, err := runTcpdump(c.path, v)
-				if err != nil {
-					tcpdumpFailed(t, text, err, want)
+				res := book.Run(t, v.key(), func() oracle.Result { return runTcpdump(t, c.path, v) })
+				if res.Fail != "" {
+					tcpdumpFailed(t, res.Out, errors.New(res.Fail), want)
 				}
-				checkVariant(t, text, shown(want, v), records, v)
+				checkVariant(t, res.Out, shown(want, v), records, v)
 			})
 		}
 	}
 }
+
+// recordingsDir holds tcpdump's text of every capture in every variant:
+// generated/ for the generated scenarios, then the paths under testdata.
+var recordingsDir = filepath.Join("..", "..", "testdata", "oracle", "tcpdump")
 
 // differentialCaptures writes the generated scenarios to a temporary
 // folder and adds every capture under the repository's testdata/.
@@ -140,21 +158,45 @@ func differentialCaptures(t *testing.T) []capture {
 			if err := os.WriteFile(path, gen[name].pcap(nano), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			out = append(out, capture{name: strings.TrimSuffix(file, ".pcap"), path: path, nano: nano})
+			out = append(out, capture{name: strings.TrimSuffix(file, ".pcap"), path: path, nano: nano,
+				recording: filepath.Join(recordingsDir, "generated", file+".txt.gz")})
 		}
 	}
-	_ = filepath.WalkDir("../../testdata", func(path string, d fs.DirEntry, err error) error {
+	const testdata = "../../testdata"
+	_ = filepath.WalkDir(testdata, func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".pcap") || strings.HasSuffix(path, ".pcapng")) {
-			out = append(out, capture{name: "testdata/" + filepath.Base(path), path: path})
+			rel, _ := filepath.Rel(testdata, path)
+			out = append(out, capture{name: "testdata/" + filepath.Base(path), path: path,
+				recording: filepath.Join(recordingsDir, rel+".txt.gz")})
 		}
 		return nil
 	})
 	return out
 }
 
-// runTcpdump renders a capture, with stderr merged as "2>&1" would. When
-// tcpdump fails, the error carries what it wrote to stderr.
-func runTcpdump(path string, v variant) (string, error) {
+// key names a variant's rendering in a recording: its arguments, and how
+// stderr was kept. Variants that differ only in how the text is read share
+// one rendering.
+func (v variant) key() string {
+	k := "tcpdump " + strings.Join(v.args, " ")
+	if v.stdoutOnly {
+		k += " 2>/dev/null"
+	} else {
+		k += " 2>&1"
+	}
+	return k
+}
+
+// runTcpdump renders a capture, with stderr merged as "2>&1" would unless
+// the variant keeps stdout only. The capture's path is replaced by its
+// base name in the text, so that the text is the same wherever the
+// capture lies. When tcpdump fails, Fail says how, with the last line it
+// wrote.
+func runTcpdump(t testing.TB, path string, v variant) oracle.Result {
+	t.Helper()
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		t.Fatalf("tcpdump is not on PATH (apt-get install tcpdump); it is needed with %s=live or record", oracle.EnvVar)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "tcpdump", append([]string{"-r", path}, v.args...)...)
@@ -165,10 +207,14 @@ func runTcpdump(path string, v variant) (string, error) {
 	if v.stdoutOnly {
 		cmd.Stderr = &errOut
 	}
-	if err := cmd.Run(); err != nil {
-		return out.String(), fmt.Errorf("tcpdump %v: %w\n%s%s", v.args, err, out.String(), errOut.String())
+	err := cmd.Run()
+	stable := strings.NewReplacer(path, filepath.Base(path))
+	res := oracle.Result{Out: stable.Replace(out.String())}
+	if err != nil {
+		lines := strings.Split(strings.TrimSpace(out.String()+errOut.String()), "\n")
+		res.Fail = stable.Replace(fmt.Sprintf("tcpdump %v: %v: %s", v.args, err, lines[len(lines)-1]))
 	}
-	return out.String(), nil
+	return res
 }
 
 // tcpdumpFailed skips a variant that tcpdump itself could not render, so

@@ -64,13 +64,11 @@ func writeGolden(t *testing.T, path string, pcap []byte, v variant) {
 	if err := os.WriteFile(in, pcap, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	text, err := runTcpdump(in, v)
-	if err != nil {
-		t.Fatal(err)
+	res := runTcpdump(t, in, v) // the banner names the file by its base name
+	if res.Fail != "" {
+		t.Fatal(res.Fail)
 	}
-	// The banner names the temporary file; keep only its base name.
-	text = strings.ReplaceAll(text, in, filepath.Base(in))
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(res.Out), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

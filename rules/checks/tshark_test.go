@@ -2,29 +2,22 @@ package checks
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io/fs"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/pcaplint/pcaplint/internal/oracle"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules"
 )
 
-// tsharkFlags are the tcp.analysis flags compared, in the order of the -e
-// options.
-var tsharkFlags = []string{
-	"tcp.analysis.retransmission", "tcp.analysis.fast_retransmission", "tcp.analysis.spurious_retransmission",
-	"tcp.analysis.out_of_order", "tcp.analysis.lost_segment", "tcp.analysis.ack_lost_segment",
-	"tcp.analysis.duplicate_ack", "tcp.analysis.zero_window", "tcp.analysis.window_full",
-	"tcp.analysis.window_update", "tcp.analysis.zero_window_probe", "tcp.analysis.keep_alive",
-	"tcp.analysis.keep_alive_ack",
-}
+// tsharkFlags are the tcp.analysis flags compared, in the order of
+// tshark's columns after the frame number and the stream.
+var tsharkFlags = oracle.TsharkFields[2:]
 
 // packetInfo is what the comparison needs to know of one packet to tell
 // a documented difference from a bug.
@@ -135,30 +128,28 @@ var agreements = []agreement{
 // against the old connection's sequence numbers.
 func reusedUnseen(pi *packetInfo, _ map[string]bool) bool { return pi.reusedUnseen }
 
-// runTshark returns, per flag, the packets tshark marks.
+// runTshark returns, per flag, the packets tshark marks: by default as
+// its recording under testdata/oracle says, with PCAPLINT_ORACLE=live as
+// tshark says now.
 func runTshark(t *testing.T, path string) map[string]map[int]bool {
 	t.Helper()
-	args := []string{"-r", path, "-T", "fields", "-e", "frame.number"}
-	for _, f := range tsharkFlags {
-		args = append(args, "-e", f)
-	}
-	out, err := exec.Command("tshark", args...).Output()
-	if err != nil {
-		t.Fatalf("tshark %s: %v", path, err)
+	res := oracle.Tshark(t, "../../testdata", path)
+	if res.Fail != "" {
+		t.Fatalf("tshark %s: %s", path, res.Fail)
 	}
 	marks := map[string]map[int]bool{}
 	for _, f := range tsharkFlags {
 		marks[f] = map[int]bool{}
 	}
-	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc := bufio.NewScanner(strings.NewReader(res.Out))
 	for sc.Scan() {
 		cols := strings.Split(sc.Text(), "\t")
 		n, err := strconv.Atoi(cols[0])
-		if err != nil || len(cols) != len(tsharkFlags)+1 {
+		if err != nil || len(cols) != len(oracle.TsharkFields) {
 			t.Fatalf("tshark %s: unexpected line %q", path, sc.Text())
 		}
 		for i, f := range tsharkFlags {
-			if cols[i+1] != "" {
+			if cols[i+2] != "" {
 				marks[f][n] = true
 			}
 		}
@@ -194,9 +185,6 @@ type tally struct {
 // duplicate-ack from the first duplicate), and fails on any difference
 // not documented in the check's Wireshark field and listed in agreements.
 func TestAgreementWithTshark(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark is not on PATH: the agreement with Wireshark is not checked")
-	}
 	tallies := map[string]*tally{}
 	for _, a := range agreements {
 		tallies[a.flag] = &tally{explained: map[string]int{}}
