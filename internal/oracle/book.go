@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -70,23 +71,26 @@ func Open(tb testing.TB, path string) *Book {
 	return b
 }
 
-// Run returns the tool's result for key. Recorded mode reads it from the
-// book (a missing one fails the test; one too large to record skips it);
-// Live mode runs the tool and fails the test if the recording differs;
-// Record mode runs the tool and keeps its result for the book.
-func (b *Book) Run(tb testing.TB, key string, tool func() Result) Result {
+// Run returns the result for key of tool, which run runs. Recorded mode
+// reads it from the book; one too large to record skips the test; a
+// missing one (a capture or a variant added since the recordings were
+// made) is run live when the tool is installed, with a note, and fails the
+// test when it is not. Live mode runs the tool and fails the test if the
+// recording differs or is missing; Record mode runs the tool and keeps its
+// result for the book.
+func (b *Book) Run(tb testing.TB, key, tool string, run func() Result) Result {
 	tb.Helper()
 	rec, ok := b.runs[key]
 	switch b.mode {
 	case Record:
-		got := tool()
+		got := run()
 		if _, seen := b.runs[key]; !seen {
 			b.keys = append(b.keys, key)
 		}
 		b.runs[key] = got
 		return got
 	case Live:
-		got := tool()
+		got := run()
 		if b.omitted != "" {
 			return got
 		}
@@ -101,8 +105,12 @@ func (b *Book) Run(tb testing.TB, key string, tool func() Result) Result {
 		tb.Skipf("%s: %s", b.path, b.omitted)
 	}
 	if !ok {
-		tb.Fatalf("%s has no recording of %q: run %s where tshark and tcpdump are installed, or compare live with %s=live",
-			b.path, key, RecordCommand, EnvVar)
+		if _, err := exec.LookPath(tool); err == nil {
+			tb.Logf("%s has no recording of %q: %s ran live (record it: %s)", b.path, key, tool, RecordCommand)
+			return run()
+		}
+		tb.Fatalf("%s has no recording of %q and %s is not installed: run %s where tshark and tcpdump are, or compare live with %s=live",
+			b.path, key, tool, RecordCommand, EnvVar)
 	}
 	return rec
 }

@@ -3,9 +3,11 @@
 // capture of testdata is recorded under testdata/oracle, and a test reads
 // the recording unless PCAPLINT_ORACLE says otherwise.
 //
-//	PCAPLINT_ORACLE unset   the recordings are the oracle; a missing one is a failure
+//	PCAPLINT_ORACLE unset   the recordings are the oracle; a missing one is run
+//	                        live if the tool is installed, else a failure
 //	PCAPLINT_ORACLE=live    the tools run, as they print today, and a recording
-//	                        that differs from them is a failure (stale); .ci/run
+//	                        that differs from them or is missing is a failure
+//	                        (stale); .ci/run sets it
 //	PCAPLINT_ORACLE=record  the tools run and their output is written as the
 //	                        recording (bash testdata/oracle/record.sh)
 //

@@ -37,7 +37,7 @@ func Tshark(tb testing.TB, testdata, capture string) Result {
 	}
 	rel = filepath.ToSlash(rel)
 	book := Open(tb, TsharkRecording(testdata, capture))
-	return book.Run(tb, tsharkKey, func() Result { return runTshark(tb, testdata, rel) })
+	return book.Run(tb, tsharkKey, "tshark", func() Result { return runTshark(tb, testdata, rel) })
 }
 
 // TsharkRecording is where the tshark recording of capture lives.

@@ -125,7 +125,7 @@ func TestDifferential(t *testing.T) {
 				continue
 			}
 			t.Run(c.name+"/"+v.name, func(t *testing.T) {
-				res := book.Run(t, v.key(), func() oracle.Result { return runTcpdump(t, c.path, v) })
+				res := book.Run(t, v.key(), "tcpdump", func() oracle.Result { return runTcpdump(t, c.path, v) })
 				if res.Fail != "" {
 					tcpdumpFailed(t, res.Out, errors.New(res.Fail), want)
 				}

@@ -19,7 +19,7 @@ done
 export PCAPLINT_ORACLE=record
 status=0
 # tshark: one recording per capture, read by ./rules and ./rules/checks.
-go test -count=1 -run '^TestConnectionsAgreeWithTshark$' ./rules || status=1
+go test -count=1 -timeout 60m -run '^TestConnectionsAgreeWithTshark$' ./rules || status=1
 # tcpdump: every capture (and generated scenario) in every variant.
-go test -count=1 -run '^TestDifferential$' ./parse/tcpdump || status=1
+go test -count=1 -timeout 60m -run '^TestDifferential$' ./parse/tcpdump || status=1
 exit $status
