@@ -83,12 +83,13 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 }
 
 // printBatch prints rep with printer and, after the text format of more
-// than one input or of skipped files, the batch summary.
+// than one input or of skipped files, the batch summary, which -q (the
+// text printer's NoSummary) leaves out with the summary line.
 func printBatch(w io.Writer, printer report.Printer, rep *report.Report) error {
 	if err := printer.Print(w, rep); err != nil {
 		return err
 	}
-	if _, ok := printer.(report.Text); ok && (len(rep.Files)+len(rep.Skipped) > 1 || len(rep.Skipped) > 0) {
+	if t, ok := printer.(report.Text); ok && !t.NoSummary && (len(rep.Files)+len(rep.Skipped) > 1 || len(rep.Skipped) > 0) {
 		return report.WriteBatchSummary(w, rep)
 	}
 	return nil

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"golang.org/x/term"
 	"os"
 	"time"
 
@@ -157,6 +158,6 @@ func orNeverInt(n int) int {
 // stdoutIsTerminal reports whether standard output is a terminal, where a
 // PNG must not go.
 func stdoutIsTerminal() bool {
-	st, err := os.Stdout.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	// A character device is not enough: /dev/null is one too.
+	return term.IsTerminal(int(os.Stdout.Fd()))
 }
