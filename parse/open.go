@@ -37,6 +37,12 @@ type Options struct {
 	// OnPrefix, when set, is told once per input which prefix is stripped
 	// from its lines.
 	OnPrefix func(name, prefix string)
+	// Live says the input is a pipe or a terminal, which may go quiet
+	// between lines (tcpdump -l | pcaplint): tcpdump text is then given
+	// out as each record is complete rather than when the next starts, and
+	// the source says when it waits for input (Idle). OpenFile sets it
+	// for anything but a regular file.
+	Live bool
 }
 
 // Open recognises the input by its content — pcap, pcapng, tcpdump text,
@@ -44,22 +50,19 @@ type Options struct {
 // used in positions and messages.
 func Open(r io.Reader, name string, opts Options) (Source, error) {
 	br := bufio.NewReaderSize(r, 256<<10)
-	head, err := br.Peek(sniffLen)
-	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+	head, atEnd, err := peekHead(br)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	atEnd := err == io.EOF
 	if isGzip(head) {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return nil, fmt.Errorf("%s: gzip: %w", name, err)
 		}
 		br = bufio.NewReaderSize(zr, 256<<10)
-		head, err = br.Peek(sniffLen)
-		if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		if head, atEnd, err = peekHead(br); err != nil {
 			return nil, fmt.Errorf("%s: gzip: %w", name, err)
 		}
-		atEnd = err == io.EOF
 	}
 	if capture.Sniff(head) {
 		r, err := capture.NewReader(br, name)
@@ -80,10 +83,34 @@ func Open(r io.Reader, name string, opts Options) (Source, error) {
 	return nil, fmt.Errorf("%s: %w: %s", what, ErrUnknownInput, describe(head))
 }
 
+// minSniff is how many leading bytes Open waits for before it looks at
+// an input: a capture's magic number, with room to spare; shorter than
+// any line tcpdump prints for a packet.
+const minSniff = 32
+
+// peekHead returns the first bytes of the input, as many as its first
+// reads deliver up to sniffLen, waiting for no more than minSniff: a live
+// pipe's first line is looked at as soon as it is written. atEnd says the
+// input ends there.
+func peekHead(br *bufio.Reader) (head []byte, atEnd bool, err error) {
+	head, err = br.Peek(minSniff)
+	if err == io.EOF {
+		return head, true, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	if n := min(br.Buffered(), sniffLen); n > len(head) {
+		head, _ = br.Peek(n)
+	}
+	return head, false, nil
+}
+
 // OpenFile opens a file by path ("-" is standard input) and returns its
 // Source and a closer that stops the source and closes the file.
 func OpenFile(path string, opts Options) (Source, io.Closer, error) {
 	if path == "-" {
+		opts.Live = opts.Live || isLive(os.Stdin)
 		src, err := Open(os.Stdin, "-", opts)
 		return src, fileCloser{src: src}, err
 	}
@@ -95,6 +122,7 @@ func OpenFile(path string, opts Options) (Source, io.Closer, error) {
 		f.Close()
 		return nil, nil, fmt.Errorf("%s: is a directory", path)
 	}
+	opts.Live = opts.Live || isLive(f)
 	src, err := Open(f, path, opts)
 	if err != nil {
 		f.Close()
@@ -118,6 +146,24 @@ func (c fileCloser) Close() error {
 		return nil
 	}
 	return c.f.Close()
+}
+
+// IsLive reports whether the input at path ("-": standard input) is a
+// pipe, a FIFO, a terminal or a socket, which may go quiet between lines
+// and is then read as Options.Live says.
+func IsLive(path string) bool {
+	if path == "-" {
+		return isLive(os.Stdin)
+	}
+	st, err := os.Stat(path)
+	return err == nil && !st.Mode().IsRegular() && !st.IsDir()
+}
+
+// isLive reports a file that is not a regular one: a pipe, a FIFO, a
+// terminal, a socket, whose writer may pause between lines.
+func isLive(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && !st.Mode().IsRegular()
 }
 
 func isGzip(b []byte) bool { return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b }

@@ -21,6 +21,9 @@ const (
 type batch struct {
 	segs []tcp.Segment
 	err  error
+	// idle says the batch was handed over because the source waited for
+	// its input (a live pipe gone quiet).
+	idle bool
 }
 
 // Prefetcher is a Source that reads another one ahead in a goroutine, so
@@ -69,8 +72,12 @@ func (p *Prefetcher) read() {
 		case <-p.stop:
 			return
 		}
-		b.segs, b.err = b.segs[:0], nil
+		b.segs, b.err, b.idle = b.segs[:0], nil, false
 		for len(b.segs) < prefetchBatch {
+			if len(b.segs) > 0 && Idle(p.src) {
+				b.idle = true // what there is now, not when the input goes on
+				break
+			}
 			if err := p.src.Next(&seg); err != nil {
 				b.err = err
 				break
@@ -132,6 +139,12 @@ func (p *Prefetcher) each(fn func(*tcp.Segment)) error {
 		}
 		fn(&seg)
 	}
+}
+
+// Idle reports that every segment handed over so far was taken and the
+// reading goroutine waits for a live input (see Idle).
+func (p *Prefetcher) Idle() bool {
+	return p.cur != nil && p.next == len(p.cur.segs) && p.cur.idle && len(p.full) == 0
 }
 
 // Stats counts what the source read; read it once Next returned an error.

@@ -21,3 +21,12 @@ func closeSource(src Source) {
 		c.Close()
 	}
 }
+
+// Idle reports whether src, read from a live input (Options.Live), has
+// given out everything it read and waits for its input: the moment for a
+// caller showing results as they come to flush its output. It is false
+// for sources that cannot tell, and for files.
+func Idle(src Source) bool {
+	i, ok := src.(interface{ Idle() bool })
+	return ok && i.Idle()
+}

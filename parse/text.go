@@ -48,5 +48,5 @@ func openText(br *bufio.Reader, name string, opts Options, pfx *tcpdump.LogPrefi
 	if pfx != nil && opts.OnPrefix != nil {
 		opts.OnPrefix(name, pfx.String())
 	}
-	return tcpdump.NewReader(br, name, tcpdump.Options{Absolute: opts.Absolute, Strict: opts.Strict, Prefix: pfx})
+	return tcpdump.NewReader(br, name, tcpdump.Options{Absolute: opts.Absolute, Strict: opts.Strict, Prefix: pfx, Live: opts.Live})
 }

@@ -58,7 +58,13 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	}
 	ctx, stop := signal.NotifyContext(cmdContext(cmd), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	res := b.lint(ctx, ins, stderr)
+	st, streaming := streamer(fl, ins, printer)
+	var res *batchResult
+	if streaming {
+		res = b.stream(ctx, stop, ins[0], st, stdout)
+	} else {
+		res = b.lint(ctx, ins, stderr)
+	}
 	res.allowEmpty = fl.batch.allowEmpty
 	res.empty = append(empty, unreadArgs(ins, res.rep, sh != nil)...)
 	if err := applyBaseline(stderr, res.rep, known, fl.writeBaseline); err != nil {
@@ -71,7 +77,11 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 		res.rep.Shard = &report.Shard{K: sh.k, N: sh.n, Inputs: inputPaths(ins)}
 	}
 	defer closeSpools(res.rep)
-	if err := printBatch(stdout, printer, res.rep); err != nil {
+	if streaming {
+		if err := st.Tail(stdout, res.rep); err != nil {
+			return err
+		}
+	} else if err := printBatch(stdout, printer, res.rep); err != nil {
 		return err
 	}
 	if fl.batch.html != "" {

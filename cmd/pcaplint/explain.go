@@ -88,6 +88,7 @@ func runExplain(w, errw io.Writer, path string, opts parse.Options, eopts explai
 		if werr == nil {
 			werr = s.Add(seg, line)
 		}
+		flushWhenIdle(w, src)
 	})
 	if werr != nil {
 		return werr

@@ -65,6 +65,12 @@ func readInput(path string, opts parse.Options, eng *rules.Engine, extra ...rule
 // readInputKeeping is readInput keeping only what keep says of each
 // connection in File.Conns; File.ConnCount counts them all.
 func readInputKeeping(path string, opts parse.Options, keep connKeep, eng *rules.Engine, extra ...rules.Observer) report.File {
+	return readInputWatched(path, opts, keep, eng, nil, extra...)
+}
+
+// readInputWatched is readInputKeeping calling watch, when not nil, with
+// the source after each segment is tracked and checked.
+func readInputWatched(path string, opts parse.Options, keep connKeep, eng *rules.Engine, watch func(parse.Source), extra ...rules.Observer) report.File {
 	f := report.File{Path: path}
 	src, closer, err := parse.OpenFile(path, opts)
 	if err != nil {
@@ -78,7 +84,12 @@ func readInputKeeping(path string, opts parse.Options, keep connKeep, eng *rules
 	}
 	tr, col := collectingTracker(keep, eng, extra...)
 	spool := spoolFor(keep, col)
-	f.Err = parse.Each(src, func(seg *tcp.Segment) { tr.Add(seg) })
+	f.Err = parse.Each(src, func(seg *tcp.Segment) {
+		tr.Add(seg)
+		if watch != nil {
+			watch(src)
+		}
+	})
 	tr.Flush()
 	f.Conns, f.ConnCount = sortedConns(col.conns), col.n
 	if spool != nil {

@@ -41,6 +41,9 @@ The rule set is --rules FILE (or a built-in set: default, strict, minimal),
 else the nearest .pcaplint.yaml in the current directory or a parent, else
 the default set. --rule ID=severity overrides one rule, and may be repeated.
 
+From a pipe (tcpdump -l | pcaplint lint -), the text and github formats
+print each finding as soon as it is certain, rather than at the end.
+
 --write-baseline FILE records the current findings; --baseline FILE then
 reports and fails on new findings only (keyed by input path, client
 address, server address and port, rule ID, and the message with its

@@ -3,7 +3,10 @@ package main
 import (
 	"bufio"
 	"errors"
+	"io"
 	"os"
+
+	"github.com/pcaplint/pcaplint/parse"
 )
 
 // bufferedFile is standard output behind a buffer: a table of 60,000
@@ -30,4 +33,14 @@ func (b *bufferedFile) finish() error {
 		err = cerr
 	}
 	return err
+}
+
+// flushWhenIdle flushes w, when it is buffered, once src has given out
+// everything a live input has sent so far (parse.Idle): what was read is
+// shown at once, while a file or a busy pipe still fills the buffer
+// before each write.
+func flushWhenIdle(w io.Writer, src parse.Source) {
+	if f, ok := w.(interface{ Flush() error }); ok && parse.Idle(src) {
+		_ = f.Flush()
+	}
 }

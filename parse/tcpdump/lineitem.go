@@ -14,6 +14,7 @@ const (
 	itemTooLong                   // a line over MaxLine, skipped
 	itemEOF                       // the end of the input
 	itemReadError                 // the input could not be read
+	itemIdle                      // a live input has been quiet for liveGrace: no line
 )
 
 // lineItem is one line as the reader's first stage leaves it: read,

@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // aheadBatch is how many lines the first stage hands over at most at
@@ -57,6 +58,12 @@ type readAhead struct {
 	free chan *lineBatch
 	cur  *lineBatch
 	next int
+	// grace, when not 0, is how long the input may be quiet before item
+	// says so (itemIdle), once per quiet spell: a live input (see
+	// Options.Live).
+	grace time.Duration
+	timer *time.Timer
+	quiet bool // itemIdle was given since the last batch
 }
 
 // startReadAhead starts reading s ahead. The goroutine ends at the end of
@@ -132,10 +139,13 @@ func (a *readAhead) item() *lineItem {
 	for a.cur == nil || a.next == len(a.cur.items) {
 		if a.cur != nil {
 			a.free <- a.cur
-		}
-		b, ok := <-a.full
-		if !ok {
 			a.cur = nil
+		}
+		b, ok, quiet := a.wait()
+		if quiet {
+			return &idleItem
+		}
+		if !ok {
 			return &lineItem{what: itemEOF}
 		}
 		a.cur, a.next = b, 0
@@ -144,6 +154,45 @@ func (a *readAhead) item() *lineItem {
 	a.next++
 	it.line = a.cur.text[it.off:it.end]
 	return it
+}
+
+// idleItem is what item returns when a live input is quiet.
+var idleItem = lineItem{what: itemIdle}
+
+// wait returns the next batch (ok false when there are no more) or,
+// reading a live input that is quiet for a.grace, none and quiet true,
+// once until the next batch comes. A file or a busy pipe seldom finds the
+// channel empty, and then pays for one timer reset.
+func (a *readAhead) wait() (b *lineBatch, ok, quiet bool) {
+	if a.grace == 0 || a.quiet {
+		b, ok = <-a.full
+		a.quiet = false
+		return b, ok, false
+	}
+	select {
+	case b, ok = <-a.full:
+		return b, ok, false
+	default:
+	}
+	if a.timer == nil {
+		a.timer = time.NewTimer(a.grace)
+	} else {
+		a.timer.Reset(a.grace)
+	}
+	select {
+	case b, ok = <-a.full:
+		a.timer.Stop()
+		return b, ok, false
+	case <-a.timer.C:
+		a.quiet = true
+		return nil, false, true
+	}
+}
+
+// drained reports whether every line read so far was taken: the next
+// item waits for the input.
+func (a *readAhead) drained() bool {
+	return (a.cur == nil || a.next == len(a.cur.items)) && len(a.full) == 0
 }
 
 // recycle puts the batches the goroutine has handed back for good in the

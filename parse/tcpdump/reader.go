@@ -50,7 +50,20 @@ type Options struct {
 	// are counted as lines that are not packets. Positions stay those of
 	// the input's lines and columns.
 	Prefix *LogPrefix
+	// Live says the input is a pipe or a terminal that may go quiet
+	// between lines (tcpdump -l | pcaplint): a record whose text is
+	// complete is then finished once the input has been quiet for
+	// liveGrace, rather than when the next record starts, and Idle says
+	// when the reader waits for its input. Lines are then read ahead
+	// whatever GOMAXPROCS.
+	Live bool
 }
+
+// liveGrace is how long a live input must be quiet before its last record
+// is taken as complete. tcpdump writes a packet's lines one after the
+// other (with -l, a write each), microseconds apart: a quiet spell this
+// long is the wait for the next packet.
+const liveGrace = 30 * time.Millisecond
 
 // splitMode is how records are told apart.
 type splitMode uint8
@@ -122,7 +135,7 @@ func (r *Reader) Record() string {
 // Options.Strict) a TCP line that does not parse.
 func (r *Reader) Next(seg *tcp.Segment) error {
 	if !r.begun {
-		r.begin(worthReadingAhead())
+		r.begin(worthReadingAhead() || r.opts.Live)
 	}
 	for r.err == nil {
 		if r.eof {
@@ -147,6 +160,9 @@ func (r *Reader) begin(ahead bool) {
 	r.begun = true
 	if ahead && !r.stop.closed.Load() {
 		r.ahead = startReadAhead(r.stage, r.stop)
+		if r.opts.Live {
+			r.ahead.grace = liveGrace
+		}
 		runtime.AddCleanup(r, (*stopper).stop, r.stop)
 	}
 }
@@ -180,6 +196,9 @@ func (r *Reader) take(it *lineItem, seg *tcp.Segment) bool {
 		r.stats.Reportf(r.pos(it.n, 1), "line longer than %d bytes, skipped", MaxLine)
 	case itemReadError:
 		r.err = tcp.Problem{Pos: r.pos(it.n+1, 0), Msg: "reading: " + it.err.Error(), Fatal: true}
+	case itemIdle:
+		rec := &r.recs[r.cur]
+		return !rec.empty() && rec.complete() && r.finish(seg)
 	case itemBinary:
 		r.stats.Lines++
 		r.binary(it.n)
@@ -188,6 +207,21 @@ func (r *Reader) take(it *lineItem, seg *tcp.Segment) bool {
 		return r.line(it, seg)
 	}
 	return false
+}
+
+// Idle reports, for a live input (Options.Live), that every line read so
+// far has been taken: the next call of Next waits for the input (or for
+// liveGrace, to finish the record in progress). A caller showing results
+// as they come flushes its output then. It is always false for an input
+// that is not live. Call it from the goroutine that calls Next.
+func (r *Reader) Idle() bool {
+	if !r.opts.Live || !r.begun {
+		return false
+	}
+	if r.ahead != nil {
+		return r.ahead.drained()
+	}
+	return r.stage.lines.br.Buffered() == 0
 }
 
 // Close stops the reading: Next then ends the input as if it ended there

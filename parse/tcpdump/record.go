@@ -48,6 +48,14 @@ func (r *record) add(it *lineItem) {
 	r.skips = append(r.skips, it.skip)
 }
 
+// complete reports whether the record's text may be whole: not when its
+// last line ends with ")", as the IPv4 header of -v does, whose TCP part
+// tcpdump prints on the next line (§4).
+func (r *record) complete() bool {
+	last := r.line(r.count() - 1)
+	return len(last) == 0 || last[len(last)-1] != ')'
+}
+
 // textAt is where the protocol text of the i-th line starts: after the
 // prefix on the first line, at 0 on the others. The prefix (number,
 // timestamp, interface and direction) has no " > ", so no "SRC > DST: "

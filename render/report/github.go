@@ -21,23 +21,29 @@ type GitHub struct{}
 var githubLevels = map[rules.Severity]string{rules.Info: "notice", rules.Warning: "warning", rules.Error: "error"}
 
 // Print implements Printer.
-func (GitHub) Print(w io.Writer, r *Report) error {
-	var b strings.Builder
-	for _, f := range r.Files {
-		for i := range f.Findings {
-			fd := &f.Findings[i]
-			props := "file=" + githubProperty(fileOf(fd, f.Path))
-			msg := fd.Message
-			if fd.Pos.Line > 0 {
-				props += fmt.Sprintf(",line=%d", fd.Pos.Line)
-			} else if fd.Pos.Packet > 0 {
-				msg = fmt.Sprintf("packet %d: %s", fd.Pos.Packet, msg)
-			}
-			props += ",title=" + githubProperty(fd.Rule)
-			fmt.Fprintf(&b, "::%s %s::%s\n", githubLevels[fd.Severity], props,
-				githubData(msg+" ("+connText(fd.Conn)+")"))
-		}
+func (g GitHub) Print(w io.Writer, r *Report) error {
+	return printStreamed(g, w, r)
+}
+
+// Finding implements Streamer: one finding's annotation.
+func (GitHub) Finding(w io.Writer, path string, fd *rules.Finding) error {
+	props := "file=" + githubProperty(fileOf(fd, path))
+	msg := fd.Message
+	if fd.Pos.Line > 0 {
+		props += fmt.Sprintf(",line=%d", fd.Pos.Line)
+	} else if fd.Pos.Packet > 0 {
+		msg = fmt.Sprintf("packet %d: %s", fd.Pos.Packet, msg)
 	}
+	props += ",title=" + githubProperty(fd.Rule)
+	_, err := fmt.Fprintf(w, "::%s %s::%s\n", githubLevels[fd.Severity], props,
+		githubData(msg+" ("+connText(fd.Conn)+")"))
+	return err
+}
+
+// Tail implements Streamer: an annotation per input for what could not
+// be checked.
+func (GitHub) Tail(w io.Writer, r *Report) error {
+	var b strings.Builder
 	for _, f := range r.Files {
 		for _, u := range f.Unchecked {
 			level := "warning"

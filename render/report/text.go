@@ -29,20 +29,24 @@ const colorReset = "\x1b[0m"
 
 // Print implements Printer.
 func (p Text) Print(w io.Writer, r *Report) error {
-	var b strings.Builder
-	for _, f := range r.Files {
-		for i := range f.Findings {
-			fd := &f.Findings[i]
-			sev := fd.Severity.String()
-			if p.Color {
-				sev = severityColor[fd.Severity] + sev + colorReset
-			}
-			fmt.Fprintf(&b, "%s: %s %s: %s  %s\n", cleanText(where(fd, f.Path)), sev, cleanText(fd.Rule),
-				cleanText(fd.Message), cleanText(connText(fd.Conn)))
-		}
+	return printStreamed(p, w, r)
+}
+
+// Finding implements Streamer: one finding's line.
+func (p Text) Finding(w io.Writer, path string, fd *rules.Finding) error {
+	sev := fd.Severity.String()
+	if p.Color {
+		sev = severityColor[fd.Severity] + sev + colorReset
 	}
-	// What could not be checked is printed even with -q: a quiet report
-	// must not pass for a clean one.
+	_, err := fmt.Fprintf(w, "%s: %s %s: %s  %s\n", cleanText(where(fd, path)), sev, cleanText(fd.Rule),
+		cleanText(fd.Message), cleanText(connText(fd.Conn)))
+	return err
+}
+
+// Tail implements Streamer: what could not be checked, printed even with
+// -q (a quiet report must not pass for a clean one), and the summary.
+func (p Text) Tail(w io.Writer, r *Report) error {
+	var b strings.Builder
 	for _, f := range r.Files {
 		for _, u := range f.Unchecked {
 			fmt.Fprintf(&b, "%s: not checked (%s): %s\n", cleanText(f.Path), u.Reason, cleanText(u.Message))
