@@ -120,7 +120,7 @@ func matchCompose(b []byte) int {
 		i++
 	}
 	i = skipSGR(b, matchByte(b, skipSGR(b, i), '|'))
-	return spaceOrEnd(b, i)
+	return skipSGR(b, spaceOrEnd(b, i)) // the colour may end after the space
 }
 
 // matchKubectl reads kubectl logs --prefix's "[pod/NAME/CONTAINER] ".

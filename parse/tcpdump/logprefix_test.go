@@ -49,6 +49,8 @@ var collectorLogs = []collectorLog{
 		before: every(3, "web-1      | GET / HTTP/1.1 200", "db-1       | LOG:  checkpoint starting: time"), what: "docker compose"},
 	{name: "docker compose, coloured", prefix: stamped("\x1b[36mtcpdump-1  |\x1b[0m "),
 		before: every(2, "\x1b[33mweb-1      |\x1b[0m GET / 200"), what: "docker compose"},
+	{name: "docker compose, coloured with its space", prefix: stamped("\x1b[1;34mtcpdump-1  | \x1b[0m"),
+		before: every(2, "\x1b[33mweb-1      | \x1b[0mGET / 200"), what: "docker compose"},
 	{name: "docker compose -t", prefix: stamped("tcpdump-1  | 2026-05-01T12:00:00.123456789Z "),
 		before: every(4, "web-1      | 2026-05-01T12:00:00.123456789Z listening on :8080"), what: "RFC 3339"},
 	{name: "kubectl --prefix", prefix: stamped("[pod/web-0/tcpdump] "),
