@@ -16,8 +16,8 @@ type shardReport struct {
 
 // mergeReports joins the reports into one, in path order, and says what
 // is wrong with the set: shards missing or given twice, reports of
-// different splits, an input in two reports, or inputs a shard listed but
-// did not report. An input found twice is kept once; a shard given twice
+// different splits, an input in two reports, inputs a shard listed but
+// did not report, or reported but did not list. An input found twice is kept once; a shard given twice
 // is taken once.
 func mergeReports(reps []shardReport) (*report.JSONReport, []error) {
 	var problems []error
@@ -33,13 +33,14 @@ func mergeReports(reps []shardReport) (*report.JSONReport, []error) {
 		return true
 	}
 	for _, r := range taken {
+		own := shardOwns(r, &problems)
 		for _, f := range r.doc.Files {
-			if claim(f.Path, r.name) {
+			if own(f.Path) && claim(f.Path, r.name) {
 				out.Files = append(out.Files, f)
 			}
 		}
 		for _, s := range r.doc.Skipped {
-			if claim(s.Path, r.name) {
+			if own(s.Path) && claim(s.Path, r.name) {
 				out.Skipped = append(out.Skipped, s)
 			}
 		}
@@ -59,6 +60,26 @@ func mergeReports(reps []shardReport) (*report.JSONReport, []error) {
 	slices.SortStableFunc(out.Skipped, func(a, b report.JSONSkip) int { return cmp.Compare(a.Path, b.Path) })
 	out.Summarize()
 	return out, problems
+}
+
+// shardOwns returns whether a path is one of the inputs r's shard record
+// lists (any path, for an unsharded report); a path that is not is a
+// problem, and left out: a shard reports only the inputs it was given.
+func shardOwns(r shardReport, problems *[]error) func(string) bool {
+	sh := r.doc.Shard
+	if sh == nil {
+		return func(string) bool { return true }
+	}
+	inputs := make(map[string]bool, len(sh.Inputs))
+	for _, in := range sh.Inputs {
+		inputs[in] = true
+	}
+	return func(path string) bool {
+		if !inputs[path] {
+			*problems = append(*problems, fmt.Errorf("%s: %s is not among the inputs of shard %d/%d; leaving it out", r.name, path, sh.K, sh.N))
+		}
+		return inputs[path]
+	}
 }
 
 // takeShards checks the shard records of the reports and returns those to

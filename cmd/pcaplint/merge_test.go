@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -51,12 +52,29 @@ func TestMergeFindsWhatIsWrongWithTheShards(t *testing.T) {
 	if err := os.WriteFile(notJSON, []byte("<html>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A shard's report with an input its shard record does not list.
+	var doc map[string]any
+	b, _ := os.ReadFile(names[0])
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	files := doc["files"].([]any)
+	forged := map[string]any{}
+	for k, v := range files[0].(map[string]any) {
+		forged[k] = v
+	}
+	forged["path"] = "not-in-the-shard.pcap"
+	doc["files"] = append(files, forged)
+	b, _ = json.Marshal(doc)
+	extra := filepath.Join(t.TempDir(), "shard-0.json")
+	os.WriteFile(extra, b, 0o644)
 	tests := []struct {
 		name  string
 		files []string
 		want  string
 	}{
 		{"a missing shard", names[:2], "shard 2/3 is missing"},
+		{"an input the shard did not list", []string{extra, names[1], names[2]}, "not-in-the-shard.pcap is not among the inputs of shard 0/3"},
 		{"a shard given twice", append(names[:3:3], names[1]), "shard 1/3 is given twice"},
 		{"shards of another split", append(names[:3:3], other[0]), "is shard 0/2 but"},
 		{"not a report", []string{notJSON}, "not a JSON report of pcaplint lint"},
