@@ -40,19 +40,24 @@ func TestCatalogueIsComplete(t *testing.T) {
 }
 
 // TestOrderFollowsTheCatalogue wants All in the order of the catalogue in
-// docs/design/checks.md, with the same IDs.
+// docs/design/checks.md, with the same IDs and default severities.
 func TestOrderFollowsTheCatalogue(t *testing.T) {
 	b, err := os.ReadFile("../../docs/design/checks.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var want []string
-	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z-]+)` \\|").FindAllStringSubmatch(string(b), -1) {
+	defaults := map[string]string{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z-]+)` \\| ([a-z]+) \\|").FindAllStringSubmatch(string(b), -1) {
 		want = append(want, m[1])
+		defaults[m[1]] = m[2]
 	}
 	var got []string
 	for _, c := range All() {
 		got = append(got, c.ID)
+		if d, ok := defaults[c.ID]; ok && d != c.Default.String() {
+			t.Errorf("%s: default %s, the catalogue says %s", c.ID, c.Default, d)
+		}
 	}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("All() = %v\ncatalogue = %v", got, want)
