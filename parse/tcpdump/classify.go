@@ -28,6 +28,9 @@ func (r *Reader) countOther(rec *record) {
 		if bytes.Contains(first, []byte("IP ")) || bytes.Contains(first, []byte("IP6 ")) || bytes.Contains(first, []byte("ethertype IPv")) {
 			s.OtherIP++
 		} else {
+			if s.OtherLink == 0 {
+				r.firstOtherLink = rec.first
+			}
 			s.OtherLink++
 		}
 		return
@@ -90,4 +93,22 @@ func hasPort(b []byte) bool {
 	}
 	_, err := portNumber(b[k+1:])
 	return err == nil
+}
+
+// nameUndecodedLink names, at the end of the input, the link type of a log
+// in which tcpdump printed none of the packets as IP or ARP (a link type
+// its build or this reader cannot take apart, such as a Juniper or an
+// unknown DLT): those packets could not be read, which is not the same as
+// a capture without TCP. The banner names the link type; without one, or
+// for a link type whose frames pcaplint knows (an Ethernet log of STP
+// alone has no TCP, and is said to have none), the packets stay counted
+// as other link-layer frames.
+func (r *Reader) nameUndecodedLink() {
+	s := &r.stats
+	if _, decoded := linkHeaderLen[r.linkName]; decoded || r.linkName == "" || s.UndecodedLink > 0 || s.OtherLink == 0 ||
+		s.TCP+s.UDP+s.ICMP+s.ARP+s.OtherIP+s.Fragments+s.Malformed > 0 {
+		return
+	}
+	s.UndecodedLink, s.UndecodedLinkType = s.OtherLink, r.linkName
+	s.Reportf(r.pos(r.firstOtherLink, 1), "link type %s: tcpdump printed none of its %d packets as IP, so none could be read", r.linkName, s.OtherLink)
 }

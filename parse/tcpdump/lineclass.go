@@ -111,7 +111,8 @@ func isCountLine(line []byte) bool {
 }
 
 // banner takes the link type from "reading from file X, link-type NAME
-// (…)" or "listening on X, link-type NAME (…)", for -xx dumps.
+// (…)" or "listening on X, link-type NAME (…)", for -xx dumps and to name
+// a link type whose packets tcpdump could not print as IP.
 func (r *Reader) banner(line []byte) {
 	k := bytes.Index(line, []byte(", link-type "))
 	if k < 0 {
@@ -119,6 +120,7 @@ func (r *Reader) banner(line []byte) {
 	}
 	c := cursor{b: line, i: k + len(", link-type ")}
 	name := c.token(" ,")
+	r.linkName = string(name)
 	if n, ok := linkHeaderLen[string(name)]; ok {
 		r.link = n
 	} else {

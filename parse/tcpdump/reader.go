@@ -94,10 +94,14 @@ type Reader struct {
 	// toldReading: the reader has said that it guessed relative numbering
 	toldReading bool
 	ifaces      map[string]int32
-	link        int    // link header length from the banner, -1 when unknown
-	hex         []byte // the bytes of the current record's dump
-	hexdec      hexDecoder
-	now         lineItem // the item read last, when not reading ahead
+	link        int // link header length from the banner, -1 when unknown
+	// linkName is the banner's link type, "" when none was read;
+	// firstOtherLink the line of the first record that is not IP or ARP.
+	linkName       string
+	firstOtherLink int
+	hex            []byte // the bytes of the current record's dump
+	hexdec         hexDecoder
+	now            lineItem // the item read last, when not reading ahead
 }
 
 // NewReader returns a reader of tcpdump text from r; name is used in
@@ -140,6 +144,7 @@ func (r *Reader) Next(seg *tcp.Segment) error {
 	for r.err == nil {
 		if r.eof {
 			if r.recs[r.cur].empty() {
+				r.nameUndecodedLink()
 				return io.EOF
 			}
 			if r.finish(seg) {
