@@ -84,13 +84,31 @@ func cookedProto(p packet) uint16 {
 	return uint16(p.proto)
 }
 
+// cycledPktType is a packet type per packet for the cooked headers that
+// show every direction tcpdump prints: the client's packets come in as
+// to this host, broadcast, multicast and to another host in turn
+// ("In", "B", "M", "P"); the server's go out.
+func cycledPktType() func(p packet) uint16 {
+	n := 0
+	return func(p packet) uint16 {
+		if !p.fromCli {
+			return packetOutgoing
+		}
+		n++
+		return uint16((n - 1) % 4) // PACKET_HOST, _BROADCAST, _MULTICAST, _OTHERHOST
+	}
+}
+
 // sll frames packets in the 16-byte Linux cooked header v1 (LINKTYPE_LINUX_SLL):
 // packet type, ARPHRD type, address length, 8 address bytes, protocol.
-func sll() framer {
+func sll() framer { return sllTyped(pktType) }
+
+// sllTyped is sll with the packet type of each packet from typ.
+func sllTyped(typ func(p packet) uint16) framer {
 	return framer{uint32(layers.LinkTypeLinuxSLL), func(p packet) []byte {
 		src, _ := macs(p)
 		h := make([]byte, 16, 16+len(p.l3))
-		binary.BigEndian.PutUint16(h[0:], pktType(p))
+		binary.BigEndian.PutUint16(h[0:], typ(p))
 		binary.BigEndian.PutUint16(h[2:], 1) // ARPHRD_ETHER
 		binary.BigEndian.PutUint16(h[4:], 6)
 		copy(h[6:14], src)
@@ -123,16 +141,37 @@ func raw() framer {
 	return framer{uint32(layers.LinkTypeRaw), func(p packet) []byte { return p.l3 }}
 }
 
-// afInet is AF_INET, the same on every BSD and Linux.
-const afInet = 2
+// Address families of the BSD loopback header: AF_INET is the same on
+// every BSD and Linux; AF_INET6 is 24 on NetBSD and OpenBSD, 28 on
+// FreeBSD, 30 on macOS.
+const (
+	afInet        = 2
+	afInet6BSD    = 24
+	afInet6Darwin = 30
+)
 
 // null frames IPv4 packets in BSD loopback encapsulation: a 4-byte address
 // family in the capturing host's byte order (little-endian here, as the
 // file header is).
-func null() framer {
+func null() framer { return nullFamily(afInet) }
+
+// nullFamily is null with the address family af, for IPv6.
+func nullFamily(af uint32) framer {
 	return framer{uint32(layers.LinkTypeNull), func(p packet) []byte {
-		return append(binary.LittleEndian.AppendUint32(nil, afInet), p.l3...)
+		return append(binary.LittleEndian.AppendUint32(nil, af), p.l3...)
 	}}
+}
+
+// LINKTYPE_IPV4 and LINKTYPE_IPV6: bare IP of one version, too big for
+// gopacket's LinkType.
+const (
+	linkTypeIPv4 = 228
+	linkTypeIPv6 = 229
+)
+
+// bareIP frames packets as bare IP under the link type given.
+func bareIP(link uint32) framer {
+	return framer{link, func(p packet) []byte { return p.l3 }}
 }
 
 // loop is OpenBSD's loopback: the address family in network byte order.

@@ -45,6 +45,7 @@ func files() []file {
 		}
 		return 2, packetHost
 	}
+	typed := cycledPktType()
 	broken := func(name, doc string, b []byte, expect string) file {
 		return file{name: name, doc: doc, bytes: b, expect: expect}
 	}
@@ -70,6 +71,12 @@ func files() []file {
 		pcapFile("null.pcap", "BSD NULL (link type 0): AF_INET (2) as a little-endian (host order) word", clean(), null()),
 		pcapFile("loop.pcap", "OpenBSD LOOP (link type 108): AF_INET (2) in network order", clean(), loop()),
 		pcapFile("ethernet-ipv6.pcap", "Ethernet, IPv6: the clean conversation", clean6(), eth),
+		pcapFile("null-ipv6.pcap", "BSD NULL, IPv6 with AF_INET6 = 24 (NetBSD, OpenBSD): `AF IPv6 (24)` with -e", clean6(), nullFamily(afInet6BSD)),
+		pcapFile("null-ipv6-darwin.pcap", "BSD NULL, IPv6 with AF_INET6 = 30, as macOS's lo0 records it: `AF IPv6 (30)` with -e", clean6(), nullFamily(afInet6Darwin)),
+		pcapFile("linktype-ipv4.pcap", "LINKTYPE_IPV4 (228): bare IPv4", clean(), bareIP(linkTypeIPv4)),
+		pcapFile("linktype-ipv6.pcap", "LINKTYPE_IPV6 (229): bare IPv6", clean6(), bareIP(linkTypeIPv6)),
+		pcapFile("sll-pkttypes.pcap", "Linux cooked v1: the client's packets to this host, broadcast, multicast and to another host in turn (`In`, `B`, `M`, `P` with -e), the server's `Out`", clean(), sllTyped(cycledPktType())),
+		pcapFile("sll2-pkttypes.pcap", "Linux cooked v2, ifindex 2, packet types as in sll-pkttypes.pcap", clean(), sll2(func(p packet) (uint32, uint8) { return 2, uint8(typed(p)) })),
 
 		// Tunnels.
 		pcapFile("ipip.pcap", "Ethernet / IPv4 203.0.113.1↔.2 proto 4 / the clean IPv4 conversation", clean(), ipip(1)),
