@@ -56,6 +56,14 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 		}
 		defer b.diagrams.Close()
 	}
+	// The JSON report is written as each input is done, unless something
+	// needs the whole report before printing: a baseline filters findings,
+	// and the HTML page lists everything.
+	var jw *report.JSONWriter
+	if _, ok := printer.(report.JSON); ok && fl.batch.html == "" && fl.baseline == "" && fl.writeBaseline == "" {
+		jw = report.NewJSONWriter(stdout)
+		b.emit = jw.File
+	}
 	ctx, stop := signal.NotifyContext(cmdContext(cmd), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	st, streaming := streamer(fl, ins, printer)
@@ -77,12 +85,19 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 		res.rep.Shard = &report.Shard{K: sh.k, N: sh.n, Inputs: inputPaths(ins)}
 	}
 	defer closeSpools(res.rep)
-	if streaming {
+	switch {
+	case streaming:
 		if err := st.Tail(stdout, res.rep); err != nil {
 			return err
 		}
-	} else if err := printBatch(stdout, printer, res.rep); err != nil {
-		return err
+	case jw != nil:
+		if err := cmp.Or(b.emitErr, jw.Close(res.rep.Skipped, res.rep.Shard)); err != nil {
+			return err
+		}
+	default:
+		if err := printBatch(stdout, printer, res.rep); err != nil {
+			return err
+		}
 	}
 	if fl.batch.html != "" {
 		if err := writeHTML(fl.batch.html, res.rep, fl.batch.diagramsDir, res.diagrams); err != nil {

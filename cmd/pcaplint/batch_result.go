@@ -21,6 +21,9 @@ type batchResult struct {
 	errs []error
 	// unread names the inputs an interruption left unread, with why.
 	unread []string
+	// worst is the highest severity of the findings of the files emitted
+	// while the batch ran (batch.emit), which the report no longer holds.
+	worst rules.Severity
 	// empty are the directories and patterns that yielded no input read.
 	empty []string
 	// allowEmpty (--allow-empty) accepts inputs without TCP and empty
@@ -53,6 +56,7 @@ func (b *batch) lint(ctx context.Context, ins []input, stderr io.Writer) *batchR
 			res.rep.Skipped = append(res.rep.Skipped, report.Skip{Path: todo[i].Path, Reason: r.skip})
 		default:
 			res.rep.Files = append(res.rep.Files, r.file)
+			res.worst = max(res.worst, r.worst)
 			res.errs = append(res.errs, r.errs...)
 			if len(r.diagrams) > 0 {
 				res.diagrams[r.file.Path] = r.diagrams
@@ -81,7 +85,7 @@ func (res *batchResult) exit(stderr io.Writer, failOn rules.Severity) error {
 	if inputErr != nil || unchecked || len(res.errs) > 0 || len(res.unread) > 0 {
 		return exitCode(exitError)
 	}
-	if failOn != rules.Off && worst(res.rep) >= failOn {
+	if failOn != rules.Off && max(res.worst, worst(res.rep)) >= failOn {
 		return exitCode(exitFindings)
 	}
 	return nil

@@ -34,7 +34,19 @@ type batch struct {
 	meter    meter
 	// grace is how long to wait for running files once interrupted.
 	grace time.Duration
+	// emit, when set, is given every input read as soon as it and every
+	// input before it are done, in input order; the result then keeps only
+	// what the end of the run needs (slim), so that memory does not grow
+	// with the inputs. The first error stops the emitting and is kept in
+	// emitErr.
+	emit    func(*report.File) error
+	emitErr error
 }
+
+// emitAhead is how many inputs, per worker, may be started beyond the
+// first one not yet emitted: the results waiting for a slow input to be
+// emitted before them stay few.
+const emitAhead = 16
 
 // fileResult is what a worker hands back for one input.
 type fileResult struct {
@@ -48,6 +60,9 @@ type fileResult struct {
 	diagrams map[int]string
 	// errs are rule evaluation and diagram writing errors.
 	errs []error
+	// worst is the highest severity of the findings, kept when an emitted
+	// file lets its findings go.
+	worst rules.Severity
 }
 
 // outcome is the result of a batch: a result per input in input order,
@@ -67,6 +82,10 @@ func (b *batch) run(ctx context.Context, ins []input) outcome {
 	jobs := make(chan int)
 	// Buffered for every input, so an abandoned worker never blocks.
 	results := make(chan *fileResult, len(ins))
+	var ahead chan struct{} // a token per input started and not yet emitted
+	if b.emit != nil {
+		ahead = make(chan struct{}, max(b.workers, 1)*emitAhead)
+	}
 	var wg sync.WaitGroup
 	for range max(b.workers, 1) {
 		wg.Go(func() {
@@ -79,13 +98,18 @@ func (b *batch) run(ctx context.Context, ins []input) outcome {
 			}
 		})
 	}
-	go feed(ctx, jobs, len(ins))
+	go feed(ctx, jobs, len(ins), ahead)
 	finished := make(chan struct{})
 	go func() { wg.Wait(); close(finished) }()
 
+	next := 0 // the first input not emitted
 	store := func(r *fileResult) {
 		out.results[r.idx] = r
 		b.meter.done(r.file.Stats.Records)
+		for ; b.emit != nil && next < len(ins) && out.results[next] != nil; next++ {
+			b.emitResult(out.results[next])
+			<-ahead
+		}
 	}
 	interrupted := ctx.Done()
 	var grace <-chan time.Time
@@ -113,16 +137,47 @@ func (b *batch) run(ctx context.Context, ins []input) outcome {
 	b.meter.close()
 	for i := range ins {
 		out.abandoned[i] = out.results[i] == nil && started[i].Load()
+		if b.emit != nil && i >= next && out.results[i] != nil {
+			// After an interruption: the inputs done past one left unread.
+			b.emitResult(out.results[i])
+		}
 	}
 	return out
 }
 
-// feed sends the input indices in order until ctx is done.
-func feed(ctx context.Context, jobs chan<- int, n int) {
+// emitResult hands a file read to emit and lets go of what the end of the
+// run does not need: its connections and findings (worst keeps the
+// highest severity).
+func (b *batch) emitResult(r *fileResult) {
+	if r.skip != "" {
+		return
+	}
+	for _, f := range r.file.Findings {
+		r.worst = max(r.worst, f.Severity)
+	}
+	if b.emitErr == nil {
+		b.emitErr = b.emit(&r.file)
+	}
+	if s, ok := r.file.Spool.(*connSpool); ok {
+		s.Close()
+	}
+	r.file.Conns, r.file.Findings, r.file.Spool = nil, nil, nil
+}
+
+// feed sends the input indices in order until ctx is done, each once it
+// has a token in ahead, when ahead is not nil.
+func feed(ctx context.Context, jobs chan<- int, n int, ahead chan<- struct{}) {
 	defer close(jobs)
 	for i := range n {
 		if ctx.Err() != nil {
 			return
+		}
+		if ahead != nil {
+			select {
+			case ahead <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
 		}
 		select {
 		case jobs <- i:
