@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/pcaplint/pcaplint/parse/capture"
@@ -59,7 +60,7 @@ func Open(r io.Reader, name string, opts Options) (Source, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: gzip: %w", name, err)
 		}
-		br = bufio.NewReaderSize(zr, 256<<10)
+		br = bufio.NewReaderSize(gzipStream{zr}, 256<<10)
 		if head, atEnd, err = peekHead(br); err != nil {
 			return nil, fmt.Errorf("%s: gzip: %w", name, err)
 		}
@@ -81,6 +82,28 @@ func Open(r io.Reader, name string, opts Options) (Source, error) {
 		what = "standard input"
 	}
 	return nil, fmt.Errorf("%s: %w: %s", what, ErrUnknownInput, describe(head))
+}
+
+// errGzipCut is the error of a gzip stream that ends before its end: the
+// file was cut (a copy or an upload interrupted), not the capture in it.
+var errGzipCut = errors.New("gzip: the compressed stream ends before its end (file cut short)")
+
+// gzipStream tells a cut gzip stream apart from a capture cut inside a
+// whole stream: both would reach the capture reader as
+// io.ErrUnexpectedEOF, and a cut stream was reported as "record cut
+// short". Other gzip errors (a bad checksum) are named as gzip's too.
+type gzipStream struct{ zr *gzip.Reader }
+
+func (g gzipStream) Read(p []byte) (int, error) {
+	n, err := g.zr.Read(p)
+	switch {
+	case err == nil, err == io.EOF:
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		err = errGzipCut
+	case !strings.HasPrefix(err.Error(), "gzip: "):
+		err = fmt.Errorf("gzip: %w", err)
+	}
+	return n, err
 }
 
 // minSniff is how many leading bytes Open waits for before it looks at

@@ -67,7 +67,7 @@ func (p *pcapReader) next(rec *record) error {
 		return io.EOF
 	}
 	if len(hdr) < hdrLen {
-		return broken(p.offset, "record header cut short: %d of %d bytes", len(hdr), hdrLen)
+		return cutShort(p.offset, err, "record header cut short: %d of %d bytes", len(hdr), hdrLen)
 	}
 	sec, frac, capLen, origLen := p.u32(hdr[0:4]), p.u32(hdr[4:8]), p.u32(hdr[8:12]), p.u32(hdr[12:16])
 	_, _ = p.r.Discard(hdrLen)
@@ -80,7 +80,7 @@ func (p *pcapReader) next(rec *record) error {
 	}
 	data, err := p.data(int(capLen))
 	if err != nil {
-		return broken(p.offset, "record cut short: %d of %d captured bytes", len(data), capLen)
+		return cutShort(p.offset, err, "record cut short: %d of %d captured bytes", len(data), capLen)
 	}
 	*rec = record{
 		Data:      data,

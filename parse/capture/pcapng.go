@@ -60,7 +60,7 @@ func (n *ngReader) next(rec *record) error {
 			return io.EOF
 		}
 		if err != nil {
-			return broken(start, "block header cut short: %d of 8 bytes", got)
+			return cutShort(start, err, "block header cut short: %d of 8 bytes", got)
 		}
 		typ := n.order.Uint32(n.hdr[:4])
 		if binary.LittleEndian.Uint32(n.hdr[:4]) == ngSectionHeader {

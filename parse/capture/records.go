@@ -1,7 +1,9 @@
 package capture
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"time"
 )
 
@@ -41,6 +43,17 @@ type brokenAt struct {
 }
 
 func (b *brokenAt) Error() string { return b.msg }
+
+// cutShort is the error of a record or block that ends early: the
+// reader's own error when reading failed for a reason of its own (a gzip
+// stream cut short, a disk error), which says more than the count of bytes
+// it did not deliver; else the message of format.
+func cutShort(offset int64, err error, format string, args ...any) error {
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return broken(offset, "%s (%v)", fmt.Sprintf(format, args...), err)
+	}
+	return broken(offset, format, args...)
+}
 
 // broken builds a brokenAt error.
 func broken(offset int64, format string, args ...any) error {
