@@ -50,7 +50,8 @@ func (r *record) add(it *lineItem) {
 
 // complete reports whether the record's text may be whole: not when its
 // last line ends with ")", as the IPv4 header of -v does, whose TCP part
-// tcpdump prints on the next line (§4).
+// tcpdump prints on the next line
+// (docs/design/tcpdump-text.md#ipv4-and-ipv6-headers).
 func (r *record) complete() bool {
 	last := r.line(r.count() - 1)
 	return len(last) == 0 || last[len(last)-1] != ')'
