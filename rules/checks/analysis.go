@@ -102,7 +102,14 @@ type flow struct {
 	// at the first gap, so that a connection without one stays small.
 	holes  *[maxHoles]hole
 	nHoles int
+	// flights counts the data segments that advanced nxt, up to
+	// initialWindow+1 (one-direction-captured).
+	flights uint8
 }
+
+// initialWindow is the most segments a sender may send before its first
+// ACK arrives (RFC 6928: an initial window of 10 segments).
+const initialWindow = 10
 
 // connState is the per-connection state of the checks, hung on Conn.Ext,
 // taken from statePool when the connection is first seen and put back
@@ -334,6 +341,9 @@ func (f *flow) advance(seg *tcp.Segment, k seqClass) {
 	if seg.Has(tcp.KnownSeq) && k&isZeroWindowProbe == 0 && seg.Flags&tcp.RST == 0 {
 		if end := seg.End(); !f.hasNxt || tcp.SeqLess(f.nxt, end) {
 			f.nxt, f.hasNxt, f.nxtTime = end, true, seg.Time
+			if seg.PayloadLen > 0 && f.flights <= initialWindow {
+				f.flights++
+			}
 		}
 	}
 	if seg.Has(tcp.KnownAck) && seg.Flags&tcp.ACK != 0 {

@@ -20,7 +20,8 @@ upper-case letters (the client's) or only lower-case ones (the server's),
 and what the captured end sent shows that the other end answered. The
 client acknowledged after its SYN (it had a SYN-ACK), the server sent a
 SYN-ACK (it had a SYN), or the captured end acknowledged more and more of
-a stream the capture never saw. Asymmetric routing, a capture filter on
+a stream the capture never saw, or sent more new data segments than the
+10 a sender may send before its first ACK returns (RFC 6928), so ACKs came. Asymmetric routing, a capture filter on
 one host (` + "`src host …`" + `), or a SPAN port mirroring one direction do this.
 A SYN nobody answered is not one of them: it stays ` + "`handshake-incomplete`" + `.
 
@@ -72,9 +73,11 @@ func oneDirection(c *rules.Conn, st *connState) (seen rules.Dir, ok bool) {
 		return seen, true
 	}
 	// Mid-stream: the peer's stream advanced under the captured end's
-	// acknowledgements (the analysis took the first ack as the peer's base).
+	// acknowledgements (the analysis took the first ack as the peer's
+	// base), or the captured end sent more new segments than any sender
+	// may before an ACK comes back (RFC 6928's initial window).
 	peer := &st.flows[seen.Peer()]
-	return seen, peer.hasBase && s.MaxAck != peer.base+1
+	return seen, (peer.hasBase && s.MaxAck != peer.base+1) || st.flows[seen].flights > initialWindow
 }
 
 // skipsOneDirection reports whether a check that needs both directions
