@@ -91,7 +91,7 @@ func TestHTMLReportWorksInABrowser(t *testing.T) {
 	}
 
 	filters := []struct{ sel, attr, value string }{
-		{"#rule", "rule", "zero-window-probe"},
+		{"#rule", "rule", "seq-gap"},
 		{"#severity", "severity", "warning"},
 	}
 	for _, f := range filters {
