@@ -385,7 +385,7 @@ Warning: interface names might be incorrect
 	if len(segs) != 0 {
 		t.Errorf("got %d segments from records without TCP", len(segs))
 	}
-	want := tcp.Stats{Records: 10, Lines: 22, ARP: 1, UDP: 2, ICMP: 4, Fragments: 1, OtherIP: 1, OtherLink: 1, Other: 8}
+	want := tcp.Stats{Records: 10, Lines: 22, ARP: 1, UDP: 2, ICMP: 4, Fragments: 1, OtherIP: 1, OtherLink: 1, Other: 8, DropReports: 1}
 	got := *st
 	got.Problems = nil
 	if !reflect.DeepEqual(got, want) {

@@ -98,6 +98,7 @@ type Reader struct {
 	// linkName is the banner's link type, "" when none was read;
 	// firstOtherLink the line of the first record that is not IP or ARP.
 	linkName       string
+	runs           runs // the tcpdump runs the log holds (runs.go)
 	firstOtherLink int
 	hex            []byte // the bytes of the current record's dump
 	hexdec         hexDecoder
@@ -246,7 +247,9 @@ func (r *Reader) line(it *lineItem, seg *tcp.Segment) bool {
 	case lineBanner:
 		r.stats.Other++
 		r.banner(it.line)
-		return !r.recs[r.cur].empty() && r.finish(seg)
+		done := !r.recs[r.cur].empty() && r.finish(seg)
+		r.runLine(it.line) // after the record before it is parsed
+		return done
 	case lineContinuation:
 		if r.recs[r.cur].empty() {
 			r.stats.Other++
