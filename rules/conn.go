@@ -98,6 +98,10 @@ type Conn struct {
 	// reused, and clears Ext.
 	Ext any
 
+	// seen is what the capture saw of each side's sequence space, for the
+	// capture-loss estimate (caploss.go).
+	seen [2]seenData
+
 	// prevState is each side's state before its latest change.
 	prevState [2]State
 	hasPrev   [2]bool

@@ -99,6 +99,15 @@ func (s *Shards) Evicted() int64 {
 	return n
 }
 
+// CaptureLoss sums the trackers' estimates of what the capture missed.
+func (s *Shards) CaptureLoss() CaptureLoss {
+	var l CaptureLoss
+	for _, tr := range s.Trackers {
+		l.add(tr.loss)
+	}
+	return l
+}
+
 // Copies counts packets recognised as copies of one packet seen on another
 // interface, in all shards.
 func (s *Shards) Copies() int64 {

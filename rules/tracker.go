@@ -77,6 +77,7 @@ type Tracker struct {
 	nextID  int
 	evicted int64
 	copies  int64
+	loss    CaptureLoss
 
 	// fullyClosed and closed are the closed connections waiting to be
 	// retired, by linger (see closedQueue).
@@ -111,6 +112,10 @@ func (t *Tracker) Evicted() int64 { return t.evicted }
 // Copies counts packets recognised as copies of one packet seen on another
 // interface.
 func (t *Tracker) Copies() int64 { return t.copies }
+
+// CaptureLoss is the estimate of what the capture missed in the segments
+// added so far (see CaptureLoss).
+func (t *Tracker) CaptureLoss() CaptureLoss { return t.loss }
 
 // Live counts the connections in the table.
 func (t *Tracker) Live() int { return len(t.conns) }
@@ -152,6 +157,7 @@ func (t *Tracker) addKeyed(key connKey, seg *tcp.Segment) (*Conn, Dir) {
 	for _, o := range t.Observers {
 		o.Segment(c, d, seg, isNew)
 	}
+	t.loss.segment(c, d, seg)
 	c.update(d, seg)
 	t.touch(c)
 	return c, d
