@@ -97,6 +97,7 @@ func readInputWatched(path string, opts parse.Options, keep connKeep, eng *rules
 	}
 	f.Stats = *src.Stats()
 	f.Copies, f.Evicted = tr.Copies(), tr.Evicted()
+	f.Loss = tr.CaptureLoss()
 	if eng != nil {
 		f.Findings = eng.Findings()
 	}
@@ -185,6 +186,7 @@ func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine 
 	}
 	f.Stats = *src.Stats()
 	f.Copies, f.Evicted = sh.Copies(), sh.Evicted()
+	f.Loss = sh.CaptureLoss()
 	if newEngine != nil {
 		f.Findings = sh.Findings()
 		errs = sh.Errors()

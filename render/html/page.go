@@ -115,6 +115,9 @@ func newFileRow(f *report.File) fileRow {
 	for _, u := range f.Unchecked {
 		row.Error = strings.TrimPrefix(row.Error+"; not checked ("+u.Reason+"): "+u.Message, "; ")
 	}
+	if loss := f.CaptureLossText(); loss != "" {
+		row.Error = strings.TrimPrefix(row.Error+"; "+loss, "; ")
+	}
 	return row
 }
 

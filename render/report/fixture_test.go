@@ -35,7 +35,8 @@ func sampleChecks() []*rules.Check {
 	}
 }
 
-// sampleReport has a text input, a capture with a custom rule's finding,
+// sampleReport has a text input whose capture lost packets, a capture with
+// a custom rule's finding,
 // a capture that could not be read, and inputs that could not be checked:
 // a tcpdump -q log and a capture without TCP.
 func sampleReport() *Report {
@@ -44,7 +45,8 @@ func sampleReport() *Report {
 	c3 := conn(2, ep("192.0.2.1", 1234), ep("192.0.2.9", 22), 2)
 	text, capture := "logs/trace.txt", "captures/web.pcap"
 	return &Report{Files: []File{
-		{Path: text, Conns: []*rules.Conn{c1}, Stats: tcp.Stats{Lines: 30, Records: 11, TCP: 11},
+		{Path: text, Conns: []*rules.Conn{c1}, Stats: tcp.Stats{Lines: 30, Records: 11, TCP: 11, KernelDrops: 3, DropReports: 1},
+			Loss: rules.CaptureLoss{Acks: 8, GapAcks: 1, GapBytes: 1448},
 			Findings: []rules.Finding{
 				finding(c1, "seq-gap", rules.Warning, tcp.Pos{File: text, Line: 12, Col: 1}, "1448 bytes not captured (seq 1449-2897)"),
 				finding(c1, "retransmission", rules.Info, tcp.Pos{File: text, Line: 15}, "bytes 1449-2897 sent again after 200ms"),

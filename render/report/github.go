@@ -41,10 +41,13 @@ func (GitHub) Finding(w io.Writer, path string, fd *rules.Finding) error {
 }
 
 // Tail implements Streamer: an annotation per input for what could not
-// be checked.
+// be checked, and for what its capture lost.
 func (GitHub) Tail(w io.Writer, r *Report) error {
 	var b strings.Builder
-	for _, f := range r.Files {
+	for i, f := range r.Files {
+		if loss := lossText(&r.Files[i]); loss != "" {
+			fmt.Fprintf(&b, "::notice file=%s,title=capture loss::%s\n", githubProperty(f.Path), githubData(loss))
+		}
 		for _, u := range f.Unchecked {
 			level := "warning"
 			if u.All {

@@ -35,8 +35,9 @@ type JSONConnRef struct {
 // could not be checked (always present, empty when everything was).
 type JSONLintFile struct {
 	JSONFile
-	Findings  []JSONFinding   `json:"findings"`
-	Unchecked []JSONUnchecked `json:"unchecked"`
+	Findings    []JSONFinding   `json:"findings"`
+	Unchecked   []JSONUnchecked `json:"unchecked"`
+	CaptureLoss JSONCaptureLoss `json:"capture_loss"`
 }
 
 // JSONUnchecked is the JSON form of Unchecked: reason is a stable code
@@ -126,6 +127,7 @@ func newJSONLintFile(f *File) JSONLintFile {
 	for _, u := range f.Unchecked {
 		jf.Unchecked = append(jf.Unchecked, JSONUnchecked(u))
 	}
+	jf.CaptureLoss = newJSONCaptureLoss(f)
 	return jf
 }
 

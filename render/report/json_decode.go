@@ -41,6 +41,11 @@ func (jf *JSONLintFile) file() (File, error) {
 	for _, u := range jf.Unchecked {
 		f.Unchecked = append(f.Unchecked, Unchecked(u))
 	}
+	l := jf.CaptureLoss
+	f.Loss = rules.CaptureLoss{Acks: l.Acks, GapAcks: l.GapAcks, GapBytes: l.GapBytes}
+	if l.KernelDrops != nil {
+		f.Stats.KernelDrops, f.Stats.DropReports = *l.KernelDrops, 1
+	}
 	for _, jc := range jf.Connections {
 		ref, err := connRef(jc.ID, jc.Client, jc.Server)
 		if err != nil {

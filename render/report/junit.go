@@ -28,11 +28,23 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	Name       string           `xml:"name,attr"`
+	Tests      int              `xml:"tests,attr"`
+	Failures   int              `xml:"failures,attr"`
+	Errors     int              `xml:"errors,attr"`
+	Properties *junitProperties `xml:"properties"`
+	Cases      []junitCase      `xml:"testcase"`
+	SystemOut  string           `xml:"system-out,omitempty"`
+}
+
+// junitProperties are a suite's properties: its capture-loss estimate.
+type junitProperties struct {
+	Items []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitCase struct {
@@ -123,5 +135,19 @@ func (p JUnit) suite(f *File) junitSuite {
 		s.Cases = append(s.Cases, c)
 	}
 	s.Tests = len(s.Cases)
+	s.Properties = junitLoss(f)
+	s.SystemOut = lossText(f)
 	return s
+}
+
+// junitLoss lists f's capture-loss estimate as suite properties.
+func junitLoss(f *File) *junitProperties {
+	j := newJSONCaptureLoss(f)
+	p := &junitProperties{Items: []junitProperty{
+		{"capture_loss.acks", fmt.Sprint(j.Acks)}, {"capture_loss.gap_acks", fmt.Sprint(j.GapAcks)},
+		{"capture_loss.gap_bytes", fmt.Sprint(j.GapBytes)}, {"capture_loss.percent", fmt.Sprint(j.Percent)}}}
+	if j.KernelDrops != nil {
+		p.Items = append(p.Items, junitProperty{"capture_loss.kernel_drops", fmt.Sprint(*j.KernelDrops)})
+	}
+	return p
 }

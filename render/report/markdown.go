@@ -40,6 +40,9 @@ func (Markdown) Print(w io.Writer, r *Report) error {
 		if f.Err != nil {
 			fmt.Fprintf(&b, "- could not read %s: %s\n", markdownCode(f.Path), markdownCell(f.Err.Error()))
 		}
+		if loss := lossText(&f); loss != "" {
+			fmt.Fprintf(&b, "- %s: %s\n", markdownCode(f.Path), markdownCell(loss))
+		}
 		for _, u := range f.Unchecked {
 			fmt.Fprintf(&b, "- not checked (%s): %s: %s\n", markdownCode(u.Reason), markdownCode(f.Path), markdownCell(u.Message))
 		}

@@ -39,6 +39,9 @@ type File struct {
 	Findings []rules.Finding
 	// Unchecked lists what of the input the checks could not look at.
 	Unchecked []Unchecked
+	// Loss estimates what the capture missed (see rules.CaptureLoss);
+	// Stats.KernelDrops is tcpdump's own count, when the log has it.
+	Loss rules.CaptureLoss
 }
 
 // Counts tallies findings by severity over every input.

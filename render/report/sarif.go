@@ -34,9 +34,10 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Invocations []sarifInvocation `json:"invocations"`
-	Results     []sarifResult     `json:"results"`
+	Tool        sarifTool            `json:"tool"`
+	Invocations []sarifInvocation    `json:"invocations"`
+	Artifacts   []sarifArtifactEntry `json:"artifacts"`
+	Results     []sarifResult        `json:"results"`
 }
 
 type sarifTool struct {
@@ -131,6 +132,7 @@ func (p SARIF) Print(w io.Writer, r *Report) error {
 	}
 	run.Tool.Driver = driver
 	run.Invocations = []sarifInvocation{sarifInvocationOf(r)}
+	run.Artifacts = sarifArtifactsOf(r)
 	return writeJSON(w, sarifLog{Version: sarifVersion, Schema: sarifSchema, Runs: []sarifRun{run}})
 }
 

@@ -9,8 +9,9 @@ type sarifInvocation struct {
 }
 
 // sarifNotification is one input's problem (SARIF §3.58). Descriptor.ID is
-// "input-error" for an input not read to its end, else the stable reason
-// code of what could not be checked (no-tcp, no-flags, link-type).
+// "input-error" for an input not read to its end, "capture-loss" for a
+// capture that missed packets, else the stable reason code of what could
+// not be checked (no-tcp, no-flags, link-type).
 type sarifNotification struct {
 	Descriptor sarifDescriptorRef `json:"descriptor"`
 	Level      string             `json:"level"`
@@ -37,6 +38,12 @@ func sarifInvocationOf(r *Report) sarifInvocation {
 				Descriptor: sarifDescriptorRef{ID: "input-error"}, Level: "error",
 				Message: sarifText{Text: f.Err.Error()}, Locations: loc})
 		}
+		if loss := lossText(f); loss != "" {
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+				Descriptor: sarifDescriptorRef{ID: "capture-loss"}, Level: "note",
+				Message: sarifText{Text: loss}, Locations: loc,
+				Properties: map[string]any{"captureLoss": newJSONCaptureLoss(f)}})
+		}
 		for _, u := range f.Unchecked {
 			level := "warning"
 			if u.All {
@@ -50,4 +57,23 @@ func sarifInvocationOf(r *Report) sarifInvocation {
 		}
 	}
 	return inv
+}
+
+// sarifArtifactEntry is an input read (SARIF §3.24), with its capture-loss estimate
+// in the properties, present for every input so that tools can read it
+// without parsing messages.
+type sarifArtifactEntry struct {
+	Location   sarifArtifact  `json:"location"`
+	Properties map[string]any `json:"properties"`
+}
+
+// sarifArtifactsOf lists the inputs read.
+func sarifArtifactsOf(r *Report) []sarifArtifactEntry {
+	out := []sarifArtifactEntry{}
+	for i := range r.Files {
+		f := &r.Files[i]
+		out = append(out, sarifArtifactEntry{Location: sarifArtifact{URI: fileURI(f.Path)},
+			Properties: map[string]any{"captureLoss": newJSONCaptureLoss(f)}})
+	}
+	return out
 }

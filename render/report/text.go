@@ -44,12 +44,16 @@ func (p Text) Finding(w io.Writer, path string, fd *rules.Finding) error {
 }
 
 // Tail implements Streamer: what could not be checked, printed even with
-// -q (a quiet report must not pass for a clean one), and the summary.
+// -q (a quiet report must not pass for a clean one), what the capture
+// lost, and the summary.
 func (p Text) Tail(w io.Writer, r *Report) error {
 	var b strings.Builder
-	for _, f := range r.Files {
+	for i, f := range r.Files {
 		for _, u := range f.Unchecked {
 			fmt.Fprintf(&b, "%s: not checked (%s): %s\n", cleanText(f.Path), u.Reason, cleanText(u.Message))
+		}
+		if loss := lossText(&r.Files[i]); loss != "" && !p.NoSummary {
+			fmt.Fprintf(&b, "%s: %s\n", cleanText(f.Path), loss)
 		}
 	}
 	if !p.NoSummary {
@@ -79,6 +83,9 @@ func summaryLine(r *Report) string {
 	}
 	if n := r.notChecked(); n > 0 {
 		s += fmt.Sprintf("; %d not checked at all", n)
+	}
+	if loss := r.lossSummary(); loss != "" && len(r.Files) > 1 {
+		s += "; " + loss
 	}
 	return s
 }
