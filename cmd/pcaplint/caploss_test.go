@@ -50,7 +50,7 @@ func TestCaptureLossIsReportedPerInputInTextJSONAndSARIF(t *testing.T) {
 		drops       any // kernel_drops in JSON: nil when the input does not say
 	}{
 		{"capture with packets cut out", gap, "capture loss, not network loss: 2 of ", 2, nil},
-		{"log with the kernel's drop count", real + "bulk.drops.txt", "tcpdump says the kernel dropped 60 packets", 1, float64(60)},
+		{"log with the kernel's drop count", real + "kernel-drops.txt", "tcpdump says the kernel dropped 60 packets", 1, float64(60)},
 		{"clean recording", real + "zero-window.pcap", "", 0, nil},
 		{"two runs of tcpdump, no counts", real + "zero-window.two-runs.txt", "", 0, nil},
 	}

@@ -7,7 +7,7 @@
 #       a CI job appends the logs of restarted captures: the second run's
 #       relative numbers start afresh. (Needs editcap, from tshark's
 #       package; no root.)
-#   bulk.drops.txt  the bulk scenario captured live with a 1 KiB capture
+#   kernel-drops.txt  the bulk scenario captured live with a 1 KiB capture
 #       buffer (-B 1) and 2>&1, so that the kernel drops packets and tcpdump
 #       says how many when it stops. (Needs root; the counts vary per run.)
 #
@@ -34,14 +34,14 @@ drops() {
     exit 1
   fi
   (cd "$here/peer" && go build -o "$work/peer" .)
-  TZ=UTC tcpdump -l -n -i lo -B 1 -s 128 port 9109 >"$out/bulk.drops.txt" 2>&1 &
+  TZ=UTC tcpdump -l -n -i lo -B 1 -s 128 port 9109 >"$out/kernel-drops.txt" 2>&1 &
   local pid=$!
-  until grep -q '^listening on' "$out/bulk.drops.txt"; do sleep 0.05; done
+  until grep -q '^listening on' "$out/kernel-drops.txt"; do sleep 0.05; done
   "$work/peer" bulk
   sleep 0.5
   kill -INT "$pid"
   wait "$pid" || true
-  if ! grep -E -q '^[1-9][0-9]* packets? dropped by kernel' "$out/bulk.drops.txt"; then
+  if ! grep -E -q '^[1-9][0-9]* packets? dropped by kernel' "$out/kernel-drops.txt"; then
     echo "runs.sh: the kernel dropped nothing this time; run it again" >&2
     exit 1
   fi
