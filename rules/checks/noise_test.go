@@ -16,6 +16,7 @@ var unhealthy = map[string]string{
 	"rst-abort":      "the server resets with 5 bytes unread: rst-unexpected",
 	"linux-loopback": "an abort with SO_LINGER 0: rst-unexpected",
 	"lossy-transfer": "generated, not recorded: losses, timeouts and zero windows on purpose",
+	"kernel-drops":   "a 1 KiB capture buffer: the kernel dropped packets, seq-gap on bytes the capture missed",
 }
 
 // TestHealthyRealTrafficRaisesNoWarning lints every real recording in
