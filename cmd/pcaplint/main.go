@@ -28,7 +28,14 @@ type exitCode int
 func (e exitCode) Error() string { return fmt.Sprintf("exit %d", int(e)) }
 
 func main() {
-	os.Exit(run(os.Args[1:]))
+	code := run(os.Args[1:])
+	// Closing standard output reports what a write-back file system
+	// (NFS) defers to the close.
+	if err := os.Stdout.Close(); err != nil && code != exitError {
+		fmt.Fprintln(os.Stderr, "pcaplint: writing standard output:", err)
+		code = exitError
+	}
+	os.Exit(code)
 }
 
 // run executes the command line with the built-in checks and returns the

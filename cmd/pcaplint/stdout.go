@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"io"
 	"os"
 
@@ -24,16 +23,10 @@ func newBufferedFile(f *os.File) *bufferedFile {
 // Fd is the file descriptor of the file behind the buffer.
 func (b *bufferedFile) Fd() uintptr { return b.f.Fd() }
 
-// finish flushes the buffer and closes the file, returning the first
-// error of any write, the flush or the close: bufio keeps the error of a
-// failed write, so output lost at any point of the run is reported here.
-func (b *bufferedFile) finish() error {
-	err := b.Flush()
-	if cerr := b.f.Close(); err == nil && !errors.Is(cerr, os.ErrClosed) {
-		err = cerr
-	}
-	return err
-}
+// finish flushes the buffer, returning the first error of any write or
+// of the flush: bufio keeps the error of a failed write, so output lost at
+// any point of the run is reported here. main closes the file after it.
+func (b *bufferedFile) finish() error { return b.Flush() }
 
 // flushWhenIdle flushes w, when it is buffered, once src has given out
 // everything a live input has sent so far (parse.Idle): what was read is

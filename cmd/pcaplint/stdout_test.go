@@ -32,7 +32,6 @@ func TestLostOutputIsAnError(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// run closes standard output when it ends: give it its own.
 			dup, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
 			if err != nil {
 				t.Fatal(err)
@@ -41,6 +40,7 @@ func TestLostOutputIsAnError(t *testing.T) {
 			os.Stdout, os.Stderr = dup, errFile
 			code := run(args)
 			os.Stdout, os.Stderr = stdout, stderr
+			dup.Close()
 			msg, _ := os.ReadFile(errFile.Name())
 			if code != exitError || !strings.Contains(string(msg), "no space left on device") {
 				t.Errorf("exit %d, stderr %q; want 2 and the write error", code, msg)
