@@ -37,6 +37,9 @@ func (d *decoder) segment(ip *ipPacket, seg *tcp.Segment) verdict {
 	seg.TTL, seg.IPID = ip.ttl, ip.id
 	seg.Truncated = len(b) < ip.declared
 	seg.Known = tcp.KnownAll &^ tcp.KnownChecksum
+	if ip.src.Is4() {
+		seg.Known |= tcp.KnownIPID
+	}
 	seg.Options = tcp.Options{}
 	switch {
 	case err == nil:

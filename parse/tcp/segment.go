@@ -16,9 +16,13 @@ const (
 	KnownWindow
 	KnownOptions
 	KnownChecksum
+	// KnownIPID: the input carried an IPv4 identification field (a
+	// capture of IPv4, tcpdump -v text of IPv4).
+	KnownIPID
 )
 
-// KnownAll is what a fully decoded capture packet carries.
+// KnownAll is what a fully decoded capture packet carries, IPv4 or IPv6
+// (an IPv4 packet adds KnownIPID).
 const KnownAll = KnownTime | KnownSeq | KnownAck | KnownFlags | KnownWindow | KnownOptions | KnownChecksum
 
 // Checksum is the verdict on a segment's checksums.
@@ -72,8 +76,10 @@ type Segment struct {
 	// seen on several interfaces of a "-i any" capture apart.
 	Interface int32
 	Dir       Direction
-	// IPID is the IPv4 identification field (0 for IPv6); it helps recognise
-	// the same packet seen twice.
+	// IPID is the IPv4 identification field (0 for IPv6; KnownIPID says
+	// whether the input had one); it helps recognise the same packet seen
+	// twice, and on stacks that count it up per packet (Linux, Windows) it
+	// orders a connection's segments as they were sent.
 	IPID uint16
 	TTL  uint8
 	// Tunnel is set when the segment was decapsulated from a tunnel; Outer

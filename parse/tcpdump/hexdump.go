@@ -124,6 +124,7 @@ func (h *hexDecoder) packetAt(b []byte, off int, seg *tcp.Segment) bool {
 	seg.PayloadLen, seg.Truncated = s.PayloadLen, s.Truncated
 	seg.Options = s.Options
 	seg.Known |= tcp.KnownSeq | tcp.KnownAck | tcp.KnownFlags | tcp.KnownWindow
+	seg.Known = seg.Known&^tcp.KnownIPID | s.Known&tcp.KnownIPID
 	if s.Has(tcp.KnownOptions) {
 		seg.Known |= tcp.KnownOptions
 	} else {

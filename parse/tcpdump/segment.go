@@ -196,6 +196,7 @@ func ipHeader(rec *record, a anchor, seg *tcp.Segment) {
 	}
 	if v, ok := numberField(h, ", id "); ok {
 		seg.IPID = uint16(v)
+		seg.Known |= tcp.KnownIPID
 	}
 	if bytes.Contains(h, []byte(", bad cksum ")) {
 		seg.Checksum = tcp.ChecksumBadIP
