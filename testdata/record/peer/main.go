@@ -7,6 +7,8 @@
 //
 //	peer -list          print "name<TAB>port<TAB>host" for every scenario
 //	peer SCENARIO       play one scenario and exit 0 if it went as planned
+//	peer -serve ADDR -size N    one end of a download, for lossy.sh, which
+//	peer -fetch ADDR -size N    runs them in two network namespaces
 package main
 
 import (
@@ -67,11 +69,21 @@ const (
 
 func main() {
 	list := flag.Bool("list", false, "print the scenarios, one a line: name, port, host, description")
+	serveAddr := flag.String("serve", "", "accept one download on this address, send -size bytes, close")
+	fetchAddr := flag.String("fetch", "", "download -size bytes from this address and check them")
+	size := flag.Int("size", 512<<10, "bytes of a -serve or -fetch download")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: peer -list | peer SCENARIO")
+		fmt.Fprintln(os.Stderr, "usage: peer -list | peer SCENARIO | peer -serve|-fetch ADDR [-size N]")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
+	if *serveAddr != "" || *fetchAddr != "" {
+		if err := splitDownload(*serveAddr, *fetchAddr, *size); err != nil {
+			fmt.Fprintf(os.Stderr, "peer: %v\n", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *list {
 		for _, s := range scenarios {
 			fmt.Printf("%s\t%d\t%s\t%s\n", s.name, s.port, s.host, s.doc)
@@ -448,6 +460,42 @@ func (s scenario) download(size int) error {
 			}
 			return expectPattern(c, size)
 		})
+}
+
+// splitDownload plays one end of download's conversation with the other
+// end in another process: the server on serveAddr, or the client of
+// fetchAddr, with the kernel's own MSS (lossy.sh's veths have MTU 1500).
+func splitDownload(serveAddr, fetchAddr string, size int) error {
+	if fetchAddr != "" {
+		c, err := net.DialTimeout("tcp", fetchAddr, 5*time.Second)
+		if err != nil {
+			return err
+		}
+		defer c.Close()
+		c.SetDeadline(time.Now().Add(deadline))
+		if _, err := c.Write(request); err != nil {
+			return err
+		}
+		return expectPattern(c, size)
+	}
+	ln, err := net.Listen("tcp", serveAddr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	fmt.Println("listening") // lossy.sh waits for this line
+	c, err := accept(ln)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if err := expect(c, request); err != nil {
+		return err
+	}
+	if _, err := c.Write(pattern(size)); err != nil {
+		return err
+	}
+	return c.Close()
 }
 
 // expectPattern reads pattern(size) and the FIN after it. It reads into

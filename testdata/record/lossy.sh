@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# lossy.sh: record a bulk download through a router that drops some of the
+# server's data segments, capturing on both sides of the drop, into
+# testdata/captures/real/lossy-*.
+#
+#   sudo bash testdata/record/lossy.sh
+#
+# Three network namespaces, client - router - server, joined by veth pairs
+# with TSO, GSO and GRO off (MSS-sized segments, as on a wire). The router's
+# nftables forward hook drops PCT % of the server's data segments at random
+# (numgen random; no netem). tcpdump on the router's interface towards the
+# server sees every segment the server sent (the sender's vantage point,
+# before the drop); on its interface towards the client, only what survived
+# (the receiver's vantage point, after the drop). Comparing the two says
+# exactly which segments the receiver sees are retransmissions: the test in
+# rules/checks does.
+#
+# Runs: lossy-1pct and lossy-3pct with TCP timestamps, lossy-3pct-nots with
+# net.ipv4.tcp_timestamps=0 in both hosts, so that only the IP ID tells a
+# retransmission from a reordered segment. testdata/record/peer plays the
+# server and the client (-serve, -fetch). Needs root, iproute2, nft,
+# ethtool, tcpdump and go; it cleans up after itself.
+set -euo pipefail
+[ "$(id -u)" = 0 ] || { echo "lossy.sh: needs root (network namespaces, nft, tcpdump)" >&2; exit 1; }
+for tool in ip nft ethtool tcpdump go; do
+  command -v "$tool" >/dev/null || { echo "lossy.sh: $tool not found" >&2; exit 1; }
+done
+here=$(cd "$(dirname "$0")" && pwd)
+out=$(cd "$here/../captures/real" && pwd)
+work=$(mktemp -d)
+(cd "$here/peer" && go build -o "$work/peer" .)
+
+size=$((512 << 10)) # 512 KiB: about 360 data segments
+port=9120
+cli=pl-lossy-c rtr=pl-lossy-r srv=pl-lossy-s
+pids=()
+teardown() {
+  local p
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  pids=()
+  ip netns del "$cli" 2>/dev/null || true
+  ip netns del "$rtr" 2>/dev/null || true
+  ip netns del "$srv" 2>/dev/null || true
+}
+trap 'teardown; rm -rf "$work"' EXIT
+
+# topology TIMESTAMPS: the three namespaces, addresses, routes, offloads.
+topology() {
+  local ts=$1
+  teardown
+  ip netns add "$cli"; ip netns add "$rtr"; ip netns add "$srv"
+  ip link add lc0 netns "$cli" type veth peer name lr-c netns "$rtr"
+  ip link add ls0 netns "$srv" type veth peer name lr-s netns "$rtr"
+  ip -n "$cli" addr add 10.79.1.1/24 dev lc0
+  ip -n "$rtr" addr add 10.79.1.2/24 dev lr-c
+  ip -n "$rtr" addr add 10.79.2.2/24 dev lr-s
+  ip -n "$srv" addr add 10.79.2.1/24 dev ls0
+  local ns dev
+  for ns_dev in "$cli:lc0" "$rtr:lr-c" "$rtr:lr-s" "$srv:ls0"; do
+    ns=${ns_dev%:*} dev=${ns_dev#*:}
+    ip netns exec "$ns" ethtool -K "$dev" tso off gso off gro off >/dev/null
+    ip -n "$ns" link set "$dev" up
+    ip -n "$ns" link set lo up
+  done
+  ip -n "$cli" route add default via 10.79.1.2
+  ip -n "$srv" route add default via 10.79.2.2
+  ip netns exec "$rtr" sysctl -qw net.ipv4.ip_forward=1
+  for ns in "$cli" "$srv"; do ip netns exec "$ns" sysctl -qw net.ipv4.tcp_timestamps="$ts"; done
+}
+
+# dropper PCT: drop PCT % of the server's data segments (IP length over
+# 100: not a pure ACK, SYN or FIN) in the router's forward hook.
+dropper() {
+  ip netns exec "$rtr" nft -f - <<NFT
+table inet lossy {
+  chain forward {
+    type filter hook forward priority 0;
+    iifname "lr-s" tcp sport $port ip length > 100 numgen random mod 100 < $1 drop
+  }
+}
+NFT
+}
+
+# capture NAME IFACE: tcpdump in the router on IFACE, snaplen 128 (headers
+# and the first payload bytes: the checks need no more).
+capture() {
+  local name=$1 dev=$2 err=$work/$1.err
+  ip netns exec "$rtr" tcpdump -i "$dev" --immediate-mode -U -Z root -s 128 -w "$out/$name" "tcp port $port" 2>"$err" &
+  pids+=($!)
+  local n=0
+  until grep -q '^tcpdump: listening' "$err"; do
+    sleep 0.05; n=$((n + 1))
+    [ $n -lt 200 ] || { echo "lossy.sh: capture $name did not start:" >&2; cat "$err" >&2; exit 1; }
+  done
+}
+
+# run NAME PCT TIMESTAMPS: one recording, both sides, and their text.
+run() {
+  local name=$1 pct=$2 ts=$3
+  echo "recording $name: $pct % of the server's data segments dropped, tcp_timestamps=$ts"
+  topology "$ts"
+  dropper "$pct"
+  capture "$name.sender.pcap" lr-s
+  capture "$name.receiver.pcap" lr-c
+  ip netns exec "$srv" "$work/peer" -serve 10.79.2.1:$port -size "$size" >"$work/serve.out" &
+  local server=$!
+  until grep -q listening "$work/serve.out"; do sleep 0.05; done
+  ip netns exec "$cli" "$work/peer" -fetch 10.79.2.1:$port -size "$size"
+  wait "$server"
+  sleep 0.3
+  local p
+  for p in "${pids[@]}"; do kill -INT "$p"; wait "$p" || true; done
+  pids=()
+  for f in "$work/$name".*.err; do
+    grep -q '^0 packets dropped by kernel' "$f" || { echo "lossy.sh: $f:" >&2; cat "$f" >&2; exit 1; }
+  done
+  local side
+  for side in sender receiver; do
+    (cd "$out" && TZ=UTC tcpdump -n -r "$name.$side.pcap" >"$name.$side.txt" 2>/dev/null)
+    (cd "$out" && TZ=UTC tcpdump -n -v -r "$name.$side.pcap" >"$name.$side.n-v.txt" 2>/dev/null)
+  done
+}
+
+run lossy-1pct 1 1
+run lossy-3pct 3 1
+run lossy-3pct-nots 3 0
+chmod 644 "$out"/lossy-*
+echo "done: $out/lossy-*"
