@@ -72,6 +72,11 @@ type verdict struct {
 	// window but filled no hole: Wireshark calls it out-of-order, pcaplint
 	// a retransmission.
 	quickResend bool
+	// filled is set when the segment filled a hole within the reorder
+	// window; fill says whether it was sent before or after the segment
+	// that opened the hole (out-of-order or retransmission), and why.
+	filled bool
+	fill   evidence
 	// priorReset is set when a RST was accepted before this segment.
 	priorReset bool
 	// prevWin is the sender's previous raw window.
@@ -105,6 +110,12 @@ type flow struct {
 	// flights counts the data segments that advanced nxt, up to
 	// initialWindow+1 (one-direction-captured).
 	flights uint8
+	// ipid follows whether the sender's IP IDs count up, to order its
+	// segments by.
+	ipid ipidOrder
+	// sack are the SACK blocks of the sender's latest ACK (RFC 2018).
+	sack  [tcp.MaxSACKBlocks]tcp.SACKBlock
+	nSACK uint8
 }
 
 // initialWindow is the most segments a sender may send before its first
@@ -321,10 +332,19 @@ func (st *connState) resendFacts(c *rules.Conn, d rules.Dir, seg *tcp.Segment, w
 		return isFastRetransmission
 	}
 	if v.since < window {
-		if st.fillHole(d, seq, seg.End()) {
-			return isOutOfOrder
+		if i := st.holeAt(d, seq, seg.End()); i >= 0 {
+			v.filled, v.fill = true, st.fillOrder(d, seg, &f.holes[i], window)
+			if !v.fill.sentAfter {
+				st.fillHole(d, seq, seg.End())
+				return isOutOfOrder
+			}
+			// Resent: the hole's bytes were lost before the capture
+			// point, as seq-gap says.
+			st.loseHole(d, i)
+			st.fillHole(d, seq, seg.End())
+		} else {
+			v.quickResend = f.nxt != seq+plen
 		}
-		v.quickResend = f.nxt != seq+plen
 	}
 	peer := &c.Sides[d.Peer()]
 	if peer.HasAck && tcp.SeqLEQ(seg.End(), peer.MaxAck) {
@@ -348,7 +368,11 @@ func (f *flow) advance(seg *tcp.Segment, k seqClass) {
 	}
 	if seg.Has(tcp.KnownAck) && seg.Flags&tcp.ACK != 0 {
 		f.lastAck, f.hasAck = seg.Ack, true
+		if seg.Has(tcp.KnownOptions) {
+			f.sack, f.nSACK = seg.Options.SACK, seg.Options.NumSACK
+		}
 	}
+	f.ipid.observe(seg)
 	f.ackTime = seg.Time
 	if seg.Has(tcp.KnownWindow) {
 		f.win, f.hasWin = seg.Window, true

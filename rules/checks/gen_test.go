@@ -31,7 +31,8 @@ type genPacket struct {
 	payload                 int
 	opts                    []layers.TCPOption
 	badSum                  bool
-	zeroWin                 bool // send window 0 instead of the side's window
+	zeroWin                 bool   // send window 0 instead of the side's window
+	ipid                    uint16 // IP ID; 0: the packet's number in the capture
 }
 
 type genEnd struct {
@@ -100,6 +101,16 @@ func (cv *conn) emit(d int, p genPacket) genPacket {
 	cv.c.packets = append(cv.c.packets, p)
 	cv.c.now = cv.c.now.Add(cv.c.step)
 	return p
+}
+
+// swapLast makes the last two packets ones the network swapped: each gets
+// the other's send-order stamps (options, so TSval, and IP ID), so that
+// the later in the capture is the earlier sent.
+func (c *capture) swapLast() {
+	n := len(c.packets)
+	p, q := &c.packets[n-2], &c.packets[n-1]
+	p.opts, q.opts = q.opts, p.opts
+	p.ipid, q.ipid = uint16(n), uint16(n-1)
 }
 
 // nop is the one-byte padding option.
@@ -173,7 +184,11 @@ func (c *capture) write(path string) error {
 		return err
 	}
 	for i, p := range c.packets {
-		b, err := p.serialize(uint16(i + 1))
+		id := p.ipid
+		if id == 0 {
+			id = uint16(i + 1)
+		}
+		b, err := p.serialize(id)
 		if err != nil {
 			return fmt.Errorf("packet %d: %w", i+1, err)
 		}

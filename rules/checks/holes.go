@@ -19,6 +19,9 @@ type hole struct {
 	lo, hi uint32
 	pos    tcp.Pos // the segment after the gap
 	time   time.Time
+	// opener are the TSval and IP ID of the segment after the gap, to
+	// tell whether the segment that fills the hole was sent before it.
+	opener stamps
 }
 
 // addHole records the hole a segment at seq opened past nxt.
@@ -32,22 +35,40 @@ func (st *connState) addHole(d rules.Dir, nxt, seq uint32, seg *tcp.Segment) {
 		copy(f.holes[:], f.holes[1:])
 		f.nHoles--
 	}
-	f.holes[f.nHoles] = hole{dir: d, lo: nxt, hi: seq, pos: seg.Pos, time: seg.Time}
+	f.holes[f.nHoles] = hole{dir: d, lo: nxt, hi: seq, pos: seg.Pos, time: seg.Time, opener: stampsOf(seg)}
 	f.nHoles++
 }
 
-// fillHole shrinks the holes of direction d that [seq, end) overlaps and
-// reports whether it overlapped any. A segment inside a hole, touching
-// neither edge, keeps only the lower part open.
-func (st *connState) fillHole(d rules.Dir, seq, end uint32) bool {
+// holeAt returns the index of the first hole of direction d that [seq,
+// end) overlaps, or -1.
+func (st *connState) holeAt(d rules.Dir, seq, end uint32) int {
 	f := &st.flows[d]
-	filled := false
+	for i := range f.nHoles {
+		if h := &f.holes[i]; tcp.SeqLess(seq, h.hi) && tcp.SeqLess(h.lo, end) {
+			return i
+		}
+	}
+	return -1
+}
+
+// loseHole reports hole i of direction d as a gap now: a retransmission
+// filled it, so its bytes were lost before the capture point.
+func (st *connState) loseHole(d rules.Dir, i int) {
+	f := &st.flows[d]
+	st.v.addExpired(f.holes[i])
+	f.removeHole(i)
+}
+
+// fillHole shrinks the holes of direction d that [seq, end) overlaps. A
+// segment inside a hole, touching neither edge, keeps only the lower part
+// open.
+func (st *connState) fillHole(d rules.Dir, seq, end uint32) {
+	f := &st.flows[d]
 	for i := 0; i < f.nHoles; i++ {
 		h := &f.holes[i]
 		if !tcp.SeqLess(seq, h.hi) || !tcp.SeqLess(h.lo, end) {
 			continue
 		}
-		filled = true
 		if tcp.SeqLEQ(seq, h.lo) {
 			h.lo = end
 		} else {
@@ -58,7 +79,6 @@ func (st *connState) fillHole(d rules.Dir, seq, end uint32) bool {
 			i--
 		}
 	}
-	return filled
 }
 
 func (f *flow) removeHole(i int) {

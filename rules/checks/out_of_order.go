@@ -15,6 +15,24 @@ before: it fills a hole that a later segment opened, and it arrives within
 the reorder window of the highest segment. The network reordered the two
 (multipath, link aggregation, a retransmission queue in a middlebox).
 
+A fill is either the original, sent before the segment that opened the
+hole (reordered), or a retransmission, sent after it. The packets say
+which, and the message names the evidence that decided:
+
+1. ` + "`timestamps`" + `: a TSval older than the opener's means sent before it, a
+   newer one sent after (RFC 7323 section 3; equal TSvals, one clock tick
+   apart or less, decide nothing);
+2. ` + "`IP ID`" + `: with IPv4 and a sender whose IP IDs counted up over its
+   last 8 segments (Linux, Windows), an older IP ID means sent before;
+3. ` + "`SACK`" + `: the receiver had SACKed more than two segments' worth
+   above the fill, so the sender counted it lost (RFC 6675 section 5,
+   IsLost) and resent it; ` + "`dup ACKs`" + `: three duplicate ACKs did;
+4. ` + "`timing`" + `: only when none of these exists, arriving within the
+   reorder window means reordered.
+
+A fill sent after the opener is a ` + "`retransmission`" + `, and its hole a loss
+before the capture point (` + "`seq-gap`" + `).
+
 Param ` + "`window`" + ` (default 0: the handshake RTT when known, else 3 ms) is the
 reorder window; it also bounds how long ` + "`seq-gap`" + ` waits for a hole to fill.`,
 	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1449:2897, ack 1, win 502, length 1448
@@ -22,7 +40,7 @@ reorder window; it also bounds how long ` + "`seq-gap`" + ` waits for a hole to 
 	Passes: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 1:1449, ack 1, win 502, length 1448
 10:00:00.000010 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1449:2897, ack 1, win 502, length 1448`,
 	RFC:       "RFC 9293 section 3.10.7.4 (segments beyond RCV.NXT are held for later processing), RFC 4737 (reordering metrics)",
-	Wireshark: `tcp.analysis.out_of_order. Wireshark calls any segment below nxt out-of-order when it comes within the window and does not end at nxt, even if it was sent before (a quick retransmission); pcaplint requires it to fill a hole. Wireshark also lets a RST beyond nxt (an out-of-window RST) move nxt, so the data that follows such a RST looks out-of-order to it; pcaplint does not move nxt on a RST.`,
+	Wireshark: `tcp.analysis.out_of_order. Wireshark calls any segment below nxt out-of-order when it comes within the window and does not end at nxt, even if it was sent before (a quick retransmission); pcaplint requires it to fill a hole, and calls a fill whose TSval, IP ID or SACK blocks show it was sent after the segment that opened the hole a retransmission: Wireshark guesses by timing alone, so on a fast path (a fast retransmission within the handshake RTT) it calls retransmissions out-of-order. Wireshark also lets a RST beyond nxt (an out-of-window RST) move nxt, so the data that follows such a RST looks out-of-order to it; pcaplint does not move nxt on a RST.`,
 	Params:    []rules.Param{{Name: "window", Default: time.Duration(0), Doc: "reorder window (0: handshake RTT, else 3ms)"}},
 	SegmentOn: rules.OnNew | on(isOutOfOrder),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
@@ -34,7 +52,7 @@ reorder window; it also bounds how long ` + "`seq-gap`" + ` waits for a hole to 
 		if st.v.class&isOutOfOrder == 0 {
 			return
 		}
-		p.Reportf("%s sends %s %s after reaching nxt %s: filled a hole",
-			who(p.Conn, p.Dir), st.what(p.Dir, p.Seg), dur(st.v.since), st.seqOf(p.Dir, st.v.nxt))
+		p.Reportf("%s sends %s %s after reaching nxt %s: filled a hole, sent before the segment that opened it (%s)",
+			who(p.Conn, p.Dir), st.what(p.Dir, p.Seg), dur(st.v.since), st.seqOf(p.Dir, st.v.nxt), st.v.fill)
 	}),
 }

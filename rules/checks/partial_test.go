@@ -82,7 +82,11 @@ func TestMissingFieldsRaiseNothingNew(t *testing.T) {
 					s.strip(&segs[i])
 				}
 				for f := range runSegments(t, segs) {
-					if !whole[f] {
+					// Without options, a hole's fill that the TSval showed
+					// resent is judged by timing: out-of-order in place of
+					// the retransmission, never a new finding.
+					guessed := f.rule == "out-of-order" && whole[finding{f.packet, "retransmission"}]
+					if !whole[f] && !guessed {
 						t.Errorf("#%d %s: raised only when fields are missing", f.packet, f.rule)
 					}
 				}

@@ -16,6 +16,10 @@ var retransmission = &rules.Check{
 out-of-order arrival. Its sender's retransmission timer fired, or it
 recovered a loss. Fast and spurious retransmissions are reported by their
 own checks and not here; retransmitted SYNs by ` + "`syn-retransmitted`" + `.
+A segment that fills a hole within the reorder window is one when its
+TSval, IP ID or the receiver's SACK blocks show it was sent after the
+segment that opened the hole (see ` + "`out-of-order`" + `); the message names that
+evidence, and the hole is reported as ` + "`seq-gap`" + `.
 
 Param ` + "`max-per-connection`" + ` (default 0 = no limit): when a connection has
 more retransmissions of any kind than this, one warning says so at its end.`,
@@ -24,7 +28,7 @@ more retransmissions of any kind than this, one warning says so at its end.`,
 	Passes: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1:101, ack 1, win 502, length 100
 10:00:00.010000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 101:201, ack 1, win 502, length 100`,
 	RFC:       "RFC 9293 section 3.8.1, RFC 6298 (retransmission timer)",
-	Wireshark: `tcp.analysis.retransmission. Wireshark also sets it on fast and spurious retransmissions (here reported by their own checks) and on retransmitted SYNs (here syn-retransmitted); it calls a resent segment out-of-order when it comes within the reorder window of the highest one, where pcaplint requires it to fill a hole; and it lets a RST move the sender's nxt, so that after a RST beyond nxt (rst-out-of-window) it calls the sender's next segments retransmissions.`,
+	Wireshark: `tcp.analysis.retransmission. Wireshark also sets it on fast and spurious retransmissions (here reported by their own checks) and on retransmitted SYNs (here syn-retransmitted); it calls a resent segment out-of-order when it comes within the reorder window of the highest one, where pcaplint requires it to fill a hole and then asks the segment's TSval, IP ID and the receiver's SACK blocks whether it was sent after the segment that opened the hole (Wireshark guesses by timing: on the recordings of testdata/record/lossy.sh it calls a third of the true retransmissions out-of-order); and it lets a RST move the sender's nxt, so that after a RST beyond nxt (rst-out-of-window) it calls the sender's next segments retransmissions.`,
 	Params:    []rules.Param{{Name: "max-per-connection", Default: 0, Doc: "retransmissions of any kind a connection may have before a warning (0: no limit)"}},
 	SegmentOn: on(anyRetransmission),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
@@ -33,7 +37,12 @@ more retransmissions of any kind than this, one warning says so at its end.`,
 			return
 		}
 		st.retrans[p.Dir]++
-		if v.class&isRetransmission != 0 {
+		switch {
+		case v.class&isRetransmission == 0:
+		case v.filled:
+			p.Reportf("%s resends %s, below its nxt %s: filled a hole, sent after the segment that opened it (%s)",
+				who(p.Conn, p.Dir), st.what(p.Dir, seg), st.seqOf(p.Dir, v.nxt), v.fill)
+		default:
 			p.Reportf("%s resends %s, below its nxt %s", who(p.Conn, p.Dir), st.what(p.Dir, seg), st.seqOf(p.Dir, v.nxt))
 		}
 	}),

@@ -176,6 +176,24 @@ var scenarios = []scenario{
 		c.step = 10 * time.Millisecond
 		a.ack(server)
 		a.close(client)
+		// The same 50µs apart with timestamps: b's late segment carries
+		// the older TSval (sent first, reordered), r's the newer one
+		// (resent: a retransmission, and the hole a loss).
+		for i, swapped := range []bool{true, false} {
+			b := c.conn(40001+uint16(i), 2000, 6000)
+			b.ts = true
+			b.handshake()
+			b.data(client, 1000)
+			lateFill(b, 1000, swapped)
+		}
+		// Without timestamps, after ten segments whose IP IDs count up,
+		// the late segment's older IP ID says it was sent first.
+		d := c.conn(40003, 3000, 7000)
+		d.handshake()
+		for range 10 {
+			d.data(client, 100)
+		}
+		lateFill(d, 100, true)
 	}},
 	{"checks/duplicate-ack", "dupacks", func(c *capture) {
 		c.step = time.Millisecond
@@ -399,6 +417,24 @@ var scenarios = []scenario{
 	}},
 }
 
+// lateFill makes a hole of n bytes in the client's data, sends the n bytes
+// after it, then 50µs later the hole's bytes, which the network held back
+// (swapped: they carry the older TSval and IP ID) or the client resent,
+// and closes.
+func lateFill(cv *conn, n int, swapped bool) {
+	c, hole := cv.c, cv.nxt[client]
+	cv.lose(client, n)
+	c.step = 50 * time.Microsecond
+	cv.data(client, n)
+	cv.emit(client, genPacket{ack: true, psh: true, seq: hole, ackNo: cv.nxt[server], payload: n})
+	if swapped {
+		c.swapLast()
+	}
+	c.step = 10 * time.Millisecond
+	cv.ack(server)
+	cv.close(client)
+}
+
 // lossyTransfer is a long transfer with every kind of trouble at random
 // (seeded, so the capture is the same each time): losses before and after
 // the capture point, reordering, timeouts, zero windows and keep-alives. It
@@ -427,6 +463,7 @@ func lossyTransfer(c *capture) {
 			c.step = 30 * time.Microsecond
 			a.emit(client, genPacket{ack: true, seq: first + 1000, ackNo: a.nxt[server], payload: 1000})
 			a.emit(client, genPacket{ack: true, seq: first, ackNo: a.nxt[server], payload: 1000})
+			c.swapLast()
 			c.step = time.Millisecond
 			a.nxt[client] += 2000
 			a.ack(server)

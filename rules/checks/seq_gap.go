@@ -17,7 +17,10 @@ segment after the gap.
 
 The verdict waits for the reorder window (out-of-order's ` + "`window`" + `: the
 handshake RTT, else 3 ms): a segment that fills the hole within it was only
-reordered (` + "`out-of-order`" + `), and no gap is reported. A hole still open when
+reordered (` + "`out-of-order`" + `), and no gap is reported; a segment that fills
+it but was sent after the segment that opened it (its TSval, IP ID or
+the receiver's SACK blocks say so) is a ` + "`retransmission`" + `, and the gap is
+reported then. A hole still open when
 the window passes, or when the connection ends, is reported. RST segments
 never open a hole.`,
 	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 1:1449, ack 1, win 502, length 1448

@@ -25,6 +25,7 @@ type packetInfo struct {
 	conn        int
 	syn         bool
 	quickResend bool // resent within the reorder window, no hole filled
+	resentFill  bool // filled a hole within the reorder window, sent after the segment that opened it
 	prevZeroWin bool // the sender's previous segment had window 0
 	zeroWinCtl  bool // window 0 on a SYN or FIN
 	ackBeyond   bool // ack > peer's nxt: an ack-unseen candidate
@@ -51,6 +52,7 @@ func (r *recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, _ bool)
 	peer := &c.Sides[d.Peer()]
 	f := &st.flows[d]
 	pi := &packetInfo{conn: c.ID, syn: seg.Flags&tcp.SYN != 0, quickResend: st.v.quickResend,
+		resentFill:  st.v.filled && st.v.fill.sentAfter,
 		prevZeroWin: f.hasWin && st.v.prevWin == 0 && seg.Window == 0,
 		zeroWinCtl:  seg.Window == 0 && seg.Flags&(tcp.SYN|tcp.FIN) != 0 && seg.Flags&tcp.RST == 0,
 		ackBeyond:   seg.Flags&tcp.ACK != 0 && peer.HasNxt && tcp.SeqLess(peer.Nxt, seg.Ack),
@@ -88,12 +90,18 @@ var agreements = []agreement{
 			return pi.rules["fast-retransmission"] || pi.rules["spurious-retransmission"]
 		}},
 		{"Wireshark let an earlier RST beyond nxt move nxt", func(pi *packetInfo, _ map[string]bool) bool { return pi.afterFarRST }},
+	}, oursOnly: []difference{
+		{"Wireshark calls a quick resend that fills no hole out-of-order", func(pi *packetInfo, _ map[string]bool) bool { return pi.quickResend }},
+		{"Wireshark calls a quick fill out-of-order; TSval, IP ID or SACK show it was resent", func(pi *packetInfo, _ map[string]bool) bool { return pi.resentFill }},
 	}},
 	{check: "fast-retransmission", flag: "tcp.analysis.fast_retransmission"},
 	{check: "spurious-retransmission", flag: "tcp.analysis.spurious_retransmission"},
 	{check: "out-of-order", flag: "tcp.analysis.out_of_order", tsharkOnly: []difference{
 		{"a quick resend that fills no hole is a retransmission", func(pi *packetInfo, _ map[string]bool) bool {
 			return pi.quickResend && pi.rules["retransmission"]
+		}},
+		{"TSval, IP ID or SACK show the fill was resent: a retransmission", func(pi *packetInfo, _ map[string]bool) bool {
+			return pi.resentFill && pi.rules["retransmission"]
 		}},
 		{"Wireshark let an earlier RST beyond nxt move nxt", func(pi *packetInfo, _ map[string]bool) bool { return pi.afterFarRST }},
 	}},
