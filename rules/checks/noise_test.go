@@ -12,11 +12,14 @@ import (
 // unhealthy are the real recordings in testdata whose traffic has a fault
 // on purpose, with the finding it is there to raise.
 var unhealthy = map[string]string{
-	"zero-window":    "the server stops reading for 1.5 s: zero-window, held 1.46 s, a warning",
-	"rst-abort":      "the server resets with 5 bytes unread: rst-unexpected",
-	"linux-loopback": "an abort with SO_LINGER 0: rst-unexpected",
-	"lossy-transfer": "generated, not recorded: losses, timeouts and zero windows on purpose",
-	"kernel-drops":   "a 1 KiB capture buffer: the kernel dropped packets, seq-gap on bytes the capture missed",
+	"zero-window":     "the server stops reading for 1.5 s: zero-window, held 1.46 s, a warning",
+	"rst-abort":       "the server resets with 5 bytes unread: rst-unexpected",
+	"linux-loopback":  "an abort with SO_LINGER 0: rst-unexpected",
+	"lossy-transfer":  "generated, not recorded: losses, timeouts and zero windows on purpose",
+	"lossy-1pct":      "a router dropped 1 % of the server's data before the receiver-side capture: seq-gap",
+	"lossy-3pct":      "a router dropped 3 % of the server's data before the receiver-side capture: seq-gap",
+	"lossy-3pct-nots": "the same without TCP timestamps: seq-gap",
+	"kernel-drops":    "a 1 KiB capture buffer: the kernel dropped packets, seq-gap on bytes the capture missed",
 }
 
 // TestHealthyRealTrafficRaisesNoWarning lints every real recording in
