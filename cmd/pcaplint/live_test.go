@@ -91,7 +91,9 @@ func pipeThrough(t *testing.T, args []string, lines []string, gap time.Duration)
 	os.Stdin = inR
 	defer func() { os.Stdin = stdin; inR.Close(); outR.Close() }()
 	written := make([]time.Time, len(lines))
+	writing := make(chan struct{})
 	go func() {
+		defer close(writing)
 		defer inW.Close()
 		for i, l := range lines {
 			time.Sleep(gap)
@@ -116,5 +118,6 @@ func pipeThrough(t *testing.T, args []string, lines []string, gap time.Duration)
 	execute(args, builtinChecks(), out, &errOut)
 	out.Flush()
 	outW.Close()
+	<-writing
 	return written, <-shown
 }
