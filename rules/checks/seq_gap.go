@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 
+	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules"
 )
 
@@ -13,7 +14,10 @@ var seqGap = &rules.Check{
 	Doc: `A segment starts beyond its sender's nxt (` + "`nxt < seq`" + `): the bytes in
 between were lost before the capture point, or the capture dropped them. The
 message gives the number of bytes and the range, and the finding sits on the
-segment after the gap.
+segment after the gap. When the receiver has acknowledged past the hole by
+the time it is reported, it received the bytes: the message says they were
+probably not captured (capture loss, not network loss), as the input's
+capture-loss estimate counts them.
 
 The verdict waits for the reorder window (out-of-order's ` + "`window`" + `: the
 handshake RTT, else 3 ms): a segment that fills the hole within it was only
@@ -51,6 +55,16 @@ never open a hole.`,
 }
 
 func reportHole(p *rules.Pass, st *connState, h hole) {
-	p.Report(h.pos, h.time, fmt.Sprintf("%s from %s never seen: seq %s up to %s lost or not captured",
-		byteCount(h.hi-h.lo), who(p.Conn, h.dir), st.seqOf(h.dir, h.lo), st.seqOf(h.dir, h.hi)))
+	p.Report(h.pos, h.time, fmt.Sprintf("%s from %s never seen: seq %s up to %s %s",
+		byteCount(h.hi-h.lo), who(p.Conn, h.dir), st.seqOf(h.dir, h.lo), st.seqOf(h.dir, h.hi), holeVerdict(p.Conn, h)))
+}
+
+// holeVerdict says what the evidence says of a hole: once the receiver
+// has acknowledged past it, it received the bytes, so the capture missed
+// them (capture loss, not network loss); before that, either may be true.
+func holeVerdict(c *rules.Conn, h hole) string {
+	if rc := &c.Sides[h.dir.Peer()]; rc.HasAck && tcp.SeqLEQ(h.hi, rc.MaxAck) {
+		return "probably not captured: " + who(c, h.dir.Peer()) + " acknowledged them (capture loss, not network loss)"
+	}
+	return "lost or not captured"
 }
