@@ -44,6 +44,9 @@ const (
 	inZeroWindow
 	// ackBeyondNxt: the segment acknowledges more than its peer sent.
 	ackBeyondNxt
+	// hasDSACK: the segment's D-SACK block covers its peer's latest
+	// retransmission (verdict.dsacked).
+	hasDSACK
 )
 
 // anyRetransmission is every kind of resent data.
@@ -77,6 +80,12 @@ type verdict struct {
 	// that opened the hole (out-of-order or retransmission), and why.
 	filled bool
 	fill   evidence
+	// sacked is set on a spurious retransmission whose range the
+	// receiver's latest SACK blocks held (rather than its ACK).
+	sacked bool
+	// dsacked is the peer's retransmission this segment's D-SACK block
+	// showed spurious.
+	dsacked resendMark
 	// priorReset is set when a RST was accepted before this segment.
 	priorReset bool
 	// prevWin is the sender's previous raw window.
@@ -116,6 +125,8 @@ type flow struct {
 	// sack are the SACK blocks of the sender's latest ACK (RFC 2018).
 	sack  [tcp.MaxSACKBlocks]tcp.SACKBlock
 	nSACK uint8
+	// resend is the sender's latest retransmission.
+	resend resendMark
 }
 
 // initialWindow is the most segments a sender may send before its first
@@ -256,6 +267,12 @@ func (st *connState) classify(c *rules.Conn, d rules.Dir, seg *tcp.Segment) {
 	}
 	if seqOK {
 		v.class |= st.resendFacts(c, d, seg, window)
+		if v.class&anyRetransmission != 0 {
+			f.resend = resendMark{seq: seg.Seq, end: seg.End(), pos: seg.Pos, time: seg.Time, has: true}
+		}
+	}
+	if st.dsackedResend(int(d), seg) {
+		v.class |= hasDSACK
 	}
 	f.advance(seg, v.class)
 }
@@ -329,6 +346,7 @@ func (st *connState) resendFacts(c *rules.Conn, d rules.Dir, seg *tcp.Segment, w
 		return 0
 	}
 	if r.dupAcks >= 2 && r.lastAck == seq && tcp.Elapsed(r.ackTime, seg.Time) < fastRetransmitWindow {
+		st.resendFills(d, seq, seg.End())
 		return isFastRetransmission
 	}
 	if v.since < window {
@@ -338,16 +356,17 @@ func (st *connState) resendFacts(c *rules.Conn, d rules.Dir, seg *tcp.Segment, w
 				st.fillHole(d, seq, seg.End())
 				return isOutOfOrder
 			}
-			// Resent: the hole's bytes were lost before the capture
-			// point, as seq-gap says.
-			st.loseHole(d, i)
-			st.fillHole(d, seq, seg.End())
+			st.resendFills(d, seq, seg.End())
 		} else {
 			v.quickResend = f.nxt != seq+plen
 		}
 	}
 	peer := &c.Sides[d.Peer()]
 	if peer.HasAck && tcp.SeqLEQ(seg.End(), peer.MaxAck) {
+		return isSpuriousRetransmission
+	}
+	if r.sackHolds(seq, seg.End()) {
+		v.sacked = true
 		return isSpuriousRetransmission
 	}
 	return isRetransmission

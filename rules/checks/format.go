@@ -100,3 +100,12 @@ func windowChange(c *rules.Conn, d rules.Dir, from, to uint16) string {
 	}
 	return "from field " + f + " to " + t + " (window scale unknown: a SYN not captured)"
 }
+
+// where names a segment's place in its input without the file name the
+// finding already carries: "line 12" for text, "packet 12" for captures.
+func where(p tcp.Pos) string {
+	if p.IsText() {
+		return "line " + strconv.Itoa(p.Line)
+	}
+	return "packet " + strconv.Itoa(p.Packet)
+}

@@ -51,12 +51,18 @@ func (st *connState) holeAt(d rules.Dir, seq, end uint32) int {
 	return -1
 }
 
-// loseHole reports hole i of direction d as a gap now: a retransmission
-// filled it, so its bytes were lost before the capture point.
-func (st *connState) loseHole(d rules.Dir, i int) {
+// resendFills takes the retransmission [seq, end) of direction d into its
+// holes: the first it overlaps is reported as a gap now, as its bytes were
+// lost before the capture point, and the others shrink.
+func (st *connState) resendFills(d rules.Dir, seq, end uint32) {
+	i := st.holeAt(d, seq, end)
+	if i < 0 {
+		return
+	}
 	f := &st.flows[d]
 	st.v.addExpired(f.holes[i])
 	f.removeHole(i)
+	st.fillHole(d, seq, end)
 }
 
 // fillHole shrinks the holes of direction d that [seq, end) overlaps. A

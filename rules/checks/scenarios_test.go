@@ -164,6 +164,29 @@ var scenarios = []scenario{
 		a.resend(client)
 		a.ack(server)
 		a.close(client)
+		// b: the first 100 bytes are lost, the receiver SACKs the next
+		// 100; after a timeout the client resends both: the second was
+		// not needed (RFC 2018).
+		b := c.conn(40001, 2000, 6000)
+		b.handshake()
+		b.lose(client, 100)
+		second := b.data(client, 100)
+		b.emit(server, genPacket{ack: true, seq: 6001, ackNo: 2001, opts: sack(2101, 2201)})
+		c.wait(200 * time.Millisecond)
+		b.emit(client, genPacket{ack: true, psh: true, seq: 2001, ackNo: 6001, payload: 100})
+		b.emit(client, second)
+		b.ack(server)
+		b.close(client)
+		// d: the receiver's ACK is lost before the capture point, the
+		// client resends after a timeout, and the receiver's D-SACK says
+		// it had the bytes (RFC 2883 section 4).
+		d := c.conn(40002, 3000, 7000)
+		d.handshake()
+		d.data(client, 100)
+		c.wait(200 * time.Millisecond)
+		d.resend(client)
+		d.emit(server, genPacket{ack: true, seq: 7001, ackNo: 3101, opts: sack(3001, 3101)})
+		d.close(client)
 	}},
 	{"checks/out-of-order", "reordered", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)

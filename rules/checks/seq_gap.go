@@ -24,9 +24,12 @@ handshake RTT, else 3 ms): a segment that fills the hole within it was only
 reordered (` + "`out-of-order`" + `), and no gap is reported; a segment that fills
 it but was sent after the segment that opened it (its TSval, IP ID or
 the receiver's SACK blocks say so) is a ` + "`retransmission`" + `, and the gap is
-reported then. A hole still open when
-the window passes, or when the connection ends, is reported. RST segments
-never open a hole.`,
+reported then. A hole still open when the window passes, or when the
+connection ends, is reported. RST segments never open a hole. When the
+receiver's cumulative ACK stayed below the hole while its SACK blocks held
+what follows, the message says the bytes were lost (network loss): a
+duplicate ACK whose SACK blocks grow is evidence of loss, not of a capture
+gap (RFC 2018).`,
 	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 1:1449, ack 1, win 502, length 1448
 10:00:00.010000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 2897:4345, ack 1, win 502, length 1448`,
 	Passes: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 1:1449, ack 1, win 502, length 1448
@@ -56,15 +59,20 @@ never open a hole.`,
 
 func reportHole(p *rules.Pass, st *connState, h hole) {
 	p.Report(h.pos, h.time, fmt.Sprintf("%s from %s never seen: seq %s up to %s %s",
-		byteCount(h.hi-h.lo), who(p.Conn, h.dir), st.seqOf(h.dir, h.lo), st.seqOf(h.dir, h.hi), holeVerdict(p.Conn, h)))
+		byteCount(h.hi-h.lo), who(p.Conn, h.dir), st.seqOf(h.dir, h.lo), st.seqOf(h.dir, h.hi), holeVerdict(p.Conn, st, h)))
 }
 
 // holeVerdict says what the evidence says of a hole: once the receiver
 // has acknowledged past it, it received the bytes, so the capture missed
-// them (capture loss, not network loss); before that, either may be true.
-func holeVerdict(c *rules.Conn, h hole) string {
+// them (capture loss, not network loss); while its cumulative ACK stays
+// below the hole and its SACK blocks (RFC 2018) hold what follows, the
+// bytes never reached it (network loss); before either, both may be true.
+func holeVerdict(c *rules.Conn, st *connState, h hole) string {
 	if rc := &c.Sides[h.dir.Peer()]; rc.HasAck && tcp.SeqLEQ(h.hi, rc.MaxAck) {
 		return "probably not captured: " + who(c, h.dir.Peer()) + " acknowledged them (capture loss, not network loss)"
+	}
+	if r := &st.flows[h.dir.Peer()]; r.hasAck && tcp.SeqLEQ(r.lastAck, h.lo) && r.sackedAbove(h.hi) > 0 {
+		return "lost: " + who(c, h.dir.Peer()) + " SACKed what follows but not them (network loss, not capture loss)"
 	}
 	return "lost or not captured"
 }

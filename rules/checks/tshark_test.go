@@ -26,6 +26,7 @@ type packetInfo struct {
 	syn         bool
 	quickResend bool // resent within the reorder window, no hole filled
 	resentFill  bool // filled a hole within the reorder window, sent after the segment that opened it
+	sackedSent  bool // resent what the receiver's latest SACK blocks held
 	prevZeroWin bool // the sender's previous segment had window 0
 	zeroWinCtl  bool // window 0 on a SYN or FIN
 	ackBeyond   bool // ack > peer's nxt: an ack-unseen candidate
@@ -53,6 +54,7 @@ func (r *recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, _ bool)
 	f := &st.flows[d]
 	pi := &packetInfo{conn: c.ID, syn: seg.Flags&tcp.SYN != 0, quickResend: st.v.quickResend,
 		resentFill:  st.v.filled && st.v.fill.sentAfter,
+		sackedSent:  st.v.sacked,
 		prevZeroWin: f.hasWin && st.v.prevWin == 0 && seg.Window == 0,
 		zeroWinCtl:  seg.Window == 0 && seg.Flags&(tcp.SYN|tcp.FIN) != 0 && seg.Flags&tcp.RST == 0,
 		ackBeyond:   seg.Flags&tcp.ACK != 0 && peer.HasNxt && tcp.SeqLess(peer.Nxt, seg.Ack),
@@ -95,7 +97,12 @@ var agreements = []agreement{
 		{"Wireshark calls a quick fill out-of-order; TSval, IP ID or SACK show it was resent", func(pi *packetInfo, _ map[string]bool) bool { return pi.resentFill }},
 	}},
 	{check: "fast-retransmission", flag: "tcp.analysis.fast_retransmission"},
-	{check: "spurious-retransmission", flag: "tcp.analysis.spurious_retransmission"},
+	{check: "spurious-retransmission", flag: "tcp.analysis.spurious_retransmission", oursOnly: []difference{
+		{"Wireshark ignores SACK: the receiver's SACK blocks held the range", func(pi *packetInfo, _ map[string]bool) bool { return pi.sackedSent }},
+		{"Wireshark ignores D-SACK: the receiver's D-SACK answered the retransmission", func(pi *packetInfo, _ map[string]bool) bool {
+			return pi.rules["retransmission"] || pi.rules["fast-retransmission"]
+		}},
+	}},
 	{check: "out-of-order", flag: "tcp.analysis.out_of_order", tsharkOnly: []difference{
 		{"a quick resend that fills no hole is a retransmission", func(pi *packetInfo, _ map[string]bool) bool {
 			return pi.quickResend && pi.rules["retransmission"]
