@@ -346,7 +346,7 @@ func (st *connState) resendFacts(c *rules.Conn, d rules.Dir, seg *tcp.Segment, w
 		return 0
 	}
 	if r.dupAcks >= 2 && r.lastAck == seq && tcp.Elapsed(r.ackTime, seg.Time) < fastRetransmitWindow {
-		st.resendFills(d, seq, seg.End())
+		st.resendFills(d, st.holeAt(d, seq, seg.End()), seq, seg.End())
 		return isFastRetransmission
 	}
 	if v.since < window {
@@ -356,7 +356,7 @@ func (st *connState) resendFacts(c *rules.Conn, d rules.Dir, seg *tcp.Segment, w
 				st.fillHole(d, seq, seg.End())
 				return isOutOfOrder
 			}
-			st.resendFills(d, seq, seg.End())
+			st.resendFills(d, i, seq, seg.End())
 		} else {
 			v.quickResend = f.nxt != seq+plen
 		}

@@ -52,10 +52,10 @@ func (st *connState) holeAt(d rules.Dir, seq, end uint32) int {
 }
 
 // resendFills takes the retransmission [seq, end) of direction d into its
-// holes: the first it overlaps is reported as a gap now, as its bytes were
-// lost before the capture point, and the others shrink.
-func (st *connState) resendFills(d rules.Dir, seq, end uint32) {
-	i := st.holeAt(d, seq, end)
+// holes: the first it overlaps, i (from holeAt; none when -1), is reported
+// as a gap now, as its bytes were lost before the capture point, and the
+// others shrink.
+func (st *connState) resendFills(d rules.Dir, i int, seq, end uint32) {
 	if i < 0 {
 		return
 	}
