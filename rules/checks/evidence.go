@@ -139,11 +139,7 @@ func (f *flow) sackedAbove(end uint32) uint32 {
 		if !tcp.SeqLess(end, b.Right) || !tcp.SeqLess(b.Left, b.Right) {
 			continue
 		}
-		lo := b.Left
-		if tcp.SeqLess(lo, end) {
-			lo = end
-		}
-		n += b.Right - lo
+		n += b.Right - tcp.SeqMax(b.Left, end)
 	}
 	return n
 }
