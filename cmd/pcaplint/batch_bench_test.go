@@ -14,7 +14,7 @@ import (
 // figures docs/scale.md sizes shards with.
 func BenchmarkBatch(b *testing.B) {
 	root, _ := makeTree(b, 1000)
-	ins, err := expandInputs([]string{root}, filters{})
+	ins, _, err := expandInputs([]string{root}, filters{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -88,7 +88,9 @@ func matchKey(pattern, key string) bool {
 // is, a directory stands for every file under it (recursively, following
 // symbolic links once), and a pattern (with *, ?, [ or {, "**" for any
 // depth) for the files it matches. Files found twice are listed once.
-func expandInputs(args []string, fl filters) ([]input, error) {
+// empty says which directories and patterns yield no file: an error
+// unless --allow-empty.
+func expandInputs(args []string, fl filters) (ins []input, empty []string, err error) {
 	var out []input
 	seen := map[string]bool{}
 	add := func(in input) {
@@ -97,16 +99,15 @@ func expandInputs(args []string, fl filters) ([]input, error) {
 			out = append(out, in)
 		}
 	}
-	var empty []error
 	for _, a := range args {
 		found, err := expandArg(a, fl)
 		var none *noInputError
 		if errors.As(err, &none) {
-			empty = append(empty, err)
+			empty = append(empty, err.Error())
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, in := range found {
 			if !in.Named {
@@ -115,23 +116,7 @@ func expandInputs(args []string, fl filters) ([]input, error) {
 			add(in)
 		}
 	}
-	return out, errors.Join(empty...)
-}
-
-// onlyEmpty reports whether err, from expandInputs, says only that
-// directories or patterns yield no file.
-func onlyEmpty(err error) bool {
-	j, ok := err.(interface{ Unwrap() []error })
-	if !ok {
-		return false
-	}
-	for _, e := range j.Unwrap() {
-		var none *noInputError
-		if !errors.As(e, &none) {
-			return false
-		}
-	}
-	return true
+	return out, empty, nil
 }
 
 // expandArg expands one argument.

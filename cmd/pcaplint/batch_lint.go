@@ -31,14 +31,8 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	if err != nil {
 		return err
 	}
-	ins, err := expandInputs(args, fl.batch.filters)
-	var empty []string
-	switch {
-	case onlyEmpty(err):
-		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
-			empty = append(empty, e.Error())
-		}
-	case err != nil:
+	ins, empty, err := expandInputs(args, fl.batch.filters)
+	if err != nil {
 		return err
 	}
 	slices.SortStableFunc(ins, func(a, b input) int { return cmp.Compare(a.Path, b.Path) })

@@ -13,7 +13,7 @@ import (
 
 func TestAnInterruptedBatchStartsNoMoreInputs(t *testing.T) {
 	root, _ := makeTree(t, 50)
-	ins, err := expandInputs([]string{root}, filters{})
+	ins, _, err := expandInputs([]string{root}, filters{})
 	if err != nil {
 		t.Fatal(err)
 	}
