@@ -44,8 +44,10 @@ type lineStage struct {
 func (s *lineStage) next(it *lineItem) {
 	line, err := s.lines.next()
 	it.n, it.line, it.err, it.skip = s.lines.n, nil, nil, 0
+	whole := line
 	if err == nil && (s.prefix != nil || it.n == 1) {
-		if s.strip(it, line) {
+		if !s.strip(it, line) {
+			it.foreign(whole)
 			return
 		}
 		line = line[it.skip:]
@@ -58,6 +60,12 @@ func (s *lineStage) next(it *lineItem) {
 	case err != nil:
 		it.what, it.err = itemReadError, err
 	case isBinary(line):
+		if s.prefix != nil && onlyTerminalControls(line) {
+			// Its only bytes tcpdump never prints are the collector's
+			// terminal controls (colours, GitLab's section markers).
+			it.foreign(whole)
+			return
+		}
 		it.what = itemBinary
 	default:
 		it.what, it.line = itemLine, line
@@ -66,27 +74,27 @@ func (s *lineStage) next(it *lineItem) {
 }
 
 // strip takes the byte order mark off the first line and the collector's
-// prefix off every line, setting it.skip; it reports true when it made the
-// item a line that is not tcpdump's: one without the prefix, or one whose
-// only bytes tcpdump never prints are the collector's terminal controls
-// (colours, GitLab's section markers).
+// prefix off every line, setting it.skip; it reports false when the line
+// lacks the prefix, so is not tcpdump's.
 func (s *lineStage) strip(it *lineItem, line []byte) bool {
 	if it.n == 1 && hasAt(line, 0, bom) {
 		it.skip = len(bom)
 	}
 	if s.prefix == nil {
-		return false
+		return true
 	}
 	n := s.prefix.strip(line[it.skip:])
-	if n >= 0 {
-		it.skip += n
-		rest := line[it.skip:]
-		if !isBinary(rest) || !onlyTerminalControls(rest) {
-			return false
-		}
+	if n < 0 {
+		return false
 	}
-	it.what, it.line, it.kind = itemLine, line, lineForeign
+	it.skip += n
 	return true
+}
+
+// foreign makes the item the input line whole, a line of a prefixed log
+// that is not tcpdump's.
+func (it *lineItem) foreign(whole []byte) {
+	it.what, it.line, it.kind = itemLine, whole, lineForeign
 }
 
 // last reports whether no line follows the item.
