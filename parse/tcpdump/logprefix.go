@@ -79,7 +79,7 @@ func (p *LogPrefix) tailAt(line []byte, i int) int {
 	case tailGitLab:
 		return matchGitLab(line, i)
 	case tailJournal:
-		if hasAt(line, i, string(p.ident)) {
+		if bytes.HasPrefix(line[i:], p.ident) {
 			return i + len(p.ident)
 		}
 		if bytes.Equal(line[i:], bytes.TrimRight(p.ident, " ")) {
