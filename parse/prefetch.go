@@ -65,6 +65,7 @@ func Prefetch(src Source) Source {
 func (p *Prefetcher) read() {
 	defer close(p.full)
 	var seg tcp.Segment
+	idler, _ := p.src.(interface{ Idle() bool }) // nil for a source that never waits (see Idle)
 	for {
 		var b *batch
 		select {
@@ -74,7 +75,7 @@ func (p *Prefetcher) read() {
 		}
 		b.segs, b.err, b.idle = b.segs[:0], nil, false
 		for len(b.segs) < prefetchBatch {
-			if len(b.segs) > 0 && Idle(p.src) {
+			if len(b.segs) > 0 && idler != nil && idler.Idle() {
 				b.idle = true // what there is now, not when the input goes on
 				break
 			}
