@@ -45,7 +45,7 @@ func (s *lineStage) kind(line []byte, pre *prefix) lineKind {
 		switch {
 		case pre.startsRecord():
 			s.split = splitStamped
-		case line[0] != ' ' && line[0] != '	' && s.prefix != nil && !isPacketLine(line):
+		case line[0] != ' ' && line[0] != '\t' && s.prefix != nil && !isPacketLine(line):
 			// A collector's own line before tcpdump's (GitHub's
 			// "##[group]Run …", a job's set-up): it decides nothing.
 			return lineContinuation
