@@ -22,7 +22,7 @@ func (r *Reader) countOther(rec *record) {
 		// decode, so a malformed one here, not just another IP packet.
 		if k := bytes.Index(first, []byte("IP bad-len ")); k >= 0 {
 			s.Malformed++
-			s.Reportf(r.pos(rec.lineNo(0), rec.col(0, k+4)), "tcpdump could not decode the packet (%s): skipped", first[k+3:])
+			s.Reportf(r.recPos(rec, 0, k+4), "tcpdump could not decode the packet (%s): skipped", first[k+3:])
 			return
 		}
 		if bytes.Contains(first, []byte("IP ")) || bytes.Contains(first, []byte("IP6 ")) || bytes.Contains(first, []byte("ethertype IPv")) {

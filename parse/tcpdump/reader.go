@@ -292,3 +292,9 @@ func (r *Reader) binary(n int) {
 func (r *Reader) pos(line, col int) tcp.Pos {
 	return tcp.Pos{File: r.name, Line: line, Col: col}
 }
+
+// recPos is the position of the 1-based column col of rec's i-th line,
+// counted in the input line (before a collector's prefix was stripped).
+func (r *Reader) recPos(rec *record, i, col int) tcp.Pos {
+	return r.pos(rec.lineNo(i), rec.col(i, col))
+}

@@ -30,7 +30,7 @@ func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
 		r.stats.ICMP++
 		return false
 	}
-	*seg = tcp.Segment{Interface: -1, Pos: tcp.Pos{File: r.name, Line: rec.first, Col: rec.col(0, 1)}}
+	*seg = tcp.Segment{Interface: -1, Pos: r.recPos(rec, 0, 1)}
 	if timed {
 		seg.Time = when
 		seg.Known |= tcp.KnownTime
@@ -60,7 +60,7 @@ func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
 	}
 	if tt.badHdr {
 		r.stats.Malformed++
-		r.stats.Reportf(r.pos(rec.lineNo(a.line), rec.col(a.line, a.colon+3)), "TCP header length out of range; segment skipped")
+		r.stats.Reportf(r.recPos(rec, a.line, a.colon+3), "TCP header length out of range; segment skipped")
 		return false
 	}
 	if tt.annotation {
@@ -134,7 +134,7 @@ func (r *Reader) endpoint(rec *record, li int, text []byte, at int, ep *tcp.Endp
 		return true
 	case err.unknown:
 		r.stats.Malformed++
-		r.stats.Reportf(r.pos(rec.lineNo(li), rec.col(li, at+1)), "%s in %s; segment skipped (add it to the services table, or print with -n)", err.msg, quote(text))
+		r.stats.Reportf(r.recPos(rec, li, at+1), "%s in %s; segment skipped (add it to the services table, or print with -n)", err.msg, quote(text))
 	default:
 		r.malformed(rec, li, errAt(at, err.msg+" in "+quote(text)))
 	}
@@ -229,7 +229,7 @@ func (r *Reader) dump(rec *record, seg *tcp.Segment) {
 		}
 		var ok bool
 		if r.hex, ok = appendHexLine(r.hex, b); !ok {
-			r.stats.Reportf(r.pos(rec.lineNo(li), rec.col(li, 2)), "hex dump line does not continue the dump; dump ignored")
+			r.stats.Reportf(r.recPos(rec, li, 2), "hex dump line does not continue the dump; dump ignored")
 			return
 		}
 	}
@@ -241,7 +241,7 @@ func (r *Reader) dump(rec *record, seg *tcp.Segment) {
 // malformed reports a TCP line that does not parse: skipped, or fatal in
 // strict mode.
 func (r *Reader) malformed(rec *record, li int, err *parseError) {
-	p := tcp.Problem{Pos: r.pos(rec.lineNo(li), rec.col(li, err.at+1)), Msg: err.msg, Fatal: r.opts.Strict}
+	p := tcp.Problem{Pos: r.recPos(rec, li, err.at+1), Msg: err.msg, Fatal: r.opts.Strict}
 	r.stats.Malformed++
 	r.stats.Report(p)
 	if r.opts.Strict {
