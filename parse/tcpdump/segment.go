@@ -73,7 +73,7 @@ func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
 	}
 	if tt.full && r.rel.resolve(seg, &tt) && !r.toldReading {
 		r.toldReading = true
-		r.stats.Reportf(r.pos(rec.lineNo(a.line), a.colon+3), "cannot tell yet whether the sequence numbers are relative or absolute (tcpdump -S): read as relative, tcpdump's default, until a connection tells; pass -S (--absolute-input) if the log was printed with -S")
+		r.stats.Reportf(r.recPos(rec, a.line, a.colon+3), "cannot tell yet whether the sequence numbers are relative or absolute (tcpdump -S): read as relative, tcpdump's default, until a connection tells; pass -S (--absolute-input) if the log was printed with -S")
 	}
 	r.dump(rec, seg)
 	if seg.Truncated {
