@@ -196,12 +196,14 @@ func describe(head []byte) string {
 	switch {
 	case len(head) == 0:
 		return "the input is empty"
+	case len(bytes.TrimSpace(head)) == 0:
+		return "the input holds only blank lines"
 	case bytes.HasPrefix(head, []byte("\x7fELF")):
 		return "it is an ELF executable"
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return "it is a zip archive"
 	case utf8.Valid(head) && bytes.IndexByte(head, 0) < 0:
-		line, _, _ := bytes.Cut(head, []byte("\n"))
+		line, _, _ := bytes.Cut(bytes.TrimLeft(head, " \t\r\n"), []byte("\n"))
 		if len(line) > 60 {
 			line = append(line[:60:60], "…"...)
 		}

@@ -75,3 +75,20 @@ func TestOpenRefusesOtherText(t *testing.T) {
 		t.Errorf("Open = %v, want the not-tcpdump-output error", err)
 	}
 }
+
+// TestOpenDescribesWhatItRefused: the error says what the input looks
+// like; blank lines before a line of another kind are not "the first line".
+func TestOpenDescribesWhatItRefused(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", "the input is empty"},
+		{"\n", "the input holds only blank lines"},
+		{"\r\n  \n\t\n", "the input holds only blank lines"},
+		{"\n\nhello world\n", `its first line "hello world" is not tcpdump output`},
+		{"\x7fELF\x02\x01", "it is an ELF executable"},
+	} {
+		_, err := Open(strings.NewReader(c.in), "test.log", Options{})
+		if !errors.Is(err, ErrUnknownInput) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Open(%q) = %v, want an error saying %q", c.in, err, c.want)
+		}
+	}
+}
