@@ -7,22 +7,29 @@ import (
 	"github.com/pcaplint/pcaplint/rules"
 )
 
-// tsMark is the TSval of a sender's previous segment. Comparing with the
-// previous one, not the highest, reports a clock step once.
+// tsMark is what a receiver applying PAWS knows of a sender's TSvals:
+// TS.Recent, the TSval of the latest segment that was in order when it
+// arrived (RFC 7323 section 4.3), and when the sender's previous segment
+// came. Reporting a regression adopts the lower value, so that a clock
+// step is reported once, not at every later segment.
 type tsMark struct {
-	last uint32
-	at   time.Time
-	set  bool
+	recent uint32
+	at     time.Time
+	set    bool
 }
 
 var timestampRegression = &rules.Check{
 	ID:      "timestamp-regression",
 	Title:   "A sender's TSval went backwards",
 	Default: rules.Info,
-	Doc: `A segment's timestamp value (TSval, RFC 7323) is below the TSval of its
-sender's previous segment, in serial arithmetic. TSval clocks only move forward; a
-receiver applying PAWS (RFC 7323 section 5) drops such a segment as an old
-duplicate. Seen with reordered segments, with load balancers that mix
+	Doc: `A segment's timestamp value (TSval, RFC 7323) is below TS.Recent, in serial
+arithmetic: the TSval of the sender's latest segment that was in order when it
+came (its seq at or below the highest ack the receiver had sent; RFC 7323
+section 4.3). TSval clocks only move forward; a receiver applying PAWS
+(RFC 7323 section 5.3, R1) drops such a segment as an old duplicate. A
+segment that was merely reordered passes: the later segments that overtook it
+were beyond the receiver's ack, so they did not move TS.Recent. Seen with
+load balancers that mix
 hosts behind one address, and with NAT of several clients with unsynchronised
 clocks. SYN and RST segments are not checked, nor a pure ACK that comes
 within the reorder window (the handshake RTT, at least 3 ms) of the previous
@@ -43,9 +50,18 @@ loopback and multi-queue interfaces, which is no fault of the sender.`,
 		ts := seg.Options.TSVal
 		window := max(st.reorderWindow(p.Conn), defaultReorderWindow)
 		reordered := seg.PayloadLen == 0 && seg.Flags&tcp.FIN == 0 && tcp.Elapsed(m.at, seg.Time) <= window
-		if m.set && tcp.SeqLess(ts, m.last) && !reordered {
-			p.Reportf("TSval %d from %s is %d below its previous %d: PAWS would drop the segment", ts, who(p.Conn, p.Dir), m.last-ts, m.last)
+		regressed := m.set && tcp.SeqLess(ts, m.recent)
+		if regressed && !reordered {
+			p.Reportf("TSval %d from %s is %d below TS.Recent %d: PAWS would drop the segment", ts, who(p.Conn, p.Dir), m.recent-ts, m.recent)
 		}
-		*m = tsMark{last: ts, at: seg.Time, set: true}
+		// RFC 7323 section 4.3: TS.Recent takes a TSval that is not older,
+		// from a segment at or below Last.ACK.sent — here the highest ack
+		// the receiver was seen to send; without one, every segment.
+		rcv := &p.Conn.Sides[p.Dir.Peer()]
+		inOrder := !rcv.HasAck || !tcp.SeqLess(rcv.MaxAck, seg.Seq)
+		if !m.set || (inOrder && !regressed) || (regressed && !reordered) {
+			m.recent = ts
+		}
+		m.set, m.at = true, seg.Time
 	}),
 }
