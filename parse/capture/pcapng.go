@@ -7,6 +7,8 @@ import (
 	"io"
 	"math"
 	"time"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
 // pcapng block types (draft-ietf-opsawg-pcapng).
@@ -15,11 +17,14 @@ const (
 	ngInterface       = 0x00000001
 	ngObsoletePacket  = 0x00000002
 	ngSimplePacket    = 0x00000003
+	ngInterfaceStats  = 0x00000005
 	ngEnhancedPacket  = 0x00000006
 	ngByteOrderMagic  = 0x1a2b3c4d
 	ngOptEnd          = 0
 	ngOptIfTsresol    = 9
 	ngOptIfTsoffset   = 14
+	ngOptIsbIfdrop    = 5 // packets the interface dropped for lack of resources
+	ngOptIsbOsdrop    = 7 // packets the operating system dropped
 	ngMaxInterfaces   = 1 << 16
 	ngDefaultTsPerSec = 1e6
 )
@@ -31,6 +36,12 @@ type ngInterfaceInfo struct {
 	snaplen  uint32
 	tsPerSec float64 // timestamp units per second (if_tsresol)
 	tsOffset int64   // seconds added to every timestamp (if_tsoffset)
+	// drops is the interface's latest Interface Statistics Block count of
+	// packets dropped before they were recorded (isb_ifdrop + isb_osdrop):
+	// the counters are totals since the capture started, so the last
+	// block holds the interface's whole count.
+	drops    uint64
+	hasDrops bool
 }
 
 // ngReader reads pcapng files: any number of sections, each with its own
@@ -42,10 +53,16 @@ type ngReader struct {
 	offset int64
 	hdr    [28]byte
 	buf    []byte
+	// stats receives the drop counts of Interface Statistics Blocks, as
+	// tcpdump's "packets dropped by kernel" line gives them for a log;
+	// endedDrops and endedReports are those of the sections already read.
+	stats        *tcp.Stats
+	endedDrops   int64
+	endedReports int64
 }
 
-func newNgReader(r *bufio.Reader) *ngReader {
-	return &ngReader{r: r, order: binary.LittleEndian}
+func newNgReader(r *bufio.Reader, stats *tcp.Stats) *ngReader {
+	return &ngReader{r: r, order: binary.LittleEndian, stats: stats}
 }
 
 func (n *ngReader) pos() int64 { return n.offset }
@@ -80,7 +97,12 @@ func (n *ngReader) next(rec *record) error {
 		n.offset += int64(length)
 		switch typ {
 		case ngSectionHeader:
+			n.endSection()
 			n.ifaces = n.ifaces[:0]
+		case ngInterfaceStats:
+			if err := n.addStatistics(body); err != nil {
+				return broken(start, "%v", err)
+			}
 		case ngInterface:
 			if err := n.addInterface(body); err != nil {
 				return broken(start, "%v", err)
@@ -162,6 +184,74 @@ func (n *ngReader) addInterface(body []byte) error {
 	}
 	n.ifaces = append(n.ifaces, info)
 	return nil
+}
+
+// addStatistics reads an Interface Statistics Block's drop counters
+// (isb_ifdrop, isb_osdrop) into its interface's count.
+func (n *ngReader) addStatistics(body []byte) error {
+	if len(body) < 12 {
+		return fmt.Errorf("interface statistics block too short: %d bytes", len(body))
+	}
+	id := n.order.Uint32(body[0:4])
+	if int64(id) >= int64(len(n.ifaces)) {
+		return fmt.Errorf("interface statistics block for interface %d, but the section describes %d", id, len(n.ifaces))
+	}
+	var drops uint64
+	var has bool
+	opts := body[12:]
+	for len(opts) >= 4 {
+		code := n.order.Uint16(opts[0:2])
+		olen := int(n.order.Uint16(opts[2:4]))
+		if code == ngOptEnd || 4+olen > len(opts) {
+			break
+		}
+		if (code == ngOptIsbIfdrop || code == ngOptIsbOsdrop) && olen == 8 {
+			v := n.order.Uint64(opts[4:12])
+			if drops+v < drops { // a hostile counter must not wrap to few
+				v = math.MaxUint64 - drops
+			}
+			drops += v
+			has = true
+		}
+		opts = opts[4+(olen+3)&^3:]
+	}
+	if has {
+		n.ifaces[id].drops, n.ifaces[id].hasDrops = drops, true
+		n.publishDrops()
+	}
+	return nil
+}
+
+// publishDrops sets the stats' drop count to what the statistics blocks
+// read so far say, over every section and interface.
+func (n *ngReader) publishDrops() {
+	drops, reports := n.endedDrops, n.endedReports
+	for _, i := range n.ifaces {
+		if i.hasDrops {
+			drops = satAdd(drops, i.drops)
+			reports++
+		}
+	}
+	n.stats.KernelDrops, n.stats.DropReports = drops, reports
+	n.stats.DropsCountedBy = "the pcapng interface statistics"
+}
+
+// endSection keeps the drop counts of the section that ends.
+func (n *ngReader) endSection() {
+	for _, i := range n.ifaces {
+		if i.hasDrops {
+			n.endedDrops = satAdd(n.endedDrops, i.drops)
+			n.endedReports++
+		}
+	}
+}
+
+// satAdd adds a hostile 64-bit counter without wrapping below zero.
+func satAdd(sum int64, v uint64) int64 {
+	if v > math.MaxInt64-uint64(sum) {
+		return math.MaxInt64
+	}
+	return sum + int64(v)
 }
 
 // tsResolution decodes if_tsresol: a power of ten, or of two when the high

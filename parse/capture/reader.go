@@ -58,7 +58,7 @@ func NewReader(r io.Reader, name string) (*Reader, error) {
 	}
 	rd := &Reader{name: name}
 	if binary.LittleEndian.Uint32(head) == ngSectionHeader {
-		rd.records = newNgReader(br)
+		rd.records = newNgReader(br, &rd.stats)
 		return rd, nil
 	}
 	p, err := newPcapReader(br)

@@ -43,11 +43,14 @@ type Stats struct {
 	UndecodedLinkType string
 
 	// KernelDrops sums the "N packets dropped by kernel" counts tcpdump
-	// prints when it stops, over every run a log holds: packets the
-	// capture lost, not the network. DropReports counts those lines; 0
-	// means the input does not say.
-	KernelDrops int64
-	DropReports int64
+	// prints when it stops, over every run a log holds, or a pcapng
+	// file's Interface Statistics Block drop counters: packets the
+	// capture lost, not the network. DropReports counts those lines or
+	// interfaces; 0 means the input does not say. DropsCountedBy names
+	// the source of the count, "" for tcpdump's line.
+	KernelDrops    int64
+	DropReports    int64
+	DropsCountedBy string
 
 	Problems     []Problem
 	MoreProblems int64

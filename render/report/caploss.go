@@ -17,7 +17,7 @@ func lossText(f *File) string {
 			l.GapAcks, plural(int(l.Acks), "ACK"), l.Percent(), plural(int(l.GapBytes), "byte")))
 	}
 	if s := &f.Stats; s.KernelDrops > 0 {
-		parts = append(parts, fmt.Sprintf("tcpdump says the kernel dropped %s", plural(int(s.KernelDrops), "packet")))
+		parts = append(parts, dropsText(s.DropsCountedBy, s.KernelDrops))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -25,24 +25,51 @@ func lossText(f *File) string {
 	return "capture loss, not network loss: " + strings.Join(parts, "; ")
 }
 
+// mixedDropCounts stands for the source of a sum of drop counts from
+// inputs that counted them differently.
+const mixedDropCounts = "mixed"
+
+// dropsText says how many packets the capture itself dropped, by the
+// count's source (tcp.Stats.DropsCountedBy).
+func dropsText(by string, n int64) string {
+	switch by {
+	case "":
+		return fmt.Sprintf("tcpdump says the kernel dropped %s", plural(int(n), "packet"))
+	case mixedDropCounts:
+		return fmt.Sprintf("the inputs count %s dropped by the capture", plural(int(n), "packet"))
+	}
+	return fmt.Sprintf("%s count %s dropped by the capture", by, plural(int(n), "packet"))
+}
+
 // lossSummary sums the capture loss over every input for the summary
 // line, or "" when no capture missed anything.
 func (r *Report) lossSummary() string {
 	var total File
+	drops := 0 // inputs with a drop count
 	for i := range r.Files {
 		f := &r.Files[i]
 		total.Loss.Acks += f.Loss.Acks
 		total.Loss.GapAcks += f.Loss.GapAcks
 		total.Loss.GapBytes += f.Loss.GapBytes
 		total.Stats.KernelDrops += f.Stats.KernelDrops
+		if f.Stats.KernelDrops > 0 {
+			switch by := f.Stats.DropsCountedBy; {
+			case drops == 0:
+				total.Stats.DropsCountedBy = by
+			case by != total.Stats.DropsCountedBy:
+				total.Stats.DropsCountedBy = mixedDropCounts
+			}
+			drops++
+		}
 	}
 	return lossText(&total)
 }
 
 // JSONCaptureLoss is the JSON form of an input's capture loss: ACKs that
 // acknowledged new data, those of them above a hole never captured, the
-// bytes in the holes, their share in percent, and the packets tcpdump
-// said the kernel dropped (null when the input does not say).
+// bytes in the holes, their share in percent, and the packets the capture
+// dropped by tcpdump's count or a pcapng file's interface statistics
+// (null when the input does not say).
 type JSONCaptureLoss struct {
 	Acks        int64   `json:"acks"`
 	GapAcks     int64   `json:"gap_acks"`
