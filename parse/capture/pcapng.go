@@ -166,22 +166,14 @@ func (n *ngReader) addInterface(body []byte) error {
 		snaplen:  n.order.Uint32(body[4:8]),
 		tsPerSec: ngDefaultTsPerSec,
 	}
-	opts := body[8:]
-	for len(opts) >= 4 {
-		code := n.order.Uint16(opts[0:2])
-		olen := int(n.order.Uint16(opts[2:4]))
-		if code == ngOptEnd || 4+olen > len(opts) {
-			break
-		}
-		val := opts[4 : 4+olen]
+	n.eachOption(body[8:], func(code uint16, val []byte) {
 		switch {
-		case code == ngOptIfTsresol && olen >= 1:
+		case code == ngOptIfTsresol && len(val) >= 1:
 			info.tsPerSec = tsResolution(val[0])
-		case code == ngOptIfTsoffset && olen >= 8:
+		case code == ngOptIfTsoffset && len(val) >= 8:
 			info.tsOffset = int64(n.order.Uint64(val[:8]))
 		}
-		opts = opts[4+(olen+3)&^3:]
-	}
+	})
 	n.ifaces = append(n.ifaces, info)
 	return nil
 }
@@ -198,23 +190,15 @@ func (n *ngReader) addStatistics(body []byte) error {
 	}
 	var drops uint64
 	var has bool
-	opts := body[12:]
-	for len(opts) >= 4 {
-		code := n.order.Uint16(opts[0:2])
-		olen := int(n.order.Uint16(opts[2:4]))
-		if code == ngOptEnd || 4+olen > len(opts) {
-			break
-		}
-		if (code == ngOptIsbIfdrop || code == ngOptIsbOsdrop) && olen == 8 {
-			v := n.order.Uint64(opts[4:12])
+	n.eachOption(body[12:], func(code uint16, val []byte) {
+		if (code == ngOptIsbIfdrop || code == ngOptIsbOsdrop) && len(val) == 8 {
+			v := n.order.Uint64(val)
 			if drops+v < drops { // a hostile counter must not wrap to few
 				v = math.MaxUint64 - drops
 			}
-			drops += v
-			has = true
+			drops, has = drops+v, true
 		}
-		opts = opts[4+(olen+3)&^3:]
-	}
+	})
 	if has {
 		n.ifaces[id].drops, n.ifaces[id].hasDrops = drops, true
 		n.publishDrops()
@@ -252,6 +236,20 @@ func satAdd(sum int64, v uint64) int64 {
 		return math.MaxInt64
 	}
 	return sum + int64(v)
+}
+
+// eachOption calls fn with the code and value of each option of a block's
+// option list, up to opt_endofopt or the first option cut short.
+func (n *ngReader) eachOption(opts []byte, fn func(code uint16, val []byte)) {
+	for len(opts) >= 4 {
+		code := n.order.Uint16(opts[0:2])
+		olen := int(n.order.Uint16(opts[2:4]))
+		if code == ngOptEnd || 4+olen > len(opts) {
+			return
+		}
+		fn(code, opts[4:4+olen])
+		opts = opts[min(len(opts), 4+(olen+3)&^3):]
+	}
 }
 
 // tsResolution decodes if_tsresol: a power of ten, or of two when the high
