@@ -11,7 +11,10 @@
 //     (Build), lays it out (Lay), and draws it in sub-packages: svg, png,
 //     dot, mermaid, plantuml;
 //   - render/explain explains a capture or log segment by segment in plain
-//     English or Chinese, as text or Markdown.
+//     English or Chinese, as text or Markdown;
+//   - render/palette is the one set of severity colours (per light and
+//     dark theme) and non-colour cues that diagrams and the HTML report
+//     share.
 //
 // Every renderer escapes strings that come from inputs (file and host
 // names), which may be hostile.
