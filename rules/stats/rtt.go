@@ -61,8 +61,10 @@ const maxOutstanding = 1024
 // answers (RFC 7323 section 4): a ByEcho sample.
 //
 // Segments without a time (tcpdump -t text), sequence numbers or flags
-// give no samples. A data segment sent while its receiver's window is zero
-// is a zero-window probe and is left out, as tcptrace does.
+// give no samples. A one-byte segment sent while its receiver's window is
+// zero is a zero-window probe and is left out (tcptrace leaves out every
+// segment sent then, of any length, and so times the ACK of a segment
+// resent into a zero window as if it were sent once).
 type RTTSampler struct {
 	flows [2]rttFlow
 }
@@ -116,7 +118,8 @@ func (s *RTTSampler) Segment(d rules.Dir, seg *tcp.Segment) (sample RTTSample, o
 		return RTTSample{}, false, 0
 	}
 	f, peer := &s.flows[d], &s.flows[d.Peer()]
-	if seg.Has(tcp.KnownSeq) && seg.Len() > 0 && seg.Flags&tcp.RST == 0 && (!peer.zeroWin || seg.Flags&tcp.SYN != 0) {
+	probe := peer.zeroWin && seg.PayloadLen == 1 && seg.Flags&tcp.SYN == 0
+	if seg.Has(tcp.KnownSeq) && seg.Len() > 0 && seg.Flags&tcp.RST == 0 && !probe {
 		unique = f.sent(seg)
 	}
 	if seg.Has(tcp.KnownAck) && seg.Flags&tcp.ACK != 0 {

@@ -264,7 +264,7 @@ func TestRTTObserver(t *testing.T) {
 	if len(got) != 2 || got[0] != 2*time.Millisecond || got[1] != time.Millisecond {
 		t.Errorf("samples %v, want [2ms 1ms]", got)
 	}
-	if len(o.samplers) != 0 || len(o.free) != 1 {
-		t.Errorf("%d samplers live, %d free after the end", len(o.samplers), len(o.free))
+	if len(o.samplers.live) != 0 || len(o.samplers.free) != 1 {
+		t.Errorf("%d samplers live, %d free after the end", len(o.samplers.live), len(o.samplers.free))
 	}
 }
