@@ -11,6 +11,7 @@ import (
 
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/stats"
 )
 
 // spoolMemory is how many bytes of connections a spool part keeps in
@@ -57,12 +58,17 @@ func (s *connSpool) part() *spoolPart {
 	return p
 }
 
-// add encodes a connection that ended.
-func (p *spoolPart) add(c *rules.Conn) {
+// add encodes a connection that ended, with its statistics when sum is
+// not nil.
+func (p *spoolPart) add(c *rules.Conn, sum *stats.Summary) {
 	if p.err != nil {
 		return
 	}
-	b, err := json.Marshal(report.NewJSONConn(c))
+	jc := report.NewJSONConn(c)
+	if sum != nil {
+		jc.Stats = report.NewJSONConnStats(*sum)
+	}
+	b, err := json.Marshal(jc)
 	if err != nil {
 		p.err = err
 		return

@@ -10,6 +10,7 @@ import (
 
 func newConnsCmd() *cobra.Command {
 	var format string
+	var withStats bool
 	var opts parse.Options
 	cmd := &cobra.Command{
 		Use:   "conns FILE...",
@@ -17,10 +18,21 @@ func newConnsCmd() *cobra.Command {
 		Long: `conns lists every TCP connection: client, server, packets, payload bytes,
 duration, Zeek's conn_state and history. FILE is a pcap or pcapng capture
 (gzip-compressed or not) or tcpdump text, recognised by content; - reads
-standard input.`,
+standard input.
+
+--stats adds, per connection and direction, the figures of tcptrace -l -r:
+payload bytes, unique bytes, retransmitted segments and bytes (as the
+retransmission checks count them), goodput (unique bytes per second of the
+connection), RTT min/median/p95/max and samples (Karn's rule, and TS
+echoes of resent segments), the most bytes in flight, the largest window
+advertised (scaled) and the time spent advertising a zero window. The
+table prints them in a second block under the connections; JSON adds a
+"stats" object to each connection. docs/stats.md defines each figure and
+how it compares with tcptrace and Wireshark.`,
 		Example: `  pcaplint conns testdata/captures/real/clean.pcap
   tcpdump -l -n -i lo port 8080 | pcaplint conns -
-  pcaplint conns --format json capture.pcapng.gz`,
+  pcaplint conns --format json capture.pcapng.gz
+  pcaplint conns --stats -f json capture.pcap`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "table" && format != "json" {
@@ -33,7 +45,7 @@ standard input.`,
 			rep := &report.Report{}
 			defer closeSpools(rep)
 			for _, path := range args {
-				f, _ := readInputSharded(path, opts, keep, nil)
+				f, _ := readInputMeasured(path, opts, keep, nil, withStats)
 				rep.Files = append(rep.Files, f)
 			}
 			out := cmd.OutOrStdout()
@@ -50,6 +62,7 @@ standard input.`,
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table or json")
+	cmd.Flags().BoolVar(&withStats, "stats", false, "add statistics per direction: bytes, unique and retransmitted bytes, goodput, RTT, bytes in flight, windows (docs/stats.md)")
 	addInputFlags(cmd, &opts, "absolute")
 	return cmd
 }

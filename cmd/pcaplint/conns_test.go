@@ -2,7 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/pcaplint/pcaplint/parse"
+	"reflect"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/pcaplint/pcaplint/render/report"
@@ -19,12 +23,7 @@ func TestConnsOfARefusedConnection(t *testing.T) {
 			if code != exitClean {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
-			var got struct {
-				Files []report.JSONFile `json:"files"`
-			}
-			if err := json.Unmarshal([]byte(out), &got); err != nil {
-				t.Fatal(err)
-			}
+			got := decodeConns(t, out)
 			if len(got.Files) != 1 || len(got.Files[0].Connections) != 1 {
 				t.Fatalf("want one connection:\n%s", out)
 			}
@@ -34,5 +33,69 @@ func TestConnsOfARefusedConnection(t *testing.T) {
 				t.Errorf("state %s, client %v, server %v; want REJ, [CLOSED SYN_SENT CLOSED], [CLOSED]", c.State, c.ClientStates, c.ServerStates)
 			}
 		})
+	}
+}
+
+// conns --stats measures a capture and its tcpdump text alike, in the
+// table (connections kept whole) and in JSON (spooled), with the figures
+// tcptrace -l -r prints for the lossy recording (unique bytes 524288,
+// throughput 2569573 Bps, 31 RTT samples for the server's data) and the 12
+// retransmissions the checks report.
+func TestConnsStats(t *testing.T) {
+	var first *report.JSONConnStats
+	for _, path := range []string{"../../testdata/captures/real/lossy-3pct.sender.pcap",
+		"../../testdata/captures/real/lossy-3pct.sender.txt", "../../testdata/captures/real/lossy-3pct.sender.n-v.txt"} {
+		t.Run(path, func(t *testing.T) {
+			code, out, errOut := runCmd(t, checks.All(), "conns", "--stats", "-f", "json", path)
+			if code != exitClean {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			got := decodeConns(t, out)
+			if len(got.Files) != 1 || len(got.Files[0].Connections) != 1 || got.Files[0].Connections[0].Stats == nil {
+				t.Fatalf("want one connection with stats:\n%s", out)
+			}
+			s := got.Files[0].Connections[0].Stats
+			sv := s.Server
+			if sv.UniqueBytes != 524288 || sv.Bytes != 541664 || sv.RetransSegments != 12 || sv.RetransBytes != 17376 ||
+				int64(sv.GoodputBps+0.5) != 2569573 || sv.RTTSamples-sv.RTTEchoSamples != 31 || sv.RTTMinMS == nil {
+				t.Errorf("server stats %+v", sv)
+			}
+			if first == nil {
+				first = s
+			} else if !reflect.DeepEqual(first, s) {
+				t.Errorf("stats differ from the capture's:\n%+v\n%+v", s, first)
+			}
+			_, table, _ := runCmd(t, checks.All(), "conns", "--stats", path)
+			if !strings.Contains(table, "statistics per direction") || !regexp.MustCompile(`(?m)^1 +server +541664 +524288 +12 +17376 +2\.57 MB/s`).MatchString(table) {
+				t.Errorf("the table has no statistics row of the server:\n%s", table)
+			}
+		})
+	}
+}
+
+// decodeConns decodes the output of conns --format json.
+func decodeConns(t *testing.T, out string) (got struct {
+	Files []report.JSONFile `json:"files"`
+}) {
+	t.Helper()
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// The statistics of connections kept whole (the table) and spooled (JSON)
+// print the same, on one tracker and on several.
+func TestConnsStatsSpooledAsKept(t *testing.T) {
+	for _, path := range []string{"../../testdata/captures/real/parallel.pcap", "../../testdata/captures/real/zero-window.txt"} {
+		kept, _ := readInputMeasured(path, parse.Options{}, keepConns, nil, true)
+		spooled, _ := readInputMeasured(path, parse.Options{}, keepSpool, nil, true)
+		defer closeSpools(&report.Report{Files: []report.File{spooled}})
+		if len(kept.ConnStats) != kept.ConnCount || kept.ConnCount == 0 {
+			t.Fatalf("%s: statistics of %d connections of %d", path, len(kept.ConnStats), kept.ConnCount)
+		}
+		if got, want := connsJSON(t, spooled), connsJSON(t, kept); got != want {
+			t.Errorf("%s: the spooled statistics differ:\n%.3000s\nwant\n%.3000s", path, got, want)
+		}
 	}
 }

@@ -3,12 +3,15 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/checks"
+	"github.com/pcaplint/pcaplint/rules/stats"
 	"github.com/spf13/cobra"
 )
 
@@ -34,6 +37,11 @@ type connCollector struct {
 	// flagless counts segments that showed no flags (tcpdump -q), which
 	// the checks cannot judge.
 	flagless int64
+	// stats, when set, measures the connections (conns --stats); the
+	// collector keeps each one's Summary beside it, in summaries or in
+	// the spool.
+	stats     *stats.Observer
+	summaries map[*rules.Conn]stats.Summary
 }
 
 func (c *connCollector) Segment(_ *rules.Conn, _ rules.Dir, seg *tcp.Segment, _ bool) {
@@ -42,16 +50,36 @@ func (c *connCollector) Segment(_ *rules.Conn, _ rules.Dir, seg *tcp.Segment, _ 
 	}
 }
 
+// End keeps what c.keep says of conn, and its statistics when measured:
+// the tracker calls it before the stats observer's End.
 func (c *connCollector) End(conn *rules.Conn, _ rules.EndReason) {
 	c.n++
+	var sum *stats.Summary
+	if c.stats != nil {
+		if s, ok := c.stats.Summary(conn); ok {
+			sum = &s
+		}
+	}
 	switch c.keep {
 	case keepConns:
 		c.conns = append(c.conns, conn)
+		if sum != nil {
+			c.summaries[conn] = *sum
+		}
 	case keepRefs:
 		c.conns = append(c.conns, conn.Ref().Conn())
 	case keepSpool:
-		c.spool.add(conn)
+		c.spool.add(conn, sum)
 	}
+}
+
+// measure makes tr measure its connections for col: a stats observer
+// after every other, the engine included, whose classification of
+// retransmissions it reads.
+func (c *connCollector) measure(tr *rules.Tracker) {
+	c.stats = stats.NewObserver()
+	c.summaries = make(map[*rules.Conn]stats.Summary)
+	tr.Observers = append(tr.Observers, c.stats)
 }
 
 // readInput reads one input through the tracker in a single pass, with eng
@@ -141,6 +169,19 @@ func collectingTracker(keep connKeep, eng *rules.Engine, extra ...rules.Observer
 // rules that read a connection's id. It returns the engines' evaluation
 // errors beside the File.
 func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine func() (*rules.Engine, error)) (report.File, []error) {
+	return readInputMeasured(path, opts, keep, newEngine, false)
+}
+
+// readInputMeasured is readInputSharded measuring every connection when
+// measure is set (conns --stats): File.ConnStats holds the statistics of
+// the connections kept whole, the spool those it holds. Without an
+// engine of its own, each tracker then runs the sequence analysis alone,
+// which the statistics read.
+func readInputMeasured(path string, opts parse.Options, keep connKeep, newEngine func() (*rules.Engine, error), measure bool) (report.File, []error) {
+	findings := newEngine != nil
+	if measure && newEngine == nil {
+		newEngine = func() (*rules.Engine, error) { return rules.NewEngine(checks.SequenceOnly(), nil) }
+	}
 	f := report.File{Path: path}
 	src, closer, err := parse.OpenFile(path, opts)
 	if err != nil {
@@ -158,6 +199,9 @@ func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine 
 			}
 		}
 		tr, col := collectingTracker(keep, eng)
+		if measure {
+			col.measure(tr)
+		}
 		if keep == keepSpool {
 			if spool == nil {
 				spool = &connSpool{}
@@ -176,6 +220,12 @@ func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine 
 	var flagless int64
 	for _, col := range cols {
 		f.Conns = append(f.Conns, col.conns...)
+		if col.summaries != nil {
+			if f.ConnStats == nil {
+				f.ConnStats = make(map[*rules.Conn]stats.Summary)
+			}
+			maps.Copy(f.ConnStats, col.summaries)
+		}
 		f.ConnCount += col.n
 		flagless += col.flagless
 	}
@@ -187,7 +237,7 @@ func readInputSharded(path string, opts parse.Options, keep connKeep, newEngine 
 	f.Stats = *src.Stats()
 	f.Copies, f.Evicted = sh.Copies(), sh.Evicted()
 	f.Loss = sh.CaptureLoss()
-	if newEngine != nil {
+	if findings {
 		f.Findings = sh.Findings()
 		errs = sh.Errors()
 	}

@@ -23,6 +23,8 @@ type JSONConn struct {
 	// through, its state before the first segment first.
 	ClientStates []string `json:"client_states"`
 	ServerStates []string `json:"server_states"`
+	// Stats are the connection's statistics, with conns --stats.
+	Stats *JSONConnStats `json:"stats,omitempty"`
 }
 
 // JSONStats is the JSON form of what was read and skipped in an input.
@@ -82,7 +84,11 @@ func NewJSONFile(f *File) JSONFile {
 		jf.Error = &msg
 	}
 	for _, c := range f.Conns {
-		jf.Connections = append(jf.Connections, NewJSONConn(c))
+		jc := NewJSONConn(c)
+		if s, ok := f.ConnStats[c]; ok {
+			jc.Stats = NewJSONConnStats(s)
+		}
+		jf.Connections = append(jf.Connections, jc)
 	}
 	s := &f.Stats
 	jf.Stats = JSONStats{Records: s.Records, Lines: s.Lines, TCP: s.TCP, UDP: s.UDP, ICMP: s.ICMP, ARP: s.ARP,

@@ -27,6 +27,9 @@ func WriteConnsTable(w io.Writer, r *Report) error {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%s\t%s\t%s\n", c.ID, cleanText(c.Client.String()), cleanText(c.Server.String()),
 				c.Packets(), c.Bytes(), formatDuration(c.Duration()), c.ZeekState(), c.History())
 		}
+		if f.ConnStats != nil {
+			writeStatsTable(tw, &f)
+		}
 		fmt.Fprintf(tw, "%s\n", cleanText(Summary(&f)))
 	}
 	return tw.Flush()

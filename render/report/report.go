@@ -5,6 +5,7 @@ package report
 import (
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/stats"
 )
 
 // Report is the result of processing a set of inputs.
@@ -42,6 +43,9 @@ type File struct {
 	// Loss estimates what the capture missed (see rules.CaptureLoss);
 	// Stats.KernelDrops is tcpdump's own count, when the log has it.
 	Loss rules.CaptureLoss
+	// ConnStats are the statistics of the connections of Conns, when they
+	// were asked for (conns --stats).
+	ConnStats map[*rules.Conn]stats.Summary
 }
 
 // Counts tallies findings by severity over every input.
