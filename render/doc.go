@@ -10,6 +10,9 @@
 //     from the segments a diagram.Recorder kept beside the rules.Engine
 //     (Build), lays it out (Lay), and draws it in sub-packages: svg, png,
 //     dot, mermaid, plantuml;
+//   - render/graph draws a connection's time-sequence, throughput, RTT
+//     and window graphs from the columns a graph.Recorder folded its
+//     segments into (Draw);
 //   - render/explain explains a capture or log segment by segment in plain
 //     English or Chinese, as text or Markdown;
 //   - render/palette is the one set of severity colours (per light and

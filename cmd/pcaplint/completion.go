@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 
+	"github.com/pcaplint/pcaplint/render/graph"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/ruleset"
@@ -28,6 +29,7 @@ var flagValues = map[string]map[string][]string{
 	"conns":   {"format": {"table", "json"}},
 	"explain": {"format": {"text", "markdown"}},
 	"diagram": {"format": {"svg", "png", "dot", "mermaid", "plantuml"}},
+	"graph":   {"format": {"svg", "png"}, "kind": graph.Kinds, "dir": graph.DirNames},
 }
 
 // addCompletionCmd adds `pcaplint completion bash|zsh|fish|powershell`,

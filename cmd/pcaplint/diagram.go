@@ -93,15 +93,7 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 	if fl.time != "rel" && fl.time != "abs" {
 		return fmt.Errorf("--time must be rel or abs, not %q", fl.time)
 	}
-	keep, err := selector(fl.conns, fl.filter)
-	if err != nil {
-		return err
-	}
-	cfg, err := loadRules(fl.rulesFile, fl.overrides, checks)
-	if err != nil {
-		return err
-	}
-	eng, err := rules.NewEngine(checks, cfg)
+	keep, eng, err := drawingSetup(fl.conns, fl.filter, fl.rulesFile, fl.overrides, checks)
 	if err != nil {
 		return err
 	}
@@ -131,6 +123,22 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 		return err
 	}
 	return inputErr
+}
+
+// drawingSetup is what diagram and graph share: which connections to
+// draw (--conn, --filter) and the engine whose findings they mark (--rules,
+// --rule).
+func drawingSetup(ids []int, filter, rulesFile string, overrides []string, checks []*rules.Check) (func(*rules.Conn) bool, *rules.Engine, error) {
+	keep, err := selector(ids, filter)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg, err := loadRules(rulesFile, overrides, checks)
+	if err != nil {
+		return nil, nil, err
+	}
+	eng, err := rules.NewEngine(checks, cfg)
+	return keep, eng, err
 }
 
 func noConnections(fl *diagramFlags) string {

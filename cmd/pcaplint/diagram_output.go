@@ -173,17 +173,7 @@ func writeDiagrams(stdout, stderr io.Writer, output string, groups [][]*diagram.
 		if err != nil {
 			return err
 		}
-		switch {
-		case toDir:
-			err = writeFile(output, fileName(g, formatExt[r.format]), b)
-		case output != "":
-			err = writeOutputFile(output, writeBytes(b))
-		case r.format == "png" && stdoutIsTerminal():
-			err = fmt.Errorf("will not write a PNG to a terminal: give -o FILE.png")
-		default:
-			_, err = stdout.Write(b)
-		}
-		if err != nil {
+		if err := writeDrawing(stdout, output, toDir, fileName(g, formatExt[r.format]), r.format == "png", b); err != nil {
 			return err
 		}
 	}
@@ -191,6 +181,22 @@ func writeDiagrams(stdout, stderr io.Writer, output string, groups [][]*diagram.
 		return fmt.Errorf("%d of %d diagrams were not drawn", skipped, len(groups))
 	}
 	return nil
+}
+
+// writeDrawing writes one drawing b where -o says: as name in the
+// directory output (toDir), to the file output, or to standard output,
+// where a PNG may not go to a terminal.
+func writeDrawing(stdout io.Writer, output string, toDir bool, name string, isPNG bool, b []byte) error {
+	switch {
+	case toDir:
+		return writeFile(output, name, b)
+	case output != "":
+		return writeOutputFile(output, writeBytes(b))
+	case isPNG && stdoutIsTerminal():
+		return fmt.Errorf("will not write a PNG to a terminal: give -o FILE.png")
+	}
+	_, err := stdout.Write(b)
+	return err
 }
 
 // writeFile writes b to dir/name, refusing any name that is not one plain

@@ -247,14 +247,16 @@ func readInputMeasured(path string, opts parse.Options, keep connKeep, newEngine
 
 // addInputFlags declares the flags that tune how inputs are read, the same
 // on every command: --strict, -S/--absolute-input and --strip-prefix. oldAbsolute is the
-// command's former spelling of -S, kept as a hidden alias that warns.
+// command's former spelling of -S, kept as a hidden alias that warns ("" for none).
 func addInputFlags(cmd *cobra.Command, opts *parse.Options, oldAbsolute string) {
 	f := cmd.Flags()
 	f.BoolVar(&opts.Strict, "strict", false, "treat malformed tcpdump text lines as errors")
 	f.BoolVarP(&opts.Absolute, "absolute-input", "S", false, "tcpdump text was printed with -S (absolute sequence numbers)")
-	f.BoolVar(&opts.Absolute, oldAbsolute, false, "deprecated spelling of --absolute-input")
-	_ = f.MarkHidden(oldAbsolute)
-	deprecated(cmd, oldAbsolute, "-S/--absolute-input")
+	if oldAbsolute != "" { // a command newer than the old spelling has none
+		f.BoolVar(&opts.Absolute, oldAbsolute, false, "deprecated spelling of --absolute-input")
+		_ = f.MarkHidden(oldAbsolute)
+		deprecated(cmd, oldAbsolute, "-S/--absolute-input")
+	}
 	addPrefixFlag(cmd, opts)
 }
 

@@ -32,7 +32,7 @@ output, errors and warnings to standard error.`,
 	pf.String("color", "auto", "colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never")
 	pf.BoolP("quiet", "q", false, "print results only: no warnings on standard error, no summary line")
 	root.AddCommand(newConnsCmd(), newLintCmd(checks), newRulesCmd(checks), newExplainCmd(checks),
-		newDiagramCmd(checks), newMergeCmd(checks), newVersionCmd())
+		newDiagramCmd(checks), newGraphCmd(checks), newMergeCmd(checks), newVersionCmd())
 	addCompletion(root, checks)
 	friendlyUsage(root)
 	addProfileFlags(root)

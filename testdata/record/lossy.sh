@@ -17,16 +17,26 @@
 #
 # Runs: lossy-1pct and lossy-3pct with TCP timestamps, lossy-3pct-nots with
 # net.ipv4.tcp_timestamps=0 in both hosts, so that only the IP ID tells a
-# retransmission from a reordered segment. testdata/record/peer plays the
+# retransmission from a reordered segment. shaped-20mbit drops nothing on
+# purpose: a token bucket (tc tbf, 20 Mbit/s, a 150 KB queue) on the
+# router's interface towards the client is the bottleneck, so the
+# kernel's slow start fills the queue, loses the segments that overflow it
+# and recovers with SACK, as on a real path (netem, which would add delay,
+# is not available on every kernel; the queue makes the delay).
+# `sudo bash testdata/record/lossy.sh shaped-20mbit` records that run
+# only. Its sender-side capture and text go to render/graph/testdata,
+# where the graph tests draw them (outside testdata/, whose every capture
+# the tshark and tcpdump comparisons also read). testdata/record/peer plays the
 # server and the client (-serve, -fetch). Needs root, iproute2, nft,
 # ethtool, tcpdump and go; it cleans up after itself.
 set -euo pipefail
 [ "$(id -u)" = 0 ] || { echo "lossy.sh: needs root (network namespaces, nft, tcpdump)" >&2; exit 1; }
-for tool in ip nft ethtool tcpdump go; do
+for tool in ip nft tc ethtool tcpdump go; do
   command -v "$tool" >/dev/null || { echo "lossy.sh: $tool not found" >&2; exit 1; }
 done
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(cd "$here/../captures/real" && pwd)
+graphs=$(cd "$here/../../render/graph" && mkdir -p testdata && cd testdata && pwd)
 work=$(mktemp -d)
 (cd "$here/peer" && go build -o "$work/peer" .)
 
@@ -94,12 +104,19 @@ capture() {
   done
 }
 
-# run NAME PCT TIMESTAMPS: one recording, both sides, and their text.
+# run NAME PCT TIMESTAMPS [RATE]: one recording, both sides, and their
+# text; with RATE, no drops but a token bucket of RATE towards the client.
 run() {
-  local name=$1 pct=$2 ts=$3
-  echo "recording $name: $pct % of the server's data segments dropped, tcp_timestamps=$ts"
+  local name=$1 pct=$2 ts=$3 rate=${4:-} out=$out sides="sender receiver"
+  if [ -n "$only" ] && [ "$only" != "$name" ]; then return; fi
+  if [ -n "$rate" ]; then out=$graphs sides=sender; fi
+  echo "recording $name: $pct % of the server's data segments dropped, tcp_timestamps=$ts${rate:+, $rate towards the client}"
   topology "$ts"
-  dropper "$pct"
+  if [ -n "$rate" ]; then
+    ip netns exec "$rtr" tc qdisc add dev lr-c root tbf rate "$rate" burst 16kb limit 150kb
+  else
+    dropper "$pct"
+  fi
   capture "$name.sender.pcap" lr-s
   capture "$name.receiver.pcap" lr-c
   ip netns exec "$srv" "$work/peer" -serve 10.79.2.1:$port -size "$size" >"$work/serve.out" &
@@ -115,14 +132,18 @@ run() {
     grep -q '^0 packets dropped by kernel' "$f" || { echo "lossy.sh: $f:" >&2; cat "$f" >&2; exit 1; }
   done
   local side
-  for side in sender receiver; do
+  for side in $sides; do
     (cd "$out" && TZ=UTC tcpdump -n -r "$name.$side.pcap" >"$name.$side.txt" 2>/dev/null)
-    (cd "$out" && TZ=UTC tcpdump -n -v -r "$name.$side.pcap" >"$name.$side.n-v.txt" 2>/dev/null)
+    [ -n "$rate" ] || (cd "$out" && TZ=UTC tcpdump -n -v -r "$name.$side.pcap" >"$name.$side.n-v.txt" 2>/dev/null)
   done
+  [ "$sides" = sender ] && rm -f "$out/$name.receiver.pcap"
+  return 0
 }
 
+only=${1:-}
 run lossy-1pct 1 1
 run lossy-3pct 3 1
 run lossy-3pct-nots 3 0
-chmod 644 "$out"/lossy-*
-echo "done: $out/lossy-*"
+run shaped-20mbit 0 1 20mbit
+chmod 644 "$out"/lossy-* "$graphs"/shaped-* 2>/dev/null || true
+echo "done: $out/lossy-*, $graphs/shaped-*"

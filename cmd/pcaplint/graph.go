@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse"
+	"github.com/pcaplint/pcaplint/render/diagram"
+	"github.com/pcaplint/pcaplint/render/diagram/png"
+	"github.com/pcaplint/pcaplint/render/diagram/svg"
+	"github.com/pcaplint/pcaplint/render/graph"
+	"github.com/pcaplint/pcaplint/render/report"
+	"github.com/pcaplint/pcaplint/rules"
+	"github.com/spf13/cobra"
+)
+
+// graphFlags are the graph command's options.
+type graphFlags struct {
+	output    string
+	format    string
+	kind      string
+	dir       string
+	conns     []int
+	filter    string
+	theme     string
+	gap       time.Duration
+	maxPixels int64
+	input     parse.Options
+	rulesFile string
+	overrides []string
+}
+
+func newGraphCmd(checks []*rules.Check) *cobra.Command {
+	var fl graphFlags
+	cmd := &cobra.Command{
+		Use:   "graph FILE",
+		Short: "Draw a connection's time-sequence, throughput, RTT or window graph",
+		Long: `graph draws one graph per TCP connection of FILE against time, as tcptrace
+and Wireshark's TCP stream graphs do, one panel per direction that sent data:
+
+  tsg         time-sequence graph (default): a tick per segment from its first
+              to its last byte, the cumulative ACK and the window limit as
+              step lines, SACK blocks, resent data, zero windows and the
+              rule set's findings (their rule IDs in the tooltips)
+  throughput  bytes per interval, new and resent, with a moving average
+  rtt         round-trip samples (Karn's rule, timestamp echoes) with their
+              minimum, median and 95th percentile
+  window      the advertised receive window and the bytes in flight
+
+FILE is a capture or tcpdump text; - reads standard input. Long
+connections are summed per time column, in bounded memory. The format
+(svg or png) follows -o's extension unless --format says otherwise; an SVG
+follows the viewer's light or dark theme unless --theme pins one.`,
+		Example: `  pcaplint graph capture.pcap --conn 1 -o tsg.svg
+  pcaplint graph capture.pcap --conn 1 --kind throughput -o throughput.png
+  pcaplint graph capture.pcap --kind rtt -o graphs/
+  tcpdump -l -n -i eth0 port 443 | pcaplint graph - --filter 'port 443' -o live.svg`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runGraph(cmd, args[0], &fl, checks)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&fl.output, "output", "o", "", "output file, or directory (ending in /) for one file per connection")
+	f.StringVarP(&fl.format, "format", "f", "", "svg or png (default: from -o's extension, else svg)")
+	f.StringVar(&fl.kind, "kind", "tsg", "the graph: "+strings.Join(graph.Kinds, ", "))
+	f.StringVar(&fl.dir, "dir", "auto", "the directions of data drawn, a panel each: client, server, both, or auto (each that sent at least 5% of the bytes)")
+	f.IntSliceVar(&fl.conns, "conn", nil, "draw only the connections with these IDs (as pcaplint conns numbers them)")
+	f.StringVar(&fl.filter, "filter", "", "draw only connections matching 'port N' or 'host H'")
+	f.DurationVar(&fl.gap, "gap", diagram.DefaultGap, "idle time cut out of the time axis as a break (0: never)")
+	f.StringVar(&fl.theme, "theme", "auto", "light, dark, or auto (follows the viewer's colour scheme)")
+	f.Int64Var(&fl.maxPixels, "max-pixels", png.DefaultMaxPixels, "refuse to draw a PNG of more pixels than this (-1: no limit)")
+	f.StringVar(&fl.rulesFile, "rules", "", "rule file, or a built-in set: default, strict, minimal, whose findings are marked (default: the nearest .pcaplint.yaml, else default)")
+	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity, ID=off|info|warning|error (repeatable)")
+	addInputFlags(cmd, &fl.input, "")
+	return cmd
+}
+
+func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.Check) error {
+	format, err := graphFormat(fl.format, fl.output)
+	if err != nil {
+		return err
+	}
+	kind, err := graph.ParseKind(fl.kind)
+	if err != nil {
+		return fmt.Errorf("--kind: %w", err)
+	}
+	dirs, err := graph.ParseDirs(fl.dir)
+	if err != nil {
+		return fmt.Errorf("--dir: %w", err)
+	}
+	theme, err := svg.ParseTheme(fl.theme)
+	if err != nil {
+		return fmt.Errorf("--theme: %w", err)
+	}
+	keep, eng, err := drawingSetup(fl.conns, fl.filter, fl.rulesFile, fl.overrides, checks)
+	if err != nil {
+		return err
+	}
+	rec := &graph.Recorder{Keep: keep, Gap: fl.gap}
+	eng.OnKeep = rec.Finding
+	file := readInput(path, fl.input, eng, rec)
+	convs := rec.Conversations()
+	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}})
+	if len(convs) == 0 {
+		if inputErr != nil {
+			return inputErr
+		}
+		return errors.New(noConnections(&diagramFlags{conns: fl.conns, filter: fl.filter}))
+	}
+	byConn := map[int][]rules.Finding{}
+	for _, f := range eng.Findings() {
+		byConn[f.Conn.ID] = append(byConn[f.Conn.ID], f)
+	}
+	draw := func(cv *graph.Conversation) ([]byte, error) {
+		return renderGraph(cv, graph.Options{Kind: kind, Theme: theme, Dirs: dirs, Findings: byConn[cv.Conn.ID]}, format, fl.maxPixels)
+	}
+	if err := writeGraphs(cmd.OutOrStdout(), cmd.ErrOrStderr(), fl.output, format, convs, draw); err != nil {
+		return err
+	}
+	return inputErr
+}
+
+// graphFormat is --format, or what -o's extension says, or svg.
+func graphFormat(format, output string) (string, error) {
+	switch format {
+	case "svg", "png":
+		return format, nil
+	case "":
+		if strings.EqualFold(filepath.Ext(output), ".png") {
+			return "png", nil
+		}
+		return "svg", nil
+	}
+	return "", fmt.Errorf("--format must be svg or png, not %q", format)
+}
+
+// renderGraph draws one graph as SVG, or rasterises it to PNG in the
+// light theme unless --theme dark says otherwise.
+func renderGraph(cv *graph.Conversation, opts graph.Options, format string, maxPixels int64) ([]byte, error) {
+	if format == "png" && opts.Theme == svg.Auto {
+		opts.Theme = svg.Light // a raster has one look
+	}
+	svg, err := graph.Draw(cv, opts)
+	if err != nil || format != "png" {
+		return svg, err
+	}
+	if maxPixels == 0 {
+		maxPixels = png.DefaultMaxPixels
+	}
+	var b bytes.Buffer
+	if err := png.Write(&b, svg, maxPixels); err != nil {
+		return nil, fmt.Errorf("connection %d: %w (--max-pixels)", cv.Conn.ID, err)
+	}
+	return b.Bytes(), nil
+}
+
+// writeGraphs draws each connection's graph and writes it where -o says:
+// one file, a file per connection in a directory, or standard output.
+func writeGraphs(stdout, stderr io.Writer, output, format string, convs []*graph.Conversation, draw func(*graph.Conversation) ([]byte, error)) error {
+	toDir := output != "" && isDir(output)
+	if !toDir && len(convs) > 1 {
+		return fmt.Errorf("the input has %d connections: give -o DIR/ for one file each, or pick one with --conn or --filter", len(convs))
+	}
+	failed := 0
+	for _, cv := range convs {
+		name := strconv.Itoa(cv.Conn.ID) + "-" + safeName(cv.Conn.Client.String()) + "-" + safeName(cv.Conn.Server.String()) + "." + format
+		b, err := draw(cv)
+		if err != nil && toDir {
+			fmt.Fprintf(stderr, "pcaplint: error: %s: %s\n", name, err)
+			failed++
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := writeDrawing(stdout, output, toDir, name, format == "png", b); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d graphs were not drawn", failed, len(convs))
+	}
+	return nil
+}

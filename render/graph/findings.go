@@ -1,0 +1,133 @@
+package graph
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// placed is a finding with its place on the graph.
+type placed struct {
+	f   rules.Finding
+	at  time.Duration
+	dir rules.Dir
+	// onSeq is false for a finding not about one segment (one raised when
+	// the connection ended) or whose segment showed no sequence number:
+	// it is drawn on the time axis.
+	onSeq  bool
+	lo, hi int64
+	// own is the sequence number of a segment without data in the other
+	// direction, where it is drawn if dir has no panel.
+	own    int64
+	ownSeq bool
+}
+
+// placeFindings puts each finding on the segment it is about, as the
+// Recorder noted it.
+func placeFindings(cv *Conversation, fs []rules.Finding) []placed {
+	out := make([]placed, 0, len(fs))
+	for _, f := range fs {
+		p := placed{f: f, at: cv.Grid.Offset(f.Time)}
+		if m, ok := cv.Marks[f.Pos]; ok {
+			p.at, p.dir, p.onSeq, p.lo, p.hi = m.At, m.Dir, m.Seq, m.Lo, m.Hi
+			p.own, p.ownSeq = m.Own, m.OwnSeq
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// markGroup is the findings drawn as one mark: those that fall on the
+// same few pixels.
+type markGroup struct {
+	x, y   float64
+	onAxis bool
+	titles []string
+	n      int
+}
+
+// maxTitles is how many findings one mark's tooltip lists.
+const maxTitles = 8
+
+// marks draws the findings of direction d (and, on the first panel, those
+// without a sequence number) as diamonds in the finding colour, the rule
+// IDs and messages in their tooltips, and adds each rule to the legend.
+func (g *drawing) marks(d rules.Dir, p *plot, ta timeAxis, first bool, yOf func(pl *placed) (float64, bool)) {
+	for i := range g.findings {
+		// A segment without data whose ACK has no panel is drawn on
+		// its own sequence number, if its panel is drawn.
+		pl := &g.findings[i]
+		if pl.onSeq && pl.ownSeq && !slices.Contains(g.dirs, pl.dir) && slices.Contains(g.dirs, pl.dir.Peer()) {
+			pl.dir, pl.lo, pl.hi, pl.ownSeq = pl.dir.Peer(), pl.own, pl.own, false
+		}
+	}
+	var groups []*markGroup
+	index := map[[2]int]*markGroup{}
+	counts := map[string]int{}
+	onAxisOnly := true
+	for i := range g.findings {
+		pl := &g.findings[i]
+		x := p.timeX(ta, pl.at)
+		y, ok := 0.0, false
+		switch {
+		case pl.onSeq && pl.dir == d:
+			y, ok = yOf(pl)
+		case !first || (pl.onSeq && slices.Contains(g.dirs, pl.dir)):
+			continue // drawn on its own direction's panel
+		}
+		if !ok {
+			y = p.top + 8 // a triangle's tip, the triangle inside the plot
+		} else {
+			onAxisOnly = false
+		}
+		y = min(max(y, p.top), p.bottom)
+		counts[pl.f.Rule]++
+		k := [2]int{int(x / 4), int(y / 4)}
+		if !ok {
+			k[1] = -1
+		}
+		mg := index[k]
+		if mg == nil {
+			mg = &markGroup{x: x, y: y, onAxis: !ok}
+			index[k] = mg
+			groups = append(groups, mg)
+		}
+		mg.n++
+		if len(mg.titles) < maxTitles {
+			mg.titles = append(mg.titles, fmt.Sprintf("%s %s: %s (%s)", pl.f.Severity, pl.f.Rule, pl.f.Message, pl.f.Pos))
+		}
+	}
+	for _, mg := range groups {
+		title := strings.Join(mg.titles, "\n")
+		if mg.n > len(mg.titles) {
+			title += fmt.Sprintf("\nand %d more here", mg.n-len(mg.titles))
+		}
+		if mg.onAxis {
+			g.fill(triangle(mg.x, mg.y), roleFinding, title)
+			continue
+		}
+		// Hollow, so that the tick it marks still shows through.
+		g.stroke(diamond(mg.x, mg.y, 4), roleFinding, 1.4, "", title)
+	}
+	ids := make([]string, 0, len(counts))
+	for id := range counts {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	sw := swatchMark
+	if onAxisOnly {
+		sw = swatchTriangle
+	}
+	for _, id := range ids {
+		g.key(roleFinding, sw, fmt.Sprintf("%s ×%d", id, counts[id]))
+	}
+}
+
+// triangle is a small downward triangle with its tip at (x, y): a finding
+// placed by time only.
+func triangle(x, y float64) string {
+	return "M" + num(x-4.5) + " " + num(y-7) + "h9l-4.5 7Z"
+}

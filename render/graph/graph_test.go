@@ -1,0 +1,180 @@
+package graph_test
+
+import (
+	"bytes"
+	"flag"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse"
+	"github.com/pcaplint/pcaplint/parse/tcp"
+	diagrampng "github.com/pcaplint/pcaplint/render/diagram/png"
+	"github.com/pcaplint/pcaplint/render/diagram/svg"
+	"github.com/pcaplint/pcaplint/render/graph"
+	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/checks"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files (testdata/*.svg, docs/graphs)")
+
+// record reads a capture or log with every check at its default severity
+// and returns the graph data of its connections and the findings.
+func record(t *testing.T, path string, gap time.Duration) ([]*graph.Conversation, []rules.Finding) {
+	t.Helper()
+	eng, err := rules.NewEngine(checks.All(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &graph.Recorder{Gap: gap}
+	eng.OnKeep = rec.Finding
+	tr := rules.NewTracker(rec, eng)
+	src, closer, err := parse.OpenFile(path, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closer.Close()
+	if err := parse.Each(src, func(seg *tcp.Segment) { tr.Add(seg) }); err != nil {
+		t.Fatal(err)
+	}
+	tr.Flush()
+	return rec.Conversations(), eng.Findings()
+}
+
+// golden compares got with dir/name, or rewrites it with -update.
+func golden(t *testing.T, dir, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if *update {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./render/graph -update writes it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from its golden file: go test ./render/graph -update, then look at the change", path)
+	}
+}
+
+// gallery is the graphs the README and docs/graphs.md show, and the
+// golden files the tests keep them to: real recordings of the cases a
+// reader must recognise at a glance.
+var gallery = []struct {
+	name, path string
+	gap        time.Duration
+	kinds      []graph.Kind
+}{
+	// Slow start into a 20 Mbit/s bottleneck, its queue overflowing, and
+	// the SACK recovery (testdata/record/lossy.sh shaped-20mbit).
+	{"slow-start-sack", "testdata/shaped-20mbit.sender.pcap", time.Second, []graph.Kind{graph.TSG, graph.Throughput, graph.RTT, graph.Window}},
+	// 3 % of the data dropped by a router, seen at the sender: fast
+	// retransmissions and recovery.
+	{"loss-recovery", "../../testdata/captures/real/lossy-3pct.sender.pcap", 50 * time.Millisecond, []graph.Kind{graph.TSG}},
+	// A receiver that stops reading: the window closes, probes, reopens.
+	{"zero-window", "../../testdata/captures/real/zero-window.pcap", time.Second, []graph.Kind{graph.TSG, graph.Window}},
+	// Loopback losses repaired with SACK, drawn from tcpdump -n text.
+	{"sack-text", "../../testdata/captures/real/loss.txt", time.Second, []graph.Kind{graph.TSG}},
+}
+
+// TestGallery draws each case in light and dark, compares the SVGs with
+// testdata/, and the auto-themed SVG and the PNGs of the time-sequence
+// graphs with docs/graphs.
+func TestGallery(t *testing.T) {
+	for _, c := range gallery {
+		t.Run(c.name, func(t *testing.T) {
+			convs, fs := record(t, c.path, c.gap)
+			if len(convs) != 1 {
+				t.Fatalf("%d connections, want 1", len(convs))
+			}
+			for _, k := range c.kinds {
+				base := c.name + "-" + k.String()
+				for _, theme := range []svg.Theme{svg.Light, svg.Dark, svg.Auto} {
+					b, err := graph.Draw(convs[0], graph.Options{Kind: k, Theme: theme, Findings: fs})
+					if err != nil {
+						t.Fatal(err)
+					}
+					switch theme {
+					case svg.Auto:
+						golden(t, "../../docs/graphs", base+".svg", b)
+					case svg.Light:
+						golden(t, "testdata", base+"-light.svg", b)
+					case svg.Dark:
+						golden(t, "testdata", base+"-dark.svg", b)
+					}
+					if theme == svg.Auto || k != graph.TSG {
+						continue
+					}
+					var out bytes.Buffer
+					if err := diagrampng.Write(&out, b, diagrampng.DefaultMaxPixels); err != nil {
+						t.Fatal(err)
+					}
+					img, err := png.Decode(bytes.NewReader(out.Bytes()))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if w := img.Bounds().Dx(); w != graph.Width*diagrampng.Scale {
+						t.Errorf("PNG is %d pixels wide, want %d", w, graph.Width*diagrampng.Scale)
+					}
+					name := base + ".png"
+					if theme == svg.Dark {
+						name = base + "-dark.png"
+					}
+					golden(t, "../../docs/graphs", name, out.Bytes())
+				}
+			}
+		})
+	}
+}
+
+// TestTextSaysWhatItHides draws the same transfer from tcpdump -n text
+// as from the capture: the text shows no sequence number on pure ACKs,
+// which the graph does not need, and everything else it draws.
+func TestTextSaysWhatItHides(t *testing.T) {
+	pcap, _ := record(t, "testdata/shaped-20mbit.sender.pcap", time.Second)
+	text, _ := record(t, "testdata/shaped-20mbit.sender.txt", time.Second)
+	a, b := pcap[0].Dirs, text[0].Dirs
+	for d := range a {
+		if a[d].Segs != b[d].Segs || a[d].NewBytes != b[d].NewBytes || a[d].ReBytes != b[d].ReBytes || a[d].Top != b[d].Top || a[d].Edge != b[d].Edge {
+			t.Errorf("direction %d: capture %+v, text %+v", d, a[d], b[d])
+		}
+	}
+	if m := text[0].Missing; m.Seq != 0 || m.Ack != 0 || m.Time != 0 {
+		t.Errorf("the text hid %+v", m)
+	}
+}
+
+// TestLogWithoutTimesSaysSo draws a log printed with tcpdump -t: nothing
+// can be placed in time, and the graph says why instead of drawing.
+func TestLogWithoutTimesSaysSo(t *testing.T) {
+	log := `IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 100, win 64240, length 0
+IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [S.], seq 300, ack 101, win 65160, length 0
+IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 502, length 0
+`
+	path := filepath.Join(t.TempDir(), "t.txt")
+	if err := os.WriteFile(path, []byte(log), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	convs, _ := record(t, path, time.Second)
+	if len(convs) != 1 {
+		t.Fatalf("%d connections", len(convs))
+	}
+	b, err := graph.Draw(convs[0], graph.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"3 segments had no time (tcpdump -t)", "No data was sent either way"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the graph does not say %q", want)
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package graph
+
+import (
+	"time"
+
+	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// Recorder is a rules.Observer that folds the segments of the connections
+// it is asked to keep into their graphs' columns. Give its Finding method
+// to the engine's OnKeep: a finding about the segment the tracker is
+// handing out, raised before or after the Recorder sees it, is placed on
+// that segment.
+type Recorder struct {
+	// Keep selects connections when they open; nil keeps every one.
+	Keep func(c *rules.Conn) bool
+	// Gap is the idle time cut out of the time axis as a break (0: none).
+	Gap time.Duration
+
+	convs   map[*rules.Conn]*Conversation
+	order   []*Conversation
+	pending []rules.Finding
+	// recent are the latest segments kept, where findings about them are
+	// placed: checks report some findings a few segments late (a gap
+	// once it is filled).
+	recent ring[recentSeg]
+}
+
+// recentSeg is where a finding about a recent segment is drawn.
+type recentSeg struct {
+	conv *Conversation
+	pos  tcp.Pos
+	at   Mark
+}
+
+// Finding places a finding the engine kept on the segment it is about:
+// one of the recent segments, or the next one (when the engine sees each
+// segment before the Recorder). A finding about no segment kept is
+// drawn by its time alone.
+func (r *Recorder) Finding(f rules.Finding) {
+	for i := r.recent.len() - 1; i >= 0; i-- {
+		s := r.recent.at(i)
+		if s.pos == f.Pos && s.conv.Conn.ID == f.Conn.ID {
+			s.conv.mark(s.pos, s.at, f)
+			return
+		}
+	}
+	r.pending = append(r.pending, f)
+}
+
+// Segment folds seg into its connection's graph when the connection is
+// kept.
+func (r *Recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, isNew bool) {
+	if r.convs == nil {
+		r.convs = map[*rules.Conn]*Conversation{}
+	}
+	conv, ok := r.convs[c]
+	if !ok {
+		if !isNew || (r.Keep != nil && !r.Keep(c)) {
+			r.pending = r.pending[:0]
+			return
+		}
+		conv = &Conversation{Conn: c, Grid: Grid{Gap: r.Gap}}
+		r.convs[c] = conv
+		r.order = append(r.order, conv)
+	}
+	conv.add(d, seg)
+	at := conv.place(d, seg)
+	for _, f := range r.pending {
+		if f.Pos == seg.Pos {
+			conv.mark(seg.Pos, at, f)
+		}
+	}
+	r.pending = r.pending[:0]
+	r.recent.push(recentSeg{conv: conv, pos: seg.Pos, at: at})
+}
+
+// End lets the recorder know the connection ended; its graph stays.
+func (r *Recorder) End(c *rules.Conn, _ rules.EndReason) {
+	if conv, ok := r.convs[c]; ok {
+		conv.end()
+	}
+}
+
+// Conversations returns the kept connections' graphs in the order the
+// connections opened.
+func (r *Recorder) Conversations() []*Conversation { return r.order }

@@ -1,0 +1,51 @@
+package graph
+
+// ringCap bounds the segments (and timestamps) a direction remembers
+// while they wait for their ACK: beyond it the oldest are forgotten, and
+// give no RTT sample, so that a window of any size costs bounded memory.
+const ringCap = 4096
+
+// ring is a FIFO queue of at most ringCap values.
+type ring[T any] struct {
+	buf        []T
+	head, size int
+}
+
+func (r *ring[T]) len() int { return r.size }
+
+// push appends v, dropping the oldest value when full.
+func (r *ring[T]) push(v T) {
+	if r.buf == nil {
+		r.buf = make([]T, 64)
+	}
+	if r.size == len(r.buf) {
+		if len(r.buf) < ringCap {
+			r.grow()
+		} else {
+			r.head = (r.head + 1) % len(r.buf)
+			r.size--
+		}
+	}
+	r.buf[(r.head+r.size)%len(r.buf)] = v
+	r.size++
+}
+
+func (r *ring[T]) grow() {
+	b := make([]T, 2*len(r.buf))
+	for i := range r.size {
+		b[i] = r.buf[(r.head+i)%len(r.buf)]
+	}
+	r.buf, r.head = b, 0
+}
+
+func (r *ring[T]) front() *T { return &r.buf[r.head] }
+
+// at is the i-th oldest value.
+func (r *ring[T]) at(i int) *T { return &r.buf[(r.head+i)%len(r.buf)] }
+
+func (r *ring[T]) pop() T {
+	v := r.buf[r.head]
+	r.head = (r.head + 1) % len(r.buf)
+	r.size--
+	return v
+}
