@@ -129,7 +129,8 @@ func (s *RTTSampler) Segment(d rules.Dir, seg *tcp.Segment) (sample RTTSample, o
 	if seg.Has(tcp.KnownWindow) && seg.Flags&tcp.RST == 0 {
 		f.zeroWin = seg.Window == 0
 	}
-	if !seg.Has(tcp.KnownTime) || seg.Time.IsZero() {
+	if !seg.Has(tcp.KnownTime) || seg.Time.IsZero() || sample.RTT < 0 {
+		// no time, or the capture's clock stepped back: no round trip
 		return RTTSample{}, false, unique
 	}
 	return sample, ok, unique

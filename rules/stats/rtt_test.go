@@ -170,6 +170,14 @@ func TestRTTSampler(t *testing.T) {
 			unique:  [2]uint32{100, 0},
 		},
 		{
+			name: "an ACK stamped before the segment (the capture's clock stepped back) gives no sample",
+			steps: []step{
+				{10, c, psh, 1, 101, 1, 100, 0, 0},
+				{5, s, ack, 1, 1, 101, 100, 0, 0},
+			},
+			unique: [2]uint32{100, 0},
+		},
+		{
 			name: "the FIN is timed, not counted as a byte",
 			steps: []step{
 				{0, c, psh | tcp.FIN, 1, 102, 1, 100, 0, 0},
