@@ -2,6 +2,7 @@ package stats_test
 
 import (
 	"math"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -279,6 +280,31 @@ func compareDir(t *testing.T, what string, got *stats.Figures, byAck map[int]tim
 		w := theirs[int(math.Ceil(p*float64(len(theirs))))-1]
 		if g := q.Quantile(p); !within(float64(g), float64(w), 0, 0.01) {
 			t.Errorf("%s: RTT p%.0f %v, tshark's on the same packets %v", what, p*100, g, w)
+		}
+	}
+}
+
+// TestStatsOfTextAsOfCapture: the tcpdump text of each agreement capture
+// (tcpdump -n, and -n -v where recorded) gives the statistics of the
+// capture, connection by connection.
+func TestStatsOfTextAsOfCapture(t *testing.T) {
+	for _, name := range agreementCaptures {
+		base := strings.TrimSuffix(testdata+"/"+name, ".pcap")
+		for _, text := range []string{base + ".txt", base + ".n-v.txt"} {
+			if _, err := os.Stat(text); err != nil {
+				continue
+			}
+			t.Run(text, func(t *testing.T) {
+				want, got := measure(t, base+".pcap"), measure(t, text)
+				if len(got) != len(want) {
+					t.Fatalf("%d connections, the capture %d", len(got), len(want))
+				}
+				for i := range got {
+					if got[i].sum != want[i].sum {
+						t.Errorf("connection %d: %+v\nthe capture's %+v", i+1, got[i].sum, want[i].sum)
+					}
+				}
+			})
 		}
 	}
 }
