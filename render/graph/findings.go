@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"github.com/pcaplint/pcaplint/render/palette"
 	"slices"
 	"strings"
 	"time"
@@ -47,6 +48,7 @@ type markGroup struct {
 	onAxis bool
 	titles []string
 	n      int
+	worst  rules.Severity
 }
 
 // maxTitles is how many findings one mark's tooltip lists.
@@ -67,6 +69,7 @@ func (g *drawing) marks(d rules.Dir, p *plot, ta timeAxis, first bool, yOf func(
 	var groups []*markGroup
 	index := map[[2]int]*markGroup{}
 	counts := map[string]int{}
+	worst := map[string]rules.Severity{}
 	onAxisOnly := true
 	for i := range g.findings {
 		pl := &g.findings[i]
@@ -96,6 +99,10 @@ func (g *drawing) marks(d rules.Dir, p *plot, ta timeAxis, first bool, yOf func(
 			groups = append(groups, mg)
 		}
 		mg.n++
+		mg.worst = max(mg.worst, pl.f.Severity)
+		if sev, ok := worst[pl.f.Rule]; !ok || pl.f.Severity > sev {
+			worst[pl.f.Rule] = pl.f.Severity
+		}
 		if len(mg.titles) < maxTitles {
 			mg.titles = append(mg.titles, fmt.Sprintf("%s %s: %s (%s)", pl.f.Severity, pl.f.Rule, pl.f.Message, pl.f.Pos))
 		}
@@ -105,12 +112,14 @@ func (g *drawing) marks(d rules.Dir, p *plot, ta timeAxis, first bool, yOf func(
 		if mg.n > len(mg.titles) {
 			title += fmt.Sprintf("\nand %d more here", mg.n-len(mg.titles))
 		}
+		r := severityRole(mg.worst)
 		if mg.onAxis {
-			g.fill(triangle(mg.x, mg.y), roleFinding, title)
+			g.fill(triangle(mg.x, mg.y), r, title)
 			continue
 		}
-		// Hollow, so that the tick it marks still shows through.
-		g.stroke(diamond(mg.x, mg.y, 4), roleFinding, 1.4, "", title)
+		// Hollow, so that the tick it marks still shows through; as
+		// thick as the severity's cue, so that it reads without colour.
+		g.stroke(diamond(mg.x, mg.y, 4), r, palette.CueOf(mg.worst).Width, "", title)
 	}
 	ids := make([]string, 0, len(counts))
 	for id := range counts {
@@ -122,7 +131,8 @@ func (g *drawing) marks(d rules.Dir, p *plot, ta timeAxis, first bool, yOf func(
 		sw = swatchTriangle
 	}
 	for _, id := range ids {
-		g.key(roleFinding, sw, fmt.Sprintf("%s ×%d", id, counts[id]))
+		sev := worst[id]
+		g.key(severityRole(sev), sw, strings.TrimSpace(palette.CueOf(sev).Marker+" "+fmt.Sprintf("%s %s ×%d", sev, id, counts[id])))
 	}
 }
 

@@ -17,7 +17,7 @@ type canvas struct {
 	body  strings.Builder
 	text  strings.Builder // every string drawn, for the font subset
 	theme svg.Theme
-	pal   palette
+	pal   colours
 }
 
 // fontSize is the size of labels; titleSize of the headings.
@@ -144,7 +144,7 @@ func (c *canvas) document(width, height float64, caption string) ([]byte, error)
 }
 
 // css is the style sheet that paints every role in p's colours.
-func (p palette) css() string {
+func (p colours) css() string {
 	var b strings.Builder
 	b.WriteString(".bg{fill:" + p.background + "}\n")
 	for r := range numRoles {
