@@ -5,6 +5,7 @@ import (
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/stats"
 )
 
 // Conversation is one connection's graph data: its columns, per-direction
@@ -22,6 +23,7 @@ type Conversation struct {
 	Marks map[tcp.Pos]Mark
 
 	flow [2]flow
+	rtt  stats.RTTSampler
 }
 
 // DirTotals sums one direction of data.
@@ -36,11 +38,12 @@ type DirTotals struct {
 	// the peer advertised.
 	Flight, Win int64
 	// Karn and Echo are the round-trip samples from ACKs of segments sent
-	// once (Karn's rule, RFC 6298 section 3) and from timestamp echoes
-	// (RFC 7323 section 4.1).
+	// once (Karn's rule, RFC 6298 section 3) and, for ACKs of resent data,
+	// from the timestamp echo that names the transmission (RFC 7323
+	// section 4), as rules/stats samples them for conns --stats.
 	Karn, Echo Samples
 	// Dist is the distribution of all samples, for the median and p95.
-	Dist Histogram
+	Dist stats.Quantiles
 	// ZeroWindow counts ACKs of the peer that closed the window.
 	ZeroWindow int64
 }
@@ -89,24 +92,6 @@ type flow struct {
 	hasNxt  bool
 	ack     int64 // the peer's highest cumulative ACK
 	hasAck  bool
-
-	sent  ring[sent]  // segments not yet acknowledged, for Karn's samples
-	stamp ring[stamp] // the first time each TSval was sent
-	tsval uint32
-	hasTS bool
-}
-
-// sent is one unacknowledged data segment.
-type sent struct {
-	lo, hi int64
-	at     time.Time
-	resent bool
-}
-
-// stamp is when a TSval was first sent.
-type stamp struct {
-	val uint32
-	at  time.Time
 }
 
 // rel returns v relative to the flow's base, unwrapped near the last
@@ -148,6 +133,16 @@ func (cv *Conversation) add(d rules.Dir, seg *tcp.Segment) {
 	}
 	cv.sent(d, seg)
 	cv.acked(d, seg)
+	if rtt, ok, _ := cv.rtt.Segment(d, seg); ok {
+		t := &cv.Dirs[rtt.Dir]
+		if rtt.Source == stats.ByEcho {
+			t.Echo.Add(rtt.RTT)
+		} else {
+			t.Karn.Add(rtt.RTT)
+		}
+		t.Dist.Add(rtt.RTT)
+		cv.Grid.at(int(rtt.Dir), seg.Time).RTT.Add(rtt.RTT)
+	}
 }
 
 // sent records what seg carries of d's own data.
@@ -167,10 +162,6 @@ func (cv *Conversation) sent(d rules.Dir, seg *tcp.Segment) {
 	}
 	hi := lo + int64(seg.PayloadLen)
 	t := &cv.Dirs[d]
-	if seg.Options.Has&tcp.OptTimestamp != 0 && (!f.hasTS || seg.Options.TSVal != f.tsval) {
-		f.tsval, f.hasTS = seg.Options.TSVal, true
-		f.stamp.push(stamp{val: seg.Options.TSVal, at: seg.Time})
-	}
 	end := hi
 	if seg.Flags&tcp.FIN != 0 {
 		end++
@@ -196,14 +187,12 @@ func (cv *Conversation) sent(d rules.Dir, seg *tcp.Segment) {
 		col.ReBytes += cut - lo
 		t.Resent++
 		t.ReBytes += cut - lo
-		f.markResent(lo, cut)
 	}
 	if hi > cut {
 		span(&col.NewLo, &col.NewHi, cut, hi, col.Has&HasNew != 0)
 		col.Has |= HasNew
 		col.NewBytes += hi - cut
 		t.NewBytes += hi - cut
-		f.sent.push(sent{lo: cut, hi: hi, at: seg.Time})
 	}
 	if !f.hasNxt || end > f.nxt {
 		f.nxt, f.hasNxt = end, true
@@ -278,66 +267,7 @@ func (cv *Conversation) acked(d rules.Dir, seg *tcp.Segment) {
 		col.Has |= HasSack
 	}
 	f.rel(seg.Ack) // unwrap from the ACK again, not from a stray block
-	if advanced {
-		cv.sample(data, seg, col)
-	}
 	cv.flight(data, col)
-}
-
-// sample takes the round-trip samples an advancing ACK gives for
-// direction data's segments.
-func (cv *Conversation) sample(data rules.Dir, seg *tcp.Segment, col *Column) {
-	f := &cv.flow[data]
-	t := &cv.Dirs[data]
-	// Karn's rule (RFC 6298 section 3): an ACK that covers a resent
-	// segment says nothing certain about the round trip.
-	var newest *sent
-	clean := true
-	for f.sent.len() > 0 && f.sent.front().hi <= f.ack {
-		s := f.sent.pop()
-		newest = &s
-		clean = clean && !s.resent
-	}
-	if newest != nil && clean {
-		rtt := seg.Time.Sub(newest.at)
-		t.Karn.Add(rtt)
-		t.Dist.Add(rtt)
-		col.RTT.Add(rtt)
-	}
-	// RFC 7323 section 4.1: the timestamp echoed by an ACK that advances
-	// the left window edge times the segment that first carried it.
-	if seg.Options.Has&tcp.OptTimestamp == 0 {
-		return
-	}
-	e := seg.Options.TSEcr
-	for f.stamp.len() > 0 && int32(f.stamp.front().val-e) < 0 {
-		f.stamp.pop()
-	}
-	if f.stamp.len() > 0 && f.stamp.front().val == e {
-		s := f.stamp.pop()
-		rtt := seg.Time.Sub(s.at)
-		t.Echo.Add(rtt)
-		if newest == nil || !clean {
-			// One sample per ACK in the distribution: the echo only
-			// where Karn's rule gave none.
-			t.Dist.Add(rtt)
-			col.RTT.Add(rtt)
-		}
-	}
-}
-
-// markResent marks the unacknowledged segments overlapping [lo, hi) as
-// sent again: their ACK gives no sample.
-func (f *flow) markResent(lo, hi int64) {
-	for i := range f.sent.len() {
-		s := f.sent.at(i)
-		if s.lo >= hi {
-			break
-		}
-		if s.hi > lo {
-			s.resent = true
-		}
-	}
 }
 
 // place is where a finding about seg, sent in direction d, is drawn: on

@@ -1,8 +1,8 @@
 package graph
 
-// ringCap bounds the segments (and timestamps) a direction remembers
-// while they wait for their ACK: beyond it the oldest are forgotten, and
-// give no RTT sample, so that a window of any size costs bounded memory.
+// ringCap bounds the recent segments a Recorder remembers, to place the
+// findings the checks report a few segments late; older ones are
+// forgotten, so that memory stays bounded.
 const ringCap = 4096
 
 // ring is a FIFO queue of at most ringCap values.

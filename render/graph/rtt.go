@@ -27,7 +27,7 @@ func (g *drawing) rtt(d rules.Dir, p *plot, ta timeAxis) {
 		}
 		dots.WriteString(rect(cx-1.5, p.y.at(float64(c.RTT.Mean())/unit)-1.5, 3, 3))
 	}
-	if t.Dist.N() == 0 {
+	if t.Dist.Count() == 0 {
 		g.note(fmt.Sprintf("No round-trip sample for the data from the %s: no ACK advanced over a segment sent once, and no timestamp was echoed.", d))
 		return
 	}
@@ -43,7 +43,7 @@ func (g *drawing) rtt(d rules.Dir, p *plot, ta timeAxis) {
 		sw   swatch
 		name string
 	}{
-		{min(nonZero(t.Karn), nonZero(t.Echo)), "", swatchLine, "minimum"},
+		{t.Dist.Min(), "", swatchLine, "minimum"},
 		{t.Dist.Quantile(0.5), "4,2", swatchDashed, "median"},
 		{t.Dist.Quantile(0.95), "1.5,2", swatchDotted, "95th percentile"},
 	}
@@ -52,15 +52,6 @@ func (g *drawing) rtt(d rules.Dir, p *plot, ta timeAxis) {
 		g.line(p.left, y, p.right, y, roleAverage, 1, l.dash)
 		g.key(roleAverage, l.sw, fmt.Sprintf("%s %s (%s)", l.name, diagram.Duration(l.v), d))
 	}
-	g.note(fmt.Sprintf("From the %s: %s samples from ACKs of segments sent once (Karn's rule, RFC 6298), %s from timestamp echoes (RFC 7323); each ACK counts once, median and 95th percentile within 5 %%. The round trip is timed from the capture point: captured at the receiver, it is little more than the receiver's ACK delay.",
+	g.note(fmt.Sprintf("From the %s: %s samples from ACKs of segments sent once (Karn's rule, RFC 6298), %s from the timestamp echoes of ACKs of resent data (RFC 7323), taken as conns --stats takes them; median and 95th percentile within 1 %%. The round trip is timed from the capture point: captured at the receiver, it is little more than the receiver's ACK delay.",
 		d, diagram.Thousands(int64(t.Karn.N)), diagram.Thousands(int64(t.Echo.N))))
-}
-
-// nonZero is the samples' minimum, or the largest duration when there
-// are none (so that min ignores it).
-func nonZero(s Samples) time.Duration {
-	if s.N == 0 {
-		return 1<<63 - 1
-	}
-	return s.Min
 }
