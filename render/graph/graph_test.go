@@ -2,6 +2,8 @@ package graph_test
 
 import (
 	"bytes"
+	"encoding/xml"
+	"io"
 	"flag"
 	"image/png"
 	"os"
@@ -175,6 +177,44 @@ IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 502, length 0
 	for _, want := range []string{"3 segments had no time (tcpdump -t)", "No data was sent either way"} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("the graph does not say %q", want)
+		}
+	}
+}
+
+// TestHostileNamesAreEscaped draws a connection between hosts whose names
+// (as tcpdump text printed them) are markup: the SVG stays well-formed and
+// shows the names as text.
+func TestHostileNamesAreEscaped(t *testing.T) {
+	log := `12:00:00.000000 IP <script>&"'.40000 > ]]></svg>.80: Flags [S], seq 100, win 64240, length 0
+12:00:00.000100 IP ]]></svg>.80 > <script>&"'.40000: Flags [S.], seq 300, ack 101, win 65160, length 0
+12:00:00.000200 IP <script>&"'.40000 > ]]></svg>.80: Flags [P.], seq 1:11, ack 1, win 502, length 10
+12:00:00.000300 IP ]]></svg>.80 > <script>&"'.40000: Flags [.], ack 11, win 509, length 0
+`
+	path := filepath.Join(t.TempDir(), "hostile.txt")
+	if err := os.WriteFile(path, []byte(log), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	convs, fs := record(t, path, time.Second)
+	if len(convs) != 1 {
+		t.Fatalf("%d connections", len(convs))
+	}
+	for _, k := range []graph.Kind{graph.TSG, graph.Throughput, graph.RTT, graph.Window} {
+		b, err := graph.Draw(convs[0], graph.Options{Kind: k, Findings: fs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec := xml.NewDecoder(bytes.NewReader(b))
+		for {
+			_, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: not well-formed: %v", k, err)
+			}
+		}
+		if bytes.Contains(b, []byte("<script>")) || !bytes.Contains(b, []byte("&lt;script&gt;")) {
+			t.Errorf("%s: the host name is not escaped", k)
 		}
 	}
 }
