@@ -3,9 +3,9 @@ package graph_test
 import (
 	"bytes"
 	"encoding/xml"
-	"io"
 	"flag"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,6 +44,16 @@ func record(t *testing.T, path string, gap time.Duration) ([]*graph.Conversation
 	}
 	tr.Flush()
 	return rec.Conversations(), eng.Findings()
+}
+
+// writeLog writes a tcpdump log to a temporary file and returns its path.
+func writeLog(t *testing.T, log string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "tcpdump.txt")
+	if err := os.WriteFile(path, []byte(log), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 // golden compares got with dir/name, or rewrites it with -update.
@@ -162,11 +172,7 @@ func TestLogWithoutTimesSaysSo(t *testing.T) {
 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [S.], seq 300, ack 101, win 65160, length 0
 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 502, length 0
 `
-	path := filepath.Join(t.TempDir(), "t.txt")
-	if err := os.WriteFile(path, []byte(log), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	convs, _ := record(t, path, time.Second)
+	convs, _ := record(t, writeLog(t, log), time.Second)
 	if len(convs) != 1 {
 		t.Fatalf("%d connections", len(convs))
 	}
@@ -190,11 +196,7 @@ func TestHostileNamesAreEscaped(t *testing.T) {
 12:00:00.000200 IP <script>&"'.40000 > ]]></svg>.80: Flags [P.], seq 1:11, ack 1, win 502, length 10
 12:00:00.000300 IP ]]></svg>.80 > <script>&"'.40000: Flags [.], ack 11, win 509, length 0
 `
-	path := filepath.Join(t.TempDir(), "hostile.txt")
-	if err := os.WriteFile(path, []byte(log), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	convs, fs := record(t, path, time.Second)
+	convs, fs := record(t, writeLog(t, log), time.Second)
 	if len(convs) != 1 {
 		t.Fatalf("%d connections", len(convs))
 	}
