@@ -61,3 +61,20 @@ func TestGraphWritesOneFilePerConnection(t *testing.T) {
 		t.Errorf("%d graphs written, want one per connection", len(files))
 	}
 }
+
+func TestGraphIsCompleted(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"__complete", ""}, "graph\t"},
+		{[]string{"__complete", "graph", "--kind", ""}, "throughput"},
+		{[]string{"__complete", "graph", "--dir", ""}, "both"},
+	}
+	for _, tt := range tests {
+		_, out, _ := runCmd(t, stubChecks(), tt.args...)
+		if !strings.Contains(out, tt.want) {
+			t.Errorf("%v: no %q in %q", tt.args, tt.want, out)
+		}
+	}
+}

@@ -51,6 +51,9 @@ type markGroup struct {
 	worst  rules.Severity
 }
 
+// denseFindings is how many findings a graph marks at full size.
+const denseFindings = 200
+
 // maxTitles is how many findings one mark's tooltip lists.
 const maxTitles = 8
 
@@ -65,6 +68,12 @@ func (g *drawing) marks(d rules.Dir, p *plot, ta timeAxis, first bool, yOf func(
 		if pl.onSeq && pl.ownSeq && !slices.Contains(g.dirs, pl.dir) && slices.Contains(g.dirs, pl.dir.Peer()) {
 			pl.dir, pl.lo, pl.hi, pl.ownSeq = pl.dir.Peer(), pl.own, pl.own, false
 		}
+	}
+	// Many findings (a long lossy transfer) are gathered in larger cells
+	// and drawn smaller, so that the data they mark still shows.
+	cell, radius := 4.0, 4.0
+	if len(g.findings) > denseFindings {
+		cell, radius = 10, 2.5
 	}
 	var groups []*markGroup
 	index := map[[2]int]*markGroup{}
@@ -88,7 +97,7 @@ func (g *drawing) marks(d rules.Dir, p *plot, ta timeAxis, first bool, yOf func(
 		}
 		y = min(max(y, p.top), p.bottom)
 		counts[pl.f.Rule]++
-		k := [2]int{int(x / 4), int(y / 4)}
+		k := [2]int{int(x / cell), int(y / cell)}
 		if !ok {
 			k[1] = -1
 		}
@@ -119,7 +128,7 @@ func (g *drawing) marks(d rules.Dir, p *plot, ta timeAxis, first bool, yOf func(
 		}
 		// Hollow, so that the tick it marks still shows through; as
 		// thick as the severity's cue, so that it reads without colour.
-		g.stroke(diamond(mg.x, mg.y, 4), r, palette.CueOf(mg.worst).Width, "", title)
+		g.stroke(diamond(mg.x, mg.y, radius), r, palette.CueOf(mg.worst).Width, "", title)
 	}
 	ids := make([]string, 0, len(counts))
 	for id := range counts {
