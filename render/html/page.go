@@ -1,8 +1,11 @@
-// Package html writes a report as one self-contained web page: files,
-// connections and findings, filterable by rule and severity with a little
-// inline JavaScript, each finding linked to its diagram. The page fetches
-// nothing from the network; every string from an input is escaped by
-// html/template.
+// Package html writes a report as one self-contained web page: counts
+// and bar charts of the findings by severity, rule and file (plain HTML
+// and inline SVG, readable without JavaScript), the findings a page at a
+// time with filters, a text search and grouping, each linked to its
+// connection's diagram, the files and the diagrams. The page fetches
+// nothing from the network. Strings from inputs are escaped by
+// html/template in the HTML, by appendJSONString in the page's data, and
+// the page's script puts them into the document as text only.
 package html
 
 import (
@@ -13,6 +16,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
@@ -21,7 +25,23 @@ import (
 //go:embed page.tmpl
 var pageText string
 
-var page = template.Must(template.New("page").Parse(pageText))
+//go:embed page.css
+var pageCSS string
+
+//go:embed page.js
+var pageJS string
+
+var page = template.Must(template.New("page").Funcs(template.FuncMap{
+	"groups": func(id, heading string, gs []group) groupTable { return groupTable{id, heading, gs} },
+	"lower":  strings.ToLower,
+}).Parse(pageText))
+
+// groupTable is one summary table of the template: its element ID, the
+// heading of its first column and its rows.
+type groupTable struct {
+	ID, Heading string
+	Groups      []group
+}
 
 // Options say what the page shows beside the report.
 type Options struct {
@@ -32,18 +52,24 @@ type Options struct {
 	Diagrams map[string]map[int]string
 }
 
-// view is what the template reads.
+// view is what the template reads: the counts and tables written as
+// HTML. The findings and diagrams go into the page's data (writeData).
 type view struct {
 	Title                   string
 	Files, Skipped          int
 	Read, Failed            int
 	Packets, Conns          int64
 	Errors, Warnings, Infos int
+	Findings                int
 	Rules                   []string
-	FileRows                []fileRow
-	Findings                []findingRow
-	SkipRows                []report.Skip
-	Figures                 []figure
+	// RuleWidth is the length of the longest rule ID, in characters: the
+	// rule column is that wide, so that no ID is broken.
+	RuleWidth int
+	Summary   summary
+	FileRows  []fileRow
+	SkipRows  []report.Skip
+	CSS       template.CSS
+	Script    template.JS
 }
 
 type fileRow struct {
@@ -52,17 +78,24 @@ type fileRow struct {
 	Conns, Findings     int
 }
 
-type findingRow struct {
-	File, Where, Severity, Rule, Message, Conn, Diagram string
-}
-
-type figure struct {
-	File, Conn, Src string
-}
-
-// Write prints the page of r on w.
+// Write prints the page of r on w. The findings are written as they are
+// read from r, with nothing copied: the page of 100,000 findings costs
+// little more memory than the report.
 func Write(w io.Writer, r *report.Report, o Options) error {
-	if err := page.Execute(w, newView(r, o)); err != nil {
+	v := newView(r, o)
+	if err := page.ExecuteTemplate(w, "head", v); err != nil {
+		return fmt.Errorf("html report: %w", err)
+	}
+	if _, err := io.WriteString(w, dataOpen); err != nil {
+		return fmt.Errorf("html report: %w", err)
+	}
+	if err := writePacked(w, r, v.Rules, o.Diagrams); err != nil {
+		return fmt.Errorf("html report: %w", err)
+	}
+	if _, err := io.WriteString(w, "</script>\n"); err != nil {
+		return fmt.Errorf("html report: %w", err)
+	}
+	if err := page.ExecuteTemplate(w, "tail", v); err != nil {
 		return fmt.Errorf("html report: %w", err)
 	}
 	return nil
@@ -72,31 +105,24 @@ func newView(r *report.Report, o Options) *view {
 	n := r.Counts()
 	v := &view{Title: o.Title, Files: len(r.Files) + len(r.Skipped), Skipped: len(r.Skipped),
 		Packets: r.Packets(), Conns: int64(r.Conns()),
-		Errors: n[rules.Error], Warnings: n[rules.Warning], Infos: n[rules.Info], SkipRows: r.Skipped}
+		Errors: n[rules.Error], Warnings: n[rules.Warning], Infos: n[rules.Info], SkipRows: r.Skipped,
+		Summary: newSummary(r, o.Diagrams), CSS: template.CSS(pageCSS), Script: template.JS(pageJS)}
 	if v.Title == "" {
 		v.Title = "pcaplint report"
 	}
+	v.RuleWidth = len("rule")
 	for i := range r.Files {
 		f := &r.Files[i]
 		v.FileRows = append(v.FileRows, newFileRow(f))
+		v.Findings += len(f.Findings)
 		if f.Err != nil {
 			v.Failed++
 		}
-		links := o.Diagrams[f.Path]
-		for j := range f.Findings {
-			v.Findings = append(v.Findings, newFindingRow(f, &f.Findings[j], links))
-		}
-		for _, c := range f.Conns {
-			if src, ok := links[c.ID]; ok {
-				v.Figures = append(v.Figures, figure{File: f.Path, Conn: connName(c.ID, c.Client.String(), c.Server.String()), Src: src})
-			}
-		}
 	}
 	v.Read = len(r.Files) - v.Failed
-	for _, fd := range v.Findings {
-		if !slices.Contains(v.Rules, fd.Rule) {
-			v.Rules = append(v.Rules, fd.Rule)
-		}
+	for _, g := range v.Summary.ByRule {
+		v.Rules = append(v.Rules, g.Name)
+		v.RuleWidth = max(v.RuleWidth, utf8.RuneCountInString(g.Name))
 	}
 	slices.Sort(v.Rules)
 	return v
@@ -119,22 +145,6 @@ func newFileRow(f *report.File) fileRow {
 		row.Error = strings.TrimPrefix(row.Error+"; "+loss, "; ")
 	}
 	return row
-}
-
-func newFindingRow(f *report.File, fd *rules.Finding, links map[int]string) findingRow {
-	where := ""
-	switch {
-	case fd.Pos.Line > 0:
-		where = fmt.Sprintf("line %d", fd.Pos.Line)
-	case fd.Pos.Packet > 0:
-		where = fmt.Sprintf("packet %d", fd.Pos.Packet)
-	}
-	return findingRow{File: f.Path, Where: where, Severity: fd.Severity.String(), Rule: fd.Rule, Message: fd.Message,
-		Conn: connName(fd.Conn.ID, fd.Conn.Client.String(), fd.Conn.Server.String()), Diagram: links[fd.Conn.ID]}
-}
-
-func connName(id int, client, server string) string {
-	return fmt.Sprintf("#%d %s → %s", id, client, server)
 }
 
 // RelativeURL turns a slash-separated path relative to the page into a

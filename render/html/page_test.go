@@ -2,8 +2,10 @@ package html
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"net/netip"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -44,11 +46,79 @@ func TestPageEscapesEverythingFromInputs(t *testing.T) {
 	if strings.Count(page, "<script>") != 1 {
 		t.Errorf("page has %d script elements, want only its own", strings.Count(page, "<script>"))
 	}
-	for _, want := range []string{"&lt;script&gt;alert(2)", `href="out/a%20b/%22x%22.svg"`, `data-rule="rst-unexpected"`, "3 files (1 read, 1 failed, 1 skipped)"} {
+	for _, want := range []string{`<a href="#rule=rst-unexpected">rst-unexpected</a>`, "3 files (1 read, 1 failed, 1 skipped)", "&lt;b&gt;broken"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}
 	}
+	data := pageData(t, page)
+	for _, want := range []string{`\u003c/td\u003e\u003cscript\u003ealert(2)`, `"out/a%20b/%22x%22.svg"`, `"\"\u003e\u003cscript\u003ealert(1)`} {
+		if !strings.Contains(data, want) {
+			t.Errorf("data lacks %s:\n%s", want, data)
+		}
+	}
+}
+
+// pageData returns the JSON document a page carries.
+func pageData(t *testing.T, page string) string {
+	t.Helper()
+	b, err := ReadData([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !json.Valid(b) {
+		t.Fatalf("data is not JSON: %s", b)
+	}
+	return string(b)
+}
+
+func TestAppendJSONString(t *testing.T) {
+	tests := []string{"", "plain", `q"b\s`, "</script><!--", "a&b>c", "line\nbreak\ttab\x01", "\u2028\u2029", "bad \xff utf-8", "名前 → ü"}
+	for _, in := range tests {
+		out := appendJSONString(nil, in)
+		if bytes.ContainsAny(out, "<>&\n") || strings.Contains(string(out), "\u2028") {
+			t.Errorf("appendJSONString(%q) = %s: not inert in a script element", in, out)
+		}
+		var back string
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Errorf("appendJSONString(%q) = %s: %v", in, out, err)
+			continue
+		}
+		want := strings.ToValidUTF8(in, "\ufffd")
+		if back != want {
+			t.Errorf("appendJSONString(%q) reads back as %q", in, back)
+		}
+	}
+}
+
+// TestWriteHoldsNoCopy: writing the page of 100,000 findings allocates
+// little per finding (nothing is copied from the report first) and
+// makes a page of a few bytes per finding.
+func TestWriteHoldsNoCopy(t *testing.T) {
+	r, _, err := synthReport(200, 500, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cw countingWriter
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	if err := Write(&cw, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	perFinding := (after.TotalAlloc - before.TotalAlloc) / 100_000
+	t.Logf("%d bytes of page, %d bytes allocated per finding", cw.n, perFinding)
+	if perFinding > 200 {
+		t.Errorf("%d bytes allocated per finding, want at most 200", perFinding)
+	}
+}
+
+type countingWriter struct{ n int64 }
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	c.n += int64(len(b))
+	return len(b), nil
 }
 
 func TestPageFetchesNothing(t *testing.T) {
