@@ -29,9 +29,20 @@ type Check struct {
 	// Limit caps the findings the check reports per input (0: the
 	// engine's MaxPerRule); the rest are counted in one summary finding.
 	Limit int
-	// Summary words that finding, with %d for the number not shown
+	// Summary words that finding, with %[1]d for the number not shown and
+	// %[2]s for the rule ID (explicit indexes, so either may be left out)
 	// (default: "%d more <ID> findings not shown").
-	Summary string
+	Summary *Texts
+
+	// TitleZh is Title in Chinese.
+	TitleZh string
+	// Hint says how to read a finding of the check, for a reader new to
+	// TCP ("Read it as: …"), in every language.
+	Hint Texts
+	// Messages are every message the check's findings carry, in every
+	// language; the check reports with them (Reportf, Report), never with
+	// a format of its own, so that a report can be read in any language.
+	Messages []*Texts
 
 	// Analysis is per-segment work the check reads and shares with other
 	// checks (nil when it reads none). The engine runs it on every segment
@@ -135,22 +146,29 @@ func (p *Pass) Param(name string) any {
 
 // Report records a finding at an explicit position, for verdicts reached
 // after the segment they are about.
-func (p *Pass) Report(pos tcp.Pos, t time.Time, msg string) {
-	p.engine.add(Finding{Rule: p.check.ID, Message: msg, Pos: pos, Time: t, Conn: p.Conn.Ref()}, p.active.severity, p.active.ignore, p.check.Limit)
+func (p *Pass) Report(pos tcp.Pos, t time.Time, msg Text) {
+	p.engine.add(p.finding(pos, t, msg), p.active.severity, p.active.ignore, p.check.Limit)
+}
+
+// finding is the check's finding at pos with message msg; its English
+// Message is composed only when the finding will be kept.
+func (p *Pass) finding(pos tcp.Pos, t time.Time, msg Text) Finding {
+	f := Finding{Rule: p.check.ID, Pos: pos, Time: t, Conn: p.Conn.Ref()}
+	if !p.Capped(pos) {
+		f.Text, f.Message = &msg, msg.In(English)
+	}
+	return f
 }
 
 // Reportf records a finding at the current segment (or, at End, at the
-// connection's last segment).
-func (p *Pass) Reportf(format string, args ...any) {
+// connection's last segment), with the message msg of the check's
+// Messages and its arguments.
+func (p *Pass) Reportf(msg *Texts, args ...any) {
 	pos, t := p.Conn.LastPos, p.Conn.End
 	if p.Seg != nil {
 		pos, t = p.Seg.Pos, p.Seg.Time
 	}
-	msg := ""
-	if !p.Capped(pos) {
-		msg = fmt.Sprintf(format, args...)
-	}
-	p.Report(pos, t, msg)
+	p.Report(pos, t, Say(msg, args...))
 }
 
 // Capped reports whether a finding of the check at pos would not be kept:
@@ -162,13 +180,13 @@ func (p *Pass) Capped(pos tcp.Pos) bool { return p.engine.capped(p.check.ID, pos
 // ReportAtLeast records a finding at pos with severity sev, or the check's
 // configured severity when that is higher: for checks whose parameters
 // turn a count into a warning (retransmission's max-per-connection).
-func (p *Pass) ReportAtLeast(sev Severity, pos tcp.Pos, t time.Time, msg string) {
-	p.engine.add(Finding{Rule: p.check.ID, Message: msg, Pos: pos, Time: t, Conn: p.Conn.Ref()}, max(sev, p.active.severity), p.active.ignore, p.check.Limit)
+func (p *Pass) ReportAtLeast(sev Severity, pos tcp.Pos, t time.Time, msg Text) {
+	p.engine.add(p.finding(pos, t, msg), max(sev, p.active.severity), p.active.ignore, p.check.Limit)
 }
 
 // ReportAtMost records a finding at pos with severity sev, or the check's
 // configured severity when that is lower: for checks whose parameters
 // turn a finding below a threshold into a note (zero-window's warn-after).
-func (p *Pass) ReportAtMost(sev Severity, pos tcp.Pos, t time.Time, msg string) {
-	p.engine.add(Finding{Rule: p.check.ID, Message: msg, Pos: pos, Time: t, Conn: p.Conn.Ref()}, min(sev, p.active.severity), p.active.ignore, p.check.Limit)
+func (p *Pass) ReportAtMost(sev Severity, pos tcp.Pos, t time.Time, msg Text) {
+	p.engine.add(p.finding(pos, t, msg), min(sev, p.active.severity), p.active.ignore, p.check.Limit)
 }

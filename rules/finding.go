@@ -13,8 +13,13 @@ import (
 type Finding struct {
 	Rule     string
 	Severity Severity
-	// Message is one line with the actual and expected numbers.
+	// Message is one line with the actual and expected numbers, in
+	// English.
 	Message string
+	// Text is Message before it was put into words, for reports in other
+	// languages (Localized); nil for a custom rule's finding, whose
+	// message is the user's own. A pointer keeps Finding comparable.
+	Text *Text
 	// Pos is the segment the finding is about (line for text input,
 	// packet for captures).
 	Pos  tcp.Pos

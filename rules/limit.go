@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"sort"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
@@ -30,7 +29,7 @@ type ruleFindings struct {
 	hidden  int
 	first   Finding
 	worst   Severity
-	summary string
+	summary *Texts
 }
 
 // full reports whether rf keeps no more findings without dropping one.
@@ -127,14 +126,20 @@ func (e *Engine) capped(rule string, pos tcp.Pos) bool {
 	return rf != nil && rf.after(pos)
 }
 
+// moreNotShown is the summary of a rule's hidden findings unless its
+// check words it otherwise.
+var moreNotShown = &Texts{Key: "more-not-shown",
+	En: "%[1]d more %[2]s findings not shown",
+	Zh: "另有 %[1]d 条 %[2]s 检查发现未显示"}
+
 // summaryFormat is how the summary of a rule's hidden findings reads.
-func (e *Engine) summaryFormat(rule string) string {
+func (e *Engine) summaryFormat(rule string) *Texts {
 	for _, a := range e.active {
-		if a.check.ID == rule && a.check.Summary != "" {
+		if a.check.ID == rule && a.check.Summary != nil {
 			return a.check.Summary
 		}
 	}
-	return "%d more " + rule + " findings not shown"
+	return moreNotShown
 }
 
 // MergeFindings returns the findings of engines that each saw a share of
@@ -177,7 +182,8 @@ func MergeFindings(engines ...*Engine) []Finding {
 		if m.hidden > 0 {
 			f := m.first
 			f.Severity = m.worst
-			f.Message = fmt.Sprintf(m.summary, m.hidden)
+			text := Say(m.summary, m.hidden, rule)
+			f.Text, f.Message = &text, text.In(English)
 			out = append(out, f)
 		}
 	}

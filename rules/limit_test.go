@@ -9,11 +9,16 @@ import (
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
+var (
+	synText = &Texts{Key: "syn", En: "SYN", Zh: "SYN 包"}
+	atText  = &Texts{Key: "at", En: "at %d", Zh: "位于 %d"}
+)
+
 // everySYN reports every SYN, at sev: a check that floods on a SYN flood.
 func everySYN(id string, sev Severity, limit int) *Check {
 	return &Check{ID: id, Default: sev, Limit: limit, Segment: func(p *Pass) {
 		if p.Seg.Flags.Has(tcp.SYN) {
-			p.Reportf("SYN")
+			p.Reportf(synText)
 		}
 	}}
 }
@@ -81,7 +86,7 @@ func TestFindingsBeyondTheLimitAreCountedInOneSummary(t *testing.T) {
 
 func TestSummaryKeepsTheRuleAndItsOwnWording(t *testing.T) {
 	c := everySYN("syn", Error, 1)
-	c.Summary = "%d more SYNs"
+	c.Summary = &Texts{Key: "syn.more", En: "%[1]d more SYNs", Zh: "另有 %[1]d 个 SYN 包"}
 	eng, _ := NewEngine([]*Check{c}, nil)
 	synFlood(eng, 4)
 	fs := eng.Findings()
@@ -142,7 +147,7 @@ func (r endRecorder) End(c *Conn, _ EndReason)             { r(c) }
 // end-of-connection findings do.
 func reportAt(id string, limit int) *Check {
 	return &Check{ID: id, Default: Warning, Limit: limit, Segment: func(p *Pass) {
-		p.Report(tcp.Pos{File: "f", Packet: int(p.Seg.Seq)}, p.Seg.Time, fmt.Sprintf("at %d", p.Seg.Seq))
+		p.Report(tcp.Pos{File: "f", Packet: int(p.Seg.Seq)}, p.Seg.Time, Say(atText, p.Seg.Seq))
 	}}
 }
 

@@ -21,6 +21,9 @@ const loopbackCapture = "../../testdata/captures/real/loopback-9502-any.pcap"
 
 // stubChecks stand in for rules/checks until it is merged: push-data
 // reports every segment carrying PSH, as a warning by default.
+// pushedText is push-data's message.
+var pushedText = &rules.Texts{Key: "push-data", En: "%[1]s pushed %[2]d bytes", Zh: "%[1]s推送了 %[2]d 字节"}
+
 func stubChecks() []*rules.Check {
 	return []*rules.Check{
 		{ID: "push-data", Title: "A segment pushes data", Default: rules.Warning,
@@ -31,7 +34,7 @@ func stubChecks() []*rules.Check {
 			Params: []rules.Param{{Name: "min", Default: 1, Doc: "fewest payload bytes"}, {Name: "after", Default: time.Duration(0), Doc: "ignore the first segments"}},
 			Segment: func(p *rules.Pass) {
 				if p.Seg.Flags.Has(tcp.PSH) && int(p.Seg.PayloadLen) >= p.Param("min").(int) {
-					p.Reportf("%s pushed %d bytes", p.Dir, p.Seg.PayloadLen)
+					p.Reportf(pushedText, p.Dir, p.Seg.PayloadLen)
 				}
 			}},
 		{ID: "never-fires", Title: "Nothing", Default: rules.Off},

@@ -8,7 +8,12 @@ import (
 var ackRegression = &rules.Check{
 	ID:      "ack-regression",
 	Title:   "An ACK goes back below the sender's highest ACK",
-	Default: rules.Warning,
+	TitleZh: "ACK 的确认号低于发送方此前的最高确认号",
+	Hint: rules.Texts{Key: "ack-regression.hint",
+		En: "Read it as: an acknowledgement went backwards; usually ACKs reordered on the way, or a middlebox rewriting numbers.",
+		Zh: "解读：确认号倒退了；通常是 ACK 在路上乱序，也可能是中间设备改写了序列号。"},
+	Messages: []*rules.Texts{ackRegressionText},
+	Default:  rules.Warning,
 	Doc: `A segment's ack is below the highest ack its sender sent before, although
 the segment is new (not a retransmission, reordered segment or keep-alive,
 which legitimately carry an old ack). A pure ACK that arrives within the
@@ -62,7 +67,7 @@ answering for one endpoint. RST segments are not checked.`,
 			return
 		}
 		pd := p.Dir.Peer()
-		p.Reportf("ack %s is %s below the highest ack %s already sent by %s",
+		p.Reportf(ackRegressionText,
 			st.seqOf(pd, seg.Ack), byteCount(s.MaxAck-seg.Ack), st.seqOf(pd, s.MaxAck), who(c, p.Dir))
 	}),
 }
@@ -134,3 +139,10 @@ func (r *segmentEnds) notABoundary(ack uint32) bool {
 	}
 	return below && above
 }
+
+// The messages of ack-regression, in every language of the reports.
+var (
+	ackRegressionText = &rules.Texts{Key: "ack-regression",
+		En: "ack %[1]s is %[2]s below the highest ack %[3]s already sent by %[4]s",
+		Zh: "%[4]s 发出的 ack %[1]s 比它此前最高的 ack %[3]s 小了 %[2]s"}
+)

@@ -15,7 +15,12 @@ type ackMark struct {
 var ackUnseen = &rules.Check{
 	ID:      "ack-unseen",
 	Title:   "An ACK acknowledges bytes never seen in the capture",
-	Default: rules.Warning,
+	TitleZh: "ACK 确认了抓包中从未出现的字节",
+	Hint: rules.Texts{Key: "ack-unseen.hint",
+		En: "Read it as: the receiver acknowledges bytes the log never showed, so the capture missed them.",
+		Zh: "解读：接收方确认了日志中从未出现的字节，说明抓包漏掉了它们。"},
+	Messages: []*rules.Texts{ackUnseenText},
+	Default:  rules.Warning,
 	Doc: `An ACK acknowledges sequence space the other side never sent in the
 capture: ` + "`peer.nxt < ack`" + `. The capture missed the peer's segments
 (asymmetric routing, capture drops, an offloading NIC), so the analysis of
@@ -44,7 +49,14 @@ more.`,
 		}
 		*m = ackMark{nxt: peer.Nxt, set: true}
 		pd := p.Dir.Peer()
-		p.Reportf("ack %s is %s beyond %s's nxt %s: acknowledges data never captured",
+		p.Reportf(ackUnseenText,
 			st.seqOf(pd, seg.Ack), byteCount(seg.Ack-peer.Nxt), who(c, pd), st.seqOf(pd, peer.Nxt))
 	}),
 }
+
+// The messages of ack-unseen, in every language of the reports.
+var (
+	ackUnseenText = &rules.Texts{Key: "ack-unseen",
+		En: "ack %[1]s is %[2]s beyond %[3]s's nxt %[4]s: acknowledges data never captured",
+		Zh: "ack %[1]s 超出 %[3]s 的 nxt %[4]s 共 %[2]s：确认了没有抓到的数据"}
+)

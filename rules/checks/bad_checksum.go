@@ -8,7 +8,12 @@ import (
 var badChecksum = &rules.Check{
 	ID:      "bad-checksum",
 	Title:   "A TCP or IP checksum is wrong",
-	Default: rules.Off,
+	TitleZh: "TCP 或 IP 校验和错误",
+	Hint: rules.Texts{Key: "bad-checksum.hint",
+		En: "Read it as: usually checksum offload: the capture saw an outgoing packet before the network card filled in its checksum; on a received packet, corruption on the way.",
+		Zh: "解读：通常是校验和卸载所致：抓包时网卡还没有为发出的包填入校验和；如果是收到的包，则说明它在传输中损坏了。"},
+	Messages: []*rules.Texts{badTCPChecksumText, badIPChecksumText},
+	Default:  rules.Off,
 	Doc: `The segment's TCP checksum (or its IPv4 header checksum) does not match its
 contents: the receiver drops it. Off by default: a capture taken on the
 sending host sees the packet before the NIC computes the checksum
@@ -26,9 +31,19 @@ Needs an input that verified checksums (tcpdump -v prints "incorrect").`,
 		}
 		switch seg.Checksum {
 		case tcp.ChecksumBadTCP:
-			p.Reportf("TCP checksum of the segment from %s is wrong", who(p.Conn, p.Dir))
+			p.Reportf(badTCPChecksumText, who(p.Conn, p.Dir))
 		case tcp.ChecksumBadIP:
-			p.Reportf("IP header checksum of the packet from %s is wrong", who(p.Conn, p.Dir))
+			p.Reportf(badIPChecksumText, who(p.Conn, p.Dir))
 		}
 	}),
 }
+
+// The messages of bad-checksum, in every language of the reports.
+var (
+	badTCPChecksumText = &rules.Texts{Key: "bad-checksum.tcp",
+		En: "TCP checksum of the segment from %[1]s is wrong",
+		Zh: "%[1]s 发出的报文段 TCP 校验和错误"}
+	badIPChecksumText = &rules.Texts{Key: "bad-checksum.ip",
+		En: "IP header checksum of the packet from %[1]s is wrong",
+		Zh: "%[1]s 发出的包 IP 首部校验和错误"}
+)

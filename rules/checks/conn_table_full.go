@@ -5,7 +5,12 @@ import "github.com/pcaplint/pcaplint/rules"
 var connTableFull = &rules.Check{
 	ID:      "conn-table-full",
 	Title:   "The connection table was full: connections were evicted",
-	Default: rules.Warning,
+	TitleZh: "连接表已满：有连接被逐出",
+	Hint: rules.Texts{Key: "conn-table-full.hint",
+		En: "Read it as: a limit of pcaplint, not a TCP fault: more connections were open at once than it tracks, so this one was judged on the packets seen so far.",
+		Zh: "解读：这是 pcaplint 自身的限制，不是 TCP 故障：同时打开的连接超过了它能跟踪的数量，这个连接只按已看到的包来判断。"},
+	Messages: []*rules.Texts{connTableFullText, connTableFullSummary},
+	Default:  rules.Warning,
 	Doc: `pcaplint keeps at most a fixed number of live connections (200,000 by
 default), so that a SYN flood or a scan of a million ports runs in bounded
 memory. The table is split among four trackers by a hash of the 4-tuple,
@@ -26,10 +31,20 @@ and that the findings about them are less certain.`,
 	RFC:       "none: a limit of pcaplint, not of TCP",
 	Wireshark: "none: Wireshark keeps every conversation in memory.",
 	Limit:     1,
-	Summary:   "%d more connections evicted from the full connection table",
+	Summary:   connTableFullSummary,
 	End: func(p *rules.Pass) {
 		if p.Why == rules.EndEvicted {
-			p.Reportf("connection table full: this connection, the least recently seen, was evicted after %d packets; checks judged it on those", p.Conn.Packets())
+			p.Reportf(connTableFullText, p.Conn.Packets())
 		}
 	},
 }
+
+// The messages of conn-table-full, in every language of the reports.
+var (
+	connTableFullText = &rules.Texts{Key: "conn-table-full",
+		En: "connection table full: this connection, the least recently seen, was evicted after %[1]d packets; checks judged it on those",
+		Zh: "连接表已满：这个最久没有活动的连接在 %[1]d 个包之后被逐出，检查只依据这些包作出判断"}
+	connTableFullSummary = &rules.Texts{Key: "conn-table-full.more",
+		En: "%[1]d more connections evicted from the full connection table",
+		Zh: "另有 %[1]d 个连接因连接表已满而被逐出"}
+)

@@ -7,7 +7,12 @@ import (
 var connectionRefused = &rules.Check{
 	ID:      "connection-refused",
 	Title:   "A SYN was answered by RST",
-	Default: rules.Info,
+	TitleZh: "SYN 包被 RST 应答",
+	Hint: rules.Texts{Key: "connection-refused.hint",
+		En: "Read it as: nothing accepted the connection on that port; check that the server runs and listens there.",
+		Zh: "解读：该端口上没有程序接受连接；检查服务器端程序是否在运行并监听该端口。"},
+	Messages: []*rules.Texts{connectionRefusedText},
+	Default:  rules.Info,
 	Doc: `The server answered the client's SYN with a RST (Zeek ` + "`REJ`" + `): no process
 listens on the port, or a firewall rejects the connection. The message gives
 the time from the first SYN to the RST.`,
@@ -24,6 +29,13 @@ the time from the first SYN to the RST.`,
 		if !isRST(p.Seg) || p.Dir != rules.FromServer || cl.SYNs == 0 || sv.SYNs > 0 || sv.RST || c.Established() {
 			return
 		}
-		p.Reportf("SYN to %s answered by RST after %s (Zeek REJ)", who(c, rules.FromServer), dur(p.Seg.Time.Sub(c.SYNTime)))
+		p.Reportf(connectionRefusedText, who(c, rules.FromServer), dur(p.Seg.Time.Sub(c.SYNTime)))
 	}),
 }
+
+// The messages of connection-refused, in every language of the reports.
+var (
+	connectionRefusedText = &rules.Texts{Key: "connection-refused",
+		En: "SYN to %[1]s answered by RST after %[2]s (Zeek REJ)",
+		Zh: "发往 %[1]s 的 SYN 包在 %[2]s 后收到 RST（Zeek REJ）"}
+)

@@ -8,7 +8,12 @@ import (
 var duplicateAck = &rules.Check{
 	ID:      "duplicate-ack",
 	Title:   "The same ACK repeated while data is outstanding",
-	Default: rules.Info,
+	TitleZh: "数据尚未确认时重复发送相同的 ACK",
+	Hint: rules.Texts{Key: "duplicate-ack.hint",
+		En: "Read it as: the receiver got data beyond a hole and keeps asking for the missing byte; three in a row trigger a fast retransmission.",
+		Zh: "解读：接收方收到了空缺之后的数据，一直在索要缺失的字节；连续三个重复确认会触发快速重传。"},
+	Messages: []*rules.Texts{duplicateAckText},
+	Default:  rules.Info,
 	Doc: `A pure ACK (no data, no SYN, FIN or RST) with the same ack and window as
 its sender's previous segment, while the peer has unacknowledged data: the
 receiver got a segment beyond a hole and asks again for the missing bytes.
@@ -35,7 +40,14 @@ fast-retransmit trigger of RFC 5681) is the first number reported.`,
 		if !peer.HasNxt || !tcp.SeqLess(seg.Ack, peer.Nxt) {
 			return
 		}
-		p.Reportf("duplicate ACK #%d of %s from %s, %s outstanding up to %s",
+		p.Reportf(duplicateAckText,
 			v.dupNum, st.seqOf(pd, seg.Ack), who(p.Conn, p.Dir), byteCount(peer.Nxt-seg.Ack), st.seqOf(pd, peer.Nxt))
 	}),
 }
+
+// The messages of duplicate-ack, in every language of the reports.
+var (
+	duplicateAckText = &rules.Texts{Key: "duplicate-ack",
+		En: "duplicate ACK #%[1]d of %[2]s from %[3]s, %[4]s outstanding up to %[5]s",
+		Zh: "%[3]s 对 %[2]s 的第 %[1]d 个重复确认，到 %[5]s 为止还有 %[4]s 未确认"}
+)

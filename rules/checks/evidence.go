@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
@@ -144,27 +143,56 @@ func (f *flow) sackedAbove(end uint32) uint32 {
 	return n
 }
 
-// String says what decided and how, for a finding's message: "timestamps:
+// In says what decided and how, for a finding's message: "timestamps:
 // TSval 7 > 5 of the segment that opened the hole".
-func (e evidence) String() string {
+func (e evidence) In(l rules.Lang) string { return e.text().In(l) }
+
+func (e evidence) text() rules.Text {
 	rel := "<"
 	if e.sentAfter {
 		rel = ">"
 	}
 	switch e.kind {
 	case byTimestamps:
-		return fmt.Sprintf("timestamps: TSval %d %s %d of the segment that opened the hole", e.fill, rel, e.other)
+		return rules.Say(evidenceTimestampsText, e.fill, rel, e.other)
 	case byIPID:
-		return fmt.Sprintf("IP ID: %d %s %d of the segment that opened the hole", e.fill, rel, e.other)
+		return rules.Say(evidenceIPIDText, e.fill, rel, e.other)
 	case bySACK:
-		return fmt.Sprintf("SACK: the receiver had SACKed %d bytes above it, more than 2 segments of %d", e.fill, e.other)
+		return rules.Say(evidenceSACKText, e.fill, e.other)
 	case byDupAcks:
-		return fmt.Sprintf("dup ACKs: the receiver had sent %d duplicate ACKs", e.fill)
+		return rules.Say(evidenceDupAcksText, e.fill)
 	case byTiming:
 		if e.sentAfter {
-			return fmt.Sprintf("timing: %s after the highest segment, beyond the reorder window %s", dur(e.since), dur(e.win))
+			return rules.Say(evidenceAfterText, dur(e.since), dur(e.win))
 		}
-		return fmt.Sprintf("timing: %s after the highest segment, within the reorder window %s", dur(e.since), dur(e.win))
+		return rules.Say(evidenceWithinText, dur(e.since), dur(e.win))
 	}
-	return "no evidence"
+	return rules.Say(evidenceNoneText)
 }
+
+// The words of evidence, part of the messages of retransmission and
+// out-of-order.
+var (
+	evidenceTimestampsText = &rules.Texts{Key: "evidence.timestamps",
+		En: "timestamps: TSval %[1]d %[2]s %[3]d of the segment that opened the hole",
+		Zh: "时间戳：本报文段的 TSval %[1]d %[2]s 造成空缺的报文段的 %[3]d"}
+	evidenceIPIDText = &rules.Texts{Key: "evidence.ipid",
+		En: "IP ID: %[1]d %[2]s %[3]d of the segment that opened the hole",
+		Zh: "IP ID：本报文段的 %[1]d %[2]s 造成空缺的报文段的 %[3]d"}
+	evidenceSACKText = &rules.Texts{Key: "evidence.sack",
+		En: "SACK: the receiver had SACKed %[1]d bytes above it, more than 2 segments of %[2]d",
+		Zh: "SACK：接收方已 SACK 了它之上的 %[1]d 字节，超过 2 个 %[2]d 字节的报文段"}
+	evidenceDupAcksText = &rules.Texts{Key: "evidence.dup-acks",
+		En: "dup ACKs: the receiver had sent %[1]d duplicate ACKs",
+		Zh: "重复确认：接收方已发出 %[1]d 个重复确认"}
+	evidenceAfterText = &rules.Texts{Key: "evidence.timing-after",
+		En: "timing: %[1]s after the highest segment, beyond the reorder window %[2]s",
+		Zh: "时间：比最高的报文段晚 %[1]s，超出了乱序窗口 %[2]s"}
+	evidenceWithinText = &rules.Texts{Key: "evidence.timing-within",
+		En: "timing: %[1]s after the highest segment, within the reorder window %[2]s",
+		Zh: "时间：比最高的报文段晚 %[1]s，仍在乱序窗口 %[2]s 之内"}
+	evidenceNoneText = &rules.Texts{Key: "evidence.none", En: "no evidence", Zh: "没有证据"}
+
+	evidenceTexts = []*rules.Texts{evidenceTimestampsText, evidenceIPIDText, evidenceSACKText,
+		evidenceDupAcksText, evidenceAfterText, evidenceWithinText, evidenceNoneText}
+)

@@ -8,7 +8,12 @@ import (
 var finNotAcked = &rules.Check{
 	ID:      "fin-not-acked",
 	Title:   "A FIN was never acknowledged",
-	Default: rules.Warning,
+	TitleZh: "FIN 一直没有被确认",
+	Hint: rules.Texts{Key: "fin-not-acked.hint",
+		En: "Read it as: the other side never confirmed the FIN, so the close did not finish in the log.",
+		Zh: "解读：对方从未确认这个 FIN，日志中关闭过程没有完成。"},
+	Messages: []*rules.Texts{finNotAckedText, finHighestAckText, finNoAckText},
+	Default:  rules.Warning,
 	Doc: `A FIN that the peer never acknowledged (no ack ≥ fin+1) by the end of the
 connection or the capture: the peer vanished, the ACK was lost, or the
 capture stopped too early. The sender stays in FIN_WAIT_1, CLOSING or
@@ -37,13 +42,24 @@ The finding sits on the first FIN.`,
 			if !s.HasFIN || peer.RST || (peer.HasAck && tcp.SeqLess(s.FIN, peer.MaxAck)) {
 				continue
 			}
-			msg := "FIN from " + who(c, d) + " at seq " + st.seqOf(d, s.FIN) + " never acknowledged: "
+			why := rules.Say(finNoAckText, d.Peer())
 			if peer.HasAck {
-				msg += "highest ack " + st.seqOf(d, peer.MaxAck) + ", expected " + st.seqOf(d, s.FIN+1)
-			} else {
-				msg += "no ACK from the " + d.Peer().String()
+				why = rules.Say(finHighestAckText, st.seqOf(d, peer.MaxAck), st.seqOf(d, s.FIN+1))
 			}
-			p.Report(st.fins[d], c.End, msg)
+			p.Report(st.fins[d], c.End, rules.Say(finNotAckedText, who(c, d), st.seqOf(d, s.FIN), why))
 		}
 	}),
 }
+
+// The messages of fin-not-acked, in every language of the reports.
+var (
+	finNotAckedText = &rules.Texts{Key: "fin-not-acked",
+		En: "FIN from %[1]s at seq %[2]s never acknowledged: %[3]s",
+		Zh: "%[1]s 在序列号 %[2]s 处发出的 FIN 一直没有被确认：%[3]s"}
+	finHighestAckText = &rules.Texts{Key: "fin-not-acked.highest",
+		En: "highest ack %[1]s, expected %[2]s",
+		Zh: "最高确认号为 %[1]s，应为 %[2]s"}
+	finNoAckText = &rules.Texts{Key: "fin-not-acked.no-ack",
+		En: "no ACK from the %[1]s",
+		Zh: "%[1]s没有发出任何 ACK"}
+)

@@ -16,23 +16,32 @@ func TestWindowsArePrintedInBytes(t *testing.T) {
 		return c
 	}
 	tests := []struct {
-		name       string
-		c          *rules.Conn
-		one, moved string
+		name           string
+		c              *rules.Conn
+		one, moved     string
+		oneZh, movedZh string
 	}{
-		{"scaled by 2^10", conn(10, 7, 1), "311296 bytes (field 304 × 1024)", "from 0 to 311296 bytes (field 0 → 304, × 1024)"},
-		{"the peer sent no window scale, so none applies", conn(10, -1, 1), "304 bytes", "from 0 to 304 bytes"},
-		{"scale 0", conn(0, 7, 1), "304 bytes", "from 0 to 304 bytes"},
+		{"scaled by 2^10", conn(10, 7, 1), "311296 bytes (field 304 × 1024)", "from 0 to 311296 bytes (field 0 → 304, × 1024)",
+			"311296 字节（字段值 304 × 1024）", "从 0 字节变为 311296 字节（字段值 0 → 304，× 1024）"},
+		{"the peer sent no window scale, so none applies", conn(10, -1, 1), "304 bytes", "from 0 to 304 bytes",
+			"304 字节", "从 0 字节变为 304 字节"},
+		{"scale 0", conn(0, 7, 1), "304 bytes", "from 0 to 304 bytes", "304 字节", "从 0 字节变为 304 字节"},
 		{"no SYN captured", conn(-1, -1, 0), "field 304 (window scale unknown: a SYN not captured)",
-			"from field 0 to 304 (window scale unknown: a SYN not captured)"},
+			"from field 0 to 304 (window scale unknown: a SYN not captured)",
+			"字段值 304（窗口扩大因子未知：没有抓到 SYN 包）", "字段值从 0 变为 304（窗口扩大因子未知：没有抓到 SYN 包）"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := windowOf(tt.c, rules.FromClient, 304); got != tt.one {
-				t.Errorf("windowOf = %q, want %q", got, tt.one)
-			}
-			if got := windowChange(tt.c, rules.FromClient, 0, 304); got != tt.moved {
-				t.Errorf("windowChange = %q, want %q", got, tt.moved)
+			for _, c := range []struct {
+				lang      rules.Lang
+				one, move string
+			}{{rules.English, tt.one, tt.moved}, {rules.Chinese, tt.oneZh, tt.movedZh}} {
+				if got := windowOf(tt.c, rules.FromClient, 304).In(c.lang); got != c.one {
+					t.Errorf("windowOf in %s = %q, want %q", c.lang, got, c.one)
+				}
+				if got := windowChange(tt.c, rules.FromClient, 0, 304).In(c.lang); got != c.move {
+					t.Errorf("windowChange in %s = %q, want %q", c.lang, got, c.move)
+				}
 			}
 		})
 	}

@@ -8,7 +8,12 @@ import (
 var handshakeIncomplete = &rules.Check{
 	ID:      "handshake-incomplete",
 	Title:   "The three-way handshake never completed",
-	Default: rules.Warning,
+	TitleZh: "三次握手没有完成",
+	Hint: rules.Texts{Key: "handshake-incomplete.hint",
+		En: "Read it as: the three-way handshake never finished, so no data could flow; look for a lost SYN-ACK or a server that did not answer.",
+		Zh: "解读：三次握手没有完成，数据无法传输；检查 SYN+ACK 包是否丢包，或服务器端是否没有应答。"},
+	Messages: []*rules.Texts{synAckUnackedText, synUnansweredText},
+	Default:  rules.Warning,
 	Doc: `A connection that began with a SYN must complete the three-way handshake
 before it carries data. This check fires, when the connection ends, if its
 SYN was never answered (Zeek ` + "`S0`" + `: nobody listening behind a silent
@@ -48,11 +53,21 @@ direction (` + "`one-direction-captured`" + `).`,
 		}
 		switch {
 		case sv.SYNs > 0:
-			p.Report(st.hs.synAckPos, c.End, "SYN-ACK from "+who(c, rules.FromServer)+" never acknowledged by the client")
+			p.Report(st.hs.synAckPos, c.End, rules.Say(synAckUnackedText, who(c, rules.FromServer)))
 		case sv.RST || sv.Packets > 0:
 			// Refused, or the SYN-ACK was not captured while the server talked.
 		default:
-			p.Report(st.hs.synPos, c.End, "SYN from "+who(c, rules.FromClient)+" never answered (Zeek S0)")
+			p.Report(st.hs.synPos, c.End, rules.Say(synUnansweredText, who(c, rules.FromClient)))
 		}
 	}),
 }
+
+// The messages of handshake-incomplete, in every language of the reports.
+var (
+	synAckUnackedText = &rules.Texts{Key: "handshake-incomplete.syn-ack",
+		En: "SYN-ACK from %[1]s never acknowledged by the client",
+		Zh: "%[1]s 的 SYN+ACK 包一直没有得到客户端的确认"}
+	synUnansweredText = &rules.Texts{Key: "handshake-incomplete.syn",
+		En: "SYN from %[1]s never answered (Zeek S0)",
+		Zh: "%[1]s 的 SYN 包一直没有得到应答（Zeek S0）"}
+)

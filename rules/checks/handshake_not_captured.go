@@ -8,7 +8,12 @@ import (
 var handshakeNotCaptured = &rules.Check{
 	ID:      "handshake-not-captured",
 	Title:   "The capture starts in the middle of a connection",
-	Default: rules.Info,
+	TitleZh: "抓包从连接中途开始",
+	Hint: rules.Texts{Key: "handshake-not-captured.hint",
+		En: "Read it as: the capture started after the connection opened; relative numbers and the window scale are unknown.",
+		Zh: "解读：抓包开始时连接已经建立；相对序列号和窗口扩大因子都无从得知。"},
+	Messages: []*rules.Texts{midstreamText, midstreamSeqText},
+	Default:  rules.Info,
 	Doc: `The capture holds segments of a connection but not its SYN: the capture
 began after the connection opened. Window scaling, ISNs and the handshake
 RTT are then unknown; the sequence checks still run, from the first segment
@@ -24,10 +29,20 @@ first segment unless its port is the well-known one.`,
 		if !p.IsNew || !p.Conn.Midstream || !seg.Has(tcp.KnownFlags) {
 			return
 		}
-		msg := "no SYN captured: the connection starts mid-stream with [" + seg.Flags.String() + "] from " + who(p.Conn, p.Dir)
+		var seq rules.Text
 		if seg.Has(tcp.KnownSeq) {
-			msg += ", seq " + st.seqOf(p.Dir, seg.Seq)
+			seq = rules.Say(midstreamSeqText, st.seqOf(p.Dir, seg.Seq))
 		}
-		p.Report(seg.Pos, seg.Time, msg)
+		p.Report(seg.Pos, seg.Time, rules.Say(midstreamText, seg.Flags.String(), who(p.Conn, p.Dir), seq))
 	}),
 }
+
+// The messages of handshake-not-captured, in every language of the reports.
+var (
+	midstreamText = &rules.Texts{Key: "handshake-not-captured",
+		En: "no SYN captured: the connection starts mid-stream with [%[1]s] from %[2]s%[3]s",
+		Zh: "没有抓到 SYN 包：连接从中途开始，第一个报文段是 %[2]s 发出的 [%[1]s]%[3]s"}
+	midstreamSeqText = &rules.Texts{Key: "handshake-not-captured.seq",
+		En: ", seq %[1]s",
+		Zh: "，序列号 %[1]s"}
+)

@@ -10,7 +10,12 @@ import (
 var handshakeSlow = &rules.Check{
 	ID:      "handshake-slow",
 	Title:   "The three-way handshake took longer than a limit",
-	Default: rules.Off,
+	TitleZh: "三次握手耗时超过上限",
+	Hint: rules.Texts{Key: "handshake-slow.hint",
+		En: "Read it as: setting up the connection was slow; compare the two halves to see whether the server or the client kept the other waiting.",
+		Zh: "解读：建立连接太慢；比较前后两段时间，就能看出是服务器端还是客户端让对方等待。"},
+	Messages: []*rules.Texts{handshakeSlowText},
+	Default:  rules.Off,
 	Doc: `The time from the client's first SYN to the ACK that completes the
 handshake exceeds param ` + "`max`" + ` (default 1s). The message splits it into SYN →
 SYN-ACK (network plus server accept queue, or SYN retransmissions) and
@@ -37,8 +42,15 @@ network.`,
 		}
 		limit := durationParam(p, "max")
 		if total := seg.Time.Sub(c.SYNTime); total > limit {
-			p.Reportf("handshake took %s (SYN → SYN-ACK %s, SYN-ACK → ACK %s), more than max %s",
+			p.Reportf(handshakeSlowText,
 				dur(total), dur(c.SYNACKTime.Sub(c.SYNTime)), dur(seg.Time.Sub(c.SYNACKTime)), dur(limit))
 		}
 	}),
 }
+
+// The messages of handshake-slow, in every language of the reports.
+var (
+	handshakeSlowText = &rules.Texts{Key: "handshake-slow",
+		En: "handshake took %[1]s (SYN → SYN-ACK %[2]s, SYN-ACK → ACK %[3]s), more than max %[4]s",
+		Zh: "三次握手用时 %[1]s（SYN → SYN+ACK %[2]s，SYN+ACK → ACK %[3]s），超过了上限 %[4]s"}
+)

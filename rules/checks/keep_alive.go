@@ -7,7 +7,12 @@ import (
 var keepAlive = &rules.Check{
 	ID:      "keep-alive",
 	Title:   "A keep-alive probe",
-	Default: rules.Info,
+	TitleZh: "保活探测",
+	Hint: rules.Texts{Key: "keep-alive.hint",
+		En: "Read it as: an idle connection checks that the peer is still there; nothing is wrong.",
+		Zh: "解读：空闲的连接在探测对方是否还在；这并不是问题。"},
+	Messages: []*rules.Texts{keepAliveText},
+	Default:  rules.Info,
 	Doc: `A segment of 0 or 1 byte at ` + "`seq = nxt - 1`" + ` without SYN, FIN or RST: a TCP
 keep-alive (RFC 1122 section 4.2.3.6) probing an idle peer, which answers
 with an ACK of nxt. That ACK is a keep-alive ACK, not a duplicate ACK. The
@@ -25,7 +30,14 @@ looks like an ordinary ACK and is not recognised.`,
 		if st.v.class&isKeepAlive == 0 {
 			return
 		}
-		p.Reportf("keep-alive from %s: %s at seq %s = nxt - 1, %s after its last new segment",
+		p.Reportf(keepAliveText,
 			who(p.Conn, p.Dir), byteCount(p.Seg.PayloadLen), st.seqOf(p.Dir, p.Seg.Seq), dur(st.v.since))
 	}),
 }
+
+// The messages of keep-alive, in every language of the reports.
+var (
+	keepAliveText = &rules.Texts{Key: "keep-alive",
+		En: "keep-alive from %[1]s: %[2]s at seq %[3]s = nxt - 1, %[4]s after its last new segment",
+		Zh: "%[1]s 发出保活探测：序列号 %[3]s = nxt - 1 处的 %[2]s，距它上一个新报文段 %[4]s"}
+)

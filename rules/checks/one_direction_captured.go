@@ -14,7 +14,12 @@ var bothSidesChecks = []string{"handshake-incomplete", "fin-not-acked", "teardow
 var oneDirectionCaptured = &rules.Check{
 	ID:      "one-direction-captured",
 	Title:   "Only one direction of a connection was captured",
-	Default: rules.Info,
+	TitleZh: "连接只抓到了一个方向",
+	Hint: rules.Texts{Key: "one-direction-captured.hint",
+		En: "Read it as: the capture saw one side only, so the checks that need both directions were skipped; capture where both directions pass.",
+		Zh: "解读：抓包只看到了一个方向，需要双向数据的检查都已跳过；请在双向流量都经过的位置抓包。"},
+	Messages: []*rules.Texts{oneDirectionText},
+	Default:  rules.Info,
 	Doc: `Every packet of the connection went one way: its Zeek history has only
 upper-case letters (the client's) or only lower-case ones (the server's),
 and what the captured end sent shows that the other end answered. The
@@ -45,7 +50,7 @@ direction (retransmission, zero-window, keep-alive, …) still run.`,
 			return
 		}
 		missing := seen.Peer()
-		p.Reportf("only the %s's packets were captured (history %s): the %s → %s direction is missing (asymmetric routing, a one-sided capture filter or SPAN); skipped: %s",
+		p.Reportf(oneDirectionText,
 			seen, c.History(), who(c, missing), seen, strings.Join(bothSidesChecks, ", "))
 	}),
 }
@@ -86,3 +91,10 @@ func skipsOneDirection(c *rules.Conn, st *connState) bool {
 	_, ok := oneDirection(c, st)
 	return ok
 }
+
+// The messages of one-direction-captured, in every language of the reports.
+var (
+	oneDirectionText = &rules.Texts{Key: "one-direction-captured",
+		En: "only the %[1]s's packets were captured (history %[2]s): the %[3]s → %[4]s direction is missing (asymmetric routing, a one-sided capture filter or SPAN); skipped: %[5]s",
+		Zh: "只抓到了%[1]s的包（history %[2]s）：缺少 %[3]s → %[4]s 方向（非对称路由、单向的抓包过滤器或 SPAN 镜像）；已跳过：%[5]s"}
+)

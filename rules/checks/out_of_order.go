@@ -9,7 +9,12 @@ import (
 var outOfOrder = &rules.Check{
 	ID:      "out-of-order",
 	Title:   "A segment arrived after higher ones and filled a hole",
-	Default: rules.Info,
+	TitleZh: "报文段晚于更高序号的报文段到达，填补了空缺",
+	Hint: rules.Texts{Key: "out-of-order.hint",
+		En: "Read it as: this segment overtook an earlier one on the way (out-of-order), and it fills a hole.",
+		Zh: "解读：这个报文段在路上超过了更早的报文段（乱序），填补了一个空缺。"},
+	Messages: append([]*rules.Texts{outOfOrderText}, evidenceTexts...),
+	Default:  rules.Info,
 	Doc: `A segment below its sender's nxt (` + "`seq < nxt`" + `) whose range was never sent
 before: it fills a hole that a later segment opened, and it arrives within
 the reorder window of the highest segment. The network reordered the two
@@ -52,7 +57,14 @@ reorder window; it also bounds how long ` + "`seq-gap`" + ` waits for a hole to 
 		if st.v.class&isOutOfOrder == 0 {
 			return
 		}
-		p.Reportf("%s sends %s %s after reaching nxt %s: filled a hole, sent before the segment that opened it (%s)",
+		p.Reportf(outOfOrderText,
 			who(p.Conn, p.Dir), st.what(p.Dir, p.Seg), dur(st.v.since), st.seqOf(p.Dir, st.v.nxt), st.v.fill)
 	}),
 }
+
+// The messages of out-of-order, in every language of the reports.
+var (
+	outOfOrderText = &rules.Texts{Key: "out-of-order",
+		En: "%[1]s sends %[2]s %[3]s after reaching nxt %[4]s: filled a hole, sent before the segment that opened it (%[5]s)",
+		Zh: "%[1]s 在到达 nxt %[4]s 之后 %[3]s 发送了%[2]s：它填补了空缺，发出时间早于造成空缺的报文段（%[5]s）"}
+)

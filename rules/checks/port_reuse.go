@@ -8,7 +8,12 @@ import (
 var portReuse = &rules.Check{
 	ID:      "port-reuse",
 	Title:   "A new connection reuses a 4-tuple",
-	Default: rules.Info,
+	TitleZh: "新连接复用了一个四元组",
+	Hint: rules.Texts{Key: "port-reuse.hint",
+		En: "Read it as: a client reused the port pair of an earlier connection; harmless when the old one had closed.",
+		Zh: "解读：客户端复用了先前连接的端口对；只要旧连接已经关闭，就没有问题。"},
+	Messages: []*rules.Texts{portReuseText, reuseSYNACKFirstText, reuseOutsideText, reuseISNText, reuseSeqText},
+	Default:  rules.Info,
 	Doc: `A SYN starts a new connection on a 4-tuple whose previous connection is
 still in the tracker and closed (FIN both ways, or RST), or still open while
 the SYN carries another ISN; or on a 4-tuple whose connection the tracker
@@ -37,22 +42,41 @@ that is not seen.`,
 			return
 		}
 		if p.Capped(p.Seg.Pos) {
-			p.Report(p.Seg.Pos, p.Seg.Time, "") // counted in the summary
+			p.Report(p.Seg.Pos, p.Seg.Time, rules.Text{}) // counted in the summary
 			return
 		}
 		seg := p.Seg
-		msg := "new connection on the 4-tuple of an earlier one"
+		var missed, seq rules.Text
 		switch {
 		case seg.Has(tcp.KnownFlags) && seg.Flags&(tcp.SYN|tcp.ACK) == tcp.SYN|tcp.ACK:
-			msg += ", its SYN not captured: the server's SYN-ACK comes first"
+			missed = rules.Say(reuseSYNACKFirstText)
 		case seg.Has(tcp.KnownFlags) && seg.Flags&tcp.SYN == 0:
-			msg += ", its handshake not captured: " + who(p.Conn, p.Dir) + "'s segment lies outside the closed connection's sequence space"
+			missed = rules.Say(reuseOutsideText, who(p.Conn, p.Dir))
 		}
 		if seg.Has(tcp.KnownSeq) && seg.Has(tcp.KnownFlags) && seg.Flags&tcp.SYN != 0 {
-			msg += ", ISN " + st.seqOf(p.Dir, seg.Seq)
+			seq = rules.Say(reuseISNText, st.seqOf(p.Dir, seg.Seq))
 		} else if seg.Has(tcp.KnownSeq) {
-			msg += ", seq " + st.seqOf(p.Dir, seg.Seq)
+			seq = rules.Say(reuseSeqText, st.seqOf(p.Dir, seg.Seq))
 		}
-		p.Reportf("%s", msg)
+		p.Reportf(portReuseText, missed, seq)
 	}),
 }
+
+// The messages of port-reuse, in every language of the reports.
+var (
+	portReuseText = &rules.Texts{Key: "port-reuse",
+		En: "new connection on the 4-tuple of an earlier one%[1]s%[2]s",
+		Zh: "新连接复用了先前连接的四元组%[1]s%[2]s"}
+	reuseSYNACKFirstText = &rules.Texts{Key: "port-reuse.syn-ack",
+		En: ", its SYN not captured: the server's SYN-ACK comes first",
+		Zh: "，没有抓到它的 SYN 包：服务器端的 SYN+ACK 包最先出现"}
+	reuseOutsideText = &rules.Texts{Key: "port-reuse.outside",
+		En: ", its handshake not captured: %[1]s's segment lies outside the closed connection's sequence space",
+		Zh: "，没有抓到它的三次握手：%[1]s 的报文段落在已关闭连接的序列号空间之外"}
+	reuseISNText = &rules.Texts{Key: "port-reuse.isn",
+		En: ", ISN %[1]s",
+		Zh: "，ISN %[1]s"}
+	reuseSeqText = &rules.Texts{Key: "port-reuse.seq",
+		En: ", seq %[1]s",
+		Zh: "，序列号 %[1]s"}
+)

@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"fmt"
-
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules"
 )
@@ -10,7 +8,12 @@ import (
 var retransmission = &rules.Check{
 	ID:      "retransmission",
 	Title:   "A segment resends sequence space already sent",
-	Default: rules.Info,
+	TitleZh: "报文段重发了已经发送过的序列号空间（重传）",
+	Hint: rules.Texts{Key: "retransmission.hint",
+		En: "Read it as: the sender timed out or was told of a loss and sent the bytes again; a few are normal, many mean a lossy path.",
+		Zh: "解读：发送方超时或得知丢包后重传了这些字节；少量重传正常，大量重传说明链路丢包严重。"},
+	Messages: append([]*rules.Texts{retransmissionFillText, retransmissionText, retransmissionsText}, evidenceTexts...),
+	Default:  rules.Info,
 	Doc: `A segment with length > 0 (data, or a FIN) whose range was already sent:
 ` + "`seq < nxt`" + `, and it is not a keep-alive, a zero-window probe or an
 out-of-order arrival. Its sender's retransmission timer fired, or it
@@ -40,10 +43,10 @@ more retransmissions of any kind than this, one warning says so at its end.`,
 		switch {
 		case v.class&isRetransmission == 0:
 		case v.filled:
-			p.Reportf("%s resends %s, below its nxt %s: filled a hole, sent after the segment that opened it (%s)",
+			p.Reportf(retransmissionFillText,
 				who(p.Conn, p.Dir), st.what(p.Dir, seg), st.seqOf(p.Dir, v.nxt), v.fill)
 		default:
-			p.Reportf("%s resends %s, below its nxt %s", who(p.Conn, p.Dir), st.what(p.Dir, seg), st.seqOf(p.Dir, v.nxt))
+			p.Reportf(retransmissionText, who(p.Conn, p.Dir), st.what(p.Dir, seg), st.seqOf(p.Dir, v.nxt))
 		}
 	}),
 	End: onEnd(func(p *rules.Pass, st *connState) {
@@ -51,7 +54,20 @@ more retransmissions of any kind than this, one warning says so at its end.`,
 		n := st.retrans[0] + st.retrans[1]
 		if limit > 0 && n > limit {
 			p.ReportAtLeast(rules.Warning, p.Conn.LastPos, p.Conn.End,
-				fmt.Sprintf("%d retransmissions (client %d, server %d), more than max-per-connection %d", n, st.retrans[0], st.retrans[1], limit))
+				rules.Say(retransmissionsText, n, st.retrans[0], st.retrans[1], limit))
 		}
 	}),
 }
+
+// The messages of retransmission, in every language of the reports.
+var (
+	retransmissionFillText = &rules.Texts{Key: "retransmission.fill",
+		En: "%[1]s resends %[2]s, below its nxt %[3]s: filled a hole, sent after the segment that opened it (%[4]s)",
+		Zh: "%[1]s 重传了%[2]s，低于它的 nxt %[3]s：它填补了空缺，发出时间晚于造成空缺的报文段（%[4]s）"}
+	retransmissionText = &rules.Texts{Key: "retransmission",
+		En: "%[1]s resends %[2]s, below its nxt %[3]s",
+		Zh: "%[1]s 重传了%[2]s，低于它的 nxt %[3]s"}
+	retransmissionsText = &rules.Texts{Key: "retransmission.max",
+		En: "%[1]d retransmissions (client %[2]d, server %[3]d), more than max-per-connection %[4]d",
+		Zh: "重传 %[1]d 次（客户端 %[2]d 次，服务器端 %[3]d 次），超过了 max-per-connection 上限 %[4]d"}
+)

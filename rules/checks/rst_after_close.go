@@ -7,7 +7,12 @@ import (
 var rstAfterClose = &rules.Check{
 	ID:      "rst-after-close",
 	Title:   "A RST after both FINs",
-	Default: rules.Info,
+	TitleZh: "双方都发送 FIN 之后的 RST",
+	Hint: rules.Texts{Key: "rst-after-close.hint",
+		En: "Read it as: a reset after a finished close is harmless; it clears state, often because a late segment arrived.",
+		Zh: "解读：正常关闭之后的 RST 无害，只是清理状态，常因迟到的报文段引起。"},
+	Messages: []*rules.Texts{rstAfterCloseText},
+	Default:  rules.Info,
 	Doc: `A RST after both sides sent their FIN: an abortive close of a connection
 that had finished (SO_LINGER 0 after shutdown), or a RST answering a segment
 that arrived after the socket closed. Harmless to the data, but worth knowing
@@ -26,6 +31,13 @@ when counting aborts.`,
 		if !isRST(seg) || !(c.Sides[0].HasFIN && c.Sides[1].HasFIN) || rstIgnored(c, p.Dir, seg) {
 			return
 		}
-		p.Reportf("RST from %s after both FINs", who(c, p.Dir))
+		p.Reportf(rstAfterCloseText, who(c, p.Dir))
 	}),
 }
+
+// The messages of rst-after-close, in every language of the reports.
+var (
+	rstAfterCloseText = &rules.Texts{Key: "rst-after-close",
+		En: "RST from %[1]s after both FINs",
+		Zh: "双方都已发送 FIN 之后，%[1]s 又发送了 RST"}
+)

@@ -7,7 +7,12 @@ import (
 var rstOutOfWindow = &rules.Check{
 	ID:      "rst-out-of-window",
 	Title:   "A RST outside the receiver's window (blind reset)",
-	Default: rules.Error,
+	TitleZh: "RST 落在接收窗口之外（盲重置）",
+	Hint: rules.Texts{Key: "rst-out-of-window.hint",
+		En: "Read it as: the receiver does not accept this reset's sequence number (RFC 5961 section 3): a stale reset, or an attack on the connection.",
+		Zh: "解读：接收方不接受这个 RST 的序列号（RFC 5961 第 3 节）：可能是过时的 RST，也可能是针对连接的攻击。"},
+	Messages: []*rules.Texts{rstOutOfWindowText},
+	Default:  rules.Error,
 	Doc: `A RST whose seq is outside the receiver's window ` + "`[rcv.nxt, rcv.nxt + win)`" + `,
 where rcv.nxt is the receiver's highest ack and win its latest window. The
 receiver ignores it (RFC 5961 section 3.2; if the seq is in the window but
@@ -28,7 +33,14 @@ started mid-stream): a RST answering a SYN is judged by its ack.`,
 			return
 		}
 		rcvNxt, win, _ := rstWindow(c, p.Dir)
-		p.Reportf("RST seq %s from %s is outside the receiver's window [%s, +%d bytes): ignored as a blind reset",
+		p.Reportf(rstOutOfWindowText,
 			st.seqOf(p.Dir, seg.Seq), who(c, p.Dir), st.seqOf(p.Dir, rcvNxt), win)
 	}),
 }
+
+// The messages of rst-out-of-window, in every language of the reports.
+var (
+	rstOutOfWindowText = &rules.Texts{Key: "rst-out-of-window",
+		En: "RST seq %[1]s from %[2]s is outside the receiver's window [%[3]s, +%[4]d bytes): ignored as a blind reset",
+		Zh: "%[2]s 发出的 RST 序列号 %[1]s 不在接收窗口 [%[3]s, +%[4]d 字节) 之内：作为盲重置被忽略"}
+)

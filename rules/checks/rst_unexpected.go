@@ -7,7 +7,12 @@ import (
 var rstUnexpected = &rules.Check{
 	ID:      "rst-unexpected",
 	Title:   "A RST aborted an established connection",
-	Default: rules.Warning,
+	TitleZh: "RST 强制断开了已建立的连接",
+	Hint: rules.Texts{Key: "rst-unexpected.hint",
+		En: "Read it as: the connection was torn down by a reset instead of FINs; an application crashed, timed out, or closed with unread data.",
+		Zh: "解读：连接被 RST 强制断开而不是通过 FIN 正常关闭；可能是应用程序崩溃、超时，或在还有未读数据时关闭了连接。"},
+	Messages: []*rules.Texts{rstUnexpectedText},
+	Default:  rules.Warning,
 	Doc: `A RST ends a connection that completed its handshake (or was seen
 mid-stream) and had not exchanged both FINs. The application aborted
 (SO_LINGER 0, a crash, close() with unread data), a timeout fired, or a
@@ -33,7 +38,14 @@ Refused connections (` + "`connection-refused`" + `), RSTs after a full close
 		if c.Sides[0].HasFIN && c.Sides[1].HasFIN || rstIgnored(c, p.Dir, seg) {
 			return
 		}
-		p.Reportf("RST from %s with %d bytes unacknowledged from client, %d from server", who(c, p.Dir),
+		p.Reportf(rstUnexpectedText, who(c, p.Dir),
 			unacked(c, rules.FromClient, p.Dir, seg), unacked(c, rules.FromServer, p.Dir, seg))
 	}),
 }
+
+// The messages of rst-unexpected, in every language of the reports.
+var (
+	rstUnexpectedText = &rules.Texts{Key: "rst-unexpected",
+		En: "RST from %[1]s with %[2]d bytes unacknowledged from client, %[3]d from server",
+		Zh: "%[1]s 发送 RST 断开连接，此时客户端有 %[2]d 字节、服务器端有 %[3]d 字节尚未被确认"}
+)

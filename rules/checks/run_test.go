@@ -68,5 +68,7 @@ func lintRead(t testing.TB, path string, opts parse.Options, cfg *rules.Config, 
 		tr.Add(&seg)
 	}
 	tr.Flush()
-	return eng.Findings()
+	fs := eng.Findings()
+	requireTexts(t, fs)
+	return fs
 }

@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"fmt"
-
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules"
 )
@@ -10,7 +8,12 @@ import (
 var seqGap = &rules.Check{
 	ID:      "seq-gap",
 	Title:   "A segment starts beyond what its sender sent before",
-	Default: rules.Warning,
+	TitleZh: "报文段的起点超出了发送方此前发送的范围",
+	Hint: rules.Texts{Key: "seq-gap.hint",
+		En: "Read it as: bytes are missing before this segment, lost in the network or dropped by the capture.",
+		Zh: "解读：这个报文段之前缺少一些字节，可能是网络丢包，也可能是抓包时丢失。"},
+	Messages: []*rules.Texts{seqGapText, gapNotCapturedText, gapLostText, gapUnknownText},
+	Default:  rules.Warning,
 	Doc: `A segment starts beyond its sender's nxt (` + "`nxt < seq`" + `): the bytes in
 between were lost before the capture point, or the capture dropped them. The
 message gives the number of bytes and the range, and the finding sits on the
@@ -58,7 +61,7 @@ gap (RFC 2018).`,
 }
 
 func reportHole(p *rules.Pass, st *connState, h hole) {
-	p.Report(h.pos, h.time, fmt.Sprintf("%s from %s never seen: seq %s up to %s %s",
+	p.Report(h.pos, h.time, rules.Say(seqGapText,
 		byteCount(h.hi-h.lo), who(p.Conn, h.dir), st.seqOf(h.dir, h.lo), st.seqOf(h.dir, h.hi), holeVerdict(p.Conn, st, h)))
 }
 
@@ -67,12 +70,28 @@ func reportHole(p *rules.Pass, st *connState, h hole) {
 // them (capture loss, not network loss); while its cumulative ACK stays
 // below the hole and its SACK blocks (RFC 2018) hold what follows, the
 // bytes never reached it (network loss); before either, both may be true.
-func holeVerdict(c *rules.Conn, st *connState, h hole) string {
+func holeVerdict(c *rules.Conn, st *connState, h hole) rules.Text {
 	if rc := &c.Sides[h.dir.Peer()]; rc.HasAck && tcp.SeqLEQ(h.hi, rc.MaxAck) {
-		return "probably not captured: " + who(c, h.dir.Peer()) + " acknowledged them (capture loss, not network loss)"
+		return rules.Say(gapNotCapturedText, who(c, h.dir.Peer()))
 	}
 	if r := &st.flows[h.dir.Peer()]; r.hasAck && tcp.SeqLEQ(r.lastAck, h.lo) && r.sackedAbove(h.hi) > 0 {
-		return "lost: " + who(c, h.dir.Peer()) + " SACKed what follows but not them (network loss, not capture loss)"
+		return rules.Say(gapLostText, who(c, h.dir.Peer()))
 	}
-	return "lost or not captured"
+	return rules.Say(gapUnknownText)
 }
+
+// The messages of seq-gap, in every language of the reports.
+var (
+	seqGapText = &rules.Texts{Key: "seq-gap",
+		En: "%[1]s from %[2]s never seen: seq %[3]s up to %[4]s %[5]s",
+		Zh: "%[2]s 发出的 %[1]s 从未出现（序列号 %[3]s 到 %[4]s）：%[5]s"}
+	gapNotCapturedText = &rules.Texts{Key: "seq-gap.not-captured",
+		En: "probably not captured: %[1]s acknowledged them (capture loss, not network loss)",
+		Zh: "多半是没有抓到：%[1]s 已经确认了这些字节（抓包丢失，不是网络丢包）"}
+	gapLostText = &rules.Texts{Key: "seq-gap.lost",
+		En: "lost: %[1]s SACKed what follows but not them (network loss, not capture loss)",
+		Zh: "丢包：%[1]s SACK 了其后的数据，却没有 SACK 这些字节（网络丢包，不是抓包丢失）"}
+	gapUnknownText = &rules.Texts{Key: "seq-gap.unknown",
+		En: "lost or not captured",
+		Zh: "可能是丢包，也可能是没有抓到"}
+)

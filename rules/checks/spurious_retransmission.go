@@ -1,15 +1,18 @@
 package checks
 
 import (
-	"fmt"
-
 	"github.com/pcaplint/pcaplint/rules"
 )
 
 var spuriousRetransmission = &rules.Check{
 	ID:      "spurious-retransmission",
 	Title:   "A retransmission of data the receiver had already acknowledged",
-	Default: rules.Info,
+	TitleZh: "重传了接收方已经收到的数据（虚假重传）",
+	Hint: rules.Texts{Key: "spurious-retransmission.hint",
+		En: "Read it as: the bytes had already arrived; the sender's timer was too short or the ACK was slow.",
+		Zh: "解读：这些字节其实早已到达；发送方的重传计时器太短，或确认来得太慢。"},
+	Messages: []*rules.Texts{dsackText, spuriousSACKedText, spuriousAckedText},
+	Default:  rules.Info,
 	Doc: `A retransmission whose whole range the receiver had already acknowledged
 (` + "`seq + len ≤ peer.maxAck`" + `): the sender's timer was too short, or the ACK was
 lost on the way back after the capture point. Wasted bandwidth, and a hint
@@ -37,15 +40,28 @@ Two more kinds of evidence make a retransmission spurious:
 		v, pd := &st.v, p.Dir.Peer()
 		if v.class&hasDSACK != 0 {
 			m := &v.dsacked
-			p.Report(m.pos, m.time, fmt.Sprintf("%s resent %s up to %s, which %s had already received: its D-SACK at %s says so",
+			p.Report(m.pos, m.time, rules.Say(dsackText,
 				who(p.Conn, pd), byteCount(m.end-m.seq), st.seqOf(pd, m.end), who(p.Conn, p.Dir), where(p.Seg.Pos)))
 		}
 		switch {
 		case v.class&isSpuriousRetransmission == 0:
 		case v.sacked:
-			p.Reportf("%s resends %s, which the receiver's latest ACK already SACKed", who(p.Conn, p.Dir), st.what(p.Dir, p.Seg))
+			p.Reportf(spuriousSACKedText, who(p.Conn, p.Dir), st.what(p.Dir, p.Seg))
 		default:
-			p.Reportf("%s resends %s, already acknowledged up to %s", who(p.Conn, p.Dir), st.what(p.Dir, p.Seg), st.seqOf(p.Dir, p.Conn.Sides[pd].MaxAck))
+			p.Reportf(spuriousAckedText, who(p.Conn, p.Dir), st.what(p.Dir, p.Seg), st.seqOf(p.Dir, p.Conn.Sides[pd].MaxAck))
 		}
 	}),
 }
+
+// The messages of spurious-retransmission, in every language of the reports.
+var (
+	dsackText = &rules.Texts{Key: "spurious-retransmission.dsack",
+		En: "%[1]s resent %[2]s up to %[3]s, which %[4]s had already received: its D-SACK at %[5]s says so",
+		Zh: "%[1]s 重传了到 %[3]s 为止的 %[2]s，而 %[4]s 早已收到：它在%[5]s的 D-SACK 表明了这一点"}
+	spuriousSACKedText = &rules.Texts{Key: "spurious-retransmission.sacked",
+		En: "%[1]s resends %[2]s, which the receiver's latest ACK already SACKed",
+		Zh: "%[1]s 重传了%[2]s，而接收方最近的 ACK 已经 SACK 了这些数据"}
+	spuriousAckedText = &rules.Texts{Key: "spurious-retransmission",
+		En: "%[1]s resends %[2]s, already acknowledged up to %[3]s",
+		Zh: "%[1]s 重传了%[2]s，但这些数据已被确认到 %[3]s"}
+)

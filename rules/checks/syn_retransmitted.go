@@ -8,7 +8,12 @@ import (
 var synRetransmitted = &rules.Check{
 	ID:      "syn-retransmitted",
 	Title:   "A SYN or SYN-ACK was sent again",
-	Default: rules.Info,
+	TitleZh: "SYN 或 SYN+ACK 包被重传",
+	Hint: rules.Texts{Key: "syn-retransmitted.hint",
+		En: "Read it as: the client had to send its SYN again; the delay between the copies is time the user waited to connect.",
+		Zh: "解读：客户端不得不重传 SYN 包；两次之间的间隔就是用户等待连接的时间。"},
+	Messages: []*rules.Texts{synAgainText, synAckAgainText},
+	Default:  rules.Info,
 	Doc: `A SYN (or SYN-ACK) repeated with the same ISN: the first went unanswered
 within the sender's retransmission timeout (1 s on Linux, doubling). The
 message gives how many times it was sent so far and the delay since the
@@ -31,9 +36,19 @@ A SYN with another ISN on the same 4-tuple is a new connection
 		}
 		switch {
 		case isSYN(seg) && p.Dir == rules.FromClient:
-			p.Reportf("SYN sent %d times with ISN %d, this one %s after the first", s.SYNs+1, s.ISN, dur(seg.Time.Sub(c.SYNTime)))
+			p.Reportf(synAgainText, s.SYNs+1, s.ISN, dur(seg.Time.Sub(c.SYNTime)))
 		case isSYNACK(seg) && p.Dir == rules.FromServer:
-			p.Reportf("SYN-ACK sent %d times with ISN %d, this one %s after the first", s.SYNs+1, s.ISN, dur(seg.Time.Sub(c.SYNACKTime)))
+			p.Reportf(synAckAgainText, s.SYNs+1, s.ISN, dur(seg.Time.Sub(c.SYNACKTime)))
 		}
 	}),
 }
+
+// The messages of syn-retransmitted, in every language of the reports.
+var (
+	synAgainText = &rules.Texts{Key: "syn-retransmitted.syn",
+		En: "SYN sent %[1]d times with ISN %[2]d, this one %[3]s after the first",
+		Zh: "SYN 包（ISN %[2]d）已发送 %[1]d 次，这一次距第一次 %[3]s"}
+	synAckAgainText = &rules.Texts{Key: "syn-retransmitted.syn-ack",
+		En: "SYN-ACK sent %[1]d times with ISN %[2]d, this one %[3]s after the first",
+		Zh: "SYN+ACK 包（ISN %[2]d）已发送 %[1]d 次，这一次距第一次 %[3]s"}
+)

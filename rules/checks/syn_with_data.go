@@ -8,7 +8,12 @@ import (
 var synWithData = &rules.Check{
 	ID:      "syn-with-data",
 	Title:   "A SYN carries data (TCP Fast Open)",
-	Default: rules.Info,
+	TitleZh: "SYN 包携带数据（TCP Fast Open）",
+	Hint: rules.Texts{Key: "syn-with-data.hint",
+		En: "Read it as: TCP Fast Open sends data with the SYN to save a round trip (RFC 7413); without a cookie the server should not take the data yet.",
+		Zh: "解读：TCP Fast Open 随 SYN 包发送数据，以节省一个往返时间（RFC 7413）；没有 cookie 时，服务器端还不应接收这些数据。"},
+	Messages: []*rules.Texts{synCookieText, synNoCookieText},
+	Default:  rules.Info,
 	Doc: `A SYN or SYN-ACK carries payload. With a TCP Fast Open cookie (RFC 7413)
 the server may deliver the data before the handshake completes; without one
 the data is held until the handshake completes (RFC 9293 section 3.10.7.2)
@@ -23,15 +28,38 @@ and often sent again.`,
 		if !seg.Has(tcp.KnownFlags) || seg.Flags&tcp.SYN == 0 || seg.PayloadLen == 0 {
 			return
 		}
-		kind := "SYN"
-		if seg.Flags&tcp.ACK != 0 {
-			kind = "SYN-ACK"
-		}
+		kind := synKind(seg.Flags&tcp.ACK != 0)
 		switch {
 		case seg.Options.Has&tcp.OptTFO != 0 && seg.Options.TFOCookieLen > 0:
-			p.Reportf("%s from %s carries %s with a %d-byte Fast Open cookie", kind, who(p.Conn, p.Dir), byteCount(seg.PayloadLen), seg.Options.TFOCookieLen)
+			p.Reportf(synCookieText, kind, who(p.Conn, p.Dir), byteCount(seg.PayloadLen), seg.Options.TFOCookieLen)
 		default:
-			p.Reportf("%s from %s carries %s without a Fast Open cookie", kind, who(p.Conn, p.Dir), byteCount(seg.PayloadLen))
+			p.Reportf(synNoCookieText, kind, who(p.Conn, p.Dir), byteCount(seg.PayloadLen))
 		}
 	}),
+}
+
+// The messages of syn-with-data, in every language of the reports.
+var (
+	synCookieText = &rules.Texts{Key: "syn-with-data.cookie",
+		En: "%[1]s from %[2]s carries %[3]s with a %[4]d-byte Fast Open cookie",
+		Zh: "%[2]s 的 %[1]s携带了 %[3]s数据和 %[4]d 字节的 Fast Open cookie"}
+	synNoCookieText = &rules.Texts{Key: "syn-with-data",
+		En: "%[1]s from %[2]s carries %[3]s without a Fast Open cookie",
+		Zh: "%[2]s 的 %[1]s携带了 %[3]s数据，但没有 Fast Open cookie"}
+)
+
+// synKind names a SYN (false) or a SYN-ACK (true).
+type synKind bool
+
+// In renders the kind in language l.
+func (k synKind) In(l rules.Lang) string {
+	switch {
+	case l == rules.Chinese && bool(k):
+		return "SYN+ACK 包"
+	case l == rules.Chinese:
+		return "SYN 包"
+	case bool(k):
+		return "SYN-ACK"
+	}
+	return "SYN"
 }

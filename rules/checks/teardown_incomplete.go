@@ -7,7 +7,12 @@ import (
 var teardownIncomplete = &rules.Check{
 	ID:      "teardown-incomplete",
 	Title:   "A connection ends half-closed or still open",
-	Default: rules.Info,
+	TitleZh: "连接结束时处于半关闭或仍未关闭",
+	Hint: rules.Texts{Key: "teardown-incomplete.hint",
+		En: "Read it as: the log ends before the connection was closed both ways; it may still be open, or half-closed.",
+		Zh: "解读：日志结束时连接没有在两个方向上都关闭；它可能仍然打开，或处于半关闭状态。"},
+	Messages: []*rules.Texts{halfClosedText, stillOpenText},
+	Default:  rules.Info,
 	Doc: `A connection that was established (or seen mid-stream) ends in the
 capture with only one side's FIN (half-closed: the other side may still
 send, or the capture stopped), or with no FIN and no RST (still open when
@@ -37,22 +42,50 @@ the connection's last segment.`,
 			if sf {
 				from, other = other, from
 			}
-			p.Reportf("half-closed: %s sent FIN, %s did not", who(c, from), who(c, other))
+			p.Reportf(halfClosedText, who(c, from), who(c, other))
 		default:
-			p.Reportf("still open %s: no FIN and no RST", endReason(p.Why))
+			p.Reportf(stillOpenText, endWhen(p.Why))
 		}
 	}),
 }
 
 // endReason says when the tracker let go of a connection.
-func endReason(why rules.EndReason) string {
-	switch why {
+// endWhen says when a connection ended, by why it ended: "at the end of
+// the capture".
+type endWhen rules.EndReason
+
+// In renders when the connection ended in language l.
+func (w endWhen) In(l rules.Lang) string {
+	zh := l == rules.Chinese
+	switch rules.EndReason(w) {
 	case rules.EndReplaced:
+		if zh {
+			return "在新连接占用它的四元组时"
+		}
 		return "when a new connection took its 4-tuple"
 	case rules.EndEvicted:
+		if zh {
+			return "在连接表溢出时"
+		}
 		return "when the connection table overflowed"
 	case rules.EndRetired:
+		if zh {
+			return "在它被清理出连接表时"
+		}
 		return "when it was retired"
+	}
+	if zh {
+		return "直到抓包结束都"
 	}
 	return "at the end of the capture"
 }
+
+// The messages of teardown-incomplete, in every language of the reports.
+var (
+	halfClosedText = &rules.Texts{Key: "teardown-incomplete.half",
+		En: "half-closed: %[1]s sent FIN, %[2]s did not",
+		Zh: "半关闭：%[1]s 发送了 FIN，%[2]s 没有"}
+	stillOpenText = &rules.Texts{Key: "teardown-incomplete",
+		En: "still open %[1]s: no FIN and no RST",
+		Zh: "%[1]s仍未关闭：没有 FIN，也没有 RST"}
+)

@@ -21,7 +21,12 @@ type tsMark struct {
 var timestampRegression = &rules.Check{
 	ID:      "timestamp-regression",
 	Title:   "A sender's TSval went backwards",
-	Default: rules.Info,
+	TitleZh: "发送方的 TSval 倒退了",
+	Hint: rules.Texts{Key: "timestamp-regression.hint",
+		En: "Read it as: the sender's timestamp clock went backwards; the receiver's PAWS test (RFC 7323 section 5) would drop the segment as an old duplicate.",
+		Zh: "解读：发送方的时间戳时钟倒退了；接收方的 PAWS 检查（RFC 7323 第 5 节）会把这个报文段当作旧的重复报文段丢弃。"},
+	Messages: []*rules.Texts{tsRegressionText},
+	Default:  rules.Info,
 	Doc: `A segment's timestamp value (TSval, RFC 7323) is below TS.Recent, in serial
 arithmetic: the TSval of the sender's latest segment that was in order when it
 came (its seq at or below the highest ack the receiver had sent; RFC 7323
@@ -52,7 +57,7 @@ loopback and multi-queue interfaces, which is no fault of the sender.`,
 		reordered := seg.PayloadLen == 0 && seg.Flags&tcp.FIN == 0 && tcp.Elapsed(m.at, seg.Time) <= window
 		regressed := m.set && tcp.SeqLess(ts, m.recent)
 		if regressed && !reordered {
-			p.Reportf("TSval %d from %s is %d below TS.Recent %d: PAWS would drop the segment", ts, who(p.Conn, p.Dir), m.recent-ts, m.recent)
+			p.Reportf(tsRegressionText, ts, who(p.Conn, p.Dir), m.recent-ts, m.recent)
 		}
 		// RFC 7323 section 4.3: TS.Recent takes a TSval that is not older,
 		// from a segment at or below Last.ACK.sent — here the highest ack
@@ -65,3 +70,10 @@ loopback and multi-queue interfaces, which is no fault of the sender.`,
 		m.set, m.at = true, seg.Time
 	}),
 }
+
+// The messages of timestamp-regression, in every language of the reports.
+var (
+	tsRegressionText = &rules.Texts{Key: "timestamp-regression",
+		En: "TSval %[1]d from %[2]s is %[3]d below TS.Recent %[4]d: PAWS would drop the segment",
+		Zh: "%[2]s 发出的 TSval %[1]d 比 TS.Recent %[4]d 小 %[3]d：PAWS 会丢弃这个报文段"}
+)

@@ -7,7 +7,12 @@ import (
 var windowFull = &rules.Check{
 	ID:      "window-full",
 	Title:   "A segment fills the receiver's window",
-	Default: rules.Info,
+	TitleZh: "报文段填满了接收方的窗口",
+	Hint: rules.Texts{Key: "window-full.hint",
+		En: "Read it as: the sender has sent all the receiver allows; it must wait for an ACK or a window update before sending more.",
+		Zh: "解读：发送方已经发完了接收方允许的全部数据，必须等到 ACK 或窗口更新才能继续发送。"},
+	Messages: []*rules.Texts{windowFullText},
+	Default:  rules.Info,
 	Doc: `A data segment (no SYN, FIN or RST) ends exactly at the right edge of the
 window the peer advertised: ` + "`seq + len == peer.ack + peer.win`" + `. The sender
 must now wait for an ACK: throughput is limited by the receiver's window
@@ -26,7 +31,14 @@ SYN for its window scale, as Wireshark does.`,
 		}
 		pd := p.Dir.Peer()
 		r := &st.flows[pd]
-		p.Reportf("%s fills the window of %s: ends at seq %s = ack %s + window %s",
+		p.Reportf(windowFullText,
 			who(p.Conn, p.Dir), who(p.Conn, pd), st.seqOf(p.Dir, p.Seg.Seq+p.Seg.PayloadLen), st.seqOf(p.Dir, r.lastAck), windowOf(p.Conn, pd, r.win))
 	}),
 }
+
+// The messages of window-full, in every language of the reports.
+var (
+	windowFullText = &rules.Texts{Key: "window-full",
+		En: "%[1]s fills the window of %[2]s: ends at seq %[3]s = ack %[4]s + window %[5]s",
+		Zh: "%[1]s 填满了 %[2]s 的窗口：结束于序列号 %[3]s = ack %[4]s + 窗口 %[5]s"}
+)

@@ -7,7 +7,12 @@ import (
 var windowUpdate = &rules.Check{
 	ID:      "window-update",
 	Title:   "A pure ACK that only changes the window",
-	Default: rules.Info,
+	TitleZh: "只改变窗口大小的纯 ACK（窗口更新）",
+	Hint: rules.Texts{Key: "window-update.hint",
+		En: "Read it as: the receiver only announces a new window, often after its application read data; nothing is wrong.",
+		Zh: "解读：接收方只是通告了新的窗口大小，通常是应用程序读走了数据之后；这并不是问题。"},
+	Messages: []*rules.Texts{windowUpdateText},
+	Default:  rules.Info,
 	Doc: `A pure ACK (no data, no SYN, FIN or RST) at the sender's nxt with the same
 ack as its previous segment and a different, non-zero window: the receiver's
 application read data and the receiver tells the sender it may send more
@@ -24,7 +29,14 @@ a zero-window episode.`,
 		if st.v.class&isWindowUpdate == 0 {
 			return
 		}
-		p.Reportf("%s changes its window %s, ack %s unchanged",
+		p.Reportf(windowUpdateText,
 			who(p.Conn, p.Dir), windowChange(p.Conn, p.Dir, st.v.prevWin, p.Seg.Window), st.seqOf(p.Dir.Peer(), p.Seg.Ack))
 	}),
 }
+
+// The messages of window-update, in every language of the reports.
+var (
+	windowUpdateText = &rules.Texts{Key: "window-update",
+		En: "%[1]s changes its window %[2]s, ack %[3]s unchanged",
+		Zh: "%[1]s 的窗口%[2]s，ack %[3]s 不变"}
+)

@@ -18,7 +18,12 @@ type zeroEpisode struct {
 var zeroWindow = &rules.Check{
 	ID:      "zero-window",
 	Title:   "A receiver closed its window",
-	Default: rules.Warning,
+	TitleZh: "接收方关闭了窗口（零窗口）",
+	Hint: rules.Texts{Key: "zero-window.hint",
+		En: "Read it as: the receiving application is not reading fast enough; the sender has to wait.",
+		Zh: "解读：接收方的应用程序读取太慢，发送方只能等待。"},
+	Messages: []*rules.Texts{zeroWindowText, zeroWindowAtEndText},
+	Default:  rules.Warning,
 	Doc: `A receiver advertises window 0 (on any segment but a RST): its buffer is
 full because the application does not read, and the sender must stop. One
 finding per episode, on its first zero-window segment, saying how long the
@@ -54,7 +59,7 @@ application (the real zero-window recording: 1.46 s).`,
 		case seg.Window != 0 && ep.open:
 			ep.open = false
 			held := seg.Time.Sub(ep.time)
-			reportEpisode(p, ep, held, who(p.Conn, p.Dir)+" advertised a zero window for "+dur(held))
+			reportEpisode(p, ep, held, rules.Say(zeroWindowText, who(p.Conn, p.Dir), dur(held)))
 		}
 	}),
 	End: onEnd(func(p *rules.Pass, st *connState) {
@@ -62,7 +67,7 @@ application (the real zero-window recording: 1.46 s).`,
 			if ep := &st.zeroWin[d]; ep.open {
 				ep.open = false
 				held := p.Conn.End.Sub(ep.time)
-				reportEpisode(p, ep, held, who(p.Conn, d)+" advertised a zero window, still closed "+dur(held)+" later when the connection ended")
+				reportEpisode(p, ep, held, rules.Say(zeroWindowAtEndText, who(p.Conn, d), dur(held)))
 			}
 		}
 	}),
@@ -70,10 +75,20 @@ application (the real zero-window recording: 1.46 s).`,
 
 // reportEpisode reports a zero-window episode held for held: at the
 // check's severity from warn-after on, as info below it.
-func reportEpisode(p *rules.Pass, ep *zeroEpisode, held time.Duration, msg string) {
+func reportEpisode(p *rules.Pass, ep *zeroEpisode, held time.Duration, msg rules.Text) {
 	if held >= durationParam(p, "warn-after") {
 		p.Report(ep.pos, ep.time, msg)
 		return
 	}
 	p.ReportAtMost(rules.Info, ep.pos, ep.time, msg)
 }
+
+// The messages of zero-window, in every language of the reports.
+var (
+	zeroWindowText = &rules.Texts{Key: "zero-window",
+		En: "%[1]s advertised a zero window for %[2]s",
+		Zh: "%[1]s 通告了零窗口，持续 %[2]s"}
+	zeroWindowAtEndText = &rules.Texts{Key: "zero-window.at-end",
+		En: "%[1]s advertised a zero window, still closed %[2]s later when the connection ended",
+		Zh: "%[1]s 通告了零窗口，%[2]s 后连接结束时窗口仍未打开"}
+)
