@@ -9,6 +9,7 @@ import (
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/checks"
 )
 
 // assertNotes checks that explanation n (1-based, the summary last)
@@ -115,14 +116,16 @@ func TestAbortWithDataInFlight(t *testing.T) {
 	})
 }
 
+var sentAgainText = &rules.Texts{Key: "retransmission", En: "%[1]d bytes sent again", Zh: "%[1]d 字节被重传"}
+
 // retransmissionCheck stands in for the retransmission check of
 // rules/checks, to show that findings are explained at their segment.
 var retransmissionCheck = &rules.Check{
-	ID: "retransmission", Title: "bytes sent again", Default: rules.Info,
+	ID: "retransmission", Title: "bytes sent again", Default: rules.Info, Hint: checks.ByID("retransmission").Hint,
 	Segment: func(p *rules.Pass) {
 		s := p.Conn.Side(p.Dir)
 		if p.Seg.PayloadLen > 0 && s.HasNxt && tcp.SeqLess(p.Seg.Seq, s.Nxt) {
-			p.Reportf("%d bytes sent again", p.Seg.PayloadLen)
+			p.Reportf(sentAgainText, p.Seg.PayloadLen)
 		}
 	},
 }

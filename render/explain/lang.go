@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/pcaplint/pcaplint/rules"
 )
 
 // Lang is a language of the explanations, named by its ISO 639-1 code.
@@ -84,6 +86,8 @@ func (l Lang) arg(a any) any {
 		return strings.Join(parts, l.Render(M(kSeriesSep)))
 	case Duration:
 		return l.duration(time.Duration(v))
+	case rules.Phrase:
+		return v.In(rules.Lang(l)) // a check's words: a finding, a hint, a severity
 	}
 	return a
 }

@@ -55,6 +55,7 @@ const (
 	kSumNoFindings, kSumFindings, kRuleCount     Key = "sum.nofindings", "sum.findings", "sum.rule"
 	kConnTag, kTitle, kSummaryTitle, kDiagramAlt Key = "doc.conn", "doc.title", "doc.summary", "doc.diagram"
 	kLateFinding                                 Key = "doc.late-finding"
+	kHint                                        Key = "hint"
 )
 
 // messages is the catalogue: every sentence and phrase explain prints, in
@@ -328,6 +329,7 @@ var messages = map[Key]map[Lang]string{
 	kTitle:         {English: "Explanation of %[1]s", Chinese: "%[1]s 逐包解读"},
 	kSummaryTitle:  {English: "Summary", Chinese: "小结"},
 	kDiagramAlt:    {English: "Sequence diagram of the connection", Chinese: "连接的时序图"},
+	kHint:          {English: "%[1]s", Chinese: "%[1]s"},
 	kLateFinding: {
 		English: "Found when the connection ended, about %[1]s: %[2]s (%[3]s): %[4]s",
 		Chinese: "连接结束时发现（关于%[1]s）：%[2]s（%[3]s）：%[4]s"},
@@ -362,60 +364,4 @@ var messages = map[Key]map[Lang]string{
 	"zeek.OTH": {
 		English: "no SYN seen: the log holds only the middle of the connection",
 		Chinese: "没有看到 SYN：日志里只有连接的中间部分"},
-
-	// How to read a finding, by rule ID (the checks in rules/checks).
-	"hint.handshake-bad-ack": {
-		English: "Read it as: an acknowledgement in the handshake is not the other side's ISN + 1, so the two ends disagree about where the byte stream starts (a middlebox rewriting numbers, or two connections mixed).",
-		Chinese: "解读：三次握手中的确认号不等于对方的初始序列号 + 1，两端对字节流起点的理解不一致（可能是中间设备改写了序列号，或两个连接混在一起）。"},
-	"hint.handshake-incomplete": {
-		English: "Read it as: the three-way handshake never finished, so no data could flow; look for a lost SYN-ACK or a server that did not answer.",
-		Chinese: "解读：三次握手没有完成，数据无法传输；检查 SYN+ACK 包是否丢包，或服务器端是否没有应答。"},
-	"hint.handshake-not-captured": {
-		English: "Read it as: the capture started after the connection opened; relative numbers and the window scale are unknown.",
-		Chinese: "解读：抓包开始时连接已经建立；相对序列号和窗口扩大因子都无从得知。"},
-	"hint.syn-retransmitted": {
-		English: "Read it as: the client had to send its SYN again; the delay between the copies is time the user waited to connect.",
-		Chinese: "解读：客户端不得不重传 SYN 包；两次之间的间隔就是用户等待连接的时间。"},
-	"hint.connection-refused": {
-		English: "Read it as: nothing accepted the connection on that port; check that the server runs and listens there.",
-		Chinese: "解读：该端口上没有程序接受连接；检查服务器端程序是否在运行并监听该端口。"},
-	"hint.seq-gap": {
-		English: "Read it as: bytes are missing before this segment, lost in the network or dropped by the capture.",
-		Chinese: "解读：这个报文段之前缺少一些字节，可能是网络丢包，也可能是抓包时丢失。"},
-	"hint.ack-unseen": {
-		English: "Read it as: the receiver acknowledges bytes the log never showed, so the capture missed them.",
-		Chinese: "解读：接收方确认了日志中从未出现的字节，说明抓包漏掉了它们。"},
-	"hint.retransmission": {
-		English: "Read it as: the sender timed out or was told of a loss and sent the bytes again; a few are normal, many mean a lossy path.",
-		Chinese: "解读：发送方超时或得知丢包后重传了这些字节；少量重传正常，大量重传说明链路丢包严重。"},
-	"hint.fast-retransmission": {
-		English: "Read it as: duplicate ACKs told the sender a segment was lost, and it resent it without waiting for a timeout.",
-		Chinese: "解读：重复确认让发送方得知有报文段丢失，它没有等待超时就立即重传。"},
-	"hint.spurious-retransmission": {
-		English: "Read it as: the bytes had already arrived; the sender's timer was too short or the ACK was slow.",
-		Chinese: "解读：这些字节其实早已到达；发送方的重传计时器太短，或确认来得太慢。"},
-	"hint.out-of-order": {
-		English: "Read it as: this segment overtook an earlier one on the way (out-of-order), and it fills a hole.",
-		Chinese: "解读：这个报文段在路上超过了更早的报文段（乱序），填补了一个空缺。"},
-	"hint.duplicate-ack": {
-		English: "Read it as: the receiver got data beyond a hole and keeps asking for the missing byte; three in a row trigger a fast retransmission.",
-		Chinese: "解读：接收方收到了空缺之后的数据，一直在索要缺失的字节；连续三个重复确认会触发快速重传。"},
-	"hint.rst-unexpected": {
-		English: "Read it as: the connection was torn down by a reset instead of FINs; an application crashed, timed out, or closed with unread data.",
-		Chinese: "解读：连接被 RST 强制断开而不是通过 FIN 正常关闭；可能是应用程序崩溃、超时，或在还有未读数据时关闭了连接。"},
-	"hint.rst-after-close": {
-		English: "Read it as: a reset after a finished close is harmless; it clears state, often because a late segment arrived.",
-		Chinese: "解读：正常关闭之后的 RST 无害，只是清理状态，常因迟到的报文段引起。"},
-	"hint.zero-window": {
-		English: "Read it as: the receiving application is not reading fast enough; the sender has to wait.",
-		Chinese: "解读：接收方的应用程序读取太慢，发送方只能等待。"},
-	"hint.fin-not-acked": {
-		English: "Read it as: the other side never confirmed the FIN, so the close did not finish in the log.",
-		Chinese: "解读：对方从未确认这个 FIN，日志中关闭过程没有完成。"},
-	"hint.teardown-incomplete": {
-		English: "Read it as: the log ends before the connection was closed both ways; it may still be open, or half-closed.",
-		Chinese: "解读：日志结束时连接没有在两个方向上都关闭；它可能仍然打开，或处于半关闭状态。"},
-	"hint.keep-alive": {
-		English: "Read it as: an idle connection checks that the peer is still there; nothing is wrong.",
-		Chinese: "解读：空闲的连接在探测对方是否还在；这并不是问题。"},
 }

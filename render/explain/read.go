@@ -85,22 +85,28 @@ func (r *reading) midstream() {
 // catalogue has one for its rule.
 func (r *reading) findings() {
 	for _, f := range r.st.Findings {
-		r.say(kFinding, f.Rule, f.Severity.String(), f.Message)
+		r.say(kFinding, f.Rule, f.Severity, findingText{f})
 		r.hint(f.Rule)
 	}
 	for _, f := range r.st.Earlier {
-		r.say(kFindingAbout, posRef(f.Pos), f.Rule, f.Severity.String(), f.Message)
+		r.say(kFindingAbout, posRef(f.Pos), f.Rule, f.Severity, findingText{f})
 		r.hint(f.Rule)
 	}
 }
 
-// hint says how to read a finding of the rule, when the catalogue has a
-// hint for it.
+// hint says how to read a finding of the rule, when its check has a hint.
 func (r *reading) hint(rule string) {
-	if hint := Key("hint." + rule); messages[hint] != nil {
-		r.say(hint)
+	if h := r.st.Hints[rule]; h != nil && h.En != "" {
+		r.say(kHint, rules.Say(h))
 	}
 }
+
+// findingText is a finding's message in the language of the reading: the
+// check's words, or a custom rule's own.
+type findingText struct{ f rules.Finding }
+
+// In renders the message in language l.
+func (t findingText) In(l rules.Lang) string { return t.f.Localized(l) }
 
 // states lists the RFC 9293 state changes this segment caused, which the
 // tracker appended to the connection's transitions while folding it in.

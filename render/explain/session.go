@@ -42,6 +42,7 @@ type Session struct {
 	flights map[*rules.Conn]*flight
 	ended   []*rules.Conn
 	shown   map[rules.Finding]bool
+	hints   map[string]*rules.Texts // the checks' hints by rule ID
 	// fresh are the findings the engine kept since the last segment
 	// (Engine.OnKeep), in the order they were reported.
 	fresh   []rules.Finding
@@ -61,6 +62,10 @@ func NewSession(w io.Writer, opts Options) (*Session, error) {
 	s := &Session{opts: opts, engine: engine, snap: &snapshot{},
 		lines: newLineWriter(opts.Location), flights: map[*rules.Conn]*flight{}, shown: map[rules.Finding]bool{}}
 	engine.OnKeep = func(f rules.Finding) { s.fresh = append(s.fresh, f) }
+	s.hints = map[string]*rules.Texts{}
+	for _, c := range opts.Checks {
+		s.hints[c.ID] = &c.Hint
+	}
 	s.tracker = rules.NewTracker(engine, s.snap)
 	if opts.Markdown {
 		s.out = &markdownPrinter{w: w, lang: opts.Lang}
@@ -88,7 +93,7 @@ func (s *Session) Add(seg *tcp.Segment, line string) error {
 	if s.opts.Conn != 0 && c.ID != s.opts.Conn {
 		return nil
 	}
-	st := &Step{Seg: seg, Dir: d, IsNew: s.snap.isNew, Copy: !s.snap.seen, Before: &s.snap.before, After: c}
+	st := &Step{Seg: seg, Dir: d, IsNew: s.snap.isNew, Copy: !s.snap.seen, Before: &s.snap.before, After: c, Hints: s.hints}
 	if st.Copy {
 		st.Before = c
 	} else {
@@ -128,7 +133,7 @@ func (s *Session) Close() error {
 		sum := &summary{}
 		for _, f := range mine {
 			if !s.shown[f] {
-				sum.late = append(sum.late, s.opts.Lang.Render(M(kLateFinding, posRef(f.Pos), f.Rule, f.Severity.String(), f.Message)))
+				sum.late = append(sum.late, s.opts.Lang.Render(M(kLateFinding, posRef(f.Pos), f.Rule, f.Severity, findingText{f})))
 			}
 		}
 		sum.sentences = s.render(Summarize(c, mine))

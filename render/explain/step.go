@@ -42,6 +42,9 @@ type Step struct {
 	// Findings are the checks' findings at this segment; Earlier are
 	// findings about earlier segments that the checks reached only now.
 	Findings, Earlier []rules.Finding
+	// Hints are the checks' hints on how to read their findings, by rule
+	// ID.
+	Hints map[string]*rules.Texts
 }
 
 // reading is the state of one Read call: shorthands for the step's sides.

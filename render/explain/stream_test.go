@@ -83,14 +83,19 @@ func TestMidstreamConnectionNamesItsRoles(t *testing.T) {
 // lateCheck reports, at the first data segment, a finding about the
 // connection's first segment, and at the end one about its last: the two
 // ways a check reaches a verdict after its segment was explained.
+var (
+	aboutSYNText = &rules.Texts{Key: "late.syn", En: "about the SYN", Zh: "关于 SYN 包"}
+	aboutEndText = &rules.Texts{Key: "late.end", En: "about the end", Zh: "关于连接结束"}
+)
+
 var lateCheck = &rules.Check{
 	ID: "late", Title: "verdicts reached later", Default: rules.Warning,
 	Segment: func(p *rules.Pass) {
 		if p.Seg.PayloadLen > 0 {
-			p.Report(p.Conn.FirstPos, p.Conn.Start, "about the SYN")
+			p.Report(p.Conn.FirstPos, p.Conn.Start, rules.Say(aboutSYNText))
 		}
 	},
-	End: func(p *rules.Pass) { p.Reportf("about the end") },
+	End: func(p *rules.Pass) { p.Reportf(aboutEndText) },
 }
 
 func TestFindingsReachedLaterNameTheirSegment(t *testing.T) {
