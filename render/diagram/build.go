@@ -59,9 +59,15 @@ func Build(convs []*Conversation, opts Options) *Diagram {
 	}
 	rows = insertGaps(rows, opts.Gap)
 	d.Rows = fold(rows, opts.MaxRows)
-	slices.SortFunc(d.Legend, func(a, b LegendEntry) int { return cmp.Compare(a.Rule, b.Rule) })
+	slices.SortFunc(d.Legend, byRule)
 	d.Caption = shorten(cmp.Or(opts.Caption, caption(convs, d)), 200)
 	return d
+}
+
+// byRule orders legend entries worst first, then by rule ID: a reader
+// meets the errors before the notes.
+func byRule(a, b LegendEntry) int {
+	return cmp.Or(cmp.Compare(b.Severity, a.Severity), cmp.Compare(a.Rule, b.Rule))
 }
 
 // addLanes gives the endpoints of c a lane each, client first, and returns
@@ -142,7 +148,8 @@ func conversationRows(conv *Conversation, lane [2]int, opts Options, merged bool
 		}
 		r := Row{Kind: RowSegment, Time: s.Time, From: from, To: to, Conn: c.ID,
 			Label: label, Class: classOf(s), Pos: s.Pos, Payload: s.PayloadLen, Findings: finds[s.Pos]}
-		if seqs.retransmits(s) {
+		if seqs.retransmits(s) && !hasRule(r.Findings, "retransmission") {
+			// A retransmission finding already says so: one word, not two.
 			r.Tags = append(r.Tags, "retransmission")
 		}
 		for _, t := range trans[s.Pos] {
@@ -151,6 +158,11 @@ func conversationRows(conv *Conversation, lane [2]int, opts Options, merged bool
 		rows = append(rows, r)
 	}
 	return rows
+}
+
+// hasRule reports whether a finding of rule id is among fs.
+func hasRule(fs []rules.Finding, id string) bool {
+	return slices.ContainsFunc(fs, func(f rules.Finding) bool { return f.Rule == id })
 }
 
 // setMark records an endpoint's new state; a later change on the same

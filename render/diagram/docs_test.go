@@ -15,7 +15,7 @@ import (
 // redraws them.
 func TestDocsExamples(t *testing.T) {
 	cases := append(fixture.All(), fixture.Case{Name: "long", Convs: fixture.Long(10_000)})
-	withPNG := map[string]bool{"tutorial": true, "loopback": true, "retransmission": true, "long": true}
+	withPNG := map[string]bool{"tutorial": true, "loopback": true, "retransmission": true, "long": true, "severities": true, "merged": true}
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			d := diagram.Build(c.Convs, diagram.Options{})

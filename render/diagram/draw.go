@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/pcaplint/pcaplint/render/diagram/typeface"
+	"github.com/pcaplint/pcaplint/render/palette"
+	"github.com/pcaplint/pcaplint/rules"
 )
 
 // lifelines draws each lane's vertical line, solid where time is drawn to
@@ -13,7 +15,7 @@ func (g *geometry) lifelines(d *Diagram, s *Scene) {
 	for _, x := range g.laneX[:len(d.Lanes)] {
 		y := g.lifeTop
 		for i, r := range d.Rows {
-			if r.Kind != RowGap && r.Kind != RowFold {
+			if r.Kind == RowSegment || r.Kind == RowLost {
 				continue
 			}
 			s.add(Item{Kind: KindLine, Role: RoleLifeline, X1: x, Y1: y, X2: x, Y2: g.rowTop[i]})
@@ -58,7 +60,7 @@ func (g *geometry) row(d *Diagram, i int, opts LayoutOptions, s *Scene) {
 	r := &d.Rows[i]
 	y := g.rowY[i]
 	switch r.Kind {
-	case RowGap, RowFold:
+	case RowGap, RowFold, RowContinued:
 		g.breakRow(d, r, y, s)
 		return
 	}
@@ -85,8 +87,11 @@ func (g *geometry) row(d *Diagram, i int, opts LayoutOptions, s *Scene) {
 		arrow.X2 = (xa + xb) / 2
 		label.Role, label.X1, label.Y1 = RoleTag, arrow.X2+dir*12, y+3.5
 	}
-	if len(r.Findings) > 0 {
-		arrow.Role, label.Role = RoleFinding, RoleFindingText
+	if sev := r.Severity(); sev != rules.Off {
+		arrow.Role, label.Role = FindingRole(sev), FindingTextRole(sev)
+		if palette.CueOf(sev).Dashed {
+			arrow.Dash = Dashed
+		}
 	}
 	s.add(arrow)
 	s.add(label)
@@ -111,7 +116,8 @@ func (g *geometry) notes(r *Row, head, dir, y float64, title string, s *Scene) {
 }
 
 // breakRow draws an idle gap (a dashed rule across the picture with its
-// duration) or a folded run (its summary between the lifelines).
+// duration), a page's end or beginning (a dashed rule saying which page
+// goes on), or a folded run (its summary between the lifelines).
 func (g *geometry) breakRow(d *Diagram, r *Row, y float64, s *Scene) {
 	left, right := g.laneX[0], g.laneX[len(d.Lanes)-1]
 	mid := (left + right) / 2
@@ -120,7 +126,7 @@ func (g *geometry) breakRow(d *Diagram, r *Row, y float64, s *Scene) {
 	}
 	text := Item{Kind: KindText, Role: RoleGapText, X1: mid, Y1: y + 3.5, Text: breakText(r),
 		Face: typeface.Regular, Size: noteSize, Anchor: Middle}
-	if r.Kind == RowGap {
+	if r.Kind != RowFold {
 		s.add(Item{Kind: KindLine, Role: RoleGap, X1: margin, Y1: y, X2: right + g.stateW, Y2: y, Dash: Dashed})
 	}
 	w := text.TextWidth() + 14
@@ -128,7 +134,10 @@ func (g *geometry) breakRow(d *Diagram, r *Row, y float64, s *Scene) {
 	s.add(text)
 }
 
-// legend lists the findings under the diagram and returns its bottom.
+// legend lists the findings under the diagram, one rule a line: the
+// rule ID in its severity's colour behind its marker, the severity and how
+// many times, and the first message, wrapped to the picture's width
+// rather than cut. It returns the legend's bottom.
 func (g *geometry) legend(d *Diagram, s *Scene) float64 {
 	if len(d.Legend) == 0 {
 		return g.bottom
@@ -138,19 +147,73 @@ func (g *geometry) legend(d *Diagram, s *Scene) float64 {
 		Face: typeface.Regular, Size: captionSize})
 	ruleW, countW := 0.0, 0.0
 	for _, e := range d.Legend {
-		ruleW = max(ruleW, typeface.Width(typeface.Mono, noteSize, e.Rule))
-		countW = max(countW, typeface.Width(typeface.Regular, noteSize, "×"+strconv.Itoa(e.Count)))
+		ruleW = max(ruleW, typeface.Width(typeface.Mono, noteSize, marked(e.Severity, e.Rule)))
+		countW = max(countW, typeface.Width(typeface.Regular, noteSize, legendCount(e)))
 	}
+	msgX := margin + 8 + ruleW + 12 + countW + 12
+	msgW := max(g.right-msgX, legendMinText)
 	for _, e := range d.Legend {
-		y += 16
-		s.add(Item{Kind: KindText, Role: RoleFindingText, X1: margin + 8, Y1: y, Text: e.Rule,
-			Face: typeface.Mono, Size: noteSize, Title: e.Message})
-		s.add(Item{Kind: KindText, Role: RoleLegendText, X1: margin + 16 + ruleW + countW, Y1: y,
-			Text: "×" + strconv.Itoa(e.Count), Face: typeface.Regular, Size: noteSize, Anchor: End})
-		s.add(Item{Kind: KindText, Role: RoleLegendText, X1: margin + 24 + ruleW + countW, Y1: y,
-			Text: shorten(e.Message, 100), Face: typeface.Regular, Size: noteSize, Title: e.Message})
+		y += legendPitch
+		s.add(Item{Kind: KindText, Role: FindingTextRole(e.Severity), X1: margin + 8, Y1: y,
+			Text: marked(e.Severity, e.Rule), Face: typeface.Mono, Size: noteSize, Title: e.Message})
+		s.add(Item{Kind: KindText, Role: RoleRoleText, X1: margin + 8 + ruleW + 12, Y1: y,
+			Text: legendCount(e), Face: typeface.Regular, Size: noteSize})
+		for i, line := range wrap(e.Message, typeface.Regular, noteSize, msgW, legendMaxLines) {
+			if i > 0 {
+				y += noteSize + 3
+			}
+			s.add(Item{Kind: KindText, Role: RoleLegendText, X1: msgX, Y1: y, Text: line,
+				Face: typeface.Regular, Size: noteSize, Title: e.Message})
+		}
 	}
 	return y + 4
+}
+
+// legendCount is a legend line's severity and count: "warning ×3".
+func legendCount(e LegendEntry) string {
+	return e.Severity.String() + " ×" + strconv.Itoa(e.Count)
+}
+
+// wrap breaks s into lines no wider than width set in face f at size,
+// at spaces, and inside a word only when the word alone is wider. Past
+// most lines the last ends in an ellipsis; the arrow's and the legend's
+// tooltips keep the whole text.
+func wrap(s string, f typeface.Face, size, width float64, most int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if typeface.Width(f, size, try) <= width {
+			line = try
+			continue
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+		line = ""
+		for _, r := range word { // a word wider than a line is cut where it must be
+			if line != "" && typeface.Width(f, size, line+string(r)) > width {
+				lines = append(lines, line)
+				line = ""
+			}
+			line += string(r)
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	if len(lines) > most {
+		lines = lines[:most]
+		last := []rune(lines[most-1])
+		for len(last) > 0 && typeface.Width(f, size, string(last)+" …") > width {
+			last = last[:len(last)-1]
+		}
+		lines[most-1] = strings.TrimSpace(string(last)) + " …"
+	}
+	return lines
 }
 
 // shorten cuts s to n runes, ending it with an ellipsis when cut.

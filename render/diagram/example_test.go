@@ -57,7 +57,7 @@ func ExampleBuild() {
 	//     Note over P1: ESTABLISHED
 	//     P0->>P1: [P.] 1:13 (12) ack 1
 	//     P1->>P0: [.] ack 13 win 64 (×1024 = 65536)
-	//     rect rgba(207, 34, 46, 0.15)
+	//     rect rgba(154, 103, 0, 0.15)
 	//     P1->>P0: [R.] seq 1 ack 13 ⚠ rst-unexpected
 	//     end
 	//     Note over P1: CLOSED

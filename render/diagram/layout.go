@@ -5,6 +5,8 @@ import (
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/render/diagram/typeface"
+	"github.com/pcaplint/pcaplint/render/palette"
+	"github.com/pcaplint/pcaplint/rules"
 )
 
 // Type sizes and spacing, in pixels. The proportions follow the figures of
@@ -25,6 +27,11 @@ const (
 	pillPad     = 5.0
 	labelPad    = 10.0 // from the sender's lifeline to its label
 	minSpan     = 240.0
+	legendPitch = 16.0
+	// legendMinText is the least width a legend message wraps to, however
+	// narrow the diagram; legendMaxLines the most lines it takes.
+	legendMinText  = 320.0
+	legendMaxLines = 8
 )
 
 // LayoutOptions tune the layout.
@@ -44,6 +51,8 @@ type geometry struct {
 	rowTop    []float64
 	rowBottom []float64
 	bottom    float64
+	// right is the right edge of the drawing: the last header or state.
+	right float64
 }
 
 // Lay places every item of d.
@@ -55,7 +64,7 @@ func Lay(d *Diagram, opts LayoutOptions) *Scene {
 	g.lifelines(d, s)
 	g.headers(d, s)
 	if len(d.Rows) > 0 {
-		s.add(Item{Kind: KindText, Role: RoleRoleText, X1: g.timeRight, Y1: g.lifeTop - 7,
+		s.add(Item{Kind: KindText, Role: RoleTime, X1: g.timeRight, Y1: g.lifeTop - 7,
 			Text: timeHeading(opts), Face: typeface.Regular, Size: noteSize, Anchor: End})
 	}
 	for i := range d.Rows {
@@ -63,10 +72,7 @@ func Lay(d *Diagram, opts LayoutOptions) *Scene {
 	}
 	legendBottom := g.legend(d, s)
 	s.Height = max(g.bottom, legendBottom) + margin
-	s.Width = g.laneX[len(g.laneX)-1] + g.stateW + margin
-	if len(d.Lanes) > 0 {
-		s.Width += headerWidth(d.Lanes[len(d.Lanes)-1]) / 2
-	}
+	s.Width = g.right + margin
 	for _, it := range s.Items {
 		if it.Kind == KindText {
 			s.Width = max(s.Width, it.Left()+it.TextWidth()+margin)
@@ -96,7 +102,7 @@ func measure(d *Diagram, opts LayoutOptions) *geometry {
 		case RowLost: // the label sits in the half past the cross
 			w := typeface.Width(typeface.Mono, labelSize, r.Label)
 			span = max(span, 2*(w+2*labelPad+12)/float64(lanes))
-		case RowFold, RowGap:
+		case RowFold, RowGap, RowContinued:
 			if n := len(d.Lanes) - 1; n > 0 {
 				span = max(span, (typeface.Width(typeface.Regular, noteSize, breakText(r))+60)/float64(n))
 			}
@@ -120,7 +126,10 @@ func measure(d *Diagram, opts LayoutOptions) *geometry {
 	g.timeRight = margin + timeW
 	x := g.timeRight + 16 + g.stateW
 	if len(d.Lanes) > 0 {
-		x = max(x, margin+headerWidth(d.Lanes[0])/2)
+		// The first header clears the time column's heading, which sits
+		// on the headers' line: without states in the margin (--merged)
+		// it would run into the box.
+		x = max(x, g.timeRight+12+headerWidth(d.Lanes[0])/2)
 	}
 	for range d.Lanes {
 		g.laneX = append(g.laneX, x)
@@ -128,6 +137,10 @@ func measure(d *Diagram, opts LayoutOptions) *geometry {
 	}
 	if len(g.laneX) == 0 {
 		g.laneX = []float64{x}
+	}
+	g.right = g.laneX[len(g.laneX)-1] + g.stateW
+	if len(d.Lanes) > 0 {
+		g.right += headerWidth(d.Lanes[len(d.Lanes)-1]) / 2
 	}
 	g.lifeTop = margin + captionSize + 12 + headerH
 	y := g.lifeTop + 8
@@ -137,7 +150,7 @@ func measure(d *Diagram, opts LayoutOptions) *geometry {
 	for _, r := range d.Rows {
 		pitch := rowPitch
 		switch {
-		case r.Kind == RowGap || r.Kind == RowFold:
+		case r.Kind != RowSegment && r.Kind != RowLost:
 			pitch = breakPitch
 		case len(r.Findings) > 0 || len(r.Tags) > 0:
 			pitch += noteSize // room for the notes under the arrow
@@ -178,8 +191,11 @@ func headerWidth(l Lane) float64 {
 // breakText is the text of a gap or fold row in drawn formats. Go's fonts
 // lack "⋯", so three middle dots stand in for it.
 func breakText(r *Row) string {
-	if r.Kind == RowGap {
+	switch r.Kind {
+	case RowGap:
 		return r.GapText()
+	case RowContinued:
+		return r.Label
 	}
 	return r.FoldText("···")
 }
@@ -189,12 +205,23 @@ func breakText(r *Row) string {
 func notes(r *Row) []Item {
 	var its []Item
 	for _, f := range r.Findings {
-		its = append(its, Item{Kind: KindText, Role: RoleFindingText, Text: f.Rule, Face: typeface.Mono, Size: noteSize})
+		its = append(its, Item{Kind: KindText, Role: FindingTextRole(f.Severity), Text: marked(f.Severity, f.Rule),
+			Face: typeface.Mono, Size: noteSize})
 	}
 	for _, t := range r.Tags {
 		its = append(its, Item{Kind: KindText, Role: RoleTag, Text: t, Face: typeface.Regular, Size: noteSize})
 	}
 	return its
+}
+
+// marked is a rule ID behind its severity's marker ("× data-after-fin",
+// "! rst-unexpected", "window-full"), so that severities differ in more
+// than colour.
+func marked(sev rules.Severity, rule string) string {
+	if m := palette.CueOf(sev).Marker; m != "" {
+		return m + " " + rule
+	}
+	return rule
 }
 
 func notesWidth(r *Row) float64 {

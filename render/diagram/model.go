@@ -18,7 +18,8 @@ type Diagram struct {
 	Start time.Time
 	// States is set when the lanes carry RFC 9293 state changes.
 	States bool
-	// Legend lists the findings by rule, with counts, in rule order.
+	// Legend lists the findings by rule, with counts, worst first and then
+	// in rule order.
 	Legend []LegendEntry
 	// Segments counts every segment drawn or folded.
 	Segments int
@@ -41,10 +42,11 @@ type RowKind uint8
 
 // Row kinds.
 const (
-	RowSegment RowKind = iota // an arrow from sender to receiver
-	RowLost                   // a segment the capture lacks: an arrow ending in a cross
-	RowGap                    // an idle period longer than the gap threshold
-	RowFold                   // a run of segments folded into one line
+	RowSegment   RowKind = iota // an arrow from sender to receiver
+	RowLost                     // a segment the capture lacks: an arrow ending in a cross
+	RowGap                      // an idle period longer than the gap threshold
+	RowFold                     // a run of segments folded into one line
+	RowContinued                // where a page ends or the next begins (Pages); Label says which
 )
 
 // Class sorts segments for styling.
@@ -74,7 +76,8 @@ type Row struct {
 	From, To int
 	// Conn is the connection's ID.
 	Conn int
-	// Label is the tcpdump-style text on the arrow, or the text of a fold.
+	// Label is the tcpdump-style text on the arrow, or what a RowContinued
+	// says.
 	Label string
 	Class Class
 	// Tags are notes beside the arrow, such as "retransmission".
@@ -99,6 +102,16 @@ type Row struct {
 func (r *Row) Pinned() bool {
 	return r.Kind != RowSegment || r.Class == ClassSYN || r.Class == ClassFIN ||
 		r.Class == ClassRST || len(r.Findings) > 0 || len(r.States) > 0
+}
+
+// Severity is the worst severity of the row's findings, Off when it has
+// none: the arrow is drawn in it.
+func (r *Row) Severity() rules.Severity {
+	sev := rules.Off
+	for i := range r.Findings {
+		sev = max(sev, r.Findings[i].Severity)
+	}
+	return sev
 }
 
 // StateMark is an endpoint's new RFC 9293 state.

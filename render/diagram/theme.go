@@ -1,5 +1,10 @@
 package diagram
 
+import (
+	"github.com/pcaplint/pcaplint/render/palette"
+	"github.com/pcaplint/pcaplint/rules"
+)
+
 // Role is what an item is, for styling. Its String is the class name SVG
 // and DOT use.
 type Role uint8
@@ -21,15 +26,44 @@ const (
 	RoleGap
 	RoleGapText
 	RoleMask
-	RoleFinding
-	RoleFindingText
 	RoleLegendText
+	// The arrows and texts of findings, one role per severity, so that
+	// each is drawn in its own colour and line (package palette).
+	RoleInfo
+	RoleWarning
+	RoleError
+	RoleInfoText
+	RoleWarningText
+	RoleErrorText
 	numRoles
 )
 
 var roleNames = [numRoles]string{"caption", "header", "header-text", "role-text", "lifeline",
 	"arrow", "lost", "label", "tag", "time", "state", "state-text", "gap", "gap-text", "mask",
-	"finding", "finding-text", "legend-text"}
+	"legend-text", "info", "warning", "error", "info-text", "warning-text", "error-text"}
+
+// FindingRole is the role of an arrow whose worst finding is of severity
+// sev, and FindingTextRole that of its texts.
+func FindingRole(sev rules.Severity) Role { return RoleInfo + Role(severityIndex(sev)) }
+
+// FindingTextRole is the role of a finding's text of severity sev.
+func FindingTextRole(sev rules.Severity) Role { return RoleInfoText + Role(severityIndex(sev)) }
+
+func severityIndex(sev rules.Severity) int {
+	return int(min(max(sev, rules.Info), rules.Error) - rules.Info)
+}
+
+// Severity is the severity a finding's role draws, and Off for every
+// other role.
+func (r Role) Severity() rules.Severity {
+	switch {
+	case r >= RoleInfo && r <= RoleError:
+		return rules.Info + rules.Severity(r-RoleInfo)
+	case r >= RoleInfoText && r <= RoleErrorText:
+		return rules.Info + rules.Severity(r-RoleInfoText)
+	}
+	return rules.Off
+}
 
 // String is the role's class name.
 func (r Role) String() string { return roleNames[r] }
@@ -38,7 +72,7 @@ func (r Role) String() string { return roleNames[r] }
 func (r Role) IsText() bool {
 	switch r {
 	case RoleCaption, RoleHeaderText, RoleRoleText, RoleLabel, RoleTag, RoleTime,
-		RoleStateText, RoleGapText, RoleFindingText, RoleLegendText:
+		RoleStateText, RoleGapText, RoleLegendText, RoleInfoText, RoleWarningText, RoleErrorText:
 		return true
 	}
 	return false
@@ -59,12 +93,13 @@ type Paint struct {
 	Stroke, Fill string
 }
 
-// Palette is a theme's colours, as #rrggbb.
+// Palette is a theme's colours, as #rrggbb. Findings take theirs from
+// package palette, by severity.
 type Palette struct {
 	Name                   string
+	Theme                  palette.Theme
 	Background, Ink, Muted string
 	Lifeline, Rule         string
-	Finding                string
 	HeaderFill, HeaderLine string
 	StateFill, StateLine   string
 	StateInk               string
@@ -72,16 +107,16 @@ type Palette struct {
 
 // Light is the default theme: black on white, as in a printed book.
 var Light = Palette{
-	Name: "light", Background: "#ffffff", Ink: "#1f2328", Muted: "#59636e",
-	Lifeline: "#8c959f", Rule: "#afb8c1", Finding: "#cf222e",
+	Name: "light", Theme: palette.Light, Background: "#ffffff", Ink: "#1f2328", Muted: "#59636e",
+	Lifeline: "#8c959f", Rule: "#afb8c1",
 	HeaderFill: "#f6f8fa", HeaderLine: "#d1d9e0",
 	StateFill: "#eef3fb", StateLine: "#b6c8e3", StateInk: "#0b3d91",
 }
 
 // Dark suits a dark page.
 var Dark = Palette{
-	Name: "dark", Background: "#0d1117", Ink: "#e6edf3", Muted: "#9198a1",
-	Lifeline: "#6e7681", Rule: "#3d444d", Finding: "#ff7b72",
+	Name: "dark", Theme: palette.Dark, Background: "#0d1117", Ink: "#e6edf3", Muted: "#9198a1",
+	Lifeline: "#6e7681", Rule: "#3d444d",
 	HeaderFill: "#151b23", HeaderLine: "#3d444d",
 	StateFill: "#121d2f", StateLine: "#2f4a74", StateInk: "#9ecbff",
 }
@@ -107,10 +142,11 @@ func (p Palette) Paint(r Role) Paint {
 		return Paint{Stroke: p.Muted}
 	case RoleMask:
 		return Paint{Stroke: p.Background, Fill: p.Background}
-	case RoleFinding:
-		return Paint{Stroke: p.Finding, Fill: p.Finding}
-	case RoleFindingText:
-		return Paint{Fill: p.Finding}
+	case RoleInfo, RoleWarning, RoleError:
+		c := palette.Colour(r.Severity(), p.Theme)
+		return Paint{Stroke: c, Fill: c}
+	case RoleInfoText, RoleWarningText, RoleErrorText:
+		return Paint{Fill: palette.Colour(r.Severity(), p.Theme)}
 	}
 	return Paint{Fill: p.Ink}
 }

@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/pcaplint/pcaplint/render/diagram"
+	"github.com/pcaplint/pcaplint/render/palette"
 )
 
 // ArrowLen is the length of an arrowhead; arrowsize 0.7 of Graphviz's 10.
@@ -97,12 +98,15 @@ func (wr *writer) item(i int, it *diagram.Item, p diagram.Palette) {
 	}
 }
 
+// width is a line's stroke width: a finding's arrow as heavy as its
+// severity's cue says (package palette), so that severities differ in
+// more than colour.
 func width(r diagram.Role) float64 {
 	switch r {
 	case diagram.RoleArrow, diagram.RoleLost:
 		return 1.1
-	case diagram.RoleFinding:
-		return 1.6
+	case diagram.RoleInfo, diagram.RoleWarning, diagram.RoleError:
+		return palette.CueOf(r.Severity()).Width
 	}
 	return 0.8
 }

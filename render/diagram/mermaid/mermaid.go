@@ -6,10 +6,13 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/pcaplint/pcaplint/render/diagram"
+	"github.com/pcaplint/pcaplint/render/palette"
+	"github.com/pcaplint/pcaplint/rules"
 )
 
 // Write writes d as Mermaid text.
@@ -42,6 +45,9 @@ func row(w *bufio.Writer, r *diagram.Row, span string) {
 	case diagram.RowGap:
 		fmt.Fprintf(w, "    Note over %s: %s\n", span, Escape(r.GapText()))
 		return
+	case diagram.RowContinued:
+		fmt.Fprintf(w, "    Note over %s: %s\n", span, Escape(r.Label))
+		return
 	case diagram.RowFold:
 		fmt.Fprintf(w, "    Note over %s: %s\n", span, Escape(r.FoldText("⋯")))
 		return
@@ -59,7 +65,7 @@ func row(w *bufio.Writer, r *diagram.Row, span string) {
 			rules = append(rules, f.Rule)
 		}
 		label += " ⚠ " + strings.Join(rules, ", ")
-		fmt.Fprintf(w, "    rect rgba(207, 34, 46, 0.15)\n")
+		fmt.Fprintf(w, "    rect %s\n", tint(r.Severity()))
 	}
 	fmt.Fprintf(w, "    %s->>%s: %s\n", id(r.From), id(r.To), Escape(label))
 	if len(r.Findings) > 0 {
@@ -68,6 +74,17 @@ func row(w *bufio.Writer, r *diagram.Row, span string) {
 	for _, m := range r.States {
 		fmt.Fprintf(w, "    Note over %s: %s\n", id(m.Lane), Escape(m.State))
 	}
+}
+
+// tint is the background of a row with findings: the worst finding's
+// colour (package palette), faint.
+func tint(sev rules.Severity) string {
+	var rgb [3]uint64
+	c := palette.Colour(sev, palette.Light)
+	for i := range rgb {
+		rgb[i], _ = strconv.ParseUint(c[1+2*i:3+2*i], 16, 8)
+	}
+	return fmt.Sprintf("rgba(%d, %d, %d, 0.15)", rgb[0], rgb[1], rgb[2])
 }
 
 // Escape makes s safe as Mermaid message or participant text: the

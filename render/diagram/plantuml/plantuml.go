@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/pcaplint/pcaplint/render/diagram"
+	"github.com/pcaplint/pcaplint/render/palette"
 )
 
 // Write writes d as PlantUML text.
@@ -43,6 +44,9 @@ func row(w *bufio.Writer, r *diagram.Row) {
 	case diagram.RowFold:
 		fmt.Fprintf(w, "== %s ==\n", Escape(r.FoldText("⋯")))
 		return
+	case diagram.RowContinued:
+		fmt.Fprintf(w, "== %s ==\n", Escape(r.Label))
+		return
 	case diagram.RowLost:
 		fmt.Fprintf(w, "%s ->x %s : %s\n", id(r.From), id(r.To), Escape(r.Label))
 		return
@@ -57,8 +61,16 @@ func row(w *bufio.Writer, r *diagram.Row) {
 		for _, f := range r.Findings {
 			rules = append(rules, Escape(f.Rule))
 		}
-		arrow = "-[#cf222e]>"
-		label = "<color:#cf222e>" + label + " **" + strings.Join(rules, ", ") + "**</color>"
+		// The worst finding's colour (package palette), and a dashed
+		// arrow for a warning, as the drawn formats have it.
+		sev := r.Severity()
+		c := palette.Colour(sev, palette.Light)
+		style := "#" + c[1:]
+		if palette.CueOf(sev).Dashed {
+			style += ",dashed"
+		}
+		arrow = "-[" + style + "]>"
+		label = "<color:" + c + ">" + label + " **" + strings.Join(rules, ", ") + "**</color>"
 	}
 	fmt.Fprintf(w, "%s %s %s : %s\n", id(r.From), arrow, id(r.To), label)
 	for _, m := range r.States {

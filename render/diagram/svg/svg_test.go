@@ -3,6 +3,7 @@ package svg
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -41,12 +42,12 @@ func count(t *testing.T, b []byte) drawn {
 			}
 			class = append(class, c)
 			switch {
-			case e.Name.Local == "g" && (c == "edge arrow" || c == "edge finding" || c == "edge lost") && !strings.Contains(id(e), "x"):
+			case e.Name.Local == "g" && findingArrow[c] && !strings.Contains(id(e), "x"):
 				d.arrows++
-				if c == "edge finding" {
+				if c != "edge arrow" && c != "edge lost" {
 					d.findings++
 				}
-			case e.Name.Local == "g" && (c == "node label" || c == "node finding-text"):
+			case e.Name.Local == "g" && (c == "node label" || strings.HasSuffix(c, "-text")) && c != "node legend-text":
 				d.labels++
 			case e.Name.Local == "title":
 				d.titles++
@@ -60,6 +61,11 @@ func count(t *testing.T, b []byte) drawn {
 		}
 	}
 }
+
+// findingArrow are the classes of arrow groups: plain, lost, and one per
+// finding severity.
+var findingArrow = map[string]bool{"edge arrow": true, "edge lost": true,
+	"edge info": true, "edge warning": true, "edge error": true}
 
 func id(e xml.StartElement) string {
 	for _, a := range e.Attr {
@@ -95,7 +101,7 @@ func TestGoldenSVG(t *testing.T) {
 				t.Errorf("%d arrows drawn, want one per segment row: %d", got.arrows, arrows)
 			}
 			if got.findings != findings {
-				t.Errorf("%d red arrows, want %d", got.findings, findings)
+				t.Errorf("%d arrows drawn as findings, want %d", got.findings, findings)
 			}
 			all := strings.Join(got.texts, "\n")
 			for _, r := range d.Rows {
@@ -108,5 +114,31 @@ func TestGoldenSVG(t *testing.T) {
 				t.Error("two renderings of one scene differ")
 			}
 		})
+	}
+}
+
+// TestGoldenThemesAndPages pins the severities in both themes, and a
+// conversation drawn as pages (--page), each page with its headers and
+// its "continued" marks.
+func TestGoldenThemesAndPages(t *testing.T) {
+	d := diagram.Build(fixture.Severities(), diagram.Options{})
+	s := diagram.Lay(d, diagram.LayoutOptions{})
+	for _, theme := range []Theme{Light, Dark} {
+		b, err := Render(s, theme, d.Caption)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fixture.Golden(t, "severities-"+theme.Palette().Name+".svg", b)
+	}
+	tut := diagram.Build(fixture.Tutorial(), diagram.Options{})
+	for k, p := range tut.Pages(4) {
+		b, err := Render(diagram.Lay(p, diagram.LayoutOptions{}), Auto, p.Caption)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fixture.Golden(t, fmt.Sprintf("tutorial-page-%d.svg", k+1), b)
+		if n := strings.Count(string(b), "continued "); n != min(k+1, 2) && n != 1 {
+			t.Errorf("page %d has %d continued marks", k+1, n)
+		}
 	}
 }
