@@ -38,8 +38,13 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	slices.SortStableFunc(ins, func(a, b input) int { return cmp.Compare(a.Path, b.Path) })
 	ins = sh.pick(ins)
 	keep := lintKeeps(fl.format)
-	if fl.batch.html != "" {
-		keep = keepConns // the page lists every connection
+	// The HTML page needs at least each connection's ID and endpoints.
+	switch {
+	case fl.batch.html == "" || keep == keepRefs:
+	case keep == keepCount:
+		keep = keepRefs // the page names connections by ID and endpoints, which is all it reads of them
+	default:
+		keep = keepConns // the page reads Conns, which the JSON format's spool leaves empty
 	}
 	b := &batch{workers: fl.batch.jobs, opts: fl.input, keep: keep, grace: defaultGrace,
 		newEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks, cfg) },

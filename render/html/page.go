@@ -18,6 +18,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pcaplint/pcaplint/render/palette"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 )
@@ -69,7 +70,24 @@ type view struct {
 	FileRows  []fileRow
 	SkipRows  []report.Skip
 	CSS       template.CSS
+	Palette   template.CSS
 	Script    template.JS
+}
+
+// paletteCSS declares the severities' colours of render/palette for
+// both themes, and writes each severity's marker before its name, so
+// that a reader who does not tell the colours apart still tells an
+// error ("×") from a warning ("!").
+func paletteCSS() template.CSS {
+	var b strings.Builder
+	fmt.Fprintf(&b, ":root { %s; }\n@media (prefers-color-scheme: dark) { :root { %s; } }\n",
+		palette.CSS(palette.Light), palette.CSS(palette.Dark))
+	for _, s := range severities {
+		if m := palette.CueOf(s).Marker; m != "" {
+			fmt.Fprintf(&b, ".sev-%s::before { content: \"%s\\00a0\"; }\n", s, m) // \00a0: a no-break space
+		}
+	}
+	return template.CSS(b.String())
 }
 
 type fileRow struct {
@@ -106,7 +124,7 @@ func newView(r *report.Report, o Options) *view {
 	v := &view{Title: o.Title, Files: len(r.Files) + len(r.Skipped), Skipped: len(r.Skipped),
 		Packets: r.Packets(), Conns: int64(r.Conns()),
 		Errors: n[rules.Error], Warnings: n[rules.Warning], Infos: n[rules.Info], SkipRows: r.Skipped,
-		Summary: newSummary(r, o.Diagrams), CSS: template.CSS(pageCSS), Script: template.JS(pageJS)}
+		Summary: newSummary(r, o.Diagrams), CSS: template.CSS(pageCSS), Palette: paletteCSS(), Script: template.JS(pageJS)}
 	if v.Title == "" {
 		v.Title = "pcaplint report"
 	}
