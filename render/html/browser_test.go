@@ -55,19 +55,25 @@ func TestLargePageInABrowser(t *testing.T) {
 	defer cancel()
 	pageURL := "file://" + filepath.ToSlash(page)
 
+	// The page is loaded once, and each width is the same page in a
+	// resized window: three loads would take most of the test's time.
+	load(t, ctx, pageURL, 1024)
+	ready := chromiumtest.Eval[int](t, ctx, `Number(document.documentElement.dataset.ready)`)
+	t.Logf("interactive after %d ms; marks: %s", ready,
+		chromiumtest.Eval[string](t, ctx, `performance.getEntriesByType("mark").map(m => m.name + " " + Math.round(m.startTime)).join(", ")`))
+	if ready > readyBudgetMS {
+		if busy := busyMachine(); busy != "" {
+			t.Logf("interactive after %d ms, more than %d, on a busy machine (%s): not judged", ready, readyBudgetMS, busy)
+		} else {
+			t.Errorf("interactive after %d ms, want at most %d", ready, readyBudgetMS)
+		}
+	}
 	for _, width := range []int64{375, 1024, 1600} {
 		t.Run(fmt.Sprintf("%dpx", width), func(t *testing.T) {
-			load(t, ctx, pageURL, width)
-			ready := chromiumtest.Eval[int](t, ctx, `Number(document.documentElement.dataset.ready)`)
-			t.Logf("interactive after %d ms", ready)
-			t.Log("marks:", chromiumtest.Eval[string](t, ctx, `performance.getEntriesByType("mark").map(m => m.name + " " + Math.round(m.startTime)).join(", ")`))
-			if ready > readyBudgetMS {
-				if busy := busyMachine(); busy != "" {
-					t.Logf("interactive after %d ms, more than %d, on a busy machine (%s): not judged", ready, readyBudgetMS, busy)
-				} else {
-					t.Errorf("interactive after %d ms, want at most %d", ready, readyBudgetMS)
-				}
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800)); err != nil {
+				t.Fatal(err)
 			}
+			chromiumtest.Eval[chromedp.Void](t, ctx, `window.scrollTo(0, 0)`)
 			if n := chromiumtest.Eval[int](t, ctx, `document.querySelectorAll("#findings tbody tr").length`); n != 100 {
 				t.Errorf("%d rows on the first page, want 100", n)
 			}
@@ -107,7 +113,7 @@ func TestLargePageInABrowser(t *testing.T) {
 	}
 }
 
-// load opens the page at the given window width and waits until its
+// load opens the page in a window of the given width and waits until its
 // script has shown the first rows.
 func load(t *testing.T, ctx context.Context, pageURL string, width int64) {
 	t.Helper()
