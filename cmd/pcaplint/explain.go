@@ -49,7 +49,7 @@ segment as it arrives.`,
 				return fmt.Errorf("--lang: %w", err)
 			}
 			eopts.Lang, eopts.Markdown = l, format == "markdown"
-			eopts.Checks = checks
+			eopts.Checks, eopts.MaxConns = checks, maxConns
 			return runExplain(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], opts, eopts)
 		},
 	}

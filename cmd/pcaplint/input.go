@@ -149,6 +149,7 @@ func spoolFor(keep connKeep, col *connCollector) *connSpool {
 func collectingTracker(keep connKeep, eng *rules.Engine, extra ...rules.Observer) (*rules.Tracker, *connCollector) {
 	col := &connCollector{keep: keep}
 	tr := rules.NewTracker(append([]rules.Observer{col}, extra...)...)
+	tr.MaxConns = maxConns
 	// Only whole connections are printed with their state changes.
 	tr.NoTransitions = keep != keepConns && keep != keepSpool
 	// A connection's memory serves the next one when nothing keeps it
@@ -191,7 +192,7 @@ func readInputMeasured(path string, opts parse.Options, keep connKeep, newEngine
 	defer closer.Close()
 	var cols []*connCollector
 	var spool *connSpool
-	sh := rules.NewShards(0, func(int) (*rules.Tracker, *rules.Engine) {
+	sh := rules.NewShards(rules.DefaultShards, func(int) (*rules.Tracker, *rules.Engine) {
 		var eng *rules.Engine
 		if newEngine != nil {
 			if eng, err = newEngine(); err != nil {
@@ -202,6 +203,7 @@ func readInputMeasured(path string, opts parse.Options, keep connKeep, newEngine
 		if measure {
 			col.measure(tr)
 		}
+		tr.MaxConns = shardCap(maxConns, rules.DefaultShards)
 		if keep == keepSpool {
 			if spool == nil {
 				spool = &connSpool{}
@@ -245,9 +247,18 @@ func readInputMeasured(path string, opts parse.Options, keep connKeep, newEngine
 	return f, errs
 }
 
+// maxConns is --max-conns: the cap on live connections of one input, over
+// all its trackers (rules.Tracker.MaxConns).
+var maxConns = rules.DefaultMaxConns
+
+// shardCap is each of n trackers' share of a table of total connections,
+// rounded up so that the shares hold at least total.
+func shardCap(total, n int) int { return (total + n - 1) / n }
+
 // addInputFlags declares the flags that tune how inputs are read, the same
-// on every command: --strict, -S/--absolute-input and --strip-prefix. oldAbsolute is the
-// command's former spelling of -S, kept as a hidden alias that warns ("" for none).
+// on every command: --strict, -S/--absolute-input, --strip-prefix and
+// --max-conns. oldAbsolute is the command's former spelling of -S, kept as
+// a hidden alias that warns ("" for none).
 func addInputFlags(cmd *cobra.Command, opts *parse.Options, oldAbsolute string) {
 	f := cmd.Flags()
 	f.BoolVar(&opts.Strict, "strict", false, "treat malformed tcpdump text lines as errors")
@@ -258,6 +269,7 @@ func addInputFlags(cmd *cobra.Command, opts *parse.Options, oldAbsolute string) 
 		deprecated(cmd, oldAbsolute, "-S/--absolute-input")
 	}
 	addPrefixFlag(cmd, opts)
+	f.IntVar(&maxConns, "max-conns", rules.DefaultMaxConns, "keep at most `N` live connections per input; beyond, the least recently seen is evicted (conn-table-full)")
 }
 
 // inputErrors prints every input's problems on w and returns exit code 2

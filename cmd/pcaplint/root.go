@@ -45,6 +45,9 @@ func preRun(cmd *cobra.Command, _ []string) error {
 	if _, err := useColor(colorFlag(cmd), nil); err != nil {
 		return err
 	}
+	if n, err := cmd.Flags().GetInt("max-conns"); err == nil && n < 1 {
+		return fmt.Errorf("--max-conns must be at least 1, not %d", n)
+	}
 	if quietFlag(cmd) {
 		cmd.SetErr(&warningFilter{w: cmd.ErrOrStderr()})
 	}

@@ -28,6 +28,9 @@ type Options struct {
 	// segment they are about. Config configures them (nil: defaults).
 	Checks []*rules.Check
 	Config *rules.Config
+	// MaxConns caps the live connections (rules.Tracker.MaxConns; 0:
+	// rules.DefaultMaxConns).
+	MaxConns int
 }
 
 // Session explains segments as they are read: each Add prints the
@@ -67,6 +70,7 @@ func NewSession(w io.Writer, opts Options) (*Session, error) {
 		s.hints[c.ID] = &c.Hint
 	}
 	s.tracker = rules.NewTracker(engine, s.snap)
+	s.tracker.MaxConns = opts.MaxConns
 	if opts.Markdown {
 		s.out = &markdownPrinter{w: w, lang: opts.Lang}
 	} else {
