@@ -1,32 +1,15 @@
 package main
 
 import (
-	"bufio"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/pcaplint/pcaplint/bench/synflood/flood"
 )
 
 // TestMaxConnsCapsTheTable: --max-conns sets the live-connection cap of
 // every command that tracks connections, and a cap below 1 is a usage
 // error.
 func TestMaxConnsCapsTheTable(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "flood.pcap")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	if err := flood.Write(w, 100); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	path := synFlood(t, 100)
 	for _, tc := range []struct {
 		args []string
 		code int
