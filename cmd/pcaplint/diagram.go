@@ -28,6 +28,7 @@ type diagramFlags struct {
 	gap      time.Duration
 	maxRows  int
 	theme    string
+	page     int
 	limits   drawLimits
 	input    parse.Options
 	// rulesFile and overrides pick the rule set whose findings are drawn.
@@ -52,10 +53,12 @@ follows -o's extension unless --format says otherwise.
 
 Without -o one diagram goes to standard output; with several connections
 give -o DIR/ (one file per connection), pick some with --conn or --filter,
-or draw them together with --merged.`,
+or draw them together with --merged. --page N splits a long diagram into
+pages of N rows for documents and slides, one file a page.`,
 		Example: `  pcaplint diagram capture.pcap -o conn.svg
   pcaplint diagram capture.pcap -o diagrams/
   pcaplint diagram capture.pcap --filter 'port 9502' --format mermaid
+  pcaplint diagram capture.pcap --conn 3 --max-rows 0 --page 40 -o slides/conn3.png
   tcpdump -l -n -i lo port 9502 | pcaplint diagram - --merged -o lo.png`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -64,7 +67,7 @@ or draw them together with --merged.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&fl.output, "output", "o", "", "output file, or directory (ending in /) for one file per connection")
-	f.StringVar(&fl.rulesFile, "rules", "", "rule file, or a built-in set: default, strict, minimal, whose findings are drawn in red (default: the nearest .pcaplint.yaml, else default)")
+	f.StringVar(&fl.rulesFile, "rules", "", "rule file, or a built-in set: default, strict, minimal, whose findings are drawn, each in its severity's colour (default: the nearest .pcaplint.yaml, else default)")
 	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity, ID=off|info|warning|error (repeatable)")
 	f.StringVarP(&fl.format, "format", "f", "", "svg, png, dot, mermaid or plantuml (default: from -o's extension, else svg)")
 	f.IntSliceVar(&fl.conns, "conn", nil, "draw only the connections with these IDs (as pcaplint conns numbers them)")
@@ -76,6 +79,7 @@ or draw them together with --merged.`,
 	f.IntVar(&fl.maxRows, "max-rows", diagram.DefaultMaxRows, "fold steady runs beyond this many rows (0: never)")
 	f.IntVar(&fl.limits.maxItems, "max-elements", diagram.DefaultMaxItems, "refuse to draw an SVG, PNG or DOT diagram of more elements (lines, arrows, texts) than this (-1: no limit)")
 	f.Int64Var(&fl.limits.maxPixels, "max-pixels", png.DefaultMaxPixels, "refuse to draw a PNG of more pixels than this (-1: no limit)")
+	f.IntVar(&fl.page, "page", 0, "split each diagram into pages of N rows, one file a page (-o out.svg writes out-1.svg, out-2.svg, …); svg, png and dot")
 	f.StringVar(&fl.theme, "theme", "auto", "light, dark, or auto (follows the viewer's colour scheme)")
 	addInputFlags(cmd, &fl.input, "input-absolute")
 	return cmd
@@ -118,7 +122,10 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 		}
 	}
 	opts := diagram.Options{Absolute: fl.absolute, Gap: orNever(fl.gap), MaxRows: orNeverInt(fl.maxRows)}
-	r := renderer{format: format, theme: theme, layout: diagram.LayoutOptions{AbsTime: fl.time == "abs"}, limits: fl.limits}
+	if fl.page < 0 {
+		return fmt.Errorf("--page must be a number of rows, not %d", fl.page)
+	}
+	r := renderer{format: format, theme: theme, layout: diagram.LayoutOptions{AbsTime: fl.time == "abs"}, limits: fl.limits, page: fl.page}
 	if err := writeDiagrams(cmd.OutOrStdout(), cmd.ErrOrStderr(), fl.output, groups, opts, r); err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -39,8 +40,16 @@ func outputFormat(format, output string) (string, error) {
 		return "mermaid", nil
 	case ".puml", ".plantuml", ".pu":
 		return "plantuml", nil
+	case ".svg", "":
+		return "svg", nil
 	}
-	return "svg", nil
+	if isDir(output) {
+		return "svg", nil
+	}
+	// A name such as x.jpg must not get an SVG under it, which a viewer
+	// would then refuse.
+	return "", fmt.Errorf("-o %s: pcaplint does not write %s files: name the file .svg, .png, .dot (or .gv), .mmd (or .mermaid) or .puml (or .plantuml, .pu), or give --format",
+		output, filepath.Ext(output))
 }
 
 // renderer draws a diagram in one format.
@@ -49,6 +58,8 @@ type renderer struct {
 	theme  svg.Theme
 	layout diagram.LayoutOptions
 	limits drawLimits
+	// page is --page: rows per page, 0 for one picture.
+	page int
 }
 
 // drawLimits bound a drawn diagram (SVG, PNG, DOT); the zero value is
@@ -150,8 +161,12 @@ func isDir(output string) bool {
 	return err == nil && st.IsDir()
 }
 
-// writeDiagrams draws each group and writes it where -o says.
+// writeDiagrams draws each group and writes it where -o says, as pages
+// of r.page rows each when r.page is set.
 func writeDiagrams(stdout, stderr io.Writer, output string, groups [][]*diagram.Conversation, opts diagram.Options, r renderer) error {
+	if r.page > 0 {
+		return writePages(stderr, output, groups, opts, r)
+	}
 	toDir := output != "" && isDir(output)
 	if !toDir && len(groups) > 1 {
 		return fmt.Errorf("the input has %d connections: give -o DIR/ for one file each, pick some with --conn or --filter, or draw them together with --merged", len(groups))
@@ -243,4 +258,54 @@ func safeName(s string) string {
 		return name
 	}
 	return "unnamed"
+}
+
+// writePages draws each group as pages of r.page rows, one file a page:
+// -o out.svg writes out-1.svg, out-2.svg, …, and -o DIR/ one such series
+// per connection. A page over a limit is reported and the others drawn.
+func writePages(stderr io.Writer, output string, groups [][]*diagram.Conversation, opts diagram.Options, r renderer) error {
+	switch {
+	case r.format != "svg" && r.format != "png" && r.format != "dot":
+		return fmt.Errorf("--page draws svg, png or dot, not %s: the text formats are one document however long", r.format)
+	case output == "":
+		return fmt.Errorf("--page writes one file per page: give -o FILE (written as FILE-1, FILE-2, …) or -o DIR/")
+	}
+	toDir := isDir(output)
+	if !toDir && len(groups) > 1 {
+		return fmt.Errorf("the input has %d connections: give -o DIR/ for one series of pages each, pick one with --conn or --filter, or draw them together with --merged", len(groups))
+	}
+	if toDir {
+		if err := os.MkdirAll(output, 0o755); err != nil {
+			return err
+		}
+	}
+	failed, total := 0, 0
+	for _, g := range groups {
+		dir, name := filepath.Split(output)
+		if toDir {
+			dir, name = output, fileName(g, formatExt[r.format])
+		}
+		for k, p := range diagram.Build(g, opts).Pages(r.page) {
+			total++
+			page := pageName(name, k+1)
+			b, err := r.render(p)
+			if err == nil {
+				err = writeFile(cmp.Or(dir, "."), page, b)
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "pcaplint: error: %s: %s\n", filepath.Join(dir, page), err)
+				failed++
+			}
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d pages were not drawn", failed, total)
+	}
+	return nil
+}
+
+// pageName numbers a page's file: "out.svg" → "out-2.svg".
+func pageName(name string, k int) string {
+	ext := filepath.Ext(name)
+	return strings.TrimSuffix(name, ext) + "-" + strconv.Itoa(k) + ext
 }

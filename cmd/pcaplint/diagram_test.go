@@ -62,6 +62,11 @@ func TestOutputFormatFollowsTheExtension(t *testing.T) {
 	if _, err := outputFormat("gif", ""); err == nil {
 		t.Error("--format gif accepted")
 	}
+	for _, name := range []string{"x.jpg", "x.pdf", "x.svgz"} {
+		if _, err := outputFormat("", name); err == nil || !strings.Contains(err.Error(), ".svg, .png") {
+			t.Errorf("-o %s: %v, want an error naming the formats", name, err)
+		}
+	}
 }
 
 func TestFilterPicksEndpoints(t *testing.T) {
@@ -131,5 +136,35 @@ func TestABrokenCaptureIsDrawnUpToTheBreak(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(out); !strings.Contains(string(got), "->>") {
 		t.Error("nothing drawn of what was read before the break")
+	}
+}
+
+func TestDiagramPagesAreFilesOfTheirOwn(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "lo.svg")
+	if code := run([]string{"diagram", loopback, "--page", "4", "-o", out}); code != 0 {
+		t.Fatalf("--page 4 -o %s: exit %d", out, code)
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "lo-*.svg"))
+	if len(pages) < 2 {
+		t.Fatalf("%d pages written, want several: %v", len(pages), pages)
+	}
+	first, _ := os.ReadFile(filepath.Join(dir, "lo-1.svg"))
+	second, _ := os.ReadFile(filepath.Join(dir, "lo-2.svg"))
+	if !strings.Contains(string(first), "continued on page 2") || !strings.Contains(string(second), "continued from page 1") {
+		t.Error("pages 1 and 2 lack their continued marks")
+	}
+	for _, args := range [][]string{
+		{"diagram", loopback, "--page", "4"},                                       // standard output
+		{"diagram", loopback, "--page", "4", "-o", filepath.Join(dir, "lo.mmd")},   // a text format
+		{"diagram", loopback, "--page", "-1", "-o", filepath.Join(dir, "neg.svg")}, // a negative count
+		{"diagram", loopback, "-o", filepath.Join(dir, "lo.jpg")},                  // an unknown extension
+	} {
+		if code := run(args); code != exitError {
+			t.Errorf("%v: exit %d, want %d", args, code, exitError)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "lo.jpg")); err == nil {
+		t.Error("-o lo.jpg wrote a file")
 	}
 }
