@@ -59,8 +59,9 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	// needs the whole report before printing: a baseline filters findings,
 	// and the HTML page lists everything.
 	var jw *report.JSONWriter
-	if _, ok := printer.(report.JSON); ok && fl.batch.html == "" && fl.baseline == "" && fl.writeBaseline == "" {
+	if jp, ok := printer.(report.JSON); ok && fl.batch.html == "" && fl.baseline == "" && fl.writeBaseline == "" {
 		jw = report.NewJSONWriter(stdout)
+		jw.Lang = jp.Lang
 		b.emit = jw.File
 	}
 	ctx, stop := signal.NotifyContext(cmdContext(cmd), os.Interrupt, syscall.SIGTERM)

@@ -18,6 +18,20 @@ func addReportFlags(f *pflag.FlagSet, format, failOn *string) {
 	f.StringVar(failOn, "fail-on", "warning", "exit 1 on findings at or above: error, warning, info or never")
 }
 
+// langFlag reads --lang of a command that has it (lint): the language of
+// the findings' messages; English without the flag.
+func langFlag(cmd *cobra.Command) (rules.Lang, error) {
+	fl := cmd.Flags().Lookup("lang")
+	if fl == nil {
+		return rules.English, nil
+	}
+	switch l := rules.Lang(fl.Value.String()); l {
+	case rules.English, rules.Chinese:
+		return l, nil
+	}
+	return "", fmt.Errorf("--lang: unknown language %q (want en or zh)", fl.Value.String())
+}
+
 // newPrinter reads --format, --fail-on and the global --color and --quiet,
 // and returns the report's printer and the failing severity.
 func newPrinter(cmd *cobra.Command, format, failOn string, stdout io.Writer, checks []*rules.Check) (report.Printer, rules.Severity, error) {
@@ -29,7 +43,11 @@ func newPrinter(cmd *cobra.Command, format, failOn string, stdout io.Writer, che
 	if err != nil {
 		return nil, rules.Off, err
 	}
-	p, err := report.New(format, report.Options{Color: colored, Quiet: quietFlag(cmd), FailOn: fail, Checks: checks, Version: version()})
+	lang, err := langFlag(cmd)
+	if err != nil {
+		return nil, rules.Off, err
+	}
+	p, err := report.New(format, report.Options{Color: colored, Quiet: quietFlag(cmd), FailOn: fail, Checks: checks, Version: version(), Lang: lang})
 	if err != nil {
 		return nil, rules.Off, fmt.Errorf("--format: %w", err)
 	}

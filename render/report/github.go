@@ -15,7 +15,11 @@ import (
 //
 // Captures have no lines: their annotations name the file and carry the
 // packet number in the message.
-type GitHub struct{}
+type GitHub struct {
+	// Lang is the language of the findings' messages (English when
+	// empty); rule IDs, severities and positions stay as they are.
+	Lang rules.Lang
+}
 
 // githubLevels map severities to workflow commands.
 var githubLevels = map[rules.Severity]string{rules.Info: "notice", rules.Warning: "warning", rules.Error: "error"}
@@ -26,9 +30,9 @@ func (g GitHub) Print(w io.Writer, r *Report) error {
 }
 
 // Finding implements Streamer: one finding's annotation.
-func (GitHub) Finding(w io.Writer, path string, fd *rules.Finding) error {
+func (g GitHub) Finding(w io.Writer, path string, fd *rules.Finding) error {
 	props := "file=" + githubProperty(fileOf(fd, path))
-	msg := fd.Message
+	msg := message(fd, g.Lang)
 	if fd.Pos.Line > 0 {
 		props += fmt.Sprintf(",line=%d", fd.Pos.Line)
 	} else if fd.Pos.Packet > 0 {

@@ -8,7 +8,11 @@ import (
 
 // JSON prints one object for all inputs: each input's connections (as
 // conns --format json prints them) and findings, and a summary.
-type JSON struct{}
+type JSON struct {
+	// Lang is the language of the findings' messages (English when
+	// empty); rule IDs, severities and positions stay as they are.
+	Lang rules.Lang
+}
 
 // JSONFinding is the JSON form of a finding. Line is set for text input,
 // Packet for captures.
@@ -16,8 +20,12 @@ type JSONFinding struct {
 	Rule     string `json:"rule"`
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
-	Line     int    `json:"line,omitempty"`
-	Packet   int    `json:"packet,omitempty"`
+	// MessageLocalized is Message in the report's language (lint --lang),
+	// when that is not English; Message stays English, for baselines
+	// and tools.
+	MessageLocalized string `json:"message_localized,omitempty"`
+	Line             int    `json:"line,omitempty"`
+	Packet           int    `json:"packet,omitempty"`
 	// Offset is the packet's byte offset in the capture, so that a report
 	// merged from JSON still points SARIF viewers at the packet.
 	Offset int64       `json:"offset,omitempty"`
@@ -91,8 +99,9 @@ type JSONShard struct {
 }
 
 // Print implements Printer: it streams the report with a JSONWriter.
-func (JSON) Print(w io.Writer, r *Report) error {
+func (p JSON) Print(w io.Writer, r *Report) error {
 	jw := NewJSONWriter(w)
+	jw.Lang = p.Lang
 	for i := range r.Files {
 		if err := jw.File(&r.Files[i]); err != nil {
 			return err

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+
+	"github.com/pcaplint/pcaplint/rules"
 )
 
 // ConnSpool holds an input's connections in their JSON form outside the
@@ -32,6 +34,9 @@ const (
 type JSONWriter struct {
 	files   filesWriter
 	summary JSONSummary
+	// Lang, when set and not English, adds each finding's message in
+	// that language (message_localized).
+	Lang rules.Lang
 }
 
 // NewJSONWriter starts a JSON report on w.
@@ -42,6 +47,11 @@ func NewJSONWriter(w io.Writer) *JSONWriter {
 // File prints one input.
 func (j *JSONWriter) File(f *File) error {
 	jf := newJSONLintFile(f)
+	if j.Lang != "" && j.Lang != rules.English {
+		for i := range jf.Findings {
+			jf.Findings[i].MessageLocalized = f.Findings[i].Localized(j.Lang)
+		}
+	}
 	j.summary.add(&jf)
 	return j.files.file(jf, f.Spool)
 }

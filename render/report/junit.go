@@ -16,6 +16,9 @@ import (
 type JUnit struct {
 	// FailOn is the least severity that fails; Off means nothing fails.
 	FailOn rules.Severity
+	// Lang is the language of the findings' messages (English when
+	// empty); rule IDs, severities and positions stay as they are.
+	Lang rules.Lang
 }
 
 type junitSuites struct {
@@ -104,9 +107,9 @@ func (p JUnit) suite(f *File) junitSuite {
 		if !ok {
 			continue // the tracker ends every connection it reports on
 		}
-		line := fmt.Sprintf("%s: %s %s: %s", where(fd, f.Path), fd.Severity, fd.Rule, fd.Message)
+		line := fmt.Sprintf("%s: %s %s: %s", where(fd, f.Path), fd.Severity, fd.Rule, message(fd, p.Lang))
 		if p.FailOn != rules.Off && fd.Severity >= p.FailOn {
-			s.Cases[k].Failures = append(s.Cases[k].Failures, junitFailure{Message: fd.Rule + ": " + fd.Message, Type: fd.Severity.String(), Text: line})
+			s.Cases[k].Failures = append(s.Cases[k].Failures, junitFailure{Message: fd.Rule + ": " + message(fd, p.Lang), Type: fd.Severity.String(), Text: line})
 		} else {
 			out[k].WriteString(line + "\n")
 		}

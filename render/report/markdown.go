@@ -15,13 +15,17 @@ import (
 //	| severity | rule | where | connection | message |
 //	|---|---|---|---|---|
 //	| warning | `seq-gap` | `trace.txt:12` | 10.0.0.1:40000 → 10.0.0.2:80 | 1448 bytes not captured |
-type Markdown struct{}
+type Markdown struct {
+	// Lang is the language of the findings' messages (English when
+	// empty); rule IDs, severities and positions stay as they are.
+	Lang rules.Lang
+}
 
 // markdownIcons make severities stand out in a rendered table.
 var markdownIcons = map[rules.Severity]string{rules.Error: "🔴", rules.Warning: "🟠", rules.Info: "🔵"}
 
 // Print implements Printer.
-func (Markdown) Print(w io.Writer, r *Report) error {
+func (p Markdown) Print(w io.Writer, r *Report) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### pcaplint: %s\n\n", summaryLine(r))
 	if n := r.Counts(); n[rules.Error]+n[rules.Warning]+n[rules.Info] > 0 {
@@ -31,7 +35,7 @@ func (Markdown) Print(w io.Writer, r *Report) error {
 				fd := &f.Findings[i]
 				fmt.Fprintf(&b, "| %s %s | %s | %s | %s | %s |\n", markdownIcons[fd.Severity], fd.Severity,
 					markdownCode(fd.Rule), markdownCode(where(fd, f.Path)),
-					markdownCell(fd.Conn.Client.String()+" → "+fd.Conn.Server.String()), markdownCell(fd.Message))
+					markdownCell(fd.Conn.Client.String()+" → "+fd.Conn.Server.String()), markdownCell(message(fd, p.Lang)))
 			}
 		}
 		b.WriteString("\n")

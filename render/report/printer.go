@@ -26,6 +26,9 @@ type Options struct {
 	Checks []*rules.Check
 	// Version is pcaplint's version, for SARIF.
 	Version string
+	// Lang is the language of the findings' messages (English when
+	// empty); rule IDs, severities and positions stay as they are.
+	Lang rules.Lang
 }
 
 // Formats are the names New knows.
@@ -35,19 +38,28 @@ var Formats = []string{"text", "json", "sarif", "junit", "github", "markdown"}
 func New(format string, o Options) (Printer, error) {
 	switch format {
 	case "text":
-		return Text{Color: o.Color, NoSummary: o.Quiet}, nil
+		return Text{Color: o.Color, NoSummary: o.Quiet, Lang: o.Lang}, nil
 	case "json":
-		return JSON{}, nil
+		return JSON{Lang: o.Lang}, nil
 	case "sarif":
-		return SARIF{Checks: o.Checks, Version: o.Version}, nil
+		return SARIF{Checks: o.Checks, Version: o.Version, Lang: o.Lang}, nil
 	case "junit":
-		return JUnit{FailOn: o.FailOn}, nil
+		return JUnit{FailOn: o.FailOn, Lang: o.Lang}, nil
 	case "github":
-		return GitHub{}, nil
+		return GitHub{Lang: o.Lang}, nil
 	case "markdown":
-		return Markdown{}, nil
+		return Markdown{Lang: o.Lang}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+// message is a finding's message in language l: the check's words in l,
+// or the English Message (also for a custom rule's, which is the user's).
+func message(fd *rules.Finding, l rules.Lang) string {
+	if l == "" {
+		return fd.Message
+	}
+	return fd.Localized(l)
 }
 
 // where is a finding's position as printers show it: "file:line" for text

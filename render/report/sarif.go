@@ -19,6 +19,9 @@ type SARIF struct {
 	Checks []*rules.Check
 	// Version is pcaplint's version.
 	Version string
+	// Lang is the language of the findings' messages (English when
+	// empty); rule IDs, severities and positions stay as they are.
+	Lang rules.Lang
 }
 
 const (
@@ -127,7 +130,7 @@ func (p SARIF) Print(w io.Writer, r *Report) error {
 				addRule(sarifRule{ID: fd.Rule, ShortDescription: sarifText{Text: "custom rule " + fd.Rule},
 					DefaultConfiguration: sarifRuleConf{Enabled: true, Level: sarifLevel(fd.Severity)}})
 			}
-			run.Results = append(run.Results, sarifFinding(fd, f.Path, index[fd.Rule]))
+			run.Results = append(run.Results, sarifFinding(fd, f.Path, index[fd.Rule], p.Lang))
 		}
 	}
 	run.Tool.Driver = driver
@@ -152,7 +155,7 @@ func checkRule(c *rules.Check) sarifRule {
 }
 
 // sarifFinding converts a finding to a result.
-func sarifFinding(fd *rules.Finding, path string, ruleIndex int) sarifResult {
+func sarifFinding(fd *rules.Finding, path string, ruleIndex int, l rules.Lang) sarifResult {
 	file := fileOf(fd, path)
 	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(file)}}}
 	props := map[string]any{"connection": JSONConnRef{ID: fd.Conn.ID, Client: fd.Conn.Client.String(), Server: fd.Conn.Server.String()}}
@@ -167,7 +170,7 @@ func sarifFinding(fd *rules.Finding, path string, ruleIndex int) sarifResult {
 	name := connText(fd.Conn)
 	loc.LogicalLocations = []sarifLogical{{Name: name, FullyQualifiedName: file + "/" + name, Kind: "object"}}
 	return sarifResult{RuleID: fd.Rule, RuleIndex: ruleIndex, Level: sarifLevel(fd.Severity),
-		Message: sarifText{Text: fd.Message}, Locations: []sarifLocation{loc}, Properties: props}
+		Message: sarifText{Text: message(fd, l)}, Locations: []sarifLocation{loc}, Properties: props}
 }
 
 // fileURI turns a path into a relative (or file:) URI reference, escaping

@@ -19,6 +19,9 @@ type Text struct {
 	Color bool
 	// NoSummary leaves out the summary line.
 	NoSummary bool
+	// Lang is the language of the findings' messages (English when
+	// empty); rule IDs, severities and positions stay as they are.
+	Lang rules.Lang
 }
 
 var severityColor = map[rules.Severity]string{
@@ -39,7 +42,7 @@ func (p Text) Finding(w io.Writer, path string, fd *rules.Finding) error {
 		sev = severityColor[fd.Severity] + sev + colorReset
 	}
 	_, err := fmt.Fprintf(w, "%s: %s %s: %s  %s\n", cleanText(where(fd, path)), sev, cleanText(fd.Rule),
-		cleanText(fd.Message), cleanText(connText(fd.Conn)))
+		cleanText(message(fd, p.Lang)), cleanText(connText(fd.Conn)))
 	return err
 }
 

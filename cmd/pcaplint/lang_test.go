@@ -1,0 +1,47 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pcaplint/pcaplint/rules/checks"
+)
+
+// TestLintSpeaksChinese wants lint --lang zh to print the findings'
+// messages in Chinese in every format, with JSON's message kept English
+// beside message_localized, and an unknown language refused as usage.
+func TestLintSpeaksChinese(t *testing.T) {
+	const input = "../../testdata/captures/real/rst-abort.txt"
+	const english = "RST from server 127.0.0.1:9102 with 0 bytes unacknowledged"
+	const chinese = "服务器端 127.0.0.1:9102 发送 RST 断开连接"
+	for _, tc := range []struct {
+		format   string
+		want     []string
+		unwanted string
+	}{
+		{"text", []string{"rst-unexpected: " + chinese}, english},
+		{"github", []string{"title=rst-unexpected::" + chinese}, english},
+		{"markdown", []string{chinese}, english},
+		{"junit", []string{chinese}, english},
+		{"sarif", []string{chinese}, english},
+		{"json", []string{`"message": "` + english, `"message_localized": "` + chinese}, ""},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			code, out, errOut := runCmd(t, append(checks.All(), checks.Limits()...), "lint", "--lang", "zh", "-f", tc.format, input)
+			if code != 1 {
+				t.Fatalf("exit %d, want 1; stderr %s", code, errOut)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			if tc.unwanted != "" && strings.Contains(out, tc.unwanted) {
+				t.Errorf("output holds the English message:\n%s", out)
+			}
+		})
+	}
+	if code, _, errOut := runCmd(t, checks.All(), "lint", "--lang", "fr", input); code != 2 || !strings.Contains(errOut, "--lang") {
+		t.Errorf("--lang fr: exit %d, stderr %q; want 2 and a --lang error", code, errOut)
+	}
+}
