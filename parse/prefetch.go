@@ -20,7 +20,10 @@ const (
 // input after them, if it did.
 type batch struct {
 	segs []tcp.Segment
-	err  error
+	// payloads holds the segments' payloads: the source's buffer holds
+	// only the latest.
+	payloads tcp.PayloadCopies
+	err      error
 	// idle says the batch was handed over because the source waited for
 	// its input (a live pipe gone quiet).
 	idle bool
@@ -74,6 +77,7 @@ func (p *Prefetcher) read() {
 			return
 		}
 		b.segs, b.err, b.idle = b.segs[:0], nil, false
+		b.payloads.Reset()
 		for len(b.segs) < prefetchBatch {
 			if len(b.segs) > 0 && idler != nil && idler.Idle() {
 				b.idle = true // what there is now, not when the input goes on
@@ -84,7 +88,9 @@ func (p *Prefetcher) read() {
 				break
 			}
 			b.segs = append(b.segs, seg)
+			b.payloads.Keep(&seg)
 		}
+		b.payloads.Point(b.segs)
 		select {
 		case p.full <- b:
 		case <-p.stop:

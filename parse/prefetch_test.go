@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"testing"
 	"time"
@@ -22,6 +23,7 @@ func readAll(src Source) ([]tcp.Segment, error) {
 		if err := src.Next(&seg); err != nil {
 			return segs, err
 		}
+		seg.Payload = bytes.Clone(seg.Payload) // valid until the next Next
 		segs = append(segs, seg)
 	}
 }
@@ -49,7 +51,7 @@ func TestPrefetchSame(t *testing.T) {
 			t.Fatalf("%d bytes: %d segments read ahead, want %d", n, len(got), len(want))
 		}
 		for i := range got {
-			if got[i] != want[i] {
+			if !reflect.DeepEqual(got[i], want[i]) {
 				t.Fatalf("%d bytes: segment %d differs: %+v, want %+v", n, i, got[i], want[i])
 			}
 		}

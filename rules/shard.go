@@ -49,6 +49,9 @@ type shardWork struct {
 	segs []tcp.Segment
 	keys []connKey
 	ords []uint64
+	// payloads holds the segments' payloads: the source's buffer holds
+	// only the latest.
+	payloads tcp.PayloadCopies
 }
 
 // NewShards makes n shards (DefaultShards when n <= 0); build returns the
@@ -126,14 +129,17 @@ func (s *Shards) Run(src parse.Source) error {
 		w.segs = append(w.segs, seg)
 		w.keys = append(w.keys, key)
 		w.ords = append(w.ords, ord)
+		w.payloads.Keep(&seg)
 		if len(w.segs) == shardBatch {
+			w.payloads.Point(w.segs)
 			full[i] <- w
 			cur[i] = nil
 		}
 	}
 	for i := range cur {
-		if cur[i] != nil {
-			full[i] <- cur[i]
+		if w := cur[i]; w != nil {
+			w.payloads.Point(w.segs)
+			full[i] <- w
 		}
 		close(full[i])
 	}
@@ -141,7 +147,7 @@ func (s *Shards) Run(src parse.Source) error {
 	for i := range free {
 		for range made[i] {
 			w := <-free[i]
-			w.segs, w.keys, w.ords = w.segs[:0], w.keys[:0], w.ords[:0]
+			w.reset()
 			shardWorkPool.Put(w)
 		}
 	}
@@ -162,10 +168,16 @@ func runShard(tr *Tracker, full <-chan *shardWork, free chan<- *shardWork) {
 			tr.ord = w.ords[j]
 			tr.addKeyed(w.keys[j], &w.segs[j])
 		}
-		w.segs, w.keys, w.ords = w.segs[:0], w.keys[:0], w.ords[:0]
+		w.reset()
 		free <- w
 	}
 	tr.Flush()
+}
+
+// reset empties a batch for reuse, keeping its storage.
+func (w *shardWork) reset() {
+	w.segs, w.keys, w.ords = w.segs[:0], w.keys[:0], w.ords[:0]
+	w.payloads.Reset()
 }
 
 // shard is the shard of the connection with key k among n: a hash of the

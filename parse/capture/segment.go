@@ -36,6 +36,10 @@ func (d *decoder) segment(ip *ipPacket, seg *tcp.Segment) verdict {
 	seg.PayloadLen = uint32(ip.declared - hdrLen)
 	seg.TTL, seg.IPID = ip.ttl, ip.id
 	seg.Truncated = len(b) < ip.declared
+	seg.Payload = nil
+	if hdrLen < len(b) {
+		seg.Payload = b[hdrLen:min(len(b), ip.declared)]
+	}
 	seg.Known = tcp.KnownAll &^ tcp.KnownChecksum
 	if ip.src.Is4() {
 		seg.Known |= tcp.KnownIPID

@@ -50,8 +50,8 @@ const (
 )
 
 // Segment is one TCP segment as seen in the input. It holds no heap pointers
-// besides its strings, so readers fill a caller-owned Segment without
-// allocating.
+// besides its strings and Payload, which points into the reader's own
+// buffer, so readers fill a caller-owned Segment without allocating.
 type Segment struct {
 	// Time the packet was captured; zero when the input gave no time.
 	Time time.Time
@@ -71,6 +71,12 @@ type Segment struct {
 	Checksum   Checksum
 	// Truncated is set when the capture holds fewer bytes than the packet had.
 	Truncated bool
+	// Payload is the TCP payload as captured: PayloadLen bytes, fewer when
+	// the snapshot length cut the packet (Truncated), none when the input
+	// did not carry the bytes (tcpdump text without a -x/-X hex dump). It
+	// points into the reader's buffer and is valid until the next call to
+	// Next: whoever keeps a segment longer keeps a copy (PayloadCopies).
+	Payload []byte
 	// Interface identifies the capture interface (pcapng interface index or
 	// SLL2 ifindex); -1 when unknown. With Dir it tells copies of one packet
 	// seen on several interfaces of a "-i any" capture apart.

@@ -121,7 +121,7 @@ func (h *hexDecoder) packetAt(b []byte, off int, seg *tcp.Segment) bool {
 	seg.Seq, seg.Ack, seg.Flags = s.Seq, s.Ack, s.Flags
 	seg.Window, seg.Urgent = s.Window, s.Urgent
 	seg.TTL, seg.IPID = s.TTL, s.IPID
-	seg.PayloadLen, seg.Truncated = s.PayloadLen, s.Truncated
+	seg.PayloadLen, seg.Truncated, seg.Payload = s.PayloadLen, s.Truncated, s.Payload
 	seg.Options = s.Options
 	seg.Known |= tcp.KnownSeq | tcp.KnownAck | tcp.KnownFlags | tcp.KnownWindow
 	seg.Known = seg.Known&^tcp.KnownIPID | s.Known&tcp.KnownIPID
