@@ -8,7 +8,7 @@ func All() []*rules.Check {
 		handshakeIncomplete, handshakeBadAck, handshakeNotCaptured, oneDirectionCaptured, synRetransmitted,
 		connectionRefused, handshakeSlow,
 		seqGap, ackUnseen, ackRegression, retransmission, fastRetransmission,
-		spuriousRetransmission, outOfOrder, duplicateAck,
+		spuriousRetransmission, retransmissionInconsistent, outOfOrder, duplicateAck,
 		rstUnexpected, rstOutOfWindow, rstAfterClose,
 		dataAfterFIN, finNotAcked, teardownIncomplete,
 		zeroWindow, zeroWindowProbe, windowFull, windowUpdate, keepAlive,

@@ -141,6 +141,11 @@ type connState struct {
 	flows [2]flow
 	// window overrides the reorder window (out-of-order's window param).
 	window time.Duration
+	// keepBytes bounds the bytes sent keeps per direction
+	// (retransmission-inconsistent's max-bytes); sent is taken from
+	// sentBytesPool at a direction's first payload.
+	keepBytes int
+	sent      [2]*sentBytes
 
 	hs        handshakeState
 	retrans   [2]int

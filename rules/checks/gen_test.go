@@ -29,6 +29,7 @@ type genPacket struct {
 	seq, ackNo              uint32
 	win                     uint16
 	payload                 int
+	fill                    byte // the payload's every byte (0: 'x')
 	opts                    []layers.TCPOption
 	badSum                  bool
 	zeroWin                 bool   // send window 0 instead of the side's window
@@ -211,7 +212,11 @@ func (p *genPacket) serialize(id uint16) ([]byte, error) {
 	}
 	buf := gopacket.NewSerializeBuffer()
 	opts := gopacket.SerializeOptions{FixLengths: true, ComputeChecksums: true}
-	if err := gopacket.SerializeLayers(buf, opts, eth, ip, t, gopacket.Payload(bytes.Repeat([]byte{'x'}, p.payload))); err != nil {
+	fill := p.fill
+	if fill == 0 {
+		fill = 'x'
+	}
+	if err := gopacket.SerializeLayers(buf, opts, eth, ip, t, gopacket.Payload(bytes.Repeat([]byte{fill}, p.payload))); err != nil {
 		return nil, err
 	}
 	b := buf.Bytes()

@@ -155,6 +155,18 @@ var scenarios = []scenario{
 		a.ack(server)
 		a.close(client)
 	}},
+	{"checks/retransmission-inconsistent", "rewritten", func(c *capture) {
+		// The client's 100 bytes resent after a timeout, every byte
+		// changed on the way (a rewriting middlebox).
+		a := c.conn(40000, 1000, 5000)
+		a.handshake()
+		first := a.data(client, 100)
+		c.wait(200 * time.Millisecond)
+		first.fill = 'y'
+		a.emit(client, first)
+		a.ack(server)
+		a.close(client)
+	}},
 	{"checks/spurious-retransmission", "spurious", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.handshake()

@@ -31,13 +31,19 @@ func newSlabState() *connState {
 
 // Release resets the state and returns it to statePool. The Engine calls
 // it once every check has seen the connection end (see rules.Conn.Ext).
-// The storage of the holes and of the expired list is kept, emptied.
+// The storage of the holes and of the expired list is kept, emptied; the
+// stores of sent bytes go back to their own pool.
 func (st *connState) Release() {
 	var holes [2]*[maxHoles]hole
 	for d := range st.flows {
 		if h := st.flows[d].holes; h != nil {
 			*h = [maxHoles]hole{}
 			holes[d] = h
+		}
+	}
+	for _, s := range st.sent {
+		if s != nil {
+			s.release()
 		}
 	}
 	expired := st.v.expired[:0]

@@ -33,8 +33,11 @@ type packetInfo struct {
 	noneOwed    bool // a pure ACK while the peer had nothing unacknowledged
 	dupAck      bool
 	afterFarRST bool // the sender sent a RST beyond its nxt before
-	gap         bool // the segment started beyond nxt
-	filledSoon  bool // an out-of-order finding follows within a few packets
+	// peerResentPast: the peer sent a retransmission that carried new
+	// bytes beyond its nxt before (Wireshark does not move nxt then).
+	peerResentPast bool
+	gap            bool // the segment started beyond nxt
+	filledSoon     bool // an out-of-order finding follows within a few packets
 	// reusedUnseen: the packet's connection reused a closed one's 4-tuple
 	// and its SYN was not captured (tshark reads it as the old one).
 	reusedUnseen bool
@@ -44,8 +47,9 @@ type packetInfo struct {
 // recorder is an observer placed after the engine: it reads the verdict
 // the checks just computed.
 type recorder struct {
-	pk      map[int]*packetInfo
-	farRSTs map[[2]int]bool // conn ID, Dir
+	pk         map[int]*packetInfo
+	farRSTs    map[[2]int]bool // conn ID, Dir
+	resentPast map[[2]int]bool // conn ID, Dir
 }
 
 func (r *recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, _ bool) {
@@ -53,18 +57,22 @@ func (r *recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, _ bool)
 	peer := &c.Sides[d.Peer()]
 	f := &st.flows[d]
 	pi := &packetInfo{conn: c.ID, syn: seg.Flags&tcp.SYN != 0, quickResend: st.v.quickResend,
-		resentFill:  st.v.filled && st.v.fill.sentAfter,
-		sackedSent:  st.v.sacked,
-		prevZeroWin: f.hasWin && st.v.prevWin == 0 && seg.Window == 0,
-		zeroWinCtl:  seg.Window == 0 && seg.Flags&(tcp.SYN|tcp.FIN) != 0 && seg.Flags&tcp.RST == 0,
-		ackBeyond:   seg.Flags&tcp.ACK != 0 && peer.HasNxt && tcp.SeqLess(peer.Nxt, seg.Ack),
-		noneOwed:    peer.HasNxt && !tcp.SeqLess(seg.Ack, peer.Nxt),
-		dupAck:      st.v.class&isDupAck != 0,
-		afterFarRST: r.farRSTs[[2]int{c.ID, int(d)}],
-		gap:         st.v.class&isGap != 0,
-		rules:       map[string]bool{}, reusedUnseen: c.Reused && c.SYNTime.IsZero()}
+		resentFill:     st.v.filled && st.v.fill.sentAfter,
+		sackedSent:     st.v.sacked,
+		prevZeroWin:    f.hasWin && st.v.prevWin == 0 && seg.Window == 0,
+		zeroWinCtl:     seg.Window == 0 && seg.Flags&(tcp.SYN|tcp.FIN) != 0 && seg.Flags&tcp.RST == 0,
+		ackBeyond:      seg.Flags&tcp.ACK != 0 && peer.HasNxt && tcp.SeqLess(peer.Nxt, seg.Ack),
+		noneOwed:       peer.HasNxt && !tcp.SeqLess(seg.Ack, peer.Nxt),
+		dupAck:         st.v.class&isDupAck != 0,
+		afterFarRST:    r.farRSTs[[2]int{c.ID, int(d)}],
+		peerResentPast: r.resentPast[[2]int{c.ID, int(d.Peer())}],
+		gap:            st.v.class&isGap != 0,
+		rules:          map[string]bool{}, reusedUnseen: c.Reused && c.SYNTime.IsZero()}
 	if isRST(seg) && st.v.hasNxt && tcp.SeqLess(st.v.nxt, seg.Seq) {
 		r.farRSTs[[2]int{c.ID, int(d)}] = true
+	}
+	if st.v.class&anyRetransmission != 0 && st.v.hasNxt && tcp.SeqLess(st.v.nxt, seg.End()) {
+		r.resentPast[[2]int{c.ID, int(d)}] = true
 	}
 	r.pk[seg.Pos.Packet] = pi
 }
@@ -120,6 +128,9 @@ var agreements = []agreement{
 		{"a repeated ACK of the same missing bytes", func(pi *packetInfo, _ map[string]bool) bool { return pi.ackBeyond && !pi.rules["ack-unseen"] }},
 		{"the ACK covers a hole reported as seq-gap", func(pi *packetInfo, conn map[string]bool) bool { return !pi.ackBeyond && conn["seq-gap"] }},
 		{"a new connection on a reused 4-tuple, its SYN not captured", reusedUnseen},
+		{"Wireshark did not move nxt past a retransmission that carried new bytes", func(pi *packetInfo, _ map[string]bool) bool {
+			return pi.peerResentPast && !pi.ackBeyond
+		}},
 	}},
 	{check: "duplicate-ack", flag: "tcp.analysis.duplicate_ack", tsharkOnly: []difference{
 		{"nothing was outstanding", func(pi *packetInfo, _ map[string]bool) bool { return pi.dupAck && pi.noneOwed }},
@@ -206,29 +217,37 @@ func TestAgreementWithTshark(t *testing.T) {
 	}
 	cfg := allAtInfo(map[string]map[string]any{"duplicate-ack": {"threshold": 1}})
 	for _, path := range corpus(t) {
-		rec := &recorder{pk: map[int]*packetInfo{}, farRSTs: map[[2]int]bool{}}
-		findings := lint(t, path, cfg, rec)
-		connRules := map[int]map[string]bool{}
-		for _, f := range findings {
-			if pi := rec.pk[f.Pos.Packet]; pi != nil {
-				pi.rules[f.Rule] = true
-			}
-			for back := 1; f.Rule == "out-of-order" && back <= 8; back++ {
-				if pi := rec.pk[f.Pos.Packet-back]; pi != nil && pi.conn == f.Conn.ID {
-					pi.filledSoon = true
-				}
-			}
-			if connRules[f.Conn.ID] == nil {
-				connRules[f.Conn.ID] = map[string]bool{}
-			}
-			connRules[f.Conn.ID][f.Rule] = true
-		}
-		marks := runTshark(t, path)
-		for _, a := range agreements {
-			compareFlag(t, path, a, marks[a.flag], rec, connRules, tallies[a.flag])
-		}
+		t.Run(strings.TrimPrefix(filepath.ToSlash(path), "../../testdata/"), func(t *testing.T) {
+			agreeOn(t, path, cfg, tallies)
+		})
 	}
 	t.Log("\n" + agreementTable(tallies))
+}
+
+// agreeOn lints one capture and compares its findings with tshark's
+// flags, adding to the tallies.
+func agreeOn(t *testing.T, path string, cfg *rules.Config, tallies map[string]*tally) {
+	rec := &recorder{pk: map[int]*packetInfo{}, farRSTs: map[[2]int]bool{}, resentPast: map[[2]int]bool{}}
+	findings := lint(t, path, cfg, rec)
+	connRules := map[int]map[string]bool{}
+	for _, f := range findings {
+		if pi := rec.pk[f.Pos.Packet]; pi != nil {
+			pi.rules[f.Rule] = true
+		}
+		for back := 1; f.Rule == "out-of-order" && back <= 8; back++ {
+			if pi := rec.pk[f.Pos.Packet-back]; pi != nil && pi.conn == f.Conn.ID {
+				pi.filledSoon = true
+			}
+		}
+		if connRules[f.Conn.ID] == nil {
+			connRules[f.Conn.ID] = map[string]bool{}
+		}
+		connRules[f.Conn.ID][f.Rule] = true
+	}
+	marks := runTshark(t, path)
+	for _, a := range agreements {
+		compareFlag(t, path, a, marks[a.flag], rec, connRules, tallies[a.flag])
+	}
 }
 
 func compareFlag(t *testing.T, path string, a agreement, theirs map[int]bool, rec *recorder, connRules map[int]map[string]bool, ta *tally) {

@@ -30,6 +30,7 @@ func checks() []check {
 		{"ack-unseen", "`ack-unseen` at #4: the server acknowledges the client's 7-byte request, which is not in the capture; then `seq-gap` at #6 (the client's next segment starts 7 bytes beyond what was seen; tshark also flags #8)", scripted(ackUnseen)},
 		{"ack-regression", "`ack-regression` at #8: a server ACK with ack 5 after it acknowledged 8", scripted(ackRegression)},
 		{"retransmission", "`retransmission` at #7: the 18-byte response again, 200 ms after #6 (its ACK had not come)", scripted(retransmission)},
+		{"retransmission-inconsistent", "four connections, each with the server's response resent 200 ms later: port 51000, `retransmission-inconsistent` (and `retransmission`) at #7, the 18 bytes resent with 3 of them changed (the first at relative seq 6); port 51002, the same bytes resent: `retransmission` only (#19); port 51003, 100 bytes resent from relative seq 51, overlapping the first copy by 50 bytes of which 2 differ (relative 60 and 100): `retransmission-inconsistent` (and `retransmission`) at #31; port 51004, a response captured with a snapshot length that kept 20 of its 100 bytes (#42), resent with bytes changed beyond those 20: `retransmission` only (#43), as the cut bytes cannot be compared", scripted(retransmissionInconsistent)},
 		{"spurious-retransmission", "`spurious-retransmission` (and `retransmission`) at #8: the response again after the client acknowledged it (#7)", scripted(spuriousRetransmission)},
 		{"fast-retransmission", "the server sends 5 × 100 bytes (#6-#10), the first is lost after the capture point; 4 duplicate ACKs with SACK (#11-#14: `duplicate-ack`, threshold 3 reached), then `fast-retransmission` (and `retransmission`) at #15, 1 ms later", scripted(fastRetransmission)},
 		{"out-of-order", "`out-of-order` at #7: the server's first 100 bytes arrive 1 ms after the next 100 (#6); #6 starts beyond nxt, so a checker that does not wait may report `seq-gap` there (tshark does: \"previous segment not captured\")", scripted(outOfOrder)},
@@ -150,6 +151,41 @@ func retransmission(tr *trace, c *conv) {
 	c.rewind(c.srv, seq, func() { c.send(false, psh|ack, pattern(18)) })
 	c.send(true, ack, nil)
 	c.closeBy(true)
+}
+
+// retransmissionInconsistent resends a response with other bytes (port
+// 51000), the same bytes (51002), partly overlapping with other bytes in
+// the overlap (51003), and after a snapshot length cut the first copy
+// (51004); see checks().
+func retransmissionInconsistent(tr *trace, a *conv) {
+	changed := func(n int, at ...int) []byte {
+		b := pattern(n)
+		for _, i := range at {
+			b[i] ^= 0x20
+		}
+		return b
+	}
+	resend := func(c *conv, first, again []byte, from uint32, cut int) {
+		c.handshake()
+		c.data(true, 7)
+		seq := c.srv.nxt
+		c.send(false, psh|ack, first)
+		if cut > 0 {
+			// Ethernet 14, IPv4 20, TCP 32 (NOP, NOP, timestamps), then cut bytes.
+			c.tr.pkts[len(c.tr.pkts)-1].caplen = 14 + 20 + 32 + cut
+		}
+		tr.wait(200 * time.Millisecond)
+		end := c.srv.nxt
+		c.srv.nxt = seq + from
+		c.send(false, psh|ack, again)
+		c.srv.nxt = max(c.srv.nxt, end) // no wrap: the ISNs are far from it
+		c.send(true, ack, nil)
+		c.closeBy(true)
+	}
+	resend(a, pattern(18), changed(18, 5, 6, 7), 0, 0)
+	resend(tr.newConv(client4b, server4, isnClient+0x1000, isnServer+0x1000), pattern(18), pattern(18), 0, 0)
+	resend(tr.newConv(client4.withPort(51003), server4, isnClient+0x2000, isnServer+0x2000), pattern(100), changed(150, 59, 99)[50:], 50, 0)
+	resend(tr.newConv(client4.withPort(51004), server4, isnClient+0x3000, isnServer+0x3000), pattern(100), changed(100, 49), 0, 20)
 }
 
 func spuriousRetransmission(tr *trace, c *conv) {

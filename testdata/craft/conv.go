@@ -17,6 +17,7 @@ type packet struct {
 	proto   layers.EthernetType // IPv4, IPv6 or ARP
 	fromCli bool                // direction: picks MACs and the SLL packet type
 	iface   int                 // pcapng interface or SLL2 ifindex choice
+	caplen  int                 // bytes of the frame captured (0: all), as a snapshot length cuts it
 }
 
 // trace is the packets of one crafted file in capture order, with the

@@ -13,9 +13,14 @@ import (
 // snaplen of every crafted file: tcpdump's default.
 const snaplen = 262144
 
-// captureInfo is a whole-packet record header for frame at packet p.
-func captureInfo(p packet, frame []byte) gopacket.CaptureInfo {
-	return gopacket.CaptureInfo{Timestamp: p.t, CaptureLength: len(frame), Length: len(frame), InterfaceIndex: p.iface}
+// captureInfo is the record header for frame at packet p, and the bytes
+// the record holds: the whole frame, or its first p.caplen bytes.
+func captureInfo(p packet, frame []byte) (gopacket.CaptureInfo, []byte) {
+	held := frame
+	if p.caplen > 0 && p.caplen < len(frame) {
+		held = frame[:p.caplen]
+	}
+	return gopacket.CaptureInfo{Timestamp: p.t, CaptureLength: len(held), Length: len(frame), InterfaceIndex: p.iface}, held
 }
 
 // encodePcap writes a little-endian pcap file, with microsecond or
@@ -29,7 +34,7 @@ func encodePcap(tr *trace, fr framer, nanos bool) []byte {
 	must(w.WriteFileHeader(snaplen, layers.LinkType(fr.link)))
 	for _, p := range tr.pkts {
 		frame := fr.frame(p)
-		must(w.WritePacket(captureInfo(p, frame), frame))
+		must(w.WritePacket(captureInfo(p, frame)))
 	}
 	b := buf.Bytes()
 	// The header's link type field is 32 bits wide; gopacket's LinkType is
@@ -81,7 +86,7 @@ func encodePcapNg(tr *trace, frs []framer, names []string) []byte {
 	}
 	for _, p := range tr.pkts {
 		frame := frs[p.iface].frame(p)
-		must(w.WritePacket(captureInfo(p, frame), frame))
+		must(w.WritePacket(captureInfo(p, frame)))
 	}
 	must(w.Flush())
 	return buf.Bytes()

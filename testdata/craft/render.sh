@@ -7,6 +7,9 @@
 # NAME.vv-e-tttt.txt (-n -vv -e -tttt) and NAME.t-e.txt (-n -t -e): each
 # link type prints its own prefix there. lan-noise*, the frames that are
 # not TCP, also as NAME.v.txt (-n -v) and NAME.t-v.txt (-n -t -v).
+# check-retransmission-inconsistent, whose verdict rests on the payload
+# bytes, also with every dump of them: NAME.x.txt (-n -x), NAME.xx.txt,
+# NAME.X.txt, NAME.XX.txt and NAME.A.txt (-n -A).
 #
 #   go run ./testdata/craft && bash testdata/craft/render.sh
 set -euo pipefail
@@ -20,6 +23,11 @@ for f in *.pcap *.pcapng; do
   # (two-interfaces.pcapng): tcpdump fails and its text stays empty, which
   # the tests skip.
   TZ=UTC tcpdump -n -r "$f" >"$stem.txt" 2>/dev/null || true
+  case $f in check-retransmission-inconsistent.pcap)
+    for dump in x xx X XX A; do
+      TZ=UTC tcpdump -n -$dump -r "$f" >"$stem.$dump.txt" 2>/dev/null || true
+    done ;;
+  esac
   case $f in check-*) continue ;; esac
   TZ=UTC tcpdump -n -e -r "$f" >"$stem.e.txt" 2>/dev/null || true
   TZ=UTC tcpdump -n -e -v -r "$f" >"$stem.e-v.txt" 2>/dev/null || true
