@@ -1,6 +1,8 @@
 package diagram
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
@@ -201,10 +203,12 @@ func breakText(r *Row) string {
 }
 
 // notes are the texts under an arrow, by its head: rule IDs of findings,
-// then tags.
+// worst first, then tags.
 func notes(r *Row) []Item {
 	var its []Item
-	for _, f := range r.Findings {
+	fs := slices.Clone(r.Findings)
+	slices.SortStableFunc(fs, func(a, b rules.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
+	for _, f := range fs {
 		its = append(its, Item{Kind: KindText, Role: FindingTextRole(f.Severity), Text: marked(f.Severity, f.Rule),
 			Face: typeface.Mono, Size: noteSize})
 	}
