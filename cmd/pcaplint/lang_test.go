@@ -19,9 +19,9 @@ func TestLintSpeaksChinese(t *testing.T) {
 		want     []string
 		unwanted string
 	}{
-		{"text", []string{"rst-unexpected: " + chinese}, english},
+		{"text", []string{"rst-unexpected: " + chinese, "共 1 条检查发现（错误 0、警告 1、提示 0），1 个输入，1 个连接"}, english},
 		{"github", []string{"title=rst-unexpected::" + chinese}, english},
-		{"markdown", []string{chinese}, english},
+		{"markdown", []string{chinese, "### pcaplint: 共 1 条检查发现"}, english},
 		{"junit", []string{chinese}, english},
 		{"sarif", []string{chinese}, english},
 		{"json", []string{`"message": "` + english, `"message_localized": "` + chinese}, ""},

@@ -27,7 +27,7 @@ var markdownIcons = map[rules.Severity]string{rules.Error: "🔴", rules.Warning
 // Print implements Printer.
 func (p Markdown) Print(w io.Writer, r *Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "### pcaplint: %s\n\n", summaryLine(r))
+	fmt.Fprintf(&b, "### pcaplint: %s\n\n", summaryLine(r, p.Lang))
 	if n := r.Counts(); n[rules.Error]+n[rules.Warning]+n[rules.Info] > 0 {
 		b.WriteString("| severity | rule | where | connection | message |\n|---|---|---|---|---|\n")
 		for _, f := range r.Files {

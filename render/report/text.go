@@ -60,14 +60,17 @@ func (p Text) Tail(w io.Writer, r *Report) error {
 		}
 	}
 	if !p.NoSummary {
-		b.WriteString(summaryLine(r) + "\n")
+		b.WriteString(summaryLine(r, p.Lang) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // summaryLine counts findings by severity, inputs and connections.
-func summaryLine(r *Report) string {
+func summaryLine(r *Report, l rules.Lang) string {
+	if l == rules.Chinese {
+		return summaryLineZh(r)
+	}
 	n := r.Counts()
 	total := n[rules.Error] + n[rules.Warning] + n[rules.Info]
 	s := plural(total, "finding")
@@ -89,6 +92,34 @@ func summaryLine(r *Report) string {
 	}
 	if loss := r.lossSummary(); loss != "" && len(r.Files) > 1 {
 		s += "; " + loss
+	}
+	return s
+}
+
+// summaryLineZh is summaryLine in Chinese: "共 1 条检查发现（错误 0、警告
+// 1、提示 0），1 个输入，1 个连接".
+func summaryLineZh(r *Report) string {
+	n := r.Counts()
+	total := n[rules.Error] + n[rules.Warning] + n[rules.Info]
+	s := fmt.Sprintf("共 %d 条检查发现", total)
+	if total > 0 {
+		s += fmt.Sprintf("（错误 %d、警告 %d、提示 %d）", n[rules.Error], n[rules.Warning], n[rules.Info])
+	}
+	s += fmt.Sprintf("，%d 个输入，%d 个连接", len(r.Files), r.Conns())
+	failed := 0
+	for _, f := range r.Files {
+		if f.Err != nil {
+			failed++
+		}
+	}
+	if failed > 0 {
+		s += fmt.Sprintf("；%d 个输入没能读完", failed)
+	}
+	if n := r.notChecked(); n > 0 {
+		s += fmt.Sprintf("；%d 个输入完全没有检查", n)
+	}
+	if loss := r.lossSummary(); loss != "" && len(r.Files) > 1 {
+		s += "；" + loss // the capture-loss sentence is English only so far
 	}
 	return s
 }
