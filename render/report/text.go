@@ -78,12 +78,7 @@ func summaryLine(r *Report, l rules.Lang) string {
 		s += fmt.Sprintf(" (%s, %s, %d info)", plural(n[rules.Error], "error"), plural(n[rules.Warning], "warning"), n[rules.Info])
 	}
 	s += fmt.Sprintf(" in %s, %s", plural(len(r.Files), "input"), plural(r.Conns(), "connection"))
-	failed := 0
-	for _, f := range r.Files {
-		if f.Err != nil {
-			failed++
-		}
-	}
+	failed := r.unread()
 	if failed > 0 {
 		s += fmt.Sprintf("; %d could not be read to the end", failed)
 	}
@@ -96,6 +91,17 @@ func summaryLine(r *Report, l rules.Lang) string {
 	return s
 }
 
+// unread counts the inputs that could not be read to their end.
+func (r *Report) unread() int {
+	n := 0
+	for _, f := range r.Files {
+		if f.Err != nil {
+			n++
+		}
+	}
+	return n
+}
+
 // summaryLineZh is summaryLine in Chinese: "共 1 条检查发现（错误 0、警告
 // 1、提示 0），1 个输入，1 个连接".
 func summaryLineZh(r *Report) string {
@@ -106,12 +112,7 @@ func summaryLineZh(r *Report) string {
 		s += fmt.Sprintf("（错误 %d、警告 %d、提示 %d）", n[rules.Error], n[rules.Warning], n[rules.Info])
 	}
 	s += fmt.Sprintf("，%d 个输入，%d 个连接", len(r.Files), r.Conns())
-	failed := 0
-	for _, f := range r.Files {
-		if f.Err != nil {
-			failed++
-		}
-	}
+	failed := r.unread()
 	if failed > 0 {
 		s += fmt.Sprintf("；%d 个输入没能读完", failed)
 	}
