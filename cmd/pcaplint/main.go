@@ -62,12 +62,18 @@ func execute(args []string, checks []*rules.Check, stdout, stderr io.Writer) int
 	root.SetErr(stderr)
 	addCompletionCmd(root)
 	cmd, err := root.ExecuteC()
-	stopProfile()
+	// A profile that could not be written is output lost: exit 2.
+	profiled := stopProfile(stderr)
 	var code exitCode
 	switch {
-	case err == nil:
+	case err == nil && profiled:
 		return exitClean
+	case err == nil:
+		return exitError
 	case errors.As(err, &code):
+		if !profiled {
+			return exitError
+		}
 		return int(code)
 	}
 	printError(stderr, cmd, err)

@@ -1,8 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
-	"os"
+	"io"
 	"runtime"
 	"runtime/pprof"
 
@@ -10,8 +11,12 @@ import (
 )
 
 var (
-	// profileFile is the CPU profile being written, if any.
-	profileFile *os.File
+	// cpuProfile is the CPU profile being recorded, if any, and
+	// cpuProfilePath where it goes: it is kept in memory (a few hundred
+	// KB) and written at the end through writeOutputFile, which follows
+	// no symbolic link.
+	cpuProfile     *bytes.Buffer
+	cpuProfilePath string
 	// memProfile is where to write a heap profile at the end, if anywhere.
 	memProfile string
 )
@@ -36,33 +41,39 @@ func addProfileFlags(root *cobra.Command) {
 		if path == "" {
 			return nil
 		}
-		f, err := os.Create(path)
-		if err != nil {
+		buf := &bytes.Buffer{}
+		if err := pprof.StartCPUProfile(buf); err != nil {
 			return fmt.Errorf("--cpuprofile: %w", err)
 		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			f.Close()
-			return fmt.Errorf("--cpuprofile: %w", err)
-		}
-		profileFile = f
+		cpuProfile, cpuProfilePath = buf, path
 		return nil
 	}
 }
 
 // stopProfile finishes the CPU profile started by --cpuprofile and writes
-// the heap profile asked for by --memprofile.
-func stopProfile() {
-	if profileFile != nil {
+// it, and the heap profile asked for by --memprofile, through
+// writeOutputFile; a profile that cannot be written is said on stderr, and
+// makes it return false (output lost: exit 2).
+func stopProfile(stderr io.Writer) bool {
+	ok := true
+	if cpuProfile != nil {
 		pprof.StopCPUProfile()
-		profileFile.Close()
-		profileFile = nil
+		if err := writeOutputFile(cpuProfilePath, writeBytes(cpuProfile.Bytes())); err != nil {
+			fmt.Fprintf(stderr, "pcaplint: --cpuprofile: %v\n", err)
+			ok = false
+		}
+		cpuProfile = nil
 	}
 	if memProfile != "" {
-		if f, err := os.Create(memProfile); err == nil {
+		err := writeOutputFile(memProfile, func(w io.Writer) error {
 			runtime.GC()
-			_ = pprof.Lookup("allocs").WriteTo(f, 0)
-			f.Close()
+			return pprof.Lookup("allocs").WriteTo(w, 0)
+		})
+		if err != nil {
+			fmt.Fprintf(stderr, "pcaplint: --memprofile: %v\n", err)
+			ok = false
 		}
 		memProfile = ""
 	}
+	return ok
 }

@@ -111,3 +111,26 @@ func TestOutputsRefusePlantedLinks(t *testing.T) {
 		t.Errorf("the victim was overwritten: %.40q", b)
 	}
 }
+
+// TestProfilesAreWrittenSafely: --cpuprofile and --memprofile go through
+// writeOutputFile, so a symbolic link in their place is refused (exit 2,
+// said on stderr) and nothing is written where it points.
+func TestProfilesAreWrittenSafely(t *testing.T) {
+	dir := t.TempDir()
+	for _, flag := range []string{"--cpuprofile", "--memprofile"} {
+		target, link := filepath.Join(dir, "target"+flag), filepath.Join(dir, "link"+flag)
+		if err := os.Symlink(target, link); err != nil {
+			t.Skip(err)
+		}
+		code, _, stderr := runCmd(t, builtinChecks(), flag, link, "conns", "../../testdata/captures/real/refused.pcap")
+		if _, err := os.Lstat(target); code != exitError || !strings.Contains(stderr, "symbolic link") || err == nil {
+			t.Errorf("%s through a link: exit %d, stderr %q, target written: %v", flag, code, stderr, err == nil)
+		}
+		plain := filepath.Join(dir, "plain"+flag)
+		if code, _, stderr := runCmd(t, builtinChecks(), flag, plain, "conns", "../../testdata/captures/real/refused.pcap"); code != exitClean {
+			t.Errorf("%s %s: exit %d, %s", flag, plain, code, stderr)
+		} else if fi, err := os.Stat(plain); err != nil || fi.Size() == 0 {
+			t.Errorf("%s: no profile written: %v", flag, err)
+		}
+	}
+}
