@@ -10,8 +10,10 @@ import (
 	"slices"
 	"syscall"
 
+	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/pipeline"
 	"github.com/spf13/cobra"
 )
 
@@ -37,16 +39,16 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	}
 	slices.SortStableFunc(ins, func(a, b input) int { return cmp.Compare(a.Path, b.Path) })
 	ins = sh.pick(ins)
-	keep := lintKeeps(fl.format)
+	ro := lintKeeps(fl.format, fl.input)
 	// The HTML page needs at least each connection's ID and endpoints.
 	switch {
-	case fl.batch.html == "" || keep == keepRefs:
-	case keep == keepCount:
-		keep = keepRefs // the page names connections by ID and endpoints, which is all it reads of them
+	case fl.batch.html == "" || ro.Keep == pipeline.KeepRefs:
+	case ro.Keep == pipeline.KeepCount && !ro.Spool:
+		ro.Keep = pipeline.KeepRefs // the page names connections by ID and endpoints, which is all it reads of them
 	default:
-		keep = keepConns // the page reads Conns, which the JSON format's spool leaves empty
+		ro.Keep, ro.Spool = pipeline.KeepConns, false // the page reads Conns, which the JSON format's spool leaves empty
 	}
-	b := &batch{workers: fl.batch.jobs, opts: fl.input, keep: keep, grace: defaultGrace,
+	b := &batch{workers: fl.batch.jobs, ro: ro, grace: defaultGrace,
 		newEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks, cfg) },
 		custom:    readsConnID(cfg)}
 	if fl.batch.diagramsDir != "" {
@@ -84,7 +86,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	if sh != nil {
 		res.rep.Shard = &report.Shard{K: sh.k, N: sh.n, Inputs: inputPaths(ins)}
 	}
-	defer closeSpools(res.rep)
+	defer pcaplint.CloseSpools(res.rep)
 	switch {
 	case streaming:
 		if err := st.Tail(stdout, res.rep); err != nil {

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/diagram"
 	"github.com/pcaplint/pcaplint/render/report"
@@ -22,9 +23,9 @@ const defaultGrace = 5 * time.Second
 // small report.File: memory grows with the workers, not the inputs.
 type batch struct {
 	workers int
-	opts    parse.Options
-	// keep is what each input's report keeps of its connections.
-	keep      connKeep
+	// ro is how each input is read: its parse options and what its
+	// report keeps of its connections.
+	ro        pcaplint.ReadOptions
 	newEngine func() (*rules.Engine, error)
 	// custom is set when a custom rule reads a connection's ID while
 	// reading: one tracker then reads each input.
@@ -158,9 +159,7 @@ func (b *batch) emitResult(r *fileResult) {
 	if b.emitErr == nil {
 		b.emitErr = b.emit(&r.file)
 	}
-	if s, ok := r.file.Spool.(*connSpool); ok {
-		s.Close()
-	}
+	pcaplint.CloseSpool(&r.file)
 	r.file.Conns, r.file.Findings, r.file.Spool = nil, nil, nil
 }
 
@@ -197,22 +196,14 @@ func (b *batch) read(idx int, in input) *fileResult {
 		return r
 	}
 	var rec *diagram.Recorder
-	if b.diagrams == nil && !b.custom {
-		r.file, r.errs = readInputSharded(in.Path, b.opts, b.keep, b.newEngine)
-	} else {
-		eng, err := b.newEngine()
-		if err != nil {
-			r.file = report.File{Path: in.Path, Err: err}
-			return r
-		}
-		var extra []rules.Observer
-		if b.diagrams != nil {
-			rec = &diagram.Recorder{}
-			extra = append(extra, rec)
-		}
-		r.file = readInputKeeping(in.Path, b.opts, b.keep, eng, extra...)
-		r.errs = eng.Errors
+	ro := b.ro
+	ro.NewEngine = b.newEngine
+	ro.Sharded = b.diagrams == nil && !b.custom
+	if b.diagrams != nil {
+		rec = &diagram.Recorder{}
+		ro.Observers = func(int) []rules.Observer { return []rules.Observer{rec} }
 	}
+	r.file, r.errs = pcaplint.ReadFile(context.Background(), in.Path, ro)
 	// A file found under a directory that is not a capture or a log is
 	// skipped, unless its name says it is a capture: then it is a broken
 	// one, and an error.

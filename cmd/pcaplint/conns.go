@@ -3,6 +3,9 @@ package main
 import (
 	"fmt"
 
+	"github.com/pcaplint/pcaplint"
+	"github.com/pcaplint/pcaplint/rules/pipeline"
+
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/spf13/cobra"
@@ -38,14 +41,13 @@ how it compares with tcptrace and Wireshark.`,
 			if format != "table" && format != "json" {
 				return fmt.Errorf("--format must be table or json, not %q", format)
 			}
-			keep := keepConns // the table's columns are as wide as their widest cell
-			if format == "json" {
-				keep = keepSpool
-			}
+			// The table's columns are as wide as their widest cell: it keeps
+			// the connections; JSON spools them.
+			ro := pcaplint.ReadOptions{Options: pipeline.Options{Input: opts, Sharded: true, Measure: withStats, MaxConns: maxConns}, Spool: format == "json"}
 			rep := &report.Report{}
-			defer closeSpools(rep)
+			defer pcaplint.CloseSpools(rep)
 			for _, path := range args {
-				f, _ := readInputMeasured(path, opts, keep, nil, withStats)
+				f, _ := pcaplint.ReadFile(cmd.Context(), path, ro)
 				rep.Files = append(rep.Files, f)
 			}
 			out := cmd.OutOrStdout()

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"github.com/pcaplint/pcaplint/parse"
 	"reflect"
 	"regexp"
 	"slices"
@@ -82,20 +81,4 @@ func decodeConns(t *testing.T, out string) (got struct {
 		t.Fatal(err)
 	}
 	return got
-}
-
-// The statistics of connections kept whole (the table) and spooled (JSON)
-// print the same, on one tracker and on several.
-func TestConnsStatsSpooledAsKept(t *testing.T) {
-	for _, path := range []string{"../../testdata/captures/real/parallel.pcap", "../../testdata/captures/real/zero-window.txt"} {
-		kept, _ := readInputMeasured(path, parse.Options{}, keepConns, nil, true)
-		spooled, _ := readInputMeasured(path, parse.Options{}, keepSpool, nil, true)
-		defer closeSpools(&report.Report{Files: []report.File{spooled}})
-		if len(kept.ConnStats) != kept.ConnCount || kept.ConnCount == 0 {
-			t.Fatalf("%s: statistics of %d connections of %d", path, len(kept.ConnStats), kept.ConnCount)
-		}
-		if got, want := connsJSON(t, spooled), connsJSON(t, kept); got != want {
-			t.Errorf("%s: the spooled statistics differ:\n%.3000s\nwant\n%.3000s", path, got, want)
-		}
-	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -36,16 +35,7 @@ func longLog(t *testing.T, n int) string {
 func synFlood(t *testing.T, n int) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "flood.pcap")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	w := bufio.NewWriter(f)
-	if err := flood.Write(w, n); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Flush(); err != nil {
+	if err := flood.WriteFile(path, n); err != nil {
 		t.Fatal(err)
 	}
 	return path

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"github.com/pcaplint/pcaplint/render/report"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -67,21 +64,6 @@ func printError(w io.Writer, cmd *cobra.Command, err error) {
 		fmt.Fprintf(w, "Usage: %s\n", cmd.UseLine())
 	}
 	fmt.Fprintf(w, "Run '%s --help' for more.\n", cmd.CommandPath())
-}
-
-// openError words the error of opening an input so that it says what to
-// give instead.
-func openError(path string, err error) error {
-	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
-		return fmt.Errorf("%s: is a directory; give the files in it (%s), or lint the directory", path, filepath.Join(path, "*"))
-	}
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: no such file; give a pcap, pcapng or tcpdump text file, or - for standard input", path)
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("%s: permission denied; captures written by tcpdump as root may need sudo chown or chmod", path)
-	}
-	return err
 }
 
 // subcommandsOnly is the RunE of a command that only groups others: with

@@ -11,6 +11,7 @@ import (
 	"github.com/pcaplint/pcaplint/render/explain"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/pipeline"
 	"github.com/spf13/cobra"
 )
 
@@ -70,7 +71,7 @@ func runExplain(w, errw io.Writer, path string, opts parse.Options, eopts explai
 	eopts.Title, eopts.Location = path, time.Local
 	src, closer, err := parse.OpenFile(path, opts)
 	if err != nil {
-		return openError(path, err)
+		return pipeline.OpenError(path, err)
 	}
 	defer closer.Close()
 	s, err := explain.NewSession(w, eopts)

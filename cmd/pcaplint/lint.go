@@ -5,9 +5,11 @@ import (
 	"os"
 	"strings"
 
+	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/pipeline"
 	"github.com/pcaplint/pcaplint/rules/ruleset"
 	"github.com/spf13/cobra"
 )
@@ -98,15 +100,17 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 }
 
 // lintKeeps is what lint keeps of each connection for the format: JSON
-// prints them whole (spooled, see connSpool), JUnit names them, the other formats only count them.
-func lintKeeps(format string) connKeep {
+// prints them whole (spooled, see pcaplint.ReadOptions), JUnit names
+// them, the other formats only count them.
+func lintKeeps(format string, opts parse.Options) pcaplint.ReadOptions {
+	ro := pcaplint.ReadOptions{Options: pipeline.Options{Input: opts, Keep: pipeline.KeepCount, MaxConns: maxConns}}
 	switch format {
 	case "json":
-		return keepSpool
+		ro.Spool = true
 	case "junit":
-		return keepRefs
+		ro.Keep = pipeline.KeepRefs
 	}
-	return keepCount
+	return ro
 }
 
 // parseFailOn reads --fail-on; never is Off.

@@ -4,9 +4,11 @@ import (
 	"context"
 	"io"
 
+	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/pipeline"
 )
 
 // streamer returns the printer when lint prints the findings as they are
@@ -52,7 +54,10 @@ func (b *batch) stream(ctx context.Context, stop context.CancelFunc, in input, s
 		printed[fd] = true
 		_ = st.Finding(w, in.Path, &fd)
 	}
-	f := readInputWatched(in.Path, b.opts, b.keep, eng, func(src parse.Source) { flushWhenIdle(w, src) })
+	ro := b.ro
+	ro.NewEngine = func() (*rules.Engine, error) { return eng, nil }
+	ro.OnSegment = func(st *pipeline.Step) { flushWhenIdle(w, st.Src) }
+	f, _ := pcaplint.ReadFile(context.Background(), in.Path, ro)
 	for i := range f.Findings {
 		if !printed[f.Findings[i]] {
 			_ = st.Finding(w, in.Path, &f.Findings[i])

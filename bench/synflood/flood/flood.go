@@ -4,8 +4,11 @@
 package flood
 
 import (
+	"bufio"
 	"encoding/binary"
+	"errors"
 	"io"
+	"os"
 )
 
 // frameLen is an Ethernet, IPv4 and 20-byte TCP header: a bare SYN.
@@ -72,4 +75,16 @@ func ipChecksum(h []byte) uint16 {
 		sum = sum>>16 + sum&0xffff
 	}
 	return ^uint16(sum)
+}
+
+// WriteFile writes the capture of n SYNs that Write streams to a new file
+// at path.
+func WriteFile(path string, n int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	err = Write(w, n)
+	return errors.Join(err, w.Flush(), f.Close())
 }

@@ -1,4 +1,4 @@
-package main
+package pcaplint
 
 import (
 	"bufio"
@@ -58,9 +58,9 @@ func (s *connSpool) part() *spoolPart {
 	return p
 }
 
-// add encodes a connection that ended, with its statistics when sum is
-// not nil.
-func (p *spoolPart) add(c *rules.Conn, sum *stats.Summary) {
+// Add implements pipeline.Sink: it encodes a connection that ended, with
+// its statistics when sum is not nil.
+func (p *spoolPart) Add(c *rules.Conn, sum *stats.Summary) {
 	if p.err != nil {
 		return
 	}
@@ -154,11 +154,17 @@ func (s *connSpool) Close() {
 	}
 }
 
-// closeSpools removes the temporary files of the spools of rep's inputs.
-func closeSpools(rep *report.Report) {
-	for _, f := range rep.Files {
-		if s, ok := f.Spool.(*connSpool); ok {
-			s.Close()
-		}
+// CloseSpools removes the temporary files of the spools of rep's inputs
+// (ReadOptions.Spool).
+func CloseSpools(rep *report.Report) {
+	for i := range rep.Files {
+		CloseSpool(&rep.Files[i])
+	}
+}
+
+// CloseSpool removes the temporary files of f's spool, if it has one.
+func CloseSpool(f *report.File) {
+	if s, ok := f.Spool.(*connSpool); ok {
+		s.Close()
 	}
 }

@@ -1,0 +1,106 @@
+package pipeline_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/checks"
+	"github.com/pcaplint/pcaplint/rules/pipeline"
+)
+
+const realDir = "../../testdata/captures/real/"
+
+func newEngine() (*rules.Engine, error) { return rules.NewEngine(checks.All(), nil) }
+
+// summary is what a test compares of a Result.
+func summary(res pipeline.Result) []string {
+	var out []string
+	for _, c := range res.Conns {
+		out = append(out, fmt.Sprintf("conn %d %s %s %s", c.ID, c.Client, c.Server, c.History()))
+	}
+	for _, f := range res.Findings {
+		out = append(out, fmt.Sprintf("%s %d %s %s", f.Pos, f.Conn.ID, f.Rule, f.Message))
+	}
+	return append(out, fmt.Sprintf("count %d, stats %+v, err %v", res.ConnCount, res.Stats, res.Err))
+}
+
+// TestShardedReadsAsOneTracker: the same input read on one tracker and on
+// shards gives the same connections, IDs, findings and counts, whatever
+// is kept.
+func TestShardedReadsAsOneTracker(t *testing.T) {
+	for _, name := range []string{"loopback-9502-any.pcap", "rst-abort.txt", "bulk.pcap", "../craft/broken-truncated-record.pcap"} {
+		for _, keep := range []pipeline.Keep{pipeline.KeepConns, pipeline.KeepRefs, pipeline.KeepCount} {
+			opts := pipeline.Options{Keep: keep, NewEngine: newEngine}
+			one := pipeline.File(context.Background(), realDir+name, opts)
+			opts.Sharded = true
+			sharded := pipeline.File(context.Background(), realDir+name, opts)
+			if a, b := summary(one), summary(sharded); !slices.Equal(a, b) {
+				t.Errorf("%s, keep %d: one tracker\n%q\nshards\n%q", name, keep, a, b)
+			}
+			if keep == pipeline.KeepCount && len(one.Conns) > 0 {
+				t.Errorf("%s: KeepCount kept %d connections", name, len(one.Conns))
+			}
+		}
+	}
+}
+
+// TestRunReportsWhatStopsIt: an engine that cannot be made, a file that
+// cannot be opened, and a context done before the end are each the
+// Result's error.
+func TestRunReportsWhatStopsIt(t *testing.T) {
+	bad := errors.New("no engine")
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	tests := []struct {
+		name    string
+		ctx     context.Context
+		path    string
+		opts    pipeline.Options
+		wantErr error
+		wantMsg string
+	}{
+		{"engine", context.Background(), realDir + "bulk.pcap", pipeline.Options{NewEngine: func() (*rules.Engine, error) { return nil, bad }}, bad, ""},
+		{"engine sharded", context.Background(), realDir + "bulk.pcap", pipeline.Options{Sharded: true, NewEngine: func() (*rules.Engine, error) { return nil, bad }}, bad, ""},
+		{"missing", context.Background(), realDir + "no-such.pcap", pipeline.Options{}, nil, "no-such.pcap: no such file; give a pcap"},
+		{"directory", context.Background(), realDir, pipeline.Options{}, nil, "is a directory; give the files in it"},
+		{"cancelled", done, realDir + "bulk.pcap", pipeline.Options{}, context.Canceled, ""},
+		{"cancelled sharded", done, realDir + "bulk.pcap", pipeline.Options{Sharded: true}, context.Canceled, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := pipeline.File(tt.ctx, tt.path, tt.opts)
+			switch {
+			case res.Err == nil:
+				t.Fatal("no error")
+			case tt.wantErr != nil && !errors.Is(res.Err, tt.wantErr):
+				t.Errorf("error %v, want %v", res.Err, tt.wantErr)
+			case tt.wantMsg != "" && !contains(res.Err.Error(), tt.wantMsg):
+				t.Errorf("error %q, want it to say %q", res.Err, tt.wantMsg)
+			}
+		})
+	}
+}
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// TestOnSegmentSeesEverySegmentTracked: the hook is called once per TCP
+// segment, after the tracker placed it in its connection.
+func TestOnSegmentSeesEverySegmentTracked(t *testing.T) {
+	var n int64
+	res := pipeline.File(context.Background(), realDir+"loopback-9502-any.pcap", pipeline.Options{
+		OnSegment: func(st *pipeline.Step) {
+			n++
+			if st.Conn == nil || st.Conn.ID == 0 || st.Seg == nil || st.Src == nil {
+				t.Fatalf("segment %d: step %+v", n, st)
+			}
+		},
+	})
+	if res.Err != nil || n != res.Stats.TCP || n == 0 {
+		t.Errorf("%d calls for %d TCP segments (error %v)", n, res.Stats.TCP, res.Err)
+	}
+}

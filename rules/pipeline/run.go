@@ -1,0 +1,263 @@
+// Package pipeline reads one input through the connection tracker and the
+// checks: open, read ahead, track and check (on one tracker or on
+// rules.Shards), then collect. It is the one place the pipeline is
+// assembled; the commands, the explain session and the library's batch
+// runs all call Run.
+package pipeline
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"github.com/pcaplint/pcaplint/parse"
+	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/checks"
+	"github.com/pcaplint/pcaplint/rules/stats"
+)
+
+// Keep says what a Result keeps of each connection that ends.
+type Keep uint8
+
+const (
+	// KeepConns keeps every connection whole, with its state changes.
+	KeepConns Keep = iota
+	// KeepRefs keeps a connection holding only its ID and endpoints.
+	KeepRefs
+	// KeepCount keeps nothing but the count, so that memory does not grow
+	// with the input.
+	KeepCount
+)
+
+// Options say how Run reads one input.
+type Options struct {
+	// Input tunes the parsing, for File.
+	Input parse.Options
+	// Keep is what Result.Conns holds; Result.ConnCount counts them all.
+	Keep Keep
+	// Transitions keeps each connection's state changes even when Keep
+	// lets the connections go: for an observer that copies them when the
+	// connection ends.
+	Transitions bool
+	// Sink, when set, gives tracker i the sink that receives its
+	// connections as they end, with their state changes (a spool of
+	// their JSON form), in place of Keep: Result.Conns stays empty.
+	Sink func(i int) Sink
+	// Measure measures every connection (rules/stats): Result.ConnStats
+	// holds the statistics of the connections kept whole, the Sink is
+	// given those it receives. Without NewEngine, each tracker then runs
+	// the sequence analysis alone, which the statistics read, and no
+	// findings are reported.
+	Measure bool
+	// MaxConns caps the live connections of the input, over all its
+	// trackers (rules.Tracker.MaxConns); 0 is rules.DefaultMaxConns.
+	MaxConns int
+	// Sharded tracks the connections on rules.DefaultShards goroutines
+	// (rules.Shards). Connection IDs are final only once the input is
+	// read: OnSegment is not called, and neither observers nor custom
+	// rules may rely on an ID while reading.
+	Sharded bool
+	// NewEngine, when set, makes the check engine of each tracker.
+	NewEngine func() (*rules.Engine, error)
+	// Observers, when set, gives more observers to tracker i (0 unless
+	// Sharded), placed before the engine.
+	Observers func(i int) []rules.Observer
+	// ObserversCopy says the Observers copy what they keep of a
+	// connection when it ends, so that the tracker may reuse its memory
+	// for the next one. Without it, observers are taken to keep
+	// connections (the diagram recorder does).
+	ObserversCopy bool
+	// OnSegment, when set, is called after each segment is tracked and
+	// checked, on one tracker: a progress hook, or a live output flushed
+	// when the input goes quiet (parse.Idle of Step.Src). The Step is
+	// reused for the next segment.
+	OnSegment func(*Step)
+	// Unbuffered reads the source without reading ahead on a goroutine
+	// (parse.Prefetch), for an OnSegment that asks the source about the
+	// segment just read (the tcpdump text reader's Record).
+	Unbuffered bool
+}
+
+// Step is one segment as OnSegment sees it.
+type Step struct {
+	// Src is the source being read.
+	Src parse.Source
+	// Seg is the segment, reused for the next one.
+	Seg *tcp.Segment
+	// Conn is the segment's connection and Dir its direction in it.
+	Conn *rules.Conn
+	Dir  rules.Dir
+}
+
+// Result is what Run read of one input.
+type Result struct {
+	// Err is why the input could not be read to its end (a fatal
+	// problem, the engine that could not be made, ctx done), or nil.
+	// Everything read before it is kept.
+	Err error
+	// Conns are the connections kept (see Keep), in ID order.
+	Conns []*rules.Conn
+	// ConnCount counts every connection read.
+	ConnCount int
+	// Flagless counts segments that showed no flags (tcpdump -q), which
+	// the checks cannot judge.
+	Flagless int64
+	// Stats is what the source counted.
+	Stats tcp.Stats
+	// Copies counts packets seen again on another interface.
+	Copies int64
+	// Evicted counts connections dropped from a full connection table.
+	Evicted int64
+	// Loss estimates what the capture missed.
+	Loss rules.CaptureLoss
+	// Findings are the engines' findings, sorted, with final connection
+	// IDs; nil without NewEngine.
+	Findings []rules.Finding
+	// RuleErrs are the engines' evaluation errors of custom rules.
+	RuleErrs []error
+	// ConnStats are the statistics of the connections of Conns, with
+	// Options.Measure.
+	ConnStats map[*rules.Conn]stats.Summary
+}
+
+// Run reads src to its end as opts say. Once ctx is done, it stops at
+// the next batch of segments and Result.Err is ctx's error.
+func Run(ctx context.Context, src parse.Source, opts Options) Result {
+	src, stopped := watchContext(ctx, src)
+	findings := opts.NewEngine != nil
+	if opts.Measure && !findings {
+		opts.NewEngine = sequenceOnly
+	}
+	var res Result
+	if opts.Sharded {
+		res = runShards(src, &opts)
+	} else {
+		res = runOne(src, &opts)
+	}
+	if !findings {
+		res.Findings, res.RuleErrs = nil, nil
+	}
+	if stopped() {
+		res.Err = ctx.Err()
+	}
+	return res
+}
+
+// runOne reads src on one tracker, read ahead unless opts.Unbuffered.
+func runOne(src parse.Source, opts *Options) Result {
+	var res Result
+	var eng *rules.Engine
+	if opts.NewEngine != nil {
+		var err error
+		if eng, err = opts.NewEngine(); err != nil {
+			res.Err = err
+			return res
+		}
+	}
+	if !opts.Unbuffered {
+		src = parse.Prefetch(src)
+		if p, ok := src.(*parse.Prefetcher); ok {
+			defer p.Close()
+		}
+	}
+	tr, col := newTracker(opts, 0, eng)
+	if opts.OnSegment == nil {
+		res.Err = parse.Each(src, func(seg *tcp.Segment) { tr.Add(seg) })
+	} else {
+		st := &Step{Src: src}
+		res.Err = parse.Each(src, func(seg *tcp.Segment) {
+			st.Seg = seg
+			st.Conn, st.Dir = tr.Add(seg)
+			opts.OnSegment(st)
+		})
+	}
+	tr.Flush()
+	col.into(&res)
+	res.Conns = sortedConns(res.Conns)
+	res.Stats = *src.Stats()
+	res.Copies, res.Evicted, res.Loss = tr.Copies(), tr.Evicted(), tr.CaptureLoss()
+	if eng != nil {
+		res.Findings, res.RuleErrs = eng.Findings(), eng.Errors
+	}
+	return res
+}
+
+// runShards reads src on rules.Shards, each shard with its own collector
+// and engine.
+func runShards(src parse.Source, opts *Options) Result {
+	var res Result
+	var cols []*collector
+	var engErr error
+	sh := rules.NewShards(0, func(i int) (*rules.Tracker, *rules.Engine) {
+		var eng *rules.Engine
+		if opts.NewEngine != nil && engErr == nil {
+			eng, engErr = opts.NewEngine()
+		}
+		tr, col := newTracker(opts, i, eng)
+		cols = append(cols, col)
+		return tr, eng
+	})
+	if engErr != nil {
+		res.Err = engErr
+		return res
+	}
+	res.Err = sh.Run(src)
+	for _, col := range cols {
+		col.into(&res)
+	}
+	sh.Number(res.Conns, nil)
+	res.Conns = sortedConns(res.Conns)
+	res.Stats = *src.Stats()
+	res.Copies, res.Evicted, res.Loss = sh.Copies(), sh.Evicted(), sh.CaptureLoss()
+	if opts.NewEngine != nil {
+		res.Findings, res.RuleErrs = sh.Findings(), sh.Errors()
+	}
+	return res
+}
+
+// newTracker returns tracker i with its collector first, then the
+// options' observers, then eng when not nil.
+func newTracker(opts *Options, i int, eng *rules.Engine) (*rules.Tracker, *collector) {
+	col := &collector{keep: opts.Keep}
+	if opts.Sink != nil {
+		col.sink = opts.Sink(i)
+	}
+	obs := []rules.Observer{col}
+	var extra []rules.Observer
+	if opts.Observers != nil {
+		extra = opts.Observers(i)
+		obs = append(obs, extra...)
+	}
+	if eng != nil {
+		obs = append(obs, eng)
+	}
+	tr := rules.NewTracker(obs...)
+	tr.MaxConns = cmp.Or(opts.MaxConns, rules.DefaultMaxConns)
+	if opts.Sharded {
+		tr.MaxConns = shardCap(tr.MaxConns, rules.DefaultShards)
+	}
+	// Only whole connections are printed with their state changes.
+	tr.NoTransitions = opts.Keep != KeepConns && !opts.Transitions && opts.Sink == nil
+	// A connection's memory serves the next one when nothing keeps it
+	// after it ends: the collector and the sink copy what they keep, the
+	// engine reports references, but observers may keep connections.
+	tr.Recycle = (opts.Keep != KeepConns || opts.Sink != nil) && (len(extra) == 0 || opts.ObserversCopy)
+	if opts.Measure {
+		col.measure(tr)
+	}
+	return tr, col
+}
+
+// sequenceOnly is the engine of a measured input without checks: the
+// sequence analysis the statistics read.
+func sequenceOnly() (*rules.Engine, error) { return rules.NewEngine(checks.SequenceOnly(), nil) }
+
+// shardCap is each of n trackers' share of a table of total connections,
+// rounded up so that the shares hold at least total.
+func shardCap(total, n int) int { return (total + n - 1) / n }
+
+func sortedConns(cs []*rules.Conn) []*rules.Conn {
+	slices.SortFunc(cs, func(a, b *rules.Conn) int { return a.ID - b.ID })
+	return cs
+}
