@@ -143,7 +143,7 @@ type connState struct {
 	window time.Duration
 	// keepBytes bounds the bytes sent keeps per direction
 	// (retransmission-inconsistent's max-bytes); sent is taken from
-	// sentBytesPool at a direction's first payload.
+	// sentBytesFree at a direction's first payload.
 	keepBytes int
 	sent      [2]*sentBytes
 

@@ -35,9 +35,10 @@ var badOptions = &rules.Check{
 		if !seg.Has(tcp.KnownOptions|tcp.KnownFlags) || seg.Options.Has == 0 {
 			return
 		}
-		var probs [3 + tcp.MaxSACKBlocks]rules.Text
-		n := 0
-		add := func(msg *rules.Texts, args ...any) { probs[n] = rules.Say(msg, args...); n++ }
+		// probs stays nil, and allocates nothing, unless an option is bad:
+		// this runs for nearly every segment.
+		var probs []rules.Text
+		add := func(msg *rules.Texts, args ...any) { probs = append(probs, rules.Say(msg, args...)) }
 		o := &seg.Options
 		syn := seg.Flags&tcp.SYN != 0
 		if !syn && o.Has&(tcp.OptMSS|tcp.OptWScale) != 0 {
@@ -59,8 +60,8 @@ var badOptions = &rules.Check{
 				add(sackBeyondText, st.seqOf(pd, b.Left), st.seqOf(pd, b.Right), who(p.Conn, pd), st.seqOf(pd, peer.Nxt))
 			}
 		}
-		if n > 0 {
-			p.Reportf(badOptionsText, series(probs[:n]))
+		if len(probs) > 0 {
+			p.Reportf(badOptionsText, series(probs))
 		}
 	}),
 }

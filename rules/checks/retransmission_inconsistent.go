@@ -60,7 +60,14 @@ compared. 0 turns the comparison off.`,
 		}
 		if seg.Flags&tcp.ACK != 0 && seg.Has(tcp.KnownAck) {
 			if s := st.sent[d.Peer()]; s != nil {
-				s.ack(seg.Ack)
+				// Once everything kept is acknowledged the store is empty,
+				// and an empty store compares as none: give it back, so
+				// that memory follows the connections with data in flight,
+				// not every connection still open.
+				if s.ack(seg.Ack); len(s.kept()) == 0 {
+					s.release()
+					st.sent[d.Peer()] = nil
+				}
 			}
 		}
 		if len(seg.Payload) == 0 || seg.Flags&tcp.RST != 0 || st.v.class&(isKeepAlive|isZeroWindowProbe) != 0 {
@@ -79,7 +86,7 @@ compared. 0 turns the comparison off.`,
 		}
 		s := st.sent[d]
 		if s == nil {
-			s = sentBytesPool.Get().(*sentBytes)
+			s = newSentBytes()
 			st.sent[d] = s
 		}
 		if overlap, differ, first := s.compare(seq, data); differ > 0 {
