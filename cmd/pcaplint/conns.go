@@ -38,6 +38,7 @@ how it compares with tcptrace and Wireshark.`,
   pcaplint conns --stats -f json capture.pcap`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			setMemoryLimit()
 			if format != "table" && format != "json" {
 				return fmt.Errorf("--format must be table or json, not %q", format)
 			}

@@ -66,6 +66,7 @@ or a directory or pattern without captures or logs (both accepted with
   pcaplint lint --shard auto/8 --format json 'captures/**/*.pcapng' > shard.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			setMemoryLimit()
 			return lint(cmd, checks, &fl, args)
 		},
 	}
