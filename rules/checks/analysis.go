@@ -159,6 +159,14 @@ type connState struct {
 	ends [2]segmentEnds
 	// reset is set once the receiver accepted a RST.
 	reset bool
+	// synAckFirst is where the connection's first captured segment, a
+	// SYN-ACK, was (handshake-not-captured reports it at the end, unless
+	// one-direction-captured explains the missing SYN).
+	synAckFirst struct {
+		pos tcp.Pos
+		at  time.Time
+		set bool
+	}
 	// flagless is set once a segment came without flags (tcpdump -q): a
 	// FIN or RST may have passed unseen.
 	flagless bool

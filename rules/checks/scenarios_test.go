@@ -41,6 +41,13 @@ var scenarios = []scenario{
 		a.data(client, 100)
 		a.ack(server)
 		a.close(client)
+		b := c.conn(40001, 80000, 223456)
+		b.nxt[client]++ // the client's SYN, not captured
+		b.synAck()
+		b.ack(client)
+		b.data(client, 100)
+		b.ack(server)
+		b.close(client)
 	}},
 	{"checks/syn-retransmitted", "syn-again", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
