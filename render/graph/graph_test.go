@@ -3,7 +3,6 @@ package graph_test
 import (
 	"bytes"
 	"encoding/xml"
-	"flag"
 	"image/png"
 	"io"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcaplint/pcaplint/internal/golden"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	diagrampng "github.com/pcaplint/pcaplint/render/diagram/png"
@@ -20,8 +20,6 @@ import (
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/checks"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files (testdata/*.svg, docs/graphs)")
 
 // record reads a capture or log with every check at its default severity
 // and returns the graph data of its connections and the findings.
@@ -54,28 +52,6 @@ func writeLog(t *testing.T, log string) string {
 		t.Fatal(err)
 	}
 	return path
-}
-
-// golden compares got with dir/name, or rewrites it with -update.
-func golden(t *testing.T, dir, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	if *update {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./render/graph -update writes it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from its golden file: go test ./render/graph -update, then look at the change", path)
-	}
 }
 
 // gallery is the graphs the README and docs/graphs.md show, and the
@@ -117,11 +93,11 @@ func TestGallery(t *testing.T) {
 					}
 					switch theme {
 					case svg.Auto:
-						golden(t, "../../docs/graphs", base+".svg", b)
+						golden.At(t, "../../docs/graphs", base+".svg", b)
 					case svg.Light:
-						golden(t, "testdata", base+"-light.svg", b)
+						golden.At(t, "testdata", base+"-light.svg", b)
 					case svg.Dark:
-						golden(t, "testdata", base+"-dark.svg", b)
+						golden.At(t, "testdata", base+"-dark.svg", b)
 					}
 					if theme == svg.Auto || k != graph.TSG {
 						continue
@@ -141,7 +117,7 @@ func TestGallery(t *testing.T) {
 					if theme == svg.Dark {
 						name = base + "-dark.png"
 					}
-					golden(t, "../../docs/graphs", name, out.Bytes())
+					golden.At(t, "../../docs/graphs", name, out.Bytes())
 				}
 			}
 		})
