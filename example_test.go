@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/pcaplint/pcaplint"
+	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/checks"
 	"github.com/pcaplint/pcaplint/rules/pipeline"
@@ -32,4 +33,22 @@ func ExampleReadFile() {
 	// Output:
 	// 0 rule errors, 1 connection
 	// 6 warning rst-unexpected
+}
+
+// Accept the findings of a run, then drop them from the next one's report:
+// what is left is new.
+func ExampleDropKnown() {
+	read := func() *report.Report {
+		f, _ := pcaplint.ReadFile(context.Background(), "testdata/captures/real/rst-abort.txt", pcaplint.ReadOptions{
+			Options: pipeline.Options{
+				NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), nil) },
+			},
+		})
+		return &report.Report{Files: []report.File{f}}
+	}
+	known := pcaplint.Baseline(read()) // or baseline.Parse of a file Encode wrote
+	rep := read()
+	fmt.Println(pcaplint.DropKnown(rep, known), "known,", len(rep.Files[0].Findings), "new")
+	// Output:
+	// 1 known, 0 new
 }
