@@ -93,7 +93,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 			return err
 		}
 	case jw != nil:
-		if err := cmp.Or(b.emitErr, jw.Close(res.rep.Skipped, res.rep.Shard)); err != nil {
+		if err := cmp.Or(b.emitErr, jw.Close(res.rep)); err != nil {
 			return err
 		}
 	default:

@@ -19,8 +19,6 @@ type batchResult struct {
 	diagrams map[string]map[int]string
 	// errs are rule and diagram errors, in input order.
 	errs []error
-	// unread names the inputs an interruption left unread, with why.
-	unread []string
 	// worst is the highest severity of the findings of the files emitted
 	// while the batch ran (batch.emit), which the report no longer holds.
 	worst rules.Severity
@@ -49,9 +47,9 @@ func (b *batch) lint(ctx context.Context, ins []input, stderr io.Writer) *batchR
 	for i, r := range oc.results {
 		switch {
 		case r == nil && oc.abandoned[i]:
-			res.unread = append(res.unread, todo[i].Path+" (abandoned while being read)")
+			res.rep.Interrupted = append(res.rep.Interrupted, report.Skip{Path: todo[i].Path, Reason: "abandoned while being read"})
 		case r == nil:
-			res.unread = append(res.unread, todo[i].Path+" (not started)")
+			res.rep.Interrupted = append(res.rep.Interrupted, report.Skip{Path: todo[i].Path, Reason: "not started"})
 		case r.skip != "":
 			res.rep.Skipped = append(res.rep.Skipped, report.Skip{Path: todo[i].Path, Reason: r.skip})
 		default:
@@ -75,14 +73,15 @@ func (res *batchResult) exit(stderr io.Writer, failOn rules.Severity) error {
 		fmt.Fprintf(stderr, "pcaplint: error: %s\n", report.OneLine(e.Error()))
 	}
 	inputErr := inputErrors(stderr, res.rep)
-	if len(res.unread) > 0 {
-		fmt.Fprintf(stderr, "pcaplint: interrupted: %d inputs not processed:\n", len(res.unread))
-		for _, u := range res.unread {
-			fmt.Fprintf(stderr, "  %s\n", u)
+	unread := res.rep.Interrupted
+	if len(unread) > 0 {
+		fmt.Fprintf(stderr, "pcaplint: interrupted: %d inputs not processed:\n", len(unread))
+		for _, u := range unread {
+			fmt.Fprintf(stderr, "  %s (%s)\n", report.OneLine(u.Path), u.Reason)
 		}
 	}
 	unchecked := res.notChecked(stderr)
-	if inputErr != nil || unchecked || len(res.errs) > 0 || len(res.unread) > 0 {
+	if inputErr != nil || unchecked || len(res.errs) > 0 || len(unread) > 0 {
 		return exitCode(exitError)
 	}
 	if failOn != rules.Off && max(res.worst, worst(res.rep)) >= failOn {

@@ -22,8 +22,8 @@ func TestAnInterruptedBatchStartsNoMoreInputs(t *testing.T) {
 	b := &batch{workers: 2, meter: noMeter{}, newEngine: func() (*rules.Engine, error) { return rules.NewEngine(builtinChecks(), nil) }}
 	res := b.lint(ctx, ins, io.Discard)
 	read := len(ins) - len(res.rep.Skipped)
-	if len(res.rep.Files) != 0 || len(res.unread) != read {
-		t.Errorf("%d files read and %d unread after an interruption, want 0 and %d", len(res.rep.Files), len(res.unread), read)
+	if len(res.rep.Files) != 0 || len(res.rep.Interrupted) != read {
+		t.Errorf("%d files read and %d unread after an interruption, want 0 and %d", len(res.rep.Files), len(res.rep.Interrupted), read)
 	}
 	if err := res.exit(io.Discard, rules.Warning); err != exitCode(exitError) {
 		t.Errorf("exit %v, want 2", err)

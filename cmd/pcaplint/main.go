@@ -7,6 +7,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -56,12 +57,18 @@ func run(args []string) int {
 // execute runs the command line with checks, printing on stdout and
 // stderr, and returns the exit code.
 func execute(args []string, checks []*rules.Check, stdout, stderr io.Writer) int {
+	return executeContext(context.Background(), args, checks, stdout, stderr)
+}
+
+// executeContext is execute with the commands' context: lint stops
+// starting inputs once it is done, as on Ctrl-C.
+func executeContext(ctx context.Context, args []string, checks []*rules.Check, stdout, stderr io.Writer) int {
 	root := newRootCmd(checks)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	addCompletionCmd(root)
-	cmd, err := root.ExecuteC()
+	cmd, err := root.ExecuteContextC(ctx)
 	// A profile that could not be written is output lost: exit 2.
 	profiled := stopProfile(stderr)
 	var code exitCode

@@ -17,8 +17,10 @@ type shardReport struct {
 // mergeReports joins the reports into one, in path order, and says what
 // is wrong with the set: shards missing or given twice, reports of
 // different splits, an input in two reports, inputs a shard listed but
-// did not report, or reported but did not list. An input found twice is kept once; a shard given twice
-// is taken once.
+// did not report, or reported but did not list. An input found twice is
+// kept once; a shard given twice is taken once. The inputs a report says
+// an interruption left unread stay unread, and the merged report
+// incomplete.
 func mergeReports(reps []shardReport) (*report.JSONReport, []error) {
 	var problems []error
 	out := &report.JSONReport{Files: []report.JSONLintFile{}}
@@ -44,6 +46,11 @@ func mergeReports(reps []shardReport) (*report.JSONReport, []error) {
 				out.Skipped = append(out.Skipped, s)
 			}
 		}
+		for _, u := range r.doc.Unread {
+			if own(u.Path) && claim(u.Path, r.name) {
+				out.Unread = append(out.Unread, u) // the merged report is incomplete too
+			}
+		}
 		if sh := r.doc.Shard; sh != nil {
 			unreported := 0
 			for _, in := range sh.Inputs {
@@ -58,6 +65,8 @@ func mergeReports(reps []shardReport) (*report.JSONReport, []error) {
 	}
 	slices.SortStableFunc(out.Files, func(a, b report.JSONLintFile) int { return cmp.Compare(a.Path, b.Path) })
 	slices.SortStableFunc(out.Skipped, func(a, b report.JSONSkip) int { return cmp.Compare(a.Path, b.Path) })
+	slices.SortStableFunc(out.Unread, func(a, b report.JSONSkip) int { return cmp.Compare(a.Path, b.Path) })
+	out.Incomplete = len(out.Unread) > 0
 	out.Summarize()
 	return out, problems
 }

@@ -45,7 +45,8 @@ func (g GitHub) Finding(w io.Writer, path string, fd *rules.Finding) error {
 }
 
 // Tail implements Streamer: an annotation per input for what could not
-// be checked, and for what its capture lost.
+// be checked, for what its capture lost, and for an input an interruption
+// left unread.
 func (GitHub) Tail(w io.Writer, r *Report) error {
 	var b strings.Builder
 	for i, f := range r.Files {
@@ -60,6 +61,10 @@ func (GitHub) Tail(w io.Writer, r *Report) error {
 			fmt.Fprintf(&b, "::%s file=%s,title=%s::%s\n", level, githubProperty(f.Path),
 				githubProperty("not checked: "+u.Reason), githubData(u.Message))
 		}
+	}
+	for _, u := range r.Interrupted {
+		fmt.Fprintf(&b, "::error file=%s,title=not read: interrupted::%s\n", githubProperty(u.Path),
+			githubData("interrupted ("+u.Reason+"): the report is incomplete"))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -59,11 +59,13 @@ type JSONUnchecked struct {
 }
 
 // JSONSummary counts inputs and findings by severity, and the inputs of
-// which nothing could be checked.
+// which nothing could be checked. Unread counts the inputs an
+// interruption left unread (left out when none).
 type JSONSummary struct {
 	Files      int            `json:"files"`
 	Findings   map[string]int `json:"findings"`
 	NotChecked int            `json:"not_checked"`
+	Unread     int            `json:"unread,omitempty"`
 }
 
 // NewJSONFinding converts a finding.
@@ -75,13 +77,18 @@ func NewJSONFinding(f *rules.Finding) JSONFinding {
 	}
 }
 
-// JSONReport is the top level of the JSON format. Skipped and Shard are
-// left out when empty, so single-input reports keep their shape.
+// JSONReport is the top level of the JSON format. Incomplete, Unread,
+// Skipped and Shard are left out when empty, so single-input reports
+// keep their shape. Incomplete is true when an interruption left inputs
+// unread: Unread lists them, with why ("not started", "abandoned while
+// being read"), and Summary.Unread counts them.
 type JSONReport struct {
-	Files   []JSONLintFile `json:"files"`
-	Summary JSONSummary    `json:"summary"`
-	Skipped []JSONSkip     `json:"skipped,omitempty"`
-	Shard   *JSONShard     `json:"shard,omitempty"`
+	Files      []JSONLintFile `json:"files"`
+	Summary    JSONSummary    `json:"summary"`
+	Incomplete bool           `json:"incomplete,omitempty"`
+	Unread     []JSONSkip     `json:"unread,omitempty"`
+	Skipped    []JSONSkip     `json:"skipped,omitempty"`
+	Shard      *JSONShard     `json:"shard,omitempty"`
 }
 
 // JSONSkip is a file listed but not read, and why.
@@ -107,7 +114,7 @@ func (p JSON) Print(w io.Writer, r *Report) error {
 			return err
 		}
 	}
-	return jw.Close(r.Skipped, r.Shard)
+	return jw.Close(r)
 }
 
 // NewJSONReport converts a report to its JSON form.
@@ -116,14 +123,24 @@ func NewJSONReport(r *Report) *JSONReport {
 	for i := range r.Files {
 		out.Files = append(out.Files, newJSONLintFile(&r.Files[i]))
 	}
-	for _, s := range r.Skipped {
-		out.Skipped = append(out.Skipped, JSONSkip(s))
-	}
-	if r.Shard != nil {
-		out.Shard = &JSONShard{K: r.Shard.K, N: r.Shard.N, Inputs: r.Shard.Inputs}
-	}
+	out.tail(r)
 	out.Summarize()
 	return out
+}
+
+// tail converts what follows the files in r: the inputs an interruption
+// left unread, the skipped files and the shard.
+func (j *JSONReport) tail(r *Report) {
+	for _, s := range r.Interrupted {
+		j.Unread = append(j.Unread, JSONSkip(s))
+	}
+	j.Incomplete = len(j.Unread) > 0
+	for _, s := range r.Skipped {
+		j.Skipped = append(j.Skipped, JSONSkip(s))
+	}
+	if r.Shard != nil {
+		j.Shard = &JSONShard{K: r.Shard.K, N: r.Shard.N, Inputs: r.Shard.Inputs}
+	}
 }
 
 // newJSONLintFile converts one input's result; connections in a spool
@@ -146,6 +163,7 @@ func (j *JSONReport) Summarize() {
 	for i := range j.Files {
 		j.Summary.add(&j.Files[i])
 	}
+	j.Summary.Unread = len(j.Unread)
 }
 
 // add counts one more file into the summary.

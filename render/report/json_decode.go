@@ -27,6 +27,9 @@ func (j *JSONReport) Report() (*Report, error) {
 	for _, s := range j.Skipped {
 		r.Skipped = append(r.Skipped, Skip(s))
 	}
+	for _, s := range j.Unread {
+		r.Interrupted = append(r.Interrupted, Skip(s))
+	}
 	return r, nil
 }
 

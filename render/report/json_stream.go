@@ -56,16 +56,13 @@ func (j *JSONWriter) File(f *File) error {
 	return j.files.file(jf, f.Spool)
 }
 
-// Close prints the summary, the skipped files and the shard, and ends
-// the report.
-func (j *JSONWriter) Close(skipped []Skip, shard *Shard) error {
+// Close prints the summary and what of r follows the files (the inputs
+// an interruption left unread, the skipped files, the shard), and ends
+// the report. r's files are not printed: File printed them.
+func (j *JSONWriter) Close(r *Report) error {
 	tail := &JSONReport{Files: []JSONLintFile{}, Summary: j.summary}
-	for _, s := range skipped {
-		tail.Skipped = append(tail.Skipped, JSONSkip(s))
-	}
-	if shard != nil {
-		tail.Shard = &JSONShard{K: shard.K, N: shard.N, Inputs: shard.Inputs}
-	}
+	tail.tail(r)
+	tail.Summary.Unread = len(tail.Unread)
 	return j.files.close(tail)
 }
 

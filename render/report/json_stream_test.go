@@ -41,10 +41,11 @@ func spooled(r *Report) *Report {
 // encoding/json's indented encoding of the whole report.
 func TestStreamedJSONIsTheEncodedReport(t *testing.T) {
 	for name, r := range map[string]*Report{
-		"sample":   sampleReport(),
-		"no input": {Files: []File{}, Skipped: []Skip{{Path: "README", Reason: "not a capture"}}},
-		"empty":    {Files: []File{{Path: "empty.pcap"}}},
-		"hostile":  {Files: []File{{Path: `"connections": [] <&>` + "\n", Conns: sampleReport().Files[1].Conns}}},
+		"sample":      sampleReport(),
+		"no input":    {Files: []File{}, Skipped: []Skip{{Path: "README", Reason: "not a capture"}}},
+		"empty":       {Files: []File{{Path: "empty.pcap"}}},
+		"hostile":     {Files: []File{{Path: `"connections": [] <&>` + "\n", Conns: sampleReport().Files[1].Conns}}},
+		"interrupted": interruptedReport(),
 	} {
 		var whole bytes.Buffer
 		enc := json.NewEncoder(&whole)

@@ -12,7 +12,9 @@ import (
 // JUnit prints JUnit XML for CI test-report views: a test suite per input,
 // a test case per connection, a failure per finding at or above FailOn.
 // The failures attributes count failing cases. Findings below it are kept as the case's system-out; an input that could
-// not be read to its end adds a case with an error.
+// not be read to its end adds a case with an error, and the inputs an
+// interruption left unread a suite of their own, "pcaplint: interrupted",
+// with an error each.
 type JUnit struct {
 	// FailOn is the least severity that fails; Off means nothing fails.
 	FailOn rules.Severity
@@ -80,6 +82,11 @@ func (p JUnit) Print(w io.Writer, r *Report) error {
 		out.Errors += s.Errors
 		out.Suites = append(out.Suites, s)
 	}
+	if s := interruptedSuite(r); s != nil {
+		out.Tests += s.Tests
+		out.Errors += s.Errors
+		out.Suites = append(out.Suites, *s)
+	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -140,6 +147,25 @@ func (p JUnit) suite(f *File) junitSuite {
 	s.Tests = len(s.Cases)
 	s.Properties = junitLoss(f)
 	s.SystemOut = lossText(f)
+	return s
+}
+
+// interruptedSuite is the suite of the inputs an interruption left unread,
+// nil when none: a case with an error each, so that an incomplete report
+// does not pass for a complete one, and the suite's property
+// incomplete=true.
+func interruptedSuite(r *Report) *junitSuite {
+	if len(r.Interrupted) == 0 {
+		return nil
+	}
+	s := &junitSuite{Name: "pcaplint: interrupted", Properties: &junitProperties{Items: []junitProperty{
+		{"incomplete", "true"}, {"unread", fmt.Sprint(len(r.Interrupted))}}}}
+	for _, u := range r.Interrupted {
+		msg := "not read: interrupted (" + u.Reason + ")"
+		s.Cases = append(s.Cases, junitCase{Name: "read " + u.Path, Classname: u.Path,
+			Error: &junitFailure{Message: msg, Type: "interrupted", Text: msg}})
+	}
+	s.Tests, s.Errors = len(s.Cases), len(s.Cases)
 	return s
 }
 

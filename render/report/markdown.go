@@ -51,6 +51,9 @@ func (p Markdown) Print(w io.Writer, r *Report) error {
 			fmt.Fprintf(&b, "- not checked (%s): %s: %s\n", markdownCode(u.Reason), markdownCode(f.Path), markdownCell(u.Message))
 		}
 	}
+	for _, u := range r.Interrupted {
+		fmt.Fprintf(&b, "- not read (interrupted): %s: %s\n", markdownCode(u.Path), markdownCell(u.Reason))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

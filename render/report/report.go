@@ -16,6 +16,11 @@ type Report struct {
 	Skipped []Skip
 	// Shard, when set, says which part of the inputs the report covers.
 	Shard *Shard
+	// Interrupted are the inputs an interruption (Ctrl-C, SIGTERM) left
+	// unread, each with why: not started, or abandoned while being read.
+	// When there are any, the report is incomplete, and every format
+	// says so.
+	Interrupted []Skip
 }
 
 // File is the result for one input. Err is set when the input could not be

@@ -10,8 +10,9 @@ type sarifInvocation struct {
 
 // sarifNotification is one input's problem (SARIF §3.58). Descriptor.ID is
 // "input-error" for an input not read to its end, "capture-loss" for a
-// capture that missed packets, else the stable reason code of what could
-// not be checked (no-tcp, no-flags, link-type).
+// capture that missed packets, "interrupted" for an input an interruption
+// left unread, else the stable reason code of what could not be checked
+// (no-tcp, no-flags, link-type).
 type sarifNotification struct {
 	Descriptor sarifDescriptorRef `json:"descriptor"`
 	Level      string             `json:"level"`
@@ -24,9 +25,10 @@ type sarifDescriptorRef struct {
 	ID string `json:"id"`
 }
 
-// sarifInvocationOf lists every input error and everything not checked;
-// the run is successful when there is no error and every input was
-// checked at least in part.
+// sarifInvocationOf lists every input error, everything not checked and
+// every input an interruption left unread; the run is successful when
+// there is no error, every input was checked at least in part, and the
+// run was not interrupted.
 func sarifInvocationOf(r *Report) sarifInvocation {
 	inv := sarifInvocation{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{}}
 	for i := range r.Files {
@@ -55,6 +57,13 @@ func sarifInvocationOf(r *Report) sarifInvocation {
 				Message: sarifText{Text: u.Message}, Locations: loc,
 				Properties: map[string]any{"count": u.Count, "all": u.All}})
 		}
+	}
+	for _, u := range r.Interrupted {
+		inv.ExecutionSuccessful = false
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+			Descriptor: sarifDescriptorRef{ID: "interrupted"}, Level: "error",
+			Message:   sarifText{Text: "not read: interrupted (" + u.Reason + "); the report is incomplete"},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(u.Path)}}}}})
 	}
 	return inv
 }

@@ -46,9 +46,10 @@ func (p Text) Finding(w io.Writer, path string, fd *rules.Finding) error {
 	return err
 }
 
-// Tail implements Streamer: what could not be checked, printed even with
-// -q (a quiet report must not pass for a clean one), what the capture
-// lost, and the summary.
+// Tail implements Streamer: what could not be checked and the inputs an
+// interruption left unread, printed even with -q (a quiet report must not
+// pass for a clean one or a complete one), what the capture lost, and the
+// summary.
 func (p Text) Tail(w io.Writer, r *Report) error {
 	var b strings.Builder
 	for i, f := range r.Files {
@@ -58,6 +59,9 @@ func (p Text) Tail(w io.Writer, r *Report) error {
 		if loss := lossText(&r.Files[i]); loss != "" && !p.NoSummary {
 			fmt.Fprintf(&b, "%s: %s\n", cleanText(f.Path), loss)
 		}
+	}
+	for _, u := range r.Interrupted {
+		fmt.Fprintf(&b, "%s: not read: interrupted (%s)\n", cleanText(u.Path), cleanText(u.Reason))
 	}
 	if !p.NoSummary {
 		b.WriteString(summaryLine(r, p.Lang) + "\n")
@@ -84,6 +88,9 @@ func summaryLine(r *Report, l rules.Lang) string {
 	}
 	if n := r.notChecked(); n > 0 {
 		s += fmt.Sprintf("; %d not checked at all", n)
+	}
+	if n := len(r.Interrupted); n > 0 {
+		s += fmt.Sprintf("; interrupted: %s not read, the report is incomplete", plural(n, "input"))
 	}
 	if loss := r.lossSummary(); loss != "" && len(r.Files) > 1 {
 		s += "; " + loss
@@ -118,6 +125,9 @@ func summaryLineZh(r *Report) string {
 	}
 	if n := r.notChecked(); n > 0 {
 		s += fmt.Sprintf("；%d 个输入完全没有检查", n)
+	}
+	if n := len(r.Interrupted); n > 0 {
+		s += fmt.Sprintf("；运行被中断：%d 个输入没有读，报告不完整", n)
 	}
 	if loss := r.lossSummary(); loss != "" && len(r.Files) > 1 {
 		s += "；" + loss // the capture-loss sentence is English only so far
