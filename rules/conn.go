@@ -50,12 +50,12 @@ type Side struct {
 	MSS    uint16
 	SACKOK bool
 
+	State State     // RFC 9293 state, as inferred from the segments
+	Zeek  zeekState // Zeek's endpoint state
+
 	Packets int64
 	Bytes   int64 // payload bytes, retransmissions included
 	SYNs    int   // SYN or SYN-ACK segments sent
-
-	State State     // RFC 9293 state, as inferred from the segments
-	Zeek  zeekState // Zeek's endpoint state
 }
 
 // Conn is one TCP connection.
@@ -88,8 +88,8 @@ type Conn struct {
 	Transitions []Transition
 
 	history     []byte
-	historySeen [2]uint32 // bit per letter index, per direction
-	historyReps [2][4]int // counts of the logarithmic letters C G T W
+	historySeen [2]uint32    // bit per letter index, per direction
+	historyReps [2][4]uint32 // counts of the logarithmic letters C G T W
 	last        [2]lastSegment
 
 	// Ext is for the check engine: per-connection state of the checks.

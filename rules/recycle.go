@@ -1,5 +1,7 @@
 package rules
 
+import "unsafe"
+
 // maxFree is how many ended connections a recycling tracker keeps for
 // reuse. Connections end about as fast as they open, so a few would do;
 // the margin serves the bursts when many retire at once (after a pause in
@@ -30,8 +32,10 @@ func (t *Tracker) recycle(c *Conn) {
 
 // connSlab is how many connections the tracker allocates at once: one
 // allocation of a slab costs less than connSlab of a connection each, and
-// the connections opened together sit together in memory.
-const connSlab = 64
+// the connections opened together sit together in memory. A slab fills
+// 64 KiB, eight pages of the allocator: 64 connections of 1,032 bytes made
+// 66,048, which it rounded up to 73,728, 120 bytes lost a connection.
+const connSlab = 64 << 10 / int(unsafe.Sizeof(Conn{}))
 
 // fromSlab returns a new connection from the tracker's current slab.
 func (t *Tracker) fromSlab() *Conn {

@@ -10,15 +10,15 @@ import (
 // lastSegment is what copy detection remembers of a direction's previous
 // segment.
 type lastSegment struct {
-	valid  bool
 	time   time.Time
 	iface  int32
 	seq    uint32
 	ack    uint32
-	flags  tcp.Flags
 	length uint32
+	flags  tcp.Flags
 	ipid   uint16
 	window uint16
+	valid  bool
 }
 
 // update folds a segment sent in direction d into the connection.

@@ -122,7 +122,7 @@ func (c *Conn) AddHistory(d Dir, i int) {
 	if i >= histChecksum && i <= histZeroWin {
 		n := &c.historyReps[d][i-histChecksum]
 		*n++
-		if !isPowerOf10(*n) {
+		if !isPowerOf10(int(*n)) {
 			return
 		}
 		c.history = append(c.history, letter)

@@ -8,7 +8,7 @@ import (
 // defaultMemoryLimit is the Go runtime's soft memory limit unless
 // GOMEMLIMIT sets another. The garbage collector's default pace lets the
 // heap grow to twice what is live before collecting; on a SYN flood that
-// fills the connection table (rules.DefaultMaxConns, about 110 MB live)
+// fills the connection table (rules.DefaultMaxConns, about 75 MB live)
 // that doubling alone would take resident memory past 250 MB. With the
 // limit, the collector runs earlier as the heap nears it, and a full table
 // stays under 200 MB (bench/memory.sh). It is soft: a command that needs

@@ -46,7 +46,7 @@ answering for one endpoint. RST segments are not checked.`,
 		}
 		s := &c.Sides[p.Dir]
 		if !s.HasAck || tcp.SeqLess(s.MaxAck, seg.Ack) {
-			st.maxAckAt[p.Dir] = seg.Time
+			st.extra().maxAckAt[p.Dir] = seg.Time
 			st.ends[p.Dir.Peer()].noteAck(seg.Ack)
 			return
 		}
@@ -57,7 +57,7 @@ answering for one endpoint. RST segments are not checked.`,
 		// multi-queue NIC, or loopback on several CPUs): an older ACK seen
 		// after a newer one within the reorder window is no regression.
 		window := max(st.reorderWindow(c), defaultReorderWindow)
-		if seg.PayloadLen == 0 && seg.Flags&tcp.FIN == 0 && tcp.Elapsed(st.maxAckAt[p.Dir], seg.Time) <= window &&
+		if seg.PayloadLen == 0 && seg.Flags&tcp.FIN == 0 && tcp.Elapsed(st.extra().maxAckAt[p.Dir], seg.Time) <= window &&
 			!st.ends[p.Dir.Peer()].notABoundary(seg.Ack) {
 			return
 		}

@@ -83,9 +83,6 @@ type verdict struct {
 	// sacked is set on a spurious retransmission whose range the
 	// receiver's latest SACK blocks held (rather than its ACK).
 	sacked bool
-	// dsacked is the peer's retransmission this segment's D-SACK block
-	// showed spurious.
-	dsacked resendMark
 	// priorReset is set when a RST was accepted before this segment.
 	priorReset bool
 	// prevWin is the sender's previous raw window.
@@ -98,35 +95,33 @@ type verdict struct {
 
 // flow is the sequence analysis state of one direction.
 type flow struct {
+	nxtTime time.Time // when nxt last advanced
+	ackTime time.Time // time of the sender's latest segment
+	// holes are the unfilled gaps, oldest first; the array is allocated
+	// at the first gap, so that a connection without one stays small.
+	holes   *[maxHoles]hole
+	nHoles  int
+	dupAcks int
 	// base makes sequence numbers relative: the ISN, or the first seq
 	// seen minus one when the SYN was not captured (as Wireshark does).
 	base    uint32
-	hasBase bool
 	nxt     uint32
-	hasNxt  bool
-	nxtTime time.Time // when nxt last advanced
 	lastAck uint32
-	hasAck  bool
-	ackTime time.Time // time of the sender's latest segment
-	win     uint16    // latest raw window field
-	hasWin  bool
-	dupAcks int
 	last    seqClass // facts about the sender's previous segment
-	// holes are the unfilled gaps, oldest first; the array is allocated
-	// at the first gap, so that a connection without one stays small.
-	holes  *[maxHoles]hole
-	nHoles int
-	// flights counts the data segments that advanced nxt, up to
-	// initialWindow+1 (one-direction-captured).
-	flights uint8
+	// sack are the SACK blocks of the sender's latest ACK (RFC 2018).
+	sack [tcp.MaxSACKBlocks]tcp.SACKBlock
+	win  uint16 // latest raw window field
 	// ipid follows whether the sender's IP IDs count up, to order its
 	// segments by.
 	ipid ipidOrder
-	// sack are the SACK blocks of the sender's latest ACK (RFC 2018).
-	sack  [tcp.MaxSACKBlocks]tcp.SACKBlock
-	nSACK uint8
-	// resend is the sender's latest retransmission.
-	resend resendMark
+	// flights counts the data segments that advanced nxt, up to
+	// initialWindow+1 (one-direction-captured).
+	flights uint8
+	nSACK   uint8
+	hasBase bool
+	hasNxt  bool
+	hasAck  bool
+	hasWin  bool
 }
 
 // initialWindow is the most segments a sender may send before its first
@@ -150,15 +145,35 @@ type connState struct {
 	hs        handshakeState
 	retrans   [2]int
 	ackUnseen [2]ackMark
-	zeroWin   [2]zeroEpisode
-	fins      [2]tcp.Pos
-	tsval     [2]tsMark
-	// maxAckAt is when each direction last raised its highest ack.
-	maxAckAt [2]time.Time
 	// ends are the recent segment ends each direction sent (ack-regression).
 	ends [2]segmentEnds
 	// reset is set once the receiver accepted a RST.
 	reset bool
+	// flagless is set once a segment came without flags (tcpdump -q): a
+	// FIN or RST may have passed unseen.
+	flagless bool
+	// x is the state only some connections come to need, nil until one
+	// does (see extraState).
+	x *extraState
+}
+
+// extraState is the part of a connection's check state that a connection
+// needs only once it goes past its SYN: retransmissions, zero windows,
+// FINs, timestamps, advancing ACKs, a SYN-ACK seen first. It is allocated
+// at the first of these (extra), so that the live connections of a SYN
+// flood, which never get there, cost some 700 bytes less each; a released
+// state keeps it, emptied, for the connection that reuses the state.
+type extraState struct {
+	// resend is each direction's latest retransmission.
+	resend [2]resendMark
+	// dsacked is the retransmission the current segment's D-SACK block
+	// showed spurious (hasDSACK).
+	dsacked resendMark
+	zeroWin [2]zeroEpisode
+	fins    [2]tcp.Pos
+	tsval   [2]tsMark
+	// maxAckAt is when each direction last raised its highest ack.
+	maxAckAt [2]time.Time
 	// synAckFirst is where the connection's first captured segment, a
 	// SYN-ACK, was (handshake-not-captured reports it at the end, unless
 	// one-direction-captured explains the missing SYN).
@@ -167,9 +182,14 @@ type connState struct {
 		at  time.Time
 		set bool
 	}
-	// flagless is set once a segment came without flags (tcpdump -q): a
-	// FIN or RST may have passed unseen.
-	flagless bool
+}
+
+// extra returns the connection's extraState, allocating it at first use.
+func (st *connState) extra() *extraState {
+	if st.x == nil {
+		st.x = new(extraState)
+	}
+	return st.x
 }
 
 // stateOf returns the check state of c, taking it from statePool on first
@@ -213,7 +233,7 @@ var seqAnalysis = &rules.Analysis{
 		if c.Sides[d].HasFIN {
 			k |= afterFIN
 		}
-		if (seg.Has(tcp.KnownWindow) && seg.Window == 0) || st.zeroWin[d].open {
+		if (seg.Has(tcp.KnownWindow) && seg.Window == 0) || (st.x != nil && st.x.zeroWin[d].open) {
 			k |= inZeroWindow
 		}
 		if peer := &c.Sides[d.Peer()]; seg.Has(tcp.KnownAck|tcp.KnownFlags) && seg.Flags&tcp.ACK != 0 && peer.HasNxt && tcp.SeqLess(peer.Nxt, seg.Ack) {
@@ -281,7 +301,7 @@ func (st *connState) classify(c *rules.Conn, d rules.Dir, seg *tcp.Segment) {
 	if seqOK {
 		v.class |= st.resendFacts(c, d, seg, window)
 		if v.class&anyRetransmission != 0 {
-			f.resend = resendMark{seq: seg.Seq, end: seg.End(), pos: seg.Pos, time: seg.Time, has: true}
+			st.extra().resend[d] = resendMark{seq: seg.Seq, end: seg.End(), pos: seg.Pos, time: seg.Time, has: true}
 		}
 	}
 	if st.dsackedResend(int(d), seg) {

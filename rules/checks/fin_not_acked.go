@@ -29,7 +29,7 @@ The finding sits on the first FIN.`,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg := p.Seg
 		if seg.Has(tcp.KnownFlags) && seg.Flags&tcp.FIN != 0 && !p.Conn.Sides[p.Dir].HasFIN {
-			st.fins[p.Dir] = seg.Pos
+			st.extra().fins[p.Dir] = seg.Pos
 		}
 	}),
 	End: onEnd(func(p *rules.Pass, st *connState) {
@@ -46,7 +46,7 @@ The finding sits on the first FIN.`,
 			if peer.HasAck {
 				why = rules.Say(finHighestAckText, st.seqOf(d, peer.MaxAck), st.seqOf(d, s.FIN+1))
 			}
-			p.Report(st.fins[d], c.End, rules.Say(finNotAckedText, who(c, d), st.seqOf(d, s.FIN), why))
+			p.Report(st.extra().fins[d], c.End, rules.Say(finNotAckedText, who(c, d), st.seqOf(d, s.FIN), why))
 		}
 	}),
 }

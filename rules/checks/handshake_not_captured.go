@@ -29,7 +29,8 @@ only when both SYNs carry the option).`,
 	Wireshark: "none: Wireshark marks such streams in tcp.completeness only.",
 	SegmentOn: rules.OnNew,
 	End: onEnd(func(p *rules.Pass, st *connState) {
-		if f := &st.synAckFirst; f.set && !skipsOneDirection(p.Conn, st) {
+		if st.x != nil && st.x.synAckFirst.set && !skipsOneDirection(p.Conn, st) {
+			f := &st.x.synAckFirst
 			p.Report(f.pos, f.at, rules.Say(synAckFirstText, who(p.Conn, rules.FromServer), who(p.Conn, rules.FromClient)))
 		}
 	}),
@@ -39,7 +40,8 @@ only when both SYNs carry the option).`,
 			return
 		}
 		if seg.Flags&(tcp.SYN|tcp.ACK|tcp.RST) == tcp.SYN|tcp.ACK {
-			st.synAckFirst.pos, st.synAckFirst.at, st.synAckFirst.set = seg.Pos, seg.Time, true
+			f := &st.extra().synAckFirst
+			f.pos, f.at, f.set = seg.Pos, seg.Time, true
 			return
 		}
 		if !p.Conn.Midstream {

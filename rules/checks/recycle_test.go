@@ -123,7 +123,10 @@ func (w stateAfter) End(c *rules.Conn, _ rules.EndReason) {
 	if c.Ext != nil {
 		w.t.Errorf("connection %d: Ext still set after End", c.ID)
 	}
-	clean := connState{v: verdict{expired: st.v.expired}}
+	clean := connState{v: verdict{expired: st.v.expired}, x: st.x}
+	if st.x != nil && *st.x != (extraState{}) {
+		w.t.Errorf("connection %d: extra state %+v left after release", c.ID, *st.x)
+	}
 	for d := range st.flows {
 		clean.flows[d].holes = st.flows[d].holes
 		h := st.flows[d].holes

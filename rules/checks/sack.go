@@ -57,7 +57,10 @@ func dsack(seg *tcp.Segment) (tcp.SACKBlock, bool) {
 // D-SACK for the latest retransmission of its peer, and forgets that
 // retransmission so that it is reported once.
 func (st *connState) dsackedResend(d int, seg *tcp.Segment) bool {
-	m := &st.flows[1-d].resend
+	if st.x == nil {
+		return false
+	}
+	m := &st.x.resend[1-d]
 	if !m.has {
 		return false
 	}
@@ -65,6 +68,6 @@ func (st *connState) dsackedResend(d int, seg *tcp.Segment) bool {
 	if !ok || !tcp.SeqLess(b.Left, m.end) || !tcp.SeqLess(m.seq, b.Right) {
 		return false
 	}
-	st.v.dsacked, m.has = *m, false
+	st.x.dsacked, m.has = *m, false
 	return true
 }

@@ -39,7 +39,7 @@ Two more kinds of evidence make a retransmission spurious:
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		v, pd := &st.v, p.Dir.Peer()
 		if v.class&hasDSACK != 0 {
-			m := &v.dsacked
+			m := &st.x.dsacked
 			p.Report(m.pos, m.time, rules.Say(dsackText,
 				who(p.Conn, pd), byteCount(m.end-m.seq), st.seqOf(pd, m.end), who(p.Conn, p.Dir), where(p.Seg.Pos)))
 		}

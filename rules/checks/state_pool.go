@@ -1,6 +1,9 @@
 package checks
 
-import "sync"
+import (
+	"sync"
+	"unsafe"
+)
 
 // statePool holds the check state of ended connections for reuse, so that
 // an input of many short connections does not allocate and collect one
@@ -16,7 +19,10 @@ var stateSlab struct {
 	free []connState
 }
 
-const stateSlabLen = 32
+// stateSlabLen fills a slab of 32 KiB, the allocator's largest size
+// class, so that rounding a slab up to its class wastes less than one
+// state.
+const stateSlabLen = 32 << 10 / int(unsafe.Sizeof(connState{}))
 
 func newSlabState() *connState {
 	stateSlab.Lock()
@@ -31,8 +37,8 @@ func newSlabState() *connState {
 
 // Release resets the state and returns it to statePool. The Engine calls
 // it once every check has seen the connection end (see rules.Conn.Ext).
-// The storage of the holes and of the expired list is kept, emptied; the
-// stores of sent bytes go back to their own pool.
+// The storage of the holes, of the expired list and the extraState is
+// kept, emptied; the stores of sent bytes go back to their own pool.
 func (st *connState) Release() {
 	var holes [2]*[maxHoles]hole
 	for d := range st.flows {
@@ -48,8 +54,13 @@ func (st *connState) Release() {
 	}
 	expired := st.v.expired[:0]
 	clear(expired[:cap(expired)])
+	x := st.x
+	if x != nil {
+		*x = extraState{}
+	}
 	*st = connState{}
 	st.v.expired = expired
 	st.flows[0].holes, st.flows[1].holes = holes[0], holes[1]
+	st.x = x
 	statePool.Put(st)
 }

@@ -51,7 +51,7 @@ loopback and multi-queue interfaces, which is no fault of the sender.`,
 		if !seg.Has(tcp.KnownOptions|tcp.KnownFlags) || seg.Options.Has&tcp.OptTimestamp == 0 || seg.Flags&(tcp.SYN|tcp.RST) != 0 {
 			return
 		}
-		m := &st.tsval[p.Dir]
+		m := &st.extra().tsval[p.Dir]
 		ts := seg.Options.TSVal
 		window := max(st.reorderWindow(p.Conn), defaultReorderWindow)
 		reordered := seg.PayloadLen == 0 && seg.Flags&tcp.FIN == 0 && tcp.Elapsed(m.at, seg.Time) <= window

@@ -52,7 +52,10 @@ application (the real zero-window recording: 1.46 s).`,
 		if !seg.Has(tcp.KnownWindow) || isRST(seg) {
 			return
 		}
-		ep := &st.zeroWin[p.Dir]
+		if seg.Window != 0 && st.x == nil {
+			return // no episode was ever open
+		}
+		ep := &st.extra().zeroWin[p.Dir]
 		switch {
 		case seg.Window == 0 && !ep.open:
 			*ep = zeroEpisode{open: true, pos: seg.Pos, time: seg.Time}
@@ -63,8 +66,11 @@ application (the real zero-window recording: 1.46 s).`,
 		}
 	}),
 	End: onEnd(func(p *rules.Pass, st *connState) {
+		if st.x == nil {
+			return
+		}
 		for d := rules.FromClient; d <= rules.FromServer; d++ {
-			if ep := &st.zeroWin[d]; ep.open {
+			if ep := &st.x.zeroWin[d]; ep.open {
 				ep.open = false
 				held := p.Conn.End.Sub(ep.time)
 				reportEpisode(p, ep, held, rules.Say(zeroWindowAtEndText, who(p.Conn, d), dur(held)))
