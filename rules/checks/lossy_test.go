@@ -15,6 +15,10 @@ import (
 // segments, captured before the drop (sender) and after it (receiver).
 var lossyDir = filepath.Join("..", "..", "testdata", "captures", "real")
 
+// lossyRuns are the recordings of lossy.sh, each captured before the drop
+// (RUN.sender) and after it (RUN.receiver).
+var lossyRuns = []string{"lossy-1pct", "lossy-3pct", "lossy-3pct-nots"}
+
 // lossyServerPort is the port lossy.sh's server listens on.
 const lossyServerPort = 9120
 
@@ -93,7 +97,7 @@ var evidenceSaid = regexp.MustCompile(`\((timestamps|IP ID|SACK|dup ACKs|timing)
 // text with and without -v, and wants each retransmission called one and
 // nothing else, as the capture before the drop proves.
 func TestLossyRecordingsRetransmissionTruth(t *testing.T) {
-	for _, run := range []string{"lossy-1pct", "lossy-3pct", "lossy-3pct-nots"} {
+	for _, run := range lossyRuns {
 		sender := readSegments(t, filepath.Join(lossyDir, run+".sender.pcap"))
 		truth := resentTruth(t, sender)
 		for _, side := range []string{"sender", "receiver"} {
