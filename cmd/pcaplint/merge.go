@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path"
@@ -61,15 +60,15 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 	if err != nil {
 		return err
 	}
-	var reps []shardReport
+	var reps []report.NamedJSON
 	for _, name := range names {
 		doc, err := readJSONReport(name, fl.maxJSONMiB)
 		if err != nil {
 			return err
 		}
-		reps = append(reps, shardReport{name, doc})
+		reps = append(reps, report.NamedJSON{Name: name, Doc: doc})
 	}
-	merged, problems := mergeReports(reps)
+	merged, problems := report.Merge(reps)
 	rep, err := merged.Report()
 	if err != nil {
 		return err
@@ -98,14 +97,11 @@ func readJSONReport(name string, maxMiB int) (*report.JSONReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	var doc report.JSONReport
-	if err := json.Unmarshal(b, &doc); err != nil {
-		return nil, fmt.Errorf("%s: not a JSON report of pcaplint lint: %w", name, err)
+	doc, err := report.ParseJSON(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if doc.Files == nil {
-		return nil, fmt.Errorf("%s: not a JSON report of pcaplint lint: no \"files\"", name)
-	}
-	return &doc, nil
+	return doc, nil
 }
 
 // drawnDiagrams finds the diagrams the shards wrote under dir, where

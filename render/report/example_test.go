@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"fmt"
 	"log"
 	"net/netip"
 	"os"
@@ -38,4 +39,22 @@ func ExampleNew() {
 	// trace.txt:12: warning seq-gap: 1448 bytes not captured  10.0.0.1:40000 -> 10.0.0.2:80
 	// 1 finding (0 errors, 1 warning, 0 info) in 1 input, 1 connection
 	// ::warning file=trace.txt,line=12,title=seq-gap::1448 bytes not captured (10.0.0.1:40000 -> 10.0.0.2:80)
+}
+
+// Join the JSON reports of two lint shards (lint --shard 0/2 and 1/2
+// --format json) into one, and say what is wrong with the set.
+func ExampleMerge() {
+	s0, _ := report.ParseJSON([]byte(`{"files": [{"path": "b.pcap"}], "shard": {"k": 0, "n": 2, "inputs": ["b.pcap"]}}`))
+	s1, _ := report.ParseJSON([]byte(`{"files": [{"path": "a.pcap"}], "shard": {"k": 1, "n": 2, "inputs": ["a.pcap", "c.pcap"]}}`))
+	merged, problems := report.Merge([]report.NamedJSON{{Name: "shard-0.json", Doc: s0}, {Name: "shard-1.json", Doc: s1}})
+	for _, f := range merged.Files {
+		fmt.Println(f.Path)
+	}
+	for _, p := range problems {
+		fmt.Println(p)
+	}
+	// Output:
+	// a.pcap
+	// b.pcap
+	// shard-1.json: 1 of the 2 inputs of shard 1/2 are not in the report (was it interrupted?)
 }

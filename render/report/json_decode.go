@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/netip"
@@ -10,6 +11,18 @@ import (
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules"
 )
+
+// ParseJSON reads a report of lint --format json (a shard's, for Merge).
+func ParseJSON(data []byte) (*JSONReport, error) {
+	var doc JSONReport
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("not a JSON report of pcaplint lint: %w", err)
+	}
+	if doc.Files == nil {
+		return nil, errors.New(`not a JSON report of pcaplint lint: no "files"`)
+	}
+	return &doc, nil
+}
 
 // Report turns a decoded JSON report back into a Report, so that reports
 // merged from several runs print in every format. What JSON leaves out

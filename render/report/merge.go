@@ -1,29 +1,27 @@
-package main
+package report
 
 import (
 	"cmp"
 	"fmt"
 	"slices"
-
-	"github.com/pcaplint/pcaplint/render/report"
 )
 
-// shardReport is one JSON report given to merge, and its file name.
-type shardReport struct {
-	name string
-	doc  *report.JSONReport
+// NamedJSON is one JSON report given to Merge, and the name of its file.
+type NamedJSON struct {
+	Name string
+	Doc  *JSONReport
 }
 
-// mergeReports joins the reports into one, in path order, and says what
-// is wrong with the set: shards missing or given twice, reports of
-// different splits, an input in two reports, inputs a shard listed but
+// Merge joins the JSON reports of lint shards into one, in path order, and
+// says what is wrong with the set: shards missing or given twice, reports
+// of different splits, an input in two reports, inputs a shard listed but
 // did not report, or reported but did not list. An input found twice is
 // kept once; a shard given twice is taken once. The inputs a report says
 // an interruption left unread stay unread, and the merged report
 // incomplete.
-func mergeReports(reps []shardReport) (*report.JSONReport, []error) {
+func Merge(reps []NamedJSON) (*JSONReport, []error) {
 	var problems []error
-	out := &report.JSONReport{Files: []report.JSONLintFile{}}
+	out := &JSONReport{Files: []JSONLintFile{}}
 	taken := takeShards(reps, &problems)
 	where := map[string]string{} // input path -> report name
 	claim := func(path, name string) bool {
@@ -36,22 +34,22 @@ func mergeReports(reps []shardReport) (*report.JSONReport, []error) {
 	}
 	for _, r := range taken {
 		own := shardOwns(r, &problems)
-		for _, f := range r.doc.Files {
-			if own(f.Path) && claim(f.Path, r.name) {
+		for _, f := range r.Doc.Files {
+			if own(f.Path) && claim(f.Path, r.Name) {
 				out.Files = append(out.Files, f)
 			}
 		}
-		for _, s := range r.doc.Skipped {
-			if own(s.Path) && claim(s.Path, r.name) {
+		for _, s := range r.Doc.Skipped {
+			if own(s.Path) && claim(s.Path, r.Name) {
 				out.Skipped = append(out.Skipped, s)
 			}
 		}
-		for _, u := range r.doc.Unread {
-			if own(u.Path) && claim(u.Path, r.name) {
+		for _, u := range r.Doc.Unread {
+			if own(u.Path) && claim(u.Path, r.Name) {
 				out.Unread = append(out.Unread, u) // the merged report is incomplete too
 			}
 		}
-		if sh := r.doc.Shard; sh != nil {
+		if sh := r.Doc.Shard; sh != nil {
 			unreported := 0
 			for _, in := range sh.Inputs {
 				if where[in] == "" {
@@ -59,13 +57,13 @@ func mergeReports(reps []shardReport) (*report.JSONReport, []error) {
 				}
 			}
 			if unreported > 0 {
-				problems = append(problems, fmt.Errorf("%s: %d of the %d inputs of shard %d/%d are not in the report (was it interrupted?)", r.name, unreported, len(sh.Inputs), sh.K, sh.N))
+				problems = append(problems, fmt.Errorf("%s: %d of the %d inputs of shard %d/%d are not in the report (was it interrupted?)", r.Name, unreported, len(sh.Inputs), sh.K, sh.N))
 			}
 		}
 	}
-	slices.SortStableFunc(out.Files, func(a, b report.JSONLintFile) int { return cmp.Compare(a.Path, b.Path) })
-	slices.SortStableFunc(out.Skipped, func(a, b report.JSONSkip) int { return cmp.Compare(a.Path, b.Path) })
-	slices.SortStableFunc(out.Unread, func(a, b report.JSONSkip) int { return cmp.Compare(a.Path, b.Path) })
+	slices.SortStableFunc(out.Files, func(a, b JSONLintFile) int { return cmp.Compare(a.Path, b.Path) })
+	slices.SortStableFunc(out.Skipped, func(a, b JSONSkip) int { return cmp.Compare(a.Path, b.Path) })
+	slices.SortStableFunc(out.Unread, func(a, b JSONSkip) int { return cmp.Compare(a.Path, b.Path) })
 	out.Incomplete = len(out.Unread) > 0
 	out.Summarize()
 	return out, problems
@@ -74,8 +72,8 @@ func mergeReports(reps []shardReport) (*report.JSONReport, []error) {
 // shardOwns returns whether a path is one of the inputs r's shard record
 // lists (any path, for an unsharded report); a path that is not is a
 // problem, and left out: a shard reports only the inputs it was given.
-func shardOwns(r shardReport, problems *[]error) func(string) bool {
-	sh := r.doc.Shard
+func shardOwns(r NamedJSON, problems *[]error) func(string) bool {
+	sh := r.Doc.Shard
 	if sh == nil {
 		return func(string) bool { return true }
 	}
@@ -85,7 +83,7 @@ func shardOwns(r shardReport, problems *[]error) func(string) bool {
 	}
 	return func(path string) bool {
 		if !inputs[path] {
-			*problems = append(*problems, fmt.Errorf("%s: %s is not among the inputs of shard %d/%d; leaving it out", r.name, path, sh.K, sh.N))
+			*problems = append(*problems, fmt.Errorf("%s: %s is not among the inputs of shard %d/%d; leaving it out", r.Name, path, sh.K, sh.N))
 		}
 		return inputs[path]
 	}
@@ -94,31 +92,31 @@ func shardOwns(r shardReport, problems *[]error) func(string) bool {
 // takeShards checks the shard records of the reports and returns those to
 // merge: every report when none is sharded, else one per shard K of a
 // single N.
-func takeShards(reps []shardReport, problems *[]error) []shardReport {
+func takeShards(reps []NamedJSON, problems *[]error) []NamedJSON {
 	var n int
 	var nFrom string
 	byK := map[int]string{}
-	var out []shardReport
+	var out []NamedJSON
 	for _, r := range reps {
-		sh := r.doc.Shard
+		sh := r.Doc.Shard
 		switch {
 		case sh == nil && n > 0, sh != nil && n == 0 && len(out) > 0:
-			*problems = append(*problems, fmt.Errorf("%s and %s: a sharded and an unsharded report cannot be merged; leaving out %s", out[0].name, r.name, r.name))
+			*problems = append(*problems, fmt.Errorf("%s and %s: a sharded and an unsharded report cannot be merged; leaving out %s", out[0].Name, r.Name, r.Name))
 			continue
 		case sh == nil:
 			out = append(out, r)
 			continue
 		case n == 0:
-			n, nFrom = sh.N, r.name
+			n, nFrom = sh.N, r.Name
 		case sh.N != n:
-			*problems = append(*problems, fmt.Errorf("%s is shard %d/%d but %s is of %d shards; leaving out %s", r.name, sh.K, sh.N, nFrom, n, r.name))
+			*problems = append(*problems, fmt.Errorf("%s is shard %d/%d but %s is of %d shards; leaving out %s", r.Name, sh.K, sh.N, nFrom, n, r.Name))
 			continue
 		}
 		if first, dup := byK[sh.K]; dup {
-			*problems = append(*problems, fmt.Errorf("shard %d/%d is given twice, %s and %s; keeping the first", sh.K, n, first, r.name))
+			*problems = append(*problems, fmt.Errorf("shard %d/%d is given twice, %s and %s; keeping the first", sh.K, n, first, r.Name))
 			continue
 		}
-		byK[sh.K] = r.name
+		byK[sh.K] = r.Name
 		out = append(out, r)
 	}
 	for k := range n {
