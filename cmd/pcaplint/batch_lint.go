@@ -76,6 +76,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 		res = b.lint(ctx, ins, stderr)
 	}
 	res.allowEmpty = fl.batch.allowEmpty
+	res.lang, _ = langFlag(cmd) // checked by newPrinter
 	res.empty = append(empty, unreadArgs(ins, res.rep, sh != nil)...)
 	if err := applyBaseline(stderr, res.rep, known, fl.writeBaseline); err != nil {
 		return err
@@ -117,7 +118,7 @@ func printBatch(w io.Writer, printer report.Printer, rep *report.Report) error {
 		return err
 	}
 	if t, ok := printer.(report.Text); ok && !t.NoSummary && (len(rep.Files)+len(rep.Skipped) > 1 || len(rep.Skipped) > 0) {
-		return report.WriteBatchSummary(w, rep)
+		return report.WriteBatchSummary(w, rep, t.Lang)
 	}
 	return nil
 }

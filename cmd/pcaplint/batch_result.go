@@ -28,6 +28,8 @@ type batchResult struct {
 	// directories and patterns: the report still says so, the exit code
 	// does not.
 	allowEmpty bool
+	// lang is the language of what is said on stderr about the inputs.
+	lang rules.Lang
 }
 
 // lint reads the inputs that are not skipped already and assembles the
@@ -72,7 +74,7 @@ func (res *batchResult) exit(stderr io.Writer, failOn rules.Severity) error {
 	for _, e := range res.errs {
 		fmt.Fprintf(stderr, "pcaplint: error: %s\n", report.OneLine(e.Error()))
 	}
-	inputErr := inputErrors(stderr, res.rep)
+	inputErr := inputErrors(stderr, res.rep, res.lang)
 	unread := res.rep.Interrupted
 	if len(unread) > 0 {
 		fmt.Fprintf(stderr, "pcaplint: interrupted: %d inputs not processed:\n", len(unread))
@@ -107,11 +109,14 @@ func (res *batchResult) notChecked(stderr io.Writer) bool {
 			if !u.All || f.Err != nil || (res.allowEmpty && u.Reason == report.UncheckedNoTCP) {
 				continue
 			}
-			hint := ""
-			if u.Reason == report.UncheckedNoTCP {
-				hint = " (--allow-empty accepts it)"
+			format, hint := "pcaplint: error: %s: nothing checked: %s%s\n", " (--allow-empty accepts it)"
+			if res.lang == rules.Chinese {
+				format, hint = "pcaplint: 错误：%s：什么都没有检查：%s%s\n", "（--allow-empty 可以接受）"
 			}
-			fmt.Fprintf(stderr, "pcaplint: error: %s: nothing checked: %s%s\n", report.OneLine(f.Path), report.OneLine(u.Message), hint)
+			if u.Reason != report.UncheckedNoTCP {
+				hint = ""
+			}
+			fmt.Fprintf(stderr, format, report.OneLine(f.Path), report.OneLine(f.UncheckedText(u, res.lang)), hint)
 			fail = true
 		}
 	}

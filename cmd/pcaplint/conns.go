@@ -8,6 +8,7 @@ import (
 
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/report"
+	"github.com/pcaplint/pcaplint/rules"
 	"github.com/spf13/cobra"
 )
 
@@ -61,7 +62,7 @@ how it compares with tcptrace and Wireshark.`,
 			if err != nil {
 				return err
 			}
-			return inputErrors(cmd.ErrOrStderr(), rep)
+			return inputErrors(cmd.ErrOrStderr(), rep, rules.English)
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table or json")

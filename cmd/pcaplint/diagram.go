@@ -106,7 +106,7 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 	convs := rec.Conversations()
 	// An input broken part-way is still drawn up to the break; the exit
 	// code says it was broken.
-	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}})
+	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}}, rules.English)
 	if len(convs) == 0 {
 		if inputErr != nil {
 			return inputErr

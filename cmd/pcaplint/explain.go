@@ -98,7 +98,7 @@ func runExplain(w, errw io.Writer, path string, opts parse.Options, eopts explai
 		return err
 	}
 	file.Stats = *src.Stats()
-	if err := inputErrors(errw, &report.Report{Files: []report.File{file}}); err != nil {
+	if err := inputErrors(errw, &report.Report{Files: []report.File{file}}, rules.Lang(eopts.Lang)); err != nil {
 		return err
 	}
 	if eopts.Conn > s.Conns() {

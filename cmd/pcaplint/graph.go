@@ -107,7 +107,7 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 	eng.OnKeep = rec.Finding
 	file := readInput(path, fl.input, eng, rec)
 	convs := rec.Conversations()
-	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}})
+	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}}, rules.English)
 	if len(convs) == 0 {
 		if inputErr != nil {
 			return inputErr

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/pcaplint/pcaplint/internal/english"
 	"github.com/pcaplint/pcaplint/rules/checks"
 )
 
@@ -43,5 +45,41 @@ func TestLintSpeaksChinese(t *testing.T) {
 	}
 	if code, _, errOut := runCmd(t, checks.All(), "lint", "--lang", "fr", input); code != 2 || !strings.Contains(errOut, "--lang") {
 		t.Errorf("--lang fr: exit %d, stderr %q; want 2 and a --lang error", code, errOut)
+	}
+}
+
+// TestLintChineseHasNoEnglish lints every input in testdata with --lang
+// zh in the text and Markdown formats and wants no English sentence in
+// what the user reads, on stdout or stderr: the findings' lines with
+// their severities, what could not be checked, the capture loss, the
+// input errors, the skipped files and the batch summary. File names and
+// the quoted first line of a file that is not a log are the inputs'.
+func TestLintChineseHasNoEnglish(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lints every input in testdata")
+	}
+	names := regexp.MustCompile("[^ `|（(]*testdata/[^ `|）):：]*")
+	quoted := regexp.MustCompile(`"([^"\\]|\\.)*"`)
+	for _, format := range []string{"text", "markdown"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, errOut := runCmd(t, append(checks.All(), checks.Limits()...),
+				"lint", "--lang", "zh", "--rules", "strict", "--fail-on", "never", "-f", format, "../../testdata")
+			if code != 2 {
+				t.Errorf("exit %d, want 2 (testdata holds broken inputs)", code)
+			}
+			lines := strings.Split(out+errOut, "\n")
+			if len(lines) < 1000 {
+				t.Fatalf("only %d lines:\n%s", len(lines), out+errOut)
+			}
+			bad := 0
+			for _, l := range lines {
+				if e := english.Sentence(names.ReplaceAllString(quoted.ReplaceAllString(l, ""), "")); e != "" {
+					t.Errorf("English %q in %q", e, l)
+					if bad++; bad == 10 {
+						t.Fatal("and more")
+					}
+				}
+			}
+		})
 	}
 }

@@ -4,73 +4,13 @@ import (
 	"bytes"
 	"io/fs"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/pcaplint/pcaplint/internal/english"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/checks"
 )
-
-// englishWordRE is a word of English: ASCII letters, perhaps with an
-// apostrophe ("client's").
-var englishWordRE = regexp.MustCompile(`^[A-Za-z]+('[a-z]+)?$`)
-
-// notEnglish are the Latin words a Chinese text keeps as they are: flag
-// and option names, RFC state names, units of protocol fields, tool and
-// protocol names.
-var notEnglish = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`TCP SYN ACK FIN RST PSH URG ECE CWR ECN MSS SACK D TSval TSecr TS Recent RFC
-		PAWS IP ID ISN nxt ack seq win j k MSL Zeek history Fast Open cookie tcpdump any q S i
-		CLOSED LISTEN ESTABLISHED CLOSING SPAN max per connection`) {
-		notEnglish[w] = true
-	}
-}
-
-// numberRE is a number, an address or a port: neutral in a sentence.
-var numberRE = regexp.MustCompile(`^[0-9][0-9.:/+×=-]*$`)
-
-// englishSentence returns the first run of three or more English words
-// in s that are not kept in Chinese text, or "". Numbers and addresses
-// neither count nor end a run ("from client 10.0.0.1:40000 with");
-// anything else ends it: Chinese, a rule ID, a tcpdump flag.
-func englishSentence(s string) string {
-	var run []string
-	for _, tok := range strings.FieldsFunc(s, func(r rune) bool {
-		return strings.ContainsRune(" ,()[]:;.\"'", r)
-	}) {
-		switch {
-		case englishWordRE.MatchString(tok) && !notEnglish[tok]:
-			run = append(run, tok)
-			if len(run) >= 3 {
-				return strings.Join(run, " ")
-			}
-		case numberRE.MatchString(tok):
-		default:
-			run = run[:0]
-		}
-	}
-	return ""
-}
-
-func TestEnglishSentenceIsFound(t *testing.T) {
-	for _, tc := range []struct {
-		s    string
-		want bool
-	}{
-		{"RST from client 10.0.0.1:4000 with 0 bytes", true},
-		{"检查发现 rst-unexpected（警告）：客户端 10.0.0.1:40000 发送 RST", false},
-		{"TCP Fast Open cookie", false},
-		{"已跳过：handshake-incomplete, fin-not-acked, teardown-incomplete", false},
-		{"the capture missed them", true},
-	} {
-		if got := englishSentence(tc.s) != ""; got != tc.want {
-			t.Errorf("englishSentence(%q) = %v, want %v", tc.s, got, tc.want)
-		}
-	}
-}
 
 // TestChineseHasNoEnglish explains every capture and log in testdata in
 // Chinese with every check on, and wants no English sentence in the
@@ -118,13 +58,13 @@ func TestChineseHasNoEnglish(t *testing.T) {
 			if !strings.HasPrefix(l, "  ") {
 				continue // a tcpdump line, or a blank one
 			}
-			if e := englishSentence(l); e != "" {
+			if e := english.Sentence(l); e != "" {
 				t.Errorf("%s: English %q in %q", path, e, l)
 				break
 			}
 		}
 		for _, f := range found {
-			if e := englishSentence(f.Localized(rules.Chinese)); e != "" {
+			if e := english.Sentence(f.Localized(rules.Chinese)); e != "" {
 				t.Errorf("%s: %s finding: English %q in %q", path, f.Rule, e, f.Localized(rules.Chinese))
 			}
 		}

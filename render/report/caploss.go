@@ -43,7 +43,10 @@ func dropsText(by string, n int64) string {
 
 // lossSummary sums the capture loss over every input for the summary
 // line, or "" when no capture missed anything.
-func (r *Report) lossSummary() string {
+func (r *Report) lossSummary() string { return lossText(r.lossTotal()) }
+
+// lossTotal is a File holding the capture loss of every input summed.
+func (r *Report) lossTotal() *File {
 	var total File
 	drops := 0 // inputs with a drop count
 	for i := range r.Files {
@@ -62,7 +65,7 @@ func (r *Report) lossSummary() string {
 			drops++
 		}
 	}
-	return lossText(&total)
+	return &total
 }
 
 // JSONCaptureLoss is the JSON form of an input's capture loss: ACKs that

@@ -47,10 +47,10 @@ func (g GitHub) Finding(w io.Writer, path string, fd *rules.Finding) error {
 // Tail implements Streamer: an annotation per input for what could not
 // be checked, for what its capture lost, and for an input an interruption
 // left unread.
-func (GitHub) Tail(w io.Writer, r *Report) error {
+func (p GitHub) Tail(w io.Writer, r *Report) error {
 	var b strings.Builder
 	for i, f := range r.Files {
-		if loss := lossText(&r.Files[i]); loss != "" {
+		if loss := lossTextIn(&r.Files[i], p.Lang); loss != "" {
 			fmt.Fprintf(&b, "::notice file=%s,title=capture loss::%s\n", githubProperty(f.Path), githubData(loss))
 		}
 		for _, u := range f.Unchecked {
@@ -59,7 +59,7 @@ func (GitHub) Tail(w io.Writer, r *Report) error {
 				level = "error"
 			}
 			fmt.Fprintf(&b, "::%s file=%s,title=%s::%s\n", level, githubProperty(f.Path),
-				githubProperty("not checked: "+u.Reason), githubData(u.Message))
+				githubProperty("not checked: "+u.Reason), githubData(r.Files[i].UncheckedText(u, p.Lang)))
 		}
 	}
 	for _, u := range r.Interrupted {

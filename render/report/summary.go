@@ -16,18 +16,16 @@ const worstShown = 10
 // WriteBatchSummary prints, after the text report of many inputs, a line
 // per skipped file with why, the totals (files, packets, connections,
 // findings by severity), and the files with the most severe findings
-// first.
-func WriteBatchSummary(w io.Writer, r *Report) error {
+// first, in language l (English when empty).
+func WriteBatchSummary(w io.Writer, r *Report, l rules.Lang) error {
+	if l == rules.Chinese {
+		return writeBatchSummaryZh(w, r)
+	}
 	var b strings.Builder
 	for _, s := range r.Skipped {
 		fmt.Fprintf(&b, "%s: skipped: %s\n", cleanText(s.Path), cleanText(s.Reason))
 	}
-	failed := 0
-	for _, f := range r.Files {
-		if f.Err != nil {
-			failed++
-		}
-	}
+	failed := r.unread()
 	n := r.Counts()
 	fmt.Fprintf(&b, "summary: %s (%d read, %d failed, %d skipped), %s, %s; findings: %s, %s, %d info\n",
 		plural(len(r.Files)+len(r.Skipped), "file"), len(r.Files)-failed, failed, len(r.Skipped),
@@ -84,4 +82,30 @@ func fileCounts(f *File) string {
 		s = "failed (" + cleanText(f.Err.Error()) + "); " + s
 	}
 	return s
+}
+
+// writeBatchSummaryZh is WriteBatchSummary in Chinese.
+func writeBatchSummaryZh(w io.Writer, r *Report) error {
+	var b strings.Builder
+	for _, s := range r.Skipped {
+		fmt.Fprintf(&b, "%s：已跳过：%s\n", cleanText(s.Path), cleanText(ErrorText(s.Reason, rules.Chinese)))
+	}
+	failed := r.unread()
+	n := r.Counts()
+	fmt.Fprintf(&b, "汇总：%d 个文件（读取 %d 个，失败 %d 个，跳过 %d 个），%d 个包，%d 个连接；检查发现：错误 %d、警告 %d、提示 %d\n",
+		len(r.Files)+len(r.Skipped), len(r.Files)-failed, failed, len(r.Skipped), r.Packets(), r.Conns(),
+		n[rules.Error], n[rules.Warning], n[rules.Info])
+	if worst := worstFiles(r); len(worst) > 0 {
+		b.WriteString("问题最多的文件：\n")
+		for _, f := range worst {
+			c := f.counts()
+			s := fmt.Sprintf("错误 %d、警告 %d、提示 %d", c[rules.Error], c[rules.Warning], c[rules.Info])
+			if f.Err != nil {
+				s = "失败（" + cleanText(ErrorText(f.Err.Error(), rules.Chinese)) + "）；" + s
+			}
+			fmt.Fprintf(&b, "  %s：%s\n", cleanText(f.Path), s)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }

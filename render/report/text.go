@@ -19,8 +19,9 @@ type Text struct {
 	Color bool
 	// NoSummary leaves out the summary line.
 	NoSummary bool
-	// Lang is the language of the findings' messages (English when
-	// empty); rule IDs, severities and positions stay as they are.
+	// Lang is the language of the report's words (English when empty):
+	// the findings' messages and severities, what could not be checked,
+	// the summary; rule IDs, reasons and positions stay as they are.
 	Lang rules.Lang
 }
 
@@ -37,7 +38,7 @@ func (p Text) Print(w io.Writer, r *Report) error {
 
 // Finding implements Streamer: one finding's line.
 func (p Text) Finding(w io.Writer, path string, fd *rules.Finding) error {
-	sev := fd.Severity.String()
+	sev := fd.Severity.In(p.Lang)
 	if p.Color {
 		sev = severityColor[fd.Severity] + sev + colorReset
 	}
@@ -54,14 +55,14 @@ func (p Text) Tail(w io.Writer, r *Report) error {
 	var b strings.Builder
 	for i, f := range r.Files {
 		for _, u := range f.Unchecked {
-			fmt.Fprintf(&b, "%s: not checked (%s): %s\n", cleanText(f.Path), u.Reason, cleanText(u.Message))
+			fmt.Fprintf(&b, "%s: %s (%s): %s\n", cleanText(f.Path), notCheckedIn(p.Lang), u.Reason, cleanText(f.UncheckedText(u, p.Lang)))
 		}
-		if loss := lossText(&r.Files[i]); loss != "" && !p.NoSummary {
+		if loss := lossTextIn(&r.Files[i], p.Lang); loss != "" && !p.NoSummary {
 			fmt.Fprintf(&b, "%s: %s\n", cleanText(f.Path), loss)
 		}
 	}
 	for _, u := range r.Interrupted {
-		fmt.Fprintf(&b, "%s: not read: interrupted (%s)\n", cleanText(u.Path), cleanText(u.Reason))
+		fmt.Fprintf(&b, "%s: %s (%s)\n", cleanText(u.Path), notReadIn(p.Lang, false), cleanText(ErrorText(u.Reason, p.Lang)))
 	}
 	if !p.NoSummary {
 		b.WriteString(summaryLine(r, p.Lang) + "\n")
@@ -129,8 +130,8 @@ func summaryLineZh(r *Report) string {
 	if n := len(r.Interrupted); n > 0 {
 		s += fmt.Sprintf("；运行被中断：%d 个输入没有读，报告不完整", n)
 	}
-	if loss := r.lossSummary(); loss != "" && len(r.Files) > 1 {
-		s += "；" + loss // the capture-loss sentence is English only so far
+	if loss := r.lossSummaryIn(rules.Chinese); loss != "" && len(r.Files) > 1 {
+		s += "；" + loss
 	}
 	return s
 }

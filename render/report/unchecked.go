@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/rules"
 )
 
 // Unchecked is a part of an input the checks could not look at, and why:
@@ -90,19 +91,29 @@ func noTCPWhat(s *tcp.Stats) string {
 		}
 		return "an input without packets"
 	}
-	var parts []string
-	for _, c := range []struct {
-		n    int64
-		what string
-	}{{s.UDP, "UDP"}, {s.ICMP, "ICMP"}, {s.ARP, "ARP"}, {s.OtherIP, "other IP"}, {s.OtherLink, "not IP"},
-		{s.Fragments, "fragments"}, {s.Malformed, "malformed"}} {
-		if c.n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.what))
-		}
-	}
 	what := plural(int(s.Records), "packet")
-	if len(parts) > 0 {
+	if parts := otherRecords(s, rules.English); len(parts) > 0 {
 		what += " (" + strings.Join(parts, ", ") + ")"
 	}
 	return what
+}
+
+// otherRecords counts, in language l, the records of each kind that are
+// not TCP: "3 UDP", "非 IP 28 个".
+func otherRecords(s *tcp.Stats, l rules.Lang) []string {
+	var parts []string
+	for _, c := range []struct {
+		n      int64
+		en, zh string
+	}{{s.UDP, "UDP", "UDP"}, {s.ICMP, "ICMP", "ICMP"}, {s.ARP, "ARP", "ARP"}, {s.OtherIP, "other IP", "其他 IP"},
+		{s.OtherLink, "not IP", "非 IP"}, {s.Fragments, "fragments", "分片"}, {s.Malformed, "malformed", "畸形包"}} {
+		switch {
+		case c.n == 0:
+		case l == rules.Chinese:
+			parts = append(parts, fmt.Sprintf("%s %d 个", c.zh, c.n))
+		default:
+			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.en))
+		}
+	}
+	return parts
 }
