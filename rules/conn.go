@@ -52,6 +52,16 @@ type Side struct {
 
 	State State     // RFC 9293 state, as inferred from the segments
 	Zeek  zeekState // Zeek's endpoint state
+	// resetSent is set once the side sent a RST its peer accepted (see
+	// Conn.Reset).
+	resetSent bool
+	// hasTS is set once the side sent a timestamp option: tsVal is the
+	// TSval of its latest, sent at tsMilli (Unix milliseconds, cut to 32
+	// bits), for telling a reused 4-tuple by its clock. Placed in what
+	// would be padding before Packets, with 4 bytes more.
+	hasTS   bool
+	tsVal   uint32
+	tsMilli uint32
 
 	Packets int64
 	Bytes   int64 // payload bytes, retransmissions included

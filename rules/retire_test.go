@@ -15,6 +15,7 @@ type step struct {
 	fromServer bool
 	flags      tcp.Flags
 	seq, ack   uint32
+	tsval      uint32 // a timestamp option's TSval; 0: no option
 }
 
 // scriptT0 is when every script starts.
@@ -26,6 +27,9 @@ func segOf(port uint16, s step) tcp.Segment {
 		Src:  tcp.Endpoint{Addr: netip.MustParseAddr("10.0.0.1"), Port: port},
 		Dst:  tcp.Endpoint{Addr: netip.MustParseAddr("10.0.0.2"), Port: 80},
 		Time: scriptT0.Add(s.at)}
+	if s.tsval != 0 {
+		seg.Options.Has, seg.Options.TSVal = tcp.OptTimestamp, s.tsval
+	}
 	if s.fromServer {
 		seg.Src, seg.Dst = seg.Dst, seg.Src
 	}

@@ -57,11 +57,12 @@ var copiedTwice = map[string]bool{
 }
 
 // splitWithoutSYN are captures in which a 4-tuple is reused after a clean
-// close while the capture missed the new handshake: pcaplint starts a new
+// close or an accepted RST while the capture missed the new handshake: pcaplint starts a new
 // connection at the first segment outside the old sequence spaces (these
 // packets), tshark, which starts a stream only at a SYN, keeps one.
 var splitWithoutSYN = map[string][]int{
 	"unseen-syn.pcap": {10, 27}, // crafted: testdata/checks/reuse-unseen-syn
+	"after-rst.pcap":  {8, 22},  // crafted: testdata/checks/reuse-after-rst
 }
 
 // splitAt splits every group holding one of the packets firsts into the

@@ -42,6 +42,9 @@ func (c *Conn) update(d Dir, seg *tcp.Segment) {
 	}
 	c.zeekObserve(d, seg)
 	c.handshakeTimes(d, seg)
+	if seg.Has(tcp.KnownFlags) && seg.Flags&tcp.RST != 0 && !c.RSTIgnored(d, seg) {
+		s.resetSent = true
+	}
 	c.advanceStates(d, seg)
 	s.absorb(seg, peer)
 }
@@ -82,6 +85,9 @@ func (s *Side) absorb(seg *tcp.Segment, peer *Side) {
 		if !s.HasAck || tcp.SeqLess(s.MaxAck, seg.Ack) {
 			s.MaxAck, s.HasAck = seg.Ack, true
 		}
+	}
+	if seg.Has(tcp.KnownOptions) && seg.Options.Has&tcp.OptTimestamp != 0 && (!known || f&tcp.RST == 0) {
+		s.tsVal, s.tsMilli, s.hasTS = seg.Options.TSVal, uint32(seg.Time.UnixMilli()), true
 	}
 	if seg.Has(tcp.KnownWindow) && (!known || f&tcp.RST == 0) {
 		s.RawWin, s.HasWin = seg.Window, true

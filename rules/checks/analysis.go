@@ -284,7 +284,7 @@ func (st *connState) classify(c *rules.Conn, d rules.Dir, seg *tcp.Segment) {
 	}
 	v.nxt, v.hasNxt, v.prevWin = f.nxt, f.hasNxt, f.win
 	v.priorReset = st.reset
-	if isRST(seg) && !rstIgnored(c, d, seg) {
+	if isRST(seg) && !c.RSTIgnored(d, seg) {
 		st.reset = true
 	}
 	if seqOK && f.hasNxt {

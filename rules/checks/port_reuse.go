@@ -18,13 +18,23 @@ var portReuse = &rules.Check{
 still in the tracker and closed (FIN both ways, or RST), or still open while
 the SYN carries another ISN; or on a 4-tuple whose connection the tracker
 retired less than two minutes before (it keeps a tombstone of the 4-tuple).
-After a clean close (both FINs acknowledged), a segment without SYN whose
-seq or ack lies outside the old connection's sequence spaces (not a
-retransmission of its data or FIN, not its last ACK again) also starts a
-new connection: the client reused its port and the capture missed the new
-handshake. Its sequence numbers are far away and its TS values jumped;
-read as the old connection, it would be data after the FIN, a gap of
-megabytes and an ACK of data never seen.
+Once both ends are done with a connection (both FINs acknowledged, or a RST
+its receiver accepted: in its window, FINs before it or not; RFC 9293
+section 3.10.7.4), a segment without SYN also starts a new connection when
+its seq or ack lies outside the old connection's sequence spaces, or its
+TSval jumped (back by more than two minutes of a 1 kHz clock, or ahead by
+more than such a clock moved since, plus a second): the client reused its
+port and the capture missed the new handshake, and ` + "`handshake-not-captured`" + `
+says so too. Read as the old connection, its segments would be data after
+the FIN or RST, a gap of megabytes and an ACK of data never seen. What the
+old connection can still carry stays with it: a retransmission of its data
+or FIN, its last ACK again, a RST (` + "`rst-after-close`" + `), and after a RST the
+data the other end had in flight, up to the right edge of the window the
+resetting end last offered. Linux offsets the TS clock by the address pair
+alone, so its reuse shows in the sequence numbers only, and its ISNs on one
+4-tuple grow by one every 64 ns (RFC 6528): the successor of a connection
+that sent faster than that (about 125 Mbit/s over its life) may start
+inside the old space, and is then not seen.
 Normal for busy clients with few ports; a SYN arriving while the server
 still holds the old connection in TIME_WAIT may be answered with an ACK of
 the old one (RFC 9293 section 3.10.7.4). A closed connection is retired
@@ -71,8 +81,8 @@ var (
 		En: ", its SYN not captured: the server's SYN-ACK comes first",
 		Zh: "，没有抓到它的 SYN 包：服务器端的 SYN+ACK 包最先出现"}
 	reuseOutsideText = &rules.Texts{Key: "port-reuse.outside",
-		En: ", its handshake not captured: %[1]s's segment lies outside the closed connection's sequence space",
-		Zh: "，没有抓到它的三次握手：%[1]s 的报文段落在已关闭连接的序列号空间之外"}
+		En: ", its handshake not captured: %[1]s's segment lies outside the closed connection's sequence space or TS clock",
+		Zh: "，没有抓到它的三次握手：%[1]s 的报文段落在已关闭连接的序列号空间或时间戳时钟之外"}
 	reuseISNText = &rules.Texts{Key: "port-reuse.isn",
 		En: ", ISN %[1]s",
 		Zh: "，ISN %[1]s"}

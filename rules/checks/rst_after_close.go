@@ -28,7 +28,7 @@ when counting aborts.`,
 	SegmentOn: rules.OnRST,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		c, seg := p.Conn, p.Seg
-		if !isRST(seg) || !(c.Sides[0].HasFIN && c.Sides[1].HasFIN) || rstIgnored(c, p.Dir, seg) {
+		if !isRST(seg) || !(c.Sides[0].HasFIN && c.Sides[1].HasFIN) || c.RSTIgnored(p.Dir, seg) {
 			return
 		}
 		p.Reportf(rstAfterCloseText, who(c, p.Dir))

@@ -29,10 +29,10 @@ started mid-stream): a RST answering a SYN is judged by its ack.`,
 	SegmentOn: rules.OnRST,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		c, seg := p.Conn, p.Seg
-		if !rstIgnored(c, p.Dir, seg) {
+		if !c.RSTIgnored(p.Dir, seg) {
 			return
 		}
-		rcvNxt, win, _ := rstWindow(c, p.Dir)
+		rcvNxt, win, _ := c.RSTWindow(p.Dir)
 		p.Reportf(rstOutOfWindowText,
 			st.seqOf(p.Dir, seg.Seq), who(c, p.Dir), st.seqOf(p.Dir, rcvNxt), win)
 	}),

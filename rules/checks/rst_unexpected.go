@@ -35,7 +35,7 @@ Refused connections (` + "`connection-refused`" + `), RSTs after a full close
 		if !isRST(seg) || st.resetBefore() || p.IsNew || !(c.Established() || c.Midstream) {
 			return
 		}
-		if c.Sides[0].HasFIN && c.Sides[1].HasFIN || rstIgnored(c, p.Dir, seg) {
+		if c.Sides[0].HasFIN && c.Sides[1].HasFIN || c.RSTIgnored(p.Dir, seg) {
 			return
 		}
 		p.Reportf(rstUnexpectedText, who(c, p.Dir),

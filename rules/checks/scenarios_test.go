@@ -432,12 +432,7 @@ var scenarios = []scenario{
 		// whole handshake (port 40001): its segments lie far from the old
 		// sequence spaces and its TS values jumped.
 		for i, port := range []uint16{40000, 40001} {
-			old := c.conn(port, 1000, 5000)
-			old.ts = true
-			old.tsval = [2]uint32{100000, 700000}
-			old.handshake()
-			old.data(client, 100)
-			old.data(server, 2900)
+			old := c.request(port)
 			old.ack(client)
 			old.close(client)
 			c.wait(500 * time.Millisecond)
@@ -451,6 +446,48 @@ var scenarios = []scenario{
 				reused.synAck()
 			}
 			reused.ack(client)
+			reused.data(client, 100)
+			reused.data(server, 2900)
+			reused.ack(client)
+			reused.close(client)
+		}
+	}},
+	{"checks/reuse-after-rst", "after-rst", func(c *capture) {
+		// A connection ends with a RST the receiver accepts, and its
+		// 4-tuple is reused half a second later. The capture misses the new
+		// connection's handshake (ports 40000 and 40001: the second had a
+		// FIN from the client before the server's RST): its segments lie
+		// far from the old sequence spaces and its TS values jumped. On port
+		// 40002 the client's RST is lost on the way and the server resends
+		// its data: inside the old space, the old connection's. On port
+		// 40003 the new connection's SYN is captured.
+		for port := uint16(40000); port <= 40003; port++ {
+			old := c.request(port)
+			switch port {
+			case 40001:
+				old.ack(client)
+				old.fin(client)
+				old.emit(server, genPacket{rst: true, seq: old.nxt[server]})
+			case 40002:
+				old.emit(client, genPacket{rst: true, seq: old.nxt[client]})
+				c.wait(200 * time.Millisecond)
+				old.resend(server)
+				old.emit(client, genPacket{rst: true, seq: old.nxt[client]})
+				continue
+			default:
+				old.ack(client)
+				old.emit(client, genPacket{rst: true, seq: old.nxt[client]})
+			}
+			c.wait(500 * time.Millisecond)
+			reused := c.conn(port, 3000000, 9000000)
+			reused.ts = true
+			reused.tsval = [2]uint32{5000000, 8000000}
+			if port == 40003 {
+				reused.handshake()
+			} else {
+				reused.nxt[client]++ // the SYN, not captured
+				reused.nxt[server]++ // nor the SYN-ACK
+			}
 			reused.data(client, 100)
 			reused.data(server, 2900)
 			reused.ack(client)
@@ -475,6 +512,18 @@ func lateFill(cv *conn, n int, swapped bool) {
 	c.step = 10 * time.Millisecond
 	cv.ack(server)
 	cv.close(client)
+}
+
+// request opens a connection from port with timestamps, and exchanges a
+// request of 100 bytes and a response of 2900.
+func (c *capture) request(port uint16) *conn {
+	cv := c.conn(port, 1000, 5000)
+	cv.ts = true
+	cv.tsval = [2]uint32{100000, 700000}
+	cv.handshake()
+	cv.data(client, 100)
+	cv.data(server, 2900)
+	return cv
 }
 
 // lossyTransfer is a long transfer with every kind of trouble at random
