@@ -161,20 +161,27 @@ func isDir(output string) bool {
 	return err == nil && st.IsDir()
 }
 
+// outputDir reports whether -o names a directory (see isDir), which it
+// then creates when missing.
+func outputDir(output string) (bool, error) {
+	if output == "" || !isDir(output) {
+		return false, nil
+	}
+	return true, os.MkdirAll(output, 0o755)
+}
+
 // writeDiagrams draws each group and writes it where -o says, as pages
 // of r.page rows each when r.page is set.
 func writeDiagrams(stdout, stderr io.Writer, output string, groups [][]*diagram.Conversation, opts diagram.Options, r renderer) error {
 	if r.page > 0 {
 		return writePages(stderr, output, groups, opts, r)
 	}
-	toDir := output != "" && isDir(output)
+	toDir, err := outputDir(output)
+	if err != nil {
+		return err
+	}
 	if !toDir && len(groups) > 1 {
 		return fmt.Errorf("the input has %d connections: give -o DIR/ for one file each, pick some with --conn or --filter, or draw them together with --merged", len(groups))
-	}
-	if toDir {
-		if err := os.MkdirAll(output, 0o755); err != nil {
-			return err
-		}
 	}
 	skipped := 0
 	for _, g := range groups {
@@ -270,14 +277,12 @@ func writePages(stderr io.Writer, output string, groups [][]*diagram.Conversatio
 	case output == "":
 		return fmt.Errorf("--page writes one file per page: give -o FILE (written as FILE-1, FILE-2, …) or -o DIR/")
 	}
-	toDir := isDir(output)
+	toDir, err := outputDir(output)
+	if err != nil {
+		return err
+	}
 	if !toDir && len(groups) > 1 {
 		return fmt.Errorf("the input has %d connections: give -o DIR/ for one series of pages each, pick one with --conn or --filter, or draw them together with --merged", len(groups))
-	}
-	if toDir {
-		if err := os.MkdirAll(output, 0o755); err != nil {
-			return err
-		}
 	}
 	failed, total := 0, 0
 	for _, g := range groups {

@@ -164,7 +164,10 @@ func renderGraph(cv *graph.Conversation, opts graph.Options, format string, maxP
 // writeGraphs draws each connection's graph and writes it where -o says:
 // one file, a file per connection in a directory, or standard output.
 func writeGraphs(stdout, stderr io.Writer, output, format string, convs []*graph.Conversation, draw func(*graph.Conversation) ([]byte, error)) error {
-	toDir := output != "" && isDir(output)
+	toDir, err := outputDir(output)
+	if err != nil {
+		return err
+	}
 	if !toDir && len(convs) > 1 {
 		return fmt.Errorf("the input has %d connections: give -o DIR/ for one file each, or pick one with --conn or --filter", len(convs))
 	}

@@ -41,6 +41,7 @@ func TestGraphRefusesWhatItCannotDraw(t *testing.T) {
 		{[]string{"--conn", "99", loopback}, "no TCP connection matches --conn"},
 		{[]string{"../../testdata/captures/real/parallel.pcap"}, "give -o DIR/ for one file each"},
 		{[]string{"../../testdata/does-not-exist.pcap"}, "does-not-exist"},
+		{[]string{"--format", "png", "--max-pixels", "1000", loopback}, "is more than the limit of 1,000 pixels (--max-pixels)"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := runCmd(t, stubChecks(), append([]string{"graph"}, tt.args...)...)

@@ -82,33 +82,89 @@ func TestWriteOutputFile(t *testing.T) {
 	}
 }
 
-// TestOutputsRefusePlantedLinks: diagram -o DIR/ and --html FILE do not
-// overwrite what a planted link points to.
+// TestOutputsRefusePlantedLinks: no file pcaplint writes follows a
+// symbolic link planted in its place, whichever option names it: the run
+// exits 2 saying so, and the file the link points to is left as it was.
+// (--cpuprofile and --memprofile: TestProfilesAreWrittenSafely;
+// --diagrams-dir: TestDiagramsRefuseSymbolicLinksInsideTheDirectory.)
 func TestOutputsRefusePlantedLinks(t *testing.T) {
 	input := "../../testdata/captures/real/rst-abort.txt"
-	victim := filepath.Join(t.TempDir(), "victim")
-	os.WriteFile(victim, []byte("victim"), 0o644)
+	shard := filepath.Join(t.TempDir(), "shard.json")
+	if code, out, stderr := runCmd(t, stubChecks(), "lint", "--fail-on", "never", "--format", "json", input); code != 0 {
+		t.Fatalf("lint --format json: exit %d: %s", code, stderr)
+	} else {
+		os.WriteFile(shard, []byte(out), 0o644)
+	}
+	tests := []struct {
+		name string
+		args func(out string) []string // out is the output file, or directory/
+		dir  bool
+	}{
+		{"diagram -o FILE", func(o string) []string { return []string{"diagram", "-o", o + ".svg", input} }, false},
+		{"diagram -o DIR/", func(o string) []string { return []string{"diagram", "-o", o, input} }, true},
+		{"graph -o FILE", func(o string) []string { return []string{"graph", "-o", o + ".svg", input} }, false},
+		{"graph -o DIR/", func(o string) []string { return []string{"graph", "-o", o, input} }, true},
+		{"lint --html", func(o string) []string { return []string{"lint", "--html", o, input} }, false},
+		{"lint --write-baseline", func(o string) []string { return []string{"lint", "--write-baseline", o, input} }, false},
+		{"merge --html", func(o string) []string { return []string{"merge", "--html", o, shard} }, false},
+		{"rules init --force", func(o string) []string { return []string{"rules", "init", "--force", o} }, false},
+		{"rules docs -o", func(o string) []string { return []string{"rules", "docs", "-o", o} }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			victim := filepath.Join(t.TempDir(), "victim")
+			os.WriteFile(victim, []byte("victim"), 0o644)
+			out := filepath.Join(t.TempDir(), "out")
+			if tt.dir {
+				// Draw once to learn the names, then plant a link at each.
+				out += "/"
+				if code, _, stderr := runCmd(t, stubChecks(), tt.args(out)...); code != 0 {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+				entries, _ := os.ReadDir(out)
+				for _, e := range entries {
+					os.Remove(filepath.Join(out, e.Name()))
+					os.Symlink(victim, filepath.Join(out, e.Name()))
+				}
+			} else {
+				args := tt.args(out)
+				for i, a := range args {
+					if strings.HasPrefix(a, out) {
+						os.Symlink(victim, args[i])
+					}
+				}
+			}
+			if code, _, stderr := runCmd(t, stubChecks(), tt.args(out)...); code != exitError || !strings.Contains(stderr, "symbolic link") {
+				t.Errorf("%v with a planted link: exit %d, stderr %q; want 2 and the link refused", tt.args(out), code, stderr)
+			}
+			if b, _ := os.ReadFile(victim); string(b) != "victim" {
+				t.Errorf("the victim was overwritten: %.40q", b)
+			}
+		})
+	}
+}
 
-	dir := t.TempDir() + "/"
-	if code, _, stderr := runCmd(t, stubChecks(), "diagram", "-o", dir, input); code != 0 {
-		t.Fatalf("diagram -o %s: exit %d: %s", dir, code, stderr)
+// TestEveryOutputGoesThroughTheSafeWrite: the command's code creates no
+// file but through writeOutputFile and writeInRoot (safewrite.go), so that
+// an output added later cannot follow a planted link.
+func TestEveryOutputGoesThroughTheSafeWrite(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
 	}
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		os.Remove(filepath.Join(dir, e.Name()))
-		os.Symlink(victim, filepath.Join(dir, e.Name()))
-	}
-	if code, _, stderr := runCmd(t, stubChecks(), "diagram", "-o", dir, input); code != 2 || !strings.Contains(stderr, "symbolic link") {
-		t.Errorf("diagram -o DIR/ with planted links: exit %d, %s", code, stderr)
-	}
-
-	page := filepath.Join(t.TempDir(), "index.html")
-	os.Symlink(victim, page)
-	if code, _, stderr := runCmd(t, stubChecks(), "lint", "--html", page, input); code != 2 || !strings.Contains(stderr, "symbolic link") {
-		t.Errorf("--html LINK: exit %d, %s", code, stderr)
-	}
-	if b, _ := os.ReadFile(victim); string(b) != "victim" {
-		t.Errorf("the victim was overwritten: %.40q", b)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || f == "safewrite.go" {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, call := range []string{"os.Create(", "os.WriteFile(", "os.OpenFile(", "os.CreateTemp("} {
+			if strings.Contains(string(b), call) {
+				t.Errorf("%s calls %s: write outputs with writeOutputFile", f, call)
+			}
+		}
 	}
 }
 

@@ -76,7 +76,8 @@ func TestExtendsStaysInTheRuleFilesTree(t *testing.T) {
 }
 
 // TestErrorsQuoteValuesShortly: a hostile key, value or scope of a
-// megabyte gives an error line of a few hundred bytes, not a megabyte.
+// megabyte gives an error line of a few hundred bytes, not a megabyte,
+// quoting at most 80 bytes of the value.
 func TestErrorsQuoteValuesShortly(t *testing.T) {
 	long := strings.Repeat("A", 1<<20-100)
 	for _, src := range []string{
@@ -98,6 +99,9 @@ func TestErrorsQuoteValuesShortly(t *testing.T) {
 		for _, e := range err.(ErrorList) {
 			if len(e.Error()) > 400 {
 				t.Errorf("%.40q…: an error of %d bytes: %.200s…", src, len(e.Error()), e.Error())
+			}
+			if strings.Contains(e.Error(), strings.Repeat("A", 81)) {
+				t.Errorf("%.40q…: the error quotes more than 80 bytes of the value: %.200s…", src, e.Error())
 			}
 		}
 	}
