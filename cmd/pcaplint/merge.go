@@ -34,11 +34,17 @@ merge says when a shard is missing or given twice, when reports come from
 different splits, when an input is in two reports, and when a shard did
 not report all its inputs; any of these makes the exit status 2.
 
+--lang zh writes the report in Chinese as lint --lang zh does; the
+findings' messages are in Chinese when the shards were linted with
+--lang zh (their JSON holds message_localized beside message), in
+English otherwise.
+
 Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
 2 for the problems above, unreadable reports, inputs that could not be
 read, or inputs of which nothing could be checked (those without TCP
 are accepted with --allow-empty, as lint accepts them).`,
 		Example: `  pcaplint merge shard-*.json
+  pcaplint merge --lang zh --format markdown shard-*.json   # shards linted with --lang zh --format json
   pcaplint merge --format sarif --html site/index.html --diagrams-dir site/diagrams shard-*.json > pcaplint.sarif`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -50,6 +56,7 @@ are accepted with --allow-empty, as lint accepts them).`,
 	f.StringVar(&fl.html, "html", "", "also write a self-contained HTML report to this file")
 	f.StringVar(&fl.diagramsDir, "diagrams-dir", "", "where the shards wrote their --diagrams-dir, for the HTML report to link")
 	f.BoolVar(&fl.allowEmpty, "allow-empty", false, "exit 0, not 2, for inputs that hold no TCP segment (the report still says so)")
+	f.String("lang", "en", "language of the report: en or zh (the findings' messages are in Chinese when the shards were linted with --lang zh)")
 	addMaxJSONFlag(f, &fl.maxJSONMiB)
 	return cmd
 }
@@ -87,6 +94,7 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 		}
 	}
 	res := &batchResult{rep: rep, errs: problems, allowEmpty: fl.allowEmpty}
+	res.lang, _ = langFlag(cmd) // checked by newPrinter
 	return res.exit(stderr, failOn)
 }
 

@@ -106,3 +106,29 @@ func TestMergeLinksTheShardsDiagrams(t *testing.T) {
 		}
 	}
 }
+
+// TestMergedShardsSpeakChineseLikeOneRun: shards linted with --lang zh
+// merge with --lang zh into what one lint --lang zh prints, messages and
+// all; shards linted in English still get their summary and severities
+// in Chinese.
+func TestMergedShardsSpeakChineseLikeOneRun(t *testing.T) {
+	root, _ := makeTree(t, 30)
+	names := shardReports(t, root, 2, "--lang", "zh")
+	for _, format := range []string{"text", "markdown", "github"} {
+		t.Run(format, func(t *testing.T) {
+			wantCode, want, _ := runCmd(t, builtinChecks(), "lint", "--lang", "zh", "--format", format, root)
+			code, got, errOut := runCmd(t, builtinChecks(), append([]string{"merge", "--lang", "zh", "--format", format}, names...)...)
+			if got != want {
+				t.Errorf("merged report differs from one run:\n%s\n--- want\n%s", got, want)
+			}
+			if code != wantCode {
+				t.Errorf("exit %d, want %d as one run; stderr:\n%s", code, wantCode, errOut)
+			}
+		})
+	}
+	english := shardReports(t, root, 2)
+	_, got, _ := runCmd(t, builtinChecks(), append([]string{"merge", "--lang", "zh"}, english...)...)
+	if !strings.Contains(got, "条检查发现") || !strings.Contains(got, "汇总：") {
+		t.Errorf("merge --lang zh of English shards: no Chinese summary in\n%s", got)
+	}
+}

@@ -78,8 +78,12 @@ func (jf *JSONLintFile) file() (File, error) {
 		if err != nil {
 			return f, err
 		}
-		f.Findings = append(f.Findings, rules.Finding{Rule: jd.Rule, Severity: sev, Message: jd.Message,
-			Pos: tcp.Pos{Line: jd.Line, Packet: jd.Packet, Offset: jd.Offset}, Conn: ref})
+		fd := rules.Finding{Rule: jd.Rule, Severity: sev, Message: jd.Message,
+			Pos: tcp.Pos{Line: jd.Line, Packet: jd.Packet, Offset: jd.Offset}, Conn: ref}
+		if jd.MessageLocalized != "" {
+			fd.Text = readBackText(jd.Rule, jd.Message, jd.MessageLocalized)
+		}
+		f.Findings = append(f.Findings, fd)
 	}
 	return f, nil
 }
@@ -115,4 +119,13 @@ func parseEndpoint(s string) (tcp.Endpoint, error) {
 		e.Name = host
 	}
 	return e, nil
+}
+
+// readBackText is the Text of a finding read back from a report of lint
+// --lang zh, which holds the message in English and in Chinese
+// (message_localized, which lint writes for Chinese only), so that the
+// merged report prints it in either language.
+func readBackText(rule, en, zh string) *rules.Text {
+	verbatim := strings.NewReplacer("%", "%%")
+	return &rules.Text{Msg: &rules.Texts{Key: rule, En: verbatim.Replace(en), Zh: verbatim.Replace(zh)}}
 }
