@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -14,16 +15,33 @@ func TestLostOutputIsAnError(t *testing.T) {
 		t.Skip("no /dev/full here:", err)
 	}
 	input := "../../testdata/captures/real/rst-abort.txt"
+	shard := filepath.Join(t.TempDir(), "shard.json")
+	_, rep, _ := runCmd(t, builtinChecks(), "lint", "-f", "json", input)
+	if err := os.WriteFile(shard, []byte(rep), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, args := range [][]string{
 		{"explain", input},
 		{"conns", input},
 		{"conns", "-f", "json", input},
 		{"diagram", input},
 		{"diagram", "-f", "mermaid", input},
+		{"diagram", "-f", "dot", input},
+		{"diagram", "-f", "png", input},
+		{"graph", input},
+		{"graph", "-f", "png", input},
 		{"lint", input},
+		{"lint", "-f", "json", input},
 		{"lint", "-f", "sarif", input},
+		{"lint", "-f", "junit", input},
+		{"lint", "-f", "github", input},
+		{"lint", "-f", "markdown", input},
+		{"lint", "-f", "json", input, "../../testdata/captures/real/refused.txt"},
+		{"merge", shard},
 		{"rules", "list"},
 		{"rules", "show", "rst-unexpected"},
+		{"rules", "docs"},
+		{"completion", "bash"},
 		{"version"},
 		{"--help"},
 	} {
