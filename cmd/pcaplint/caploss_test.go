@@ -2,7 +2,9 @@ package main
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -83,5 +85,83 @@ func TestCaptureLossIsReportedPerInputInTextJSONAndSARIF(t *testing.T) {
 				t.Error("SARIF artifacts lack the captureLoss property")
 			}
 		})
+	}
+}
+
+// Several inputs in one run: each input's capture loss is said with that
+// input, and only there, in text, JSON and SARIF alike.
+func TestCaptureLossStaysWithItsInput(t *testing.T) {
+	const real = "../../testdata/captures/real/"
+	gap := cutPackets(t, real+"zero-window.pcap", 20, 24)
+	inputs := []string{gap, real + "kernel-drops.txt", real + "zero-window.pcap"}
+	wantGapAcks := map[string]int64{filepath.Base(gap): 2, "kernel-drops.txt": 1, "zero-window.pcap": 0}
+	_, text, _ := runCmd(t, builtinChecks(), append([]string{"lint", "--fail-on", "never"}, inputs...)...)
+	for _, in := range inputs {
+		said := strings.Contains(text, in+": capture loss, not network loss: ")
+		if said != (wantGapAcks[filepath.Base(in)] > 0) {
+			t.Errorf("text: capture loss said with %s: %v\n%s", in, said, text)
+		}
+	}
+	_, rep, _ := lintJSON(t, inputs...)
+	if len(rep.Files) != len(inputs) {
+		t.Fatalf("JSON: %d files, want %d", len(rep.Files), len(inputs))
+	}
+	for _, f := range rep.Files {
+		if want := wantGapAcks[filepath.Base(f.Path)]; f.CaptureLoss.GapAcks != want || f.CaptureLoss.Acks == 0 {
+			t.Errorf("JSON: %s capture_loss %+v, want %d gap ACKs", f.Path, f.CaptureLoss, want)
+		}
+		if drops := f.CaptureLoss.KernelDrops; (drops != nil) != (filepath.Base(f.Path) == "kernel-drops.txt") {
+			t.Errorf("JSON: %s kernel_drops %v", f.Path, drops)
+		}
+	}
+	_, out, _ := runCmd(t, builtinChecks(), append([]string{"lint", "--format", "sarif", "--fail-on", "never"}, inputs...)...)
+	var sarif struct {
+		Runs []struct {
+			Invocations []struct {
+				Notifications []struct {
+					Descriptor struct{ ID string } `json:"descriptor"`
+					Locations  []struct {
+						PhysicalLocation struct {
+							ArtifactLocation struct{ URI string } `json:"artifactLocation"`
+						} `json:"physicalLocation"`
+					} `json:"locations"`
+				} `json:"toolExecutionNotifications"`
+			} `json:"invocations"`
+			Artifacts []struct {
+				Location   struct{ URI string } `json:"location"`
+				Properties struct {
+					CaptureLoss struct {
+						GapAcks int64 `json:"gap_acks"`
+					} `json:"captureLoss"`
+				} `json:"properties"`
+			} `json:"artifacts"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &sarif); err != nil || len(sarif.Runs) != 1 || len(sarif.Runs[0].Invocations) != 1 {
+		t.Fatalf("SARIF: %v\n%s", err, out)
+	}
+	noted := map[string]int{}
+	for _, n := range sarif.Runs[0].Invocations[0].Notifications {
+		if n.Descriptor.ID == "capture-loss" && len(n.Locations) == 1 {
+			noted[path.Base(n.Locations[0].PhysicalLocation.ArtifactLocation.URI)]++
+		}
+	}
+	artifacts := 0
+	for _, a := range sarif.Runs[0].Artifacts {
+		base := path.Base(a.Location.URI)
+		want, ok := wantGapAcks[base]
+		if !ok {
+			continue
+		}
+		artifacts++
+		if a.Properties.CaptureLoss.GapAcks != want {
+			t.Errorf("SARIF: artifact %s captureLoss gap_acks %d, want %d", base, a.Properties.CaptureLoss.GapAcks, want)
+		}
+		if wantNote := min(want, 1); int64(noted[base]) != wantNote {
+			t.Errorf("SARIF: %d capture-loss notifications for %s, want %d", noted[base], base, wantNote)
+		}
+	}
+	if artifacts != len(inputs) {
+		t.Errorf("SARIF: %d artifacts of the inputs, want %d", artifacts, len(inputs))
 	}
 }
