@@ -25,10 +25,10 @@ func addBatchFlags(cmd *cobra.Command, fl *batchFlags) {
 	f.StringArrayVar(&fl.filters.include, "include", nil, `read only files found under DIR or by a pattern that match this pattern (a name pattern such as '*.pcap', or a path pattern with '/' and '**'; repeatable)`)
 	f.StringArrayVar(&fl.filters.exclude, "exclude", nil, "leave out files found under DIR or by a pattern that match this pattern (listed as skipped; repeatable)")
 	f.StringVar(&fl.shard, "shard", "", "read only part K (from 0) of N of the inputs, by a hash of their path: K/N, or auto/N to take K from $JOB_COMPLETION_INDEX")
-	f.StringVar(&fl.diagramsDir, "diagrams-dir", "", "write an SVG diagram per connection with findings to DIR/<input>/<n>-<client>-<server>.svg")
+	f.StringVar(&fl.diagramsDir, "diagrams-dir", "", "write an SVG sequence diagram per connection with findings to DIR/<input>/<n>-<client>-<server>.svg, and its time-sequence graph beside it (.tsg.svg)")
 	f.StringVar(&fl.diagrams, "diagrams", "findings", "with --diagrams-dir, draw the connections with findings, or all")
 	f.BoolVar(&fl.allowEmpty, "allow-empty", false, "exit 0, not 2, when an input holds no TCP segment or a directory or pattern no capture or log (the report still says so)")
-	f.StringVar(&fl.html, "html", "", "also write a self-contained HTML report to this file, linking the diagrams of --diagrams-dir")
+	f.StringVar(&fl.html, "html", "", "also write a self-contained HTML report to this file, showing the diagrams and graphs of --diagrams-dir")
 }
 
 // check validates the options before any input is read.

@@ -10,10 +10,15 @@ import (
 	"github.com/pcaplint/pcaplint/render/report"
 )
 
-// writeHTML writes the report page to path, linking each diagram (given
-// relative to diagramsDir) relative to the page.
-func writeHTML(path string, rep *report.Report, diagramsDir string, diagrams map[string]map[int]string) error {
+// writeHTML writes the report page to path, linking each diagram and
+// time-sequence graph (given relative to diagramsDir) relative to the
+// page.
+func writeHTML(path string, rep *report.Report, diagramsDir string, diagrams, graphs map[string]map[int]string) error {
 	links, err := pageLinks(path, diagramsDir, diagrams)
+	if err != nil {
+		return err
+	}
+	graphLinks, err := pageLinks(path, diagramsDir, graphs)
 	if err != nil {
 		return err
 	}
@@ -21,7 +26,7 @@ func writeHTML(path string, rep *report.Report, diagramsDir string, diagrams map
 		return fmt.Errorf("--html: %w", err)
 	}
 	err = writeOutputFile(path, func(w io.Writer) error {
-		return html.Write(w, rep, html.Options{Diagrams: links})
+		return html.Write(w, rep, html.Options{Diagrams: links, Graphs: graphLinks})
 	})
 	if err != nil {
 		return fmt.Errorf("--html: %w", err)
@@ -29,7 +34,7 @@ func writeHTML(path string, rep *report.Report, diagramsDir string, diagrams map
 	return nil
 }
 
-// pageLinks turns diagram paths relative to diagramsDir into URLs
+// pageLinks turns diagram or graph paths relative to diagramsDir into URLs
 // relative to the page.
 func pageLinks(page, diagramsDir string, diagrams map[string]map[int]string) (map[string]map[int]string, error) {
 	if len(diagrams) == 0 {

@@ -103,7 +103,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 		}
 	}
 	if fl.batch.html != "" {
-		if err := writeHTML(fl.batch.html, res.rep, fl.batch.diagramsDir, res.diagrams); err != nil {
+		if err := writeHTML(fl.batch.html, res.rep, fl.batch.diagramsDir, res.diagrams, res.graphs); err != nil {
 			res.errs = append(res.errs, err)
 		}
 	}

@@ -15,8 +15,9 @@ import (
 // into the report.
 type batchResult struct {
 	rep *report.Report
-	// diagrams maps input paths to their diagrams by connection ID.
-	diagrams map[string]map[int]string
+	// diagrams and graphs map input paths to their diagrams and
+	// time-sequence graphs by connection ID.
+	diagrams, graphs map[string]map[int]string
 	// errs are rule and diagram errors, in input order.
 	errs []error
 	// worst is the highest severity of the findings of the files emitted
@@ -45,7 +46,7 @@ func (b *batch) lint(ctx context.Context, ins []input, stderr io.Writer) *batchR
 		b.meter = newMeter(stderr, len(todo))
 	}
 	oc := b.run(ctx, todo)
-	res := &batchResult{rep: &report.Report{Files: []report.File{}, Skipped: skipped(ins)}, diagrams: map[string]map[int]string{}}
+	res := &batchResult{rep: &report.Report{Files: []report.File{}, Skipped: skipped(ins)}, diagrams: map[string]map[int]string{}, graphs: map[string]map[int]string{}}
 	for i, r := range oc.results {
 		switch {
 		case r == nil && oc.abandoned[i]:
@@ -60,6 +61,9 @@ func (b *batch) lint(ctx context.Context, ins []input, stderr io.Writer) *batchR
 			res.errs = append(res.errs, r.errs...)
 			if len(r.diagrams) > 0 {
 				res.diagrams[r.file.Path] = r.diagrams
+			}
+			if len(r.graphs) > 0 {
+				res.graphs[r.file.Path] = r.graphs
 			}
 		}
 	}

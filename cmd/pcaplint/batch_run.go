@@ -11,6 +11,7 @@ import (
 	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/diagram"
+	"github.com/pcaplint/pcaplint/render/graph"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 )
@@ -56,9 +57,9 @@ type fileResult struct {
 	// skip is set when a file found under a directory or by a pattern
 	// turns out not to be a capture or a log.
 	skip string
-	// diagrams maps connection IDs to their diagram, relative to the
-	// diagrams directory.
-	diagrams map[int]string
+	// diagrams and graphs map connection IDs to their diagram and their
+	// time-sequence graph, relative to the diagrams directory.
+	diagrams, graphs map[int]string
 	// errs are rule evaluation and diagram writing errors.
 	errs []error
 	// worst is the highest severity of the findings, kept when an emitted
@@ -196,14 +197,31 @@ func (b *batch) read(idx int, in input) *fileResult {
 		return r
 	}
 	var rec *diagram.Recorder
+	var grec *graph.Recorder
+	var graphErrs []error
 	ro := b.ro
 	ro.NewEngine = b.newEngine
 	ro.Sharded = b.diagrams == nil && !b.custom
 	if b.diagrams != nil {
 		rec = &diagram.Recorder{}
-		ro.Observers = func(int) []rules.Observer { return []rules.Observer{rec} }
+		r.graphs = map[int]string{}
+		grec = b.diagrams.graphRecorder(in.Path, r.graphs, &graphErrs)
+		ro.NewEngine = func() (*rules.Engine, error) {
+			eng, err := b.newEngine()
+			if eng != nil {
+				eng.OnKeep = grec.Finding
+			}
+			return eng, err
+		}
+		// The engine comes after the recorders: the graph recorder draws
+		// a connection at its next call after the end, or at its Flush.
+		ro.Observers = func(int) []rules.Observer { return []rules.Observer{rec, grec} }
 	}
 	r.file, r.errs = pcaplint.ReadFile(context.Background(), in.Path, ro)
+	if grec != nil {
+		grec.Flush()
+		r.errs = append(r.errs, graphErrs...)
+	}
 	// A file found under a directory that is not a capture or a log is
 	// skipped, unless its name says it is a capture: then it is a broken
 	// one, and an error.

@@ -9,9 +9,9 @@ import (
 	"github.com/pcaplint/pcaplint/render/html"
 )
 
-// pageDiagrams returns the diagram URLs of an HTML report page, read
-// from its data (html.ReadData).
-func pageDiagrams(t *testing.T, page string) []string {
+// pageDiagrams returns the diagram and time-sequence graph URLs of an
+// HTML report page, read from its data (html.ReadData).
+func pageDiagrams(t *testing.T, page string) (diagrams, graphs []string) {
 	t.Helper()
 	b, err := os.ReadFile(page)
 	if err != nil {
@@ -29,13 +29,15 @@ func pageDiagrams(t *testing.T, page string) []string {
 	if err := json.NewDecoder(bytes.NewReader(raw)).Decode(&data); err != nil {
 		t.Fatalf("%s: data: %v", page, err)
 	}
-	var urls []string
 	for _, f := range data.Files {
 		for _, c := range f.Conns {
 			if u, _ := c[3].(string); u != "" {
-				urls = append(urls, u)
+				diagrams = append(diagrams, u)
+			}
+			if u, _ := c[4].(string); u != "" {
+				graphs = append(graphs, u)
 			}
 		}
 	}
-	return urls
+	return diagrams, graphs
 }

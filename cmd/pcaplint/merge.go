@@ -89,7 +89,8 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 		return err
 	}
 	if fl.html != "" {
-		if err := writeHTML(fl.html, rep, fl.diagramsDir, drawnDiagrams(fl.diagramsDir, rep)); err != nil {
+		diagrams, graphs := drawnDiagrams(fl.diagramsDir, rep)
+		if err := writeHTML(fl.html, rep, fl.diagramsDir, diagrams, graphs); err != nil {
 			problems = append(problems, err)
 		}
 	}
@@ -112,25 +113,33 @@ func readJSONReport(name string, maxMiB int) (*report.JSONReport, error) {
 	return doc, nil
 }
 
-// drawnDiagrams finds the diagrams the shards wrote under dir, where
-// diagramSink puts them, for the connections of rep.
-func drawnDiagrams(dir string, rep *report.Report) map[string]map[int]string {
+// drawnDiagrams finds the diagrams and time-sequence graphs the shards
+// wrote under dir, where diagramSink puts them, for the connections of
+// rep.
+func drawnDiagrams(dir string, rep *report.Report) (diagrams, graphs map[string]map[int]string) {
 	if dir == "" {
-		return nil
+		return nil, nil
 	}
-	out := map[string]map[int]string{}
+	diagrams, graphs = map[string]map[int]string{}, map[string]map[int]string{}
 	for _, f := range rep.Files {
 		for _, c := range f.Conns {
-			rel := path.Join(append(safePath(f.Path), fileName([]*diagram.Conversation{{Conn: c}}, ".svg"))...)
-			st, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(rel)))
-			if err != nil || !st.Mode().IsRegular() {
-				continue
-			}
-			if out[f.Path] == nil {
-				out[f.Path] = map[int]string{}
-			}
-			out[f.Path][c.ID] = rel
+			found(dir, diagrams, f.Path, c.ID, fileName([]*diagram.Conversation{{Conn: c}}, ".svg"))
+			found(dir, graphs, f.Path, c.ID, graphName(c))
 		}
 	}
-	return out
+	return diagrams, graphs
+}
+
+// found notes in out the file name of connection id of input when the
+// sink wrote it under dir.
+func found(dir string, out map[string]map[int]string, input string, id int, name string) {
+	rel := path.Join(append(safePath(input), name)...)
+	st, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil || !st.Mode().IsRegular() {
+		return
+	}
+	if out[input] == nil {
+		out[input] = map[int]string{}
+	}
+	out[input][id] = rel
 }

@@ -96,13 +96,13 @@ func TestMergeLinksTheShardsDiagrams(t *testing.T) {
 	names := shardReports(t, root, 2, "--diagrams-dir", diagrams)
 	page := filepath.Join(site, "index.html")
 	runCmd(t, builtinChecks(), append([]string{"merge", "--html", page, "--diagrams-dir", diagrams}, names...)...)
-	urls := pageDiagrams(t, page)
-	if len(urls) != 4 {
-		t.Errorf("page links %d diagrams, want the 4 drawn", len(urls))
+	urls, graphs := pageDiagrams(t, page)
+	if len(urls) != 4 || len(graphs) != 4 {
+		t.Errorf("page links %d diagrams and %d graphs, want the 4 of each drawn", len(urls), len(graphs))
 	}
-	for _, u := range urls {
+	for _, u := range append(urls, graphs...) {
 		if !strings.HasPrefix(u, "diagrams/") {
-			t.Errorf("diagram URL %q is not under diagrams/", u)
+			t.Errorf("diagram or graph URL %q is not under diagrams/", u)
 		}
 	}
 }

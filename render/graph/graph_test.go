@@ -25,11 +25,19 @@ import (
 // and returns the graph data of its connections and the findings.
 func record(t *testing.T, path string, gap time.Duration) ([]*graph.Conversation, []rules.Finding) {
 	t.Helper()
+	rec := &graph.Recorder{Gap: gap}
+	findings := replay(t, path, rec)
+	return rec.Conversations(), findings
+}
+
+// replay reads a capture or log into rec with every check at its default
+// severity and returns the findings.
+func replay(t *testing.T, path string, rec *graph.Recorder) []rules.Finding {
+	t.Helper()
 	eng, err := rules.NewEngine(checks.All(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := &graph.Recorder{Gap: gap}
 	eng.OnKeep = rec.Finding
 	tr := rules.NewTracker(rec, eng)
 	src, closer, err := parse.OpenFile(path, parse.Options{})
@@ -41,7 +49,8 @@ func record(t *testing.T, path string, gap time.Duration) ([]*graph.Conversation
 		t.Fatal(err)
 	}
 	tr.Flush()
-	return rec.Conversations(), eng.Findings()
+	rec.Flush()
+	return eng.Findings()
 }
 
 // writeLog writes a tcpdump log to a temporary file and returns its path.
@@ -194,5 +203,59 @@ func TestHostileNamesAreEscaped(t *testing.T) {
 		if bytes.Contains(b, []byte("<script>")) || !bytes.Contains(b, []byte("&lt;script&gt;")) {
 			t.Errorf("%s: the host name is not escaped", k)
 		}
+	}
+}
+
+// TestRecorderHandsOverEachConnectionAsItEnds draws every connection of a
+// few inputs twice: from the Recorder that keeps them all, with the
+// engine's findings, and from one that hands each to Done as it ends,
+// with the findings it gathered; the graphs must be the same, and the
+// second Recorder must keep nothing.
+func TestRecorderHandsOverEachConnectionAsItEnds(t *testing.T) {
+	for _, path := range []string{
+		"../../testdata/captures/real/parallel.pcap",
+		"../../testdata/captures/real/loss.txt",
+		"../../testdata/captures/real/rst-abort.pcap",
+		"../../testdata/captures/real/zero-window.pcap",
+	} {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			convs, findings := record(t, path, time.Second)
+			want := map[int][]byte{}
+			for _, cv := range convs {
+				var fs []rules.Finding
+				for _, f := range findings {
+					if f.Conn.ID == cv.Conn.ID {
+						fs = append(fs, f)
+					}
+				}
+				b, err := graph.Draw(cv, graph.Options{Findings: fs})
+				if err != nil {
+					t.Fatal(err)
+				}
+				want[cv.Conn.ID] = b
+			}
+
+			got := map[int][]byte{}
+			rec := &graph.Recorder{Gap: time.Second}
+			rec.Done = func(cv *graph.Conversation, fs []rules.Finding) {
+				if _, ok := got[cv.Conn.ID]; ok {
+					t.Errorf("connection %d handed over twice", cv.Conn.ID)
+				}
+				b, err := graph.Draw(cv, graph.Options{Findings: fs})
+				if err != nil {
+					t.Fatal(err)
+				}
+				got[cv.Conn.ID] = b
+			}
+			replay(t, path, rec)
+			if len(got) != len(want) || len(rec.Conversations()) != 0 {
+				t.Fatalf("%d connections handed over, %d kept, want %d and none", len(got), len(rec.Conversations()), len(want))
+			}
+			for id, b := range want {
+				if !bytes.Equal(got[id], b) {
+					t.Errorf("connection %d: the graph drawn as it ended differs from the one drawn at the end", id)
+				}
+			}
+		})
 	}
 }

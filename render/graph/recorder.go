@@ -17,10 +17,23 @@ type Recorder struct {
 	Keep func(c *rules.Conn) bool
 	// Gap is the idle time cut out of the time axis as a break (0: none).
 	Gap time.Duration
+	// Done, when set, is given each kept connection with the findings
+	// kept about it (sorted as Engine.Findings sorts them) once it has
+	// ended and every observer after the Recorder has seen it end, the
+	// engine's findings at the end included: at the Recorder's next call,
+	// or at Flush. The Recorder then lets it go, so that it holds only
+	// the live connections, and Conversations is empty.
+	Done func(cv *Conversation, findings []rules.Finding)
 
-	convs   map[*rules.Conn]*Conversation
-	order   []*Conversation
-	pending []rules.Finding
+	convs map[*rules.Conn]*Conversation
+	order []*Conversation
+	// byID and findings are the live connections by ID and the findings
+	// about them, kept when Done is set; ended are those waiting for
+	// Done.
+	byID     map[int]*Conversation
+	findings map[*Conversation][]rules.Finding
+	ended    []*Conversation
+	pending  []rules.Finding
 	// recent are the latest segments kept, where findings about them are
 	// placed: checks report some findings a few segments late (a gap
 	// once it is filled).
@@ -39,6 +52,9 @@ type recentSeg struct {
 // segment before the Recorder). A finding about no segment kept is
 // drawn by its time alone.
 func (r *Recorder) Finding(f rules.Finding) {
+	if cv := r.byID[f.Conn.ID]; cv != nil {
+		r.findings[cv] = append(r.findings[cv], f)
+	}
 	for i := r.recent.len() - 1; i >= 0; i-- {
 		s := r.recent.at(i)
 		if s.pos == f.Pos && s.conv.Conn.ID == f.Conn.ID {
@@ -52,6 +68,7 @@ func (r *Recorder) Finding(f rules.Finding) {
 // Segment folds seg into its connection's graph when the connection is
 // kept.
 func (r *Recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, isNew bool) {
+	r.Flush()
 	if r.convs == nil {
 		r.convs = map[*rules.Conn]*Conversation{}
 	}
@@ -63,7 +80,14 @@ func (r *Recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, isNew b
 		}
 		conv = &Conversation{Conn: c, Grid: Grid{Gap: r.Gap}}
 		r.convs[c] = conv
-		r.order = append(r.order, conv)
+		if r.Done == nil {
+			r.order = append(r.order, conv)
+		} else {
+			if r.byID == nil {
+				r.byID, r.findings = map[int]*Conversation{}, map[*Conversation][]rules.Finding{}
+			}
+			r.byID[c.ID] = conv
+		}
 	}
 	conv.add(d, seg)
 	at := conv.place(d, seg)
@@ -76,11 +100,38 @@ func (r *Recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, isNew b
 	r.recent.push(recentSeg{conv: conv, pos: seg.Pos, at: at})
 }
 
-// End lets the recorder know the connection ended; its graph stays.
+// End lets the recorder know the connection ended; its graph stays, or
+// goes to Done once the observers after the Recorder have seen the end.
 func (r *Recorder) End(c *rules.Conn, _ rules.EndReason) {
-	if conv, ok := r.convs[c]; ok {
-		conv.end()
+	r.Flush()
+	conv, ok := r.convs[c]
+	if !ok {
+		return
 	}
+	conv.end()
+	if r.Done != nil {
+		delete(r.convs, c)
+		r.ended = append(r.ended, conv)
+	}
+}
+
+// Flush gives Done the connections that ended, and lets them go. Call it
+// after the tracker's Flush: the last connections end there.
+func (r *Recorder) Flush() {
+	if len(r.ended) == 0 {
+		return
+	}
+	for _, cv := range r.ended {
+		fs := r.findings[cv]
+		delete(r.findings, cv)
+		rules.SortFindings(fs) // in the order Engine.Findings gives them
+		if r.byID[cv.Conn.ID] == cv {
+			delete(r.byID, cv.Conn.ID)
+		}
+		r.Done(cv, fs)
+	}
+	clear(r.ended)
+	r.ended = r.ended[:0]
 }
 
 // Conversations returns the kept connections' graphs in the order the

@@ -30,12 +30,13 @@ import (
 //	{"sev": ["error", "warning", "info"],
 //	 "rules": ["rst-unexpected", ...],
 //	 "files": [{"path": "a.pcap",
-//	            "conns": [[id, "client", "server", "diagram URL or empty"], ...],
+//	            "conns": [[id, "client", "server", "diagram URL or empty", "graph URL or empty"], ...],
 //	            "findings": [["line 12" or "packet 7", severity index, rule index, "message", conn index], ...]},
 //	           ...]}
 //
-// Only files with findings or diagrams are listed; conns holds the
-// connections their findings name and those with a diagram.
+// Only files with findings, diagrams or graphs are listed; conns holds
+// the connections their findings name and those with a diagram or a
+// time-sequence graph.
 
 // severities are the severity names in the order the page lists them,
 // most severe first; a finding names its severity by index.
@@ -53,13 +54,13 @@ type dataWriter struct {
 
 // writePacked writes the JSON document of r (writeData) to w gzipped and
 // in base64.
-func writePacked(w io.Writer, r *report.Report, ruleIDs []string, links map[string]map[int]string) error {
+func writePacked(w io.Writer, r *report.Report, ruleIDs []string, o *Options) error {
 	b64 := base64.NewEncoder(base64.StdEncoding, w)
 	gz, err := gzip.NewWriterLevel(b64, gzip.BestSpeed)
 	if err != nil {
 		return err
 	}
-	if err := writeData(gz, r, ruleIDs, links); err != nil {
+	if err := writeData(gz, r, ruleIDs, o); err != nil {
 		return err
 	}
 	if err := gz.Close(); err != nil {
@@ -69,9 +70,9 @@ func writePacked(w io.Writer, r *report.Report, ruleIDs []string, links map[stri
 }
 
 // writeData writes the JSON document of r, with each connection's
-// diagram from links, to w. ruleIDs are the rules of r's findings in the
-// order of their indexes.
-func writeData(w io.Writer, r *report.Report, ruleIDs []string, links map[string]map[int]string) error {
+// diagram and graph from o, to w. ruleIDs are the rules of r's findings
+// in the order of their indexes.
+func writeData(w io.Writer, r *report.Report, ruleIDs []string, o *Options) error {
 	d := &dataWriter{w: bufio.NewWriterSize(w, 64<<10), rules: map[string]int{}, conns: map[int]int{}}
 	d.b = append(d.b, `{"sev":[`...)
 	for i, s := range severities {
@@ -88,12 +89,12 @@ func writeData(w io.Writer, r *report.Report, ruleIDs []string, links map[string
 	n := 0
 	for i := range r.Files {
 		f := &r.Files[i]
-		if len(f.Findings) == 0 && len(links[f.Path]) == 0 {
+		if !inData(f, o) {
 			continue
 		}
 		d.b = appendComma(d.b, n)
 		n++
-		d.file(f, links[f.Path])
+		d.file(f, o.Diagrams[f.Path], o.Graphs[f.Path])
 	}
 	d.b = append(d.b, "]}"...)
 	if d.err == nil {
@@ -106,17 +107,19 @@ func writeData(w io.Writer, r *report.Report, ruleIDs []string, links map[string
 }
 
 // file writes one input's object.
-func (d *dataWriter) file(f *report.File, links map[int]string) {
+func (d *dataWriter) file(f *report.File, diagrams, graphs map[int]string) {
 	d.b = append(d.b, `{"path":`...)
 	d.b = appendJSONString(d.b, f.Path)
 	d.b = append(d.b, `,"conns":[`...)
 	clear(d.conns)
 	for j := range f.Findings {
-		d.conn(f.Findings[j].Conn, links)
+		d.conn(f.Findings[j].Conn, diagrams, graphs)
 	}
 	for _, c := range f.Conns {
-		if _, ok := links[c.ID]; ok {
-			d.conn(c.Ref(), links)
+		_, diagram := diagrams[c.ID]
+		_, graph := graphs[c.ID]
+		if diagram || graph {
+			d.conn(c.Ref(), diagrams, graphs)
 		}
 	}
 	d.b = append(d.b, `],"findings":[`...)
@@ -140,7 +143,7 @@ func (d *dataWriter) file(f *report.File, links map[int]string) {
 }
 
 // conn writes a connection's row the first time the file names it.
-func (d *dataWriter) conn(c rules.ConnRef, links map[int]string) {
+func (d *dataWriter) conn(c rules.ConnRef, diagrams, graphs map[int]string) {
 	if _, ok := d.conns[c.ID]; ok {
 		return
 	}
@@ -153,7 +156,9 @@ func (d *dataWriter) conn(c rules.ConnRef, links map[int]string) {
 	d.b = append(d.b, ',')
 	d.b = appendJSONString(d.b, c.Server.String())
 	d.b = append(d.b, ',')
-	d.b = appendJSONString(d.b, links[c.ID])
+	d.b = appendJSONString(d.b, diagrams[c.ID])
+	d.b = append(d.b, ',')
+	d.b = appendJSONString(d.b, graphs[c.ID])
 	d.b = append(d.b, ']')
 	d.flush()
 }

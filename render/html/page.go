@@ -2,7 +2,8 @@
 // and bar charts of the findings by severity, rule and file (plain HTML
 // and inline SVG, readable without JavaScript), the findings a page at a
 // time with filters, a text search and grouping, each linked to its
-// connection's diagram, the files and the diagrams. The page fetches
+// connection's diagram and time-sequence graph, the files, and the
+// diagrams and graphs as thumbnails side by side. The page fetches
 // nothing from the network. Strings from inputs are escaped by
 // html/template in the HTML, by appendJSONString in the page's data, and
 // the page's script puts them into the document as text only.
@@ -51,10 +52,14 @@ type Options struct {
 	// Diagrams maps an input's path and a connection ID to the diagram's
 	// URL relative to the page.
 	Diagrams map[string]map[int]string
+	// Graphs maps them to the connection's time-sequence graph, shown
+	// beside its diagram.
+	Graphs map[string]map[int]string
 }
 
 // view is what the template reads: the counts and tables written as
-// HTML. The findings and diagrams go into the page's data (writeData).
+// HTML. The findings, diagrams and graphs go into the page's data
+// (writeData).
 type view struct {
 	Title                   string
 	Files, Skipped          int
@@ -107,7 +112,7 @@ func Write(w io.Writer, r *report.Report, o Options) error {
 	if _, err := io.WriteString(w, dataOpen); err != nil {
 		return fmt.Errorf("html report: %w", err)
 	}
-	if err := writePacked(w, r, v.Rules, o.Diagrams); err != nil {
+	if err := writePacked(w, r, v.Rules, &o); err != nil {
 		return fmt.Errorf("html report: %w", err)
 	}
 	if _, err := io.WriteString(w, "</script>\n"); err != nil {
@@ -124,7 +129,7 @@ func newView(r *report.Report, o Options) *view {
 	v := &view{Title: o.Title, Files: len(r.Files) + len(r.Skipped), Skipped: len(r.Skipped),
 		Packets: r.Packets(), Conns: int64(r.Conns()),
 		Errors: n[rules.Error], Warnings: n[rules.Warning], Infos: n[rules.Info], SkipRows: r.Skipped,
-		Summary: newSummary(r, o.Diagrams), CSS: template.CSS(pageCSS), Palette: paletteCSS(), Script: template.JS(pageJS)}
+		Summary: newSummary(r, &o), CSS: template.CSS(pageCSS), Palette: paletteCSS(), Script: template.JS(pageJS)}
 	if v.Title == "" {
 		v.Title = "pcaplint report"
 	}

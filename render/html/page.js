@@ -38,7 +38,7 @@
     }));
   }
   const finding = (n) => files[fileOf[n]].findings[indexIn[n]];
-  const connOf = (n) => files[fileOf[n]].conns[finding(n)[4]] || [0, "", "", ""];
+  const connOf = (n) => files[fileOf[n]].conns[finding(n)[4]] || [0, "", "", "", ""];
   let haystack = null; // lower-case text of each finding, made at the first search
   function text(n) {
     const fd = finding(n), c = connOf(n);
@@ -147,10 +147,11 @@
     if (c[0] || c[1]) {
       conn.append("#" + c[0] + " ", el("span", "endpoint", c[1]), " → ", el("span", "endpoint", c[2]));
     }
-    if (c[3]) {
-      const a = el("a", "", "diagram");
-      a.href = c[3];
-      a.setAttribute("aria-label", "diagram of connection " + c[0] + " of " + files[fileOf[n]].path);
+    for (const [url, word, what] of [[c[3], "diagram", "sequence diagram"], [c[4], "graph", "time-sequence graph"]]) {
+      if (!url) continue;
+      const a = el("a", "", word);
+      a.href = url;
+      a.setAttribute("aria-label", what + " of connection " + c[0] + " of " + files[fileOf[n]].path);
       conn.append(" ", a);
     }
     return tr;
@@ -210,13 +211,26 @@
     pager("#findings-section .pager", state.page, pages, (p) => { state.page = p; render(); $("findings").scrollIntoView(); });
   }
 
-  // diagrams shows a page of the diagrams of the file filtered on, or of
-  // every file.
+  // thumb is a small picture of the drawing at url that opens it at full
+  // size, loaded once it is about to be seen.
+  function thumb(url, alt) {
+    const a = el("a", "thumb"), img = el("img");
+    a.href = url;
+    img.src = url;
+    img.loading = "lazy";
+    img.decoding = "async";
+    img.alt = alt;
+    a.append(img);
+    return a;
+  }
+
+  // diagrams shows a page of the diagrams and time-sequence graphs of the
+  // file filtered on, or of every file: a connection's two side by side.
   function diagrams() {
     const file = ui.file.value === "" ? -1 : Number(ui.file.value), list = [];
     files.forEach((f, fi) => {
       if (file >= 0 && fi !== file) return;
-      for (const c of f.conns) if (c[3]) list.push([fi, c]);
+      for (const c of f.conns) if (c[3] || c[4]) list.push([fi, c]);
     });
     const section = $("diagrams-section");
     section.hidden = list.length === 0 && file < 0;
@@ -225,14 +239,12 @@
     const from = state.dpage * DIAGRAM_PAGE, to = Math.min(list.length, from + DIAGRAM_PAGE);
     const frag = document.createDocumentFragment();
     for (const [fi, c] of list.slice(from, to)) {
-      const fig = el("figure"), a = el("a"), img = el("img"), cap = el("figcaption");
-      a.href = c[3];
-      img.src = c[3];
-      img.loading = "lazy";
-      img.alt = "sequence diagram of connection " + c[0] + ": " + c[1] + " → " + c[2];
-      a.append(img);
+      const fig = el("figure"), pics = el("div", "thumbs"), cap = el("figcaption");
+      const of = " of connection " + c[0] + ": " + c[1] + " → " + c[2];
+      if (c[3]) pics.append(thumb(c[3], "sequence diagram" + of));
+      if (c[4]) pics.append(thumb(c[4], "time-sequence graph" + of));
       cap.append(pathNodes(el("span", "path"), files[fi].path), el("br"), "#" + c[0] + " ", el("span", "endpoint", c[1]), " → ", el("span", "endpoint", c[2]));
-      fig.append(a, cap);
+      fig.append(pics, cap);
       frag.append(fig);
     }
     $("diagrams").replaceChildren(frag);

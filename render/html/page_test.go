@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/netip"
 	"runtime"
 	"strings"
@@ -55,6 +56,51 @@ func TestPageEscapesEverythingFromInputs(t *testing.T) {
 	for _, want := range []string{`\u003c/td\u003e\u003cscript\u003ealert(2)`, `"out/a%20b/%22x%22.svg"`, `"\"\u003e\u003cscript\u003ealert(1)`} {
 		if !strings.Contains(data, want) {
 			t.Errorf("data lacks %s:\n%s", want, data)
+		}
+	}
+}
+
+// TestPageShowsEachConnectionsGraph checks that a connection's
+// time-sequence graph reaches the page's data beside its diagram, escaped,
+// and that a file with a graph but no finding or diagram is listed.
+func TestPageShowsEachConnectionsGraph(t *testing.T) {
+	r := hostileReport()
+	c := &rules.Conn{ID: 2, Client: tcp.Endpoint{Name: "quiet", Port: 2}, Server: tcp.Endpoint{Name: "peer", Port: 80}}
+	r.Files = append(r.Files, report.File{Path: "quiet.txt", Conns: []*rules.Conn{c}})
+	hostile := `"><script>alert(1)</script>.pcap`
+	var b bytes.Buffer
+	o := Options{
+		Diagrams: map[string]map[int]string{hostile: {1: RelativeURL(`out/a b/1.svg`)}},
+		Graphs: map[string]map[int]string{
+			hostile:     {1: RelativeURL(`out/a b/"x".tsg.svg`)},
+			"quiet.txt": {2: RelativeURL("out/quiet.txt/2-quiet-peer.tsg.svg")},
+		},
+	}
+	if err := Write(&b, r, o); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), `"x".tsg.svg`) {
+		t.Errorf("page holds the graph's name unescaped")
+	}
+	var doc struct {
+		Files []struct {
+			Path  string
+			Conns [][]any
+		}
+	}
+	if err := json.Unmarshal([]byte(pageData(t, b.String())), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]any{
+		hostile:     {1.0, `<img src=x onerror=alert(1)>:1`, "192.0.2.9:80", "out/a%20b/1.svg", "out/a%20b/%22x%22.tsg.svg"},
+		"quiet.txt": {2.0, "quiet:2", "peer:80", "", "out/quiet.txt/2-quiet-peer.tsg.svg"},
+	}
+	if len(doc.Files) != len(want) {
+		t.Fatalf("data lists %d files, want %d: %+v", len(doc.Files), len(want), doc.Files)
+	}
+	for _, f := range doc.Files {
+		if len(f.Conns) != 1 || fmt.Sprint(f.Conns[0]) != fmt.Sprint(want[f.Path]) {
+			t.Errorf("%s: conns %v, want [%v]", f.Path, f.Conns, want[f.Path])
 		}
 	}
 }

@@ -45,7 +45,7 @@ type summary struct {
 
 // newSummary counts the findings of r. A file's filter names it by its
 // index in the page's data, which lists the files inData keeps.
-func newSummary(r *report.Report, links map[string]map[int]string) summary {
+func newSummary(r *report.Report, o *Options) summary {
 	byRule := map[string]*group{}
 	var s summary
 	for _, sev := range severities {
@@ -54,7 +54,7 @@ func newSummary(r *report.Report, links map[string]map[int]string) summary {
 	listed := 0
 	for i := range r.Files {
 		f := &r.Files[i]
-		if !inData(f, links) {
+		if !inData(f, o) {
 			continue
 		}
 		fg := group{Name: f.Path, Href: "#file=" + strconv.Itoa(listed)}
@@ -99,10 +99,10 @@ func newSummary(r *report.Report, links map[string]map[int]string) summary {
 	return s
 }
 
-// inData reports whether the page's data lists f: it has findings or
-// diagrams.
-func inData(f *report.File, links map[string]map[int]string) bool {
-	return len(f.Findings) > 0 || len(links[f.Path]) > 0
+// inData reports whether the page's data lists f: it has findings,
+// diagrams or graphs.
+func inData(f *report.File, o *Options) bool {
+	return len(f.Findings) > 0 || len(o.Diagrams[f.Path]) > 0 || len(o.Graphs[f.Path]) > 0
 }
 
 // Label says the group's counts in words, for the bar's tooltip and
