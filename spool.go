@@ -3,6 +3,7 @@ package pcaplint
 import (
 	"bufio"
 	"cmp"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -17,7 +18,7 @@ import (
 // spoolMemory is how many bytes of connections a spool part keeps in
 // memory before it moves them to a temporary file: an input of a few
 // thousand connections never touches the disk; a SYN flood of millions
-// holds 24 bytes of index per connection. A variable, so that a test can
+// holds 16 bytes of index per connection. A variable, so that a test can
 // make every spool use the disk.
 var spoolMemory = 1 << 20
 
@@ -30,30 +31,42 @@ var spoolMemory = 1 << 20
 // input is flushed, so its ID is its rank in that order.
 type connSpool struct {
 	parts []*spoolPart
+	// refs keeps only each connection's endpoints (ReadOptions.SpoolRefs):
+	// Each gives JSONConns of an ID, a client and a server.
+	refs bool
 }
 
 // spoolPart is one tracker's share of a spool: encoded connections in buf
 // until it outgrows spoolMemory, then in a temporary file.
 type spoolPart struct {
-	buf   []byte
-	file  *os.File
-	w     *bufio.Writer
-	size  int64
-	index []spoolEntry
-	err   error
+	refs bool
+	// scratch is the storage of the latest record encoded with refs.
+	scratch []byte
+	buf     []byte
+	file    *os.File
+	w       *bufio.Writer
+	size    int64
+	index   []spoolEntry
+	err     error
 }
 
-// spoolEntry is where one connection is in its part.
+// spoolEntry is where one connection is in its part: 16 bytes, which is
+// what a SYN flood's millions of connections hold in memory until printed.
 type spoolEntry struct {
 	order uint64 // rules.Conn.OpenOrder
-	off   int64
-	n     uint32
-	part  uint32
+	at    uint64 // offset<<recordBits | length
 }
+
+// recordBits is how many bits of spoolEntry.at the record's length takes:
+// a connection's JSON is at most 16 MiB, and a part at most 1 TiB.
+const recordBits = 24
+
+func (e spoolEntry) off() int64 { return int64(e.at >> recordBits) }
+func (e spoolEntry) n() int     { return int(e.at & (1<<recordBits - 1)) }
 
 // part adds a part for one more tracker.
 func (s *connSpool) part() *spoolPart {
-	p := &spoolPart{}
+	p := &spoolPart{refs: s.refs}
 	s.parts = append(s.parts, p)
 	return p
 }
@@ -64,16 +77,17 @@ func (p *spoolPart) Add(c *rules.Conn, sum *stats.Summary) {
 	if p.err != nil {
 		return
 	}
-	jc := report.NewJSONConn(c)
-	if sum != nil {
-		jc.Stats = report.NewJSONConnStats(*sum)
-	}
-	b, err := json.Marshal(jc)
+	b, err := p.encode(c, sum)
 	if err != nil {
 		p.err = err
 		return
 	}
-	p.index = append(p.index, spoolEntry{order: c.OpenOrder(), off: p.size, n: uint32(len(b))})
+	if len(b) >= 1<<recordBits || p.size >= 1<<(64-recordBits) {
+		p.err = fmt.Errorf("spooling connections: connection %s -> %s takes %d bytes, more than the spool's %d MiB for one connection",
+			c.Client, c.Server, len(b), 1<<recordBits>>20)
+		return
+	}
+	p.index = append(p.index, spoolEntry{order: c.OpenOrder(), at: uint64(p.size)<<recordBits | uint64(len(b))})
 	p.size += int64(len(b))
 	if p.file == nil && len(p.buf)+len(b) <= spoolMemory {
 		p.buf = append(p.buf, b...)
@@ -93,6 +107,23 @@ func (p *spoolPart) Add(c *rules.Conn, sum *stats.Summary) {
 	}
 }
 
+// encode is the form c is spooled in: its JSON, or with refs its client's
+// length (a uvarint), its client and its server.
+func (p *spoolPart) encode(c *rules.Conn, sum *stats.Summary) ([]byte, error) {
+	if p.refs {
+		client := c.Client.String()
+		b := binary.AppendUvarint(p.scratch[:0], uint64(len(client)))
+		b = append(b, client...)
+		p.scratch = append(b, c.Server.String()...)
+		return p.scratch, nil
+	}
+	jc := report.NewJSONConn(c)
+	if sum != nil {
+		jc.Stats = report.NewJSONConnStats(*sum)
+	}
+	return json.Marshal(jc)
+}
+
 // Len implements report.ConnSpool.
 func (s *connSpool) Len() int {
 	n := 0
@@ -102,10 +133,10 @@ func (s *connSpool) Len() int {
 	return n
 }
 
-// Each implements report.ConnSpool.
+// Each implements report.ConnSpool. Each part's index is sorted in place
+// and the parts are merged, so that the index is not copied.
 func (s *connSpool) Each(fn func(*report.JSONConn) error) error {
-	var all []spoolEntry
-	for i, p := range s.parts {
+	for _, p := range s.parts {
 		if p.err != nil {
 			return p.err
 		}
@@ -114,33 +145,46 @@ func (s *connSpool) Each(fn func(*report.JSONConn) error) error {
 				return fmt.Errorf("spooling connections: %w", err)
 			}
 		}
-		for _, e := range p.index {
-			e.part = uint32(i)
-			all = append(all, e)
-		}
+		slices.SortFunc(p.index, func(a, b spoolEntry) int { return cmp.Compare(a.order, b.order) })
 	}
-	slices.SortFunc(all, func(a, b spoolEntry) int { return cmp.Compare(a.order, b.order) })
+	next := make([]int, len(s.parts)) // each part's first entry not read
 	var b []byte
-	for i, e := range all {
-		p := s.parts[e.part]
+	for id := 1; ; id++ {
+		var p *spoolPart
+		k := -1
+		for i, q := range s.parts {
+			if next[i] < len(q.index) && (p == nil || q.index[next[i]].order < p.index[next[k]].order) {
+				p, k = q, i
+			}
+		}
+		if p == nil {
+			return nil
+		}
+		e := p.index[next[k]]
+		next[k]++
 		if p.file == nil {
-			b = p.buf[e.off : e.off+int64(e.n)]
+			b = p.buf[e.off() : e.off()+int64(e.n())]
 		} else {
-			b = slices.Grow(b[:0], int(e.n))[:e.n]
-			if _, err := p.file.ReadAt(b, e.off); err != nil && err != io.EOF {
+			b = slices.Grow(b[:0], e.n())[:e.n()]
+			if _, err := p.file.ReadAt(b, e.off()); err != nil && err != io.EOF {
 				return fmt.Errorf("reading spooled connections: %w", err)
 			}
 		}
 		var c report.JSONConn
-		if err := json.Unmarshal(b, &c); err != nil {
+		if s.refs {
+			n, w := binary.Uvarint(b)
+			if w <= 0 || uint64(len(b)-w) < n {
+				return fmt.Errorf("reading spooled connections: a record of %d bytes is cut", len(b))
+			}
+			c.Client, c.Server = string(b[w:w+int(n)]), string(b[w+int(n):])
+		} else if err := json.Unmarshal(b, &c); err != nil {
 			return fmt.Errorf("reading spooled connections: %w", err)
 		}
-		c.ID = i + 1
+		c.ID = id
 		if err := fn(&c); err != nil {
 			return err
 		}
 	}
-	return nil
 }
 
 // Close removes the spool's temporary files.

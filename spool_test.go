@@ -9,6 +9,8 @@ import (
 
 	"github.com/pcaplint/pcaplint/bench/synflood/flood"
 	"github.com/pcaplint/pcaplint/render/report"
+	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/checks"
 	"github.com/pcaplint/pcaplint/rules/pipeline"
 )
 
@@ -99,5 +101,48 @@ func TestConnsStatsSpooledAsKept(t *testing.T) {
 		if got, want := connsJSON(t, spooled), connsJSON(t, kept); got != want {
 			t.Errorf("%s: the spooled statistics differ:\n%.3000s\nwant\n%.3000s", path, got, want)
 		}
+	}
+}
+
+// JUnit names every connection: read with the connections' endpoints
+// spooled (SpoolRefs), in memory and on disk, on one tracker and on
+// several, its report is the same as with the connections kept.
+func TestSpooledRefsPrintAsKept(t *testing.T) {
+	flood := synFlood(t, 3_000)
+	lint := pipeline.Options{NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), nil) }}
+	junit := func(f report.File) string {
+		var b bytes.Buffer
+		if err := (report.JUnit{FailOn: rules.Warning}).Print(&b, &report.Report{Files: []report.File{f}}); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	findings := 0
+	for _, path := range []string{loopback, flood, "testdata/captures/real/rst-abort.txt"} {
+		opts := lint
+		opts.Keep = pipeline.KeepRefs
+		kept, _ := ReadFile(context.Background(), path, ReadOptions{Options: opts})
+		want := junit(kept)
+		findings += len(kept.Findings)
+		for _, memory := range []int{1 << 20, 200} {
+			old := spoolMemory
+			spoolMemory = memory
+			t.Cleanup(func() { spoolMemory = old })
+			for _, sharded := range []bool{true, false} {
+				opts := lint
+				opts.Sharded = sharded
+				f, _ := ReadFile(context.Background(), path, ReadOptions{Options: opts, SpoolRefs: true})
+				if f.Spool == nil || f.Spool.Len() != kept.ConnCount || len(f.Conns) != 0 {
+					t.Fatalf("%s, sharded %v: %d connections kept and no spool of %d", path, sharded, len(f.Conns), kept.ConnCount)
+				}
+				if got := junit(f); got != want {
+					t.Errorf("%s, sharded %v, %d bytes in memory: the JUnit of the spooled endpoints differs:\n%.2000s\nwant\n%.2000s", path, sharded, memory, got, want)
+				}
+				CloseSpool(&f)
+			}
+		}
+	}
+	if findings == 0 {
+		t.Error("no finding to place in a case")
 	}
 }

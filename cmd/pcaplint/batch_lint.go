@@ -40,13 +40,14 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	slices.SortStableFunc(ins, func(a, b input) int { return cmp.Compare(a.Path, b.Path) })
 	ins = sh.pick(ins)
 	ro := lintKeeps(fl.format, fl.input)
-	// The HTML page needs at least each connection's ID and endpoints.
+	// The HTML page needs at least each connection's ID and endpoints, in
+	// Conns, which a spool leaves empty.
 	switch {
-	case fl.batch.html == "" || ro.Keep == pipeline.KeepRefs:
-	case ro.Keep == pipeline.KeepCount && !ro.Spool:
-		ro.Keep = pipeline.KeepRefs // the page names connections by ID and endpoints, which is all it reads of them
+	case fl.batch.html == "":
+	case ro.Spool:
+		ro.Keep, ro.Spool = pipeline.KeepConns, false // JSON prints them whole
 	default:
-		ro.Keep, ro.Spool = pipeline.KeepConns, false // the page reads Conns, which the JSON format's spool leaves empty
+		ro.Keep, ro.SpoolRefs = pipeline.KeepRefs, false // the page names connections by ID and endpoints, which is all it reads of them
 	}
 	b := &batch{workers: fl.batch.jobs, ro: ro, grace: defaultGrace,
 		newEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks, cfg) },
@@ -57,14 +58,14 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 		}
 		defer b.diagrams.Close()
 	}
-	// The JSON report is written as each input is done, unless something
-	// needs the whole report before printing: a baseline filters findings,
-	// and the HTML page lists everything.
-	var jw *report.JSONWriter
-	if jp, ok := printer.(report.JSON); ok && fl.batch.html == "" && fl.baseline == "" && fl.writeBaseline == "" {
-		jw = report.NewJSONWriter(stdout)
-		jw.Lang = jp.Lang
+	// The JSON and JUnit reports are written as each input is done,
+	// unless something needs the whole report before printing: a baseline
+	// filters findings, and the HTML page lists everything.
+	jw := fileWriter(printer, stdout)
+	if jw != nil && fl.batch.html == "" && fl.baseline == "" && fl.writeBaseline == "" {
 		b.emit = jw.File
+	} else {
+		jw = nil
 	}
 	ctx, stop := signal.NotifyContext(cmdContext(cmd), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -108,6 +109,27 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 		}
 	}
 	return res.exit(stderr, failOn)
+}
+
+// A reportWriter prints a report one input at a time (File), as each is
+// done, and what follows the inputs at Close.
+type reportWriter interface {
+	File(f *report.File) error
+	Close(r *report.Report) error
+}
+
+// fileWriter returns the reportWriter of printer's format on w, or nil
+// when the format is printed whole only.
+func fileWriter(printer report.Printer, w io.Writer) reportWriter {
+	switch p := printer.(type) {
+	case report.JSON:
+		jw := report.NewJSONWriter(w)
+		jw.Lang = p.Lang
+		return jw
+	case report.JUnit:
+		return p.Writer(w)
+	}
+	return nil
 }
 
 // printBatch prints rep with printer and, after the text format of more

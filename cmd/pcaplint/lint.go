@@ -101,15 +101,15 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 }
 
 // lintKeeps is what lint keeps of each connection for the format: JSON
-// prints them whole (spooled, see pcaplint.ReadOptions), JUnit names
-// them, the other formats only count them.
+// prints them whole, JUnit names them (both spooled, see
+// pcaplint.ReadOptions), the other formats only count them.
 func lintKeeps(format string, opts parse.Options) pcaplint.ReadOptions {
 	ro := pcaplint.ReadOptions{Options: pipeline.Options{Input: opts, Keep: pipeline.KeepCount, MaxConns: maxConns}}
 	switch format {
 	case "json":
 		ro.Spool = true
 	case "junit":
-		ro.Keep = pipeline.KeepRefs
+		ro.Keep, ro.SpoolRefs = pipeline.KeepRefs, true
 	}
 	return ro
 }

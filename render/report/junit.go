@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -33,6 +34,7 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
+	XMLName    xml.Name         `xml:"testsuite"`
 	Name       string           `xml:"name,attr"`
 	Tests      int              `xml:"tests,attr"`
 	Failures   int              `xml:"failures,attr"`
@@ -53,6 +55,7 @@ type junitProperty struct {
 }
 
 type junitCase struct {
+	XMLName   xml.Name       `xml:"testcase"`
 	Name      string         `xml:"name,attr"`
 	Classname string         `xml:"classname,attr"`
 	Failures  []junitFailure `xml:"failure"`
@@ -74,66 +77,189 @@ type junitFailure struct {
 
 // Print implements Printer.
 func (p JUnit) Print(w io.Writer, r *Report) error {
-	out := junitSuites{Name: "pcaplint"}
-	for _, f := range r.Files {
-		s := p.suite(&f)
-		out.Tests += s.Tests
-		out.Failures += s.Failures
-		out.Errors += s.Errors
-		out.Suites = append(out.Suites, s)
+	jw := p.Writer(w)
+	for i := range r.Files {
+		if err := jw.File(&r.Files[i]); err != nil {
+			jw.suites.close()
+			return err
+		}
 	}
-	if s := interruptedSuite(r); s != nil {
-		out.Tests += s.Tests
-		out.Errors += s.Errors
-		out.Suites = append(out.Suites, *s)
-	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
+	return jw.Close(r)
+}
+
+// JUnitWriter prints the JUnit format one input at a time, as each is
+// done, so that the report of many inputs is never held whole. The
+// document's totals come before its suites, so each suite is written
+// where it is done into a spill (memory up to a megabyte, a temporary
+// file beyond), and Close writes the totals and copies the suites after
+// them.
+type JUnitWriter struct {
+	p                       JUnit
+	w                       io.Writer
+	tests, failures, errors int
+	suites                  spill
+}
+
+// Writer starts a JUnit report on w.
+func (p JUnit) Writer(w io.Writer) *JUnitWriter { return &JUnitWriter{p: p, w: w} }
+
+// File prints one input's suite.
+func (j *JUnitWriter) File(f *File) error {
+	tests, failures, errors, err := j.p.writeSuite(&j.suites, f)
+	j.tests += tests
+	j.failures += failures
+	j.errors += errors
 	return err
 }
 
-// suite is one input: a case per connection, in ID order.
-func (p JUnit) suite(f *File) junitSuite {
-	s := junitSuite{Name: f.Path}
-	byConn := map[int]int{} // connection ID -> case index
-	for _, c := range f.Conns {
-		byConn[c.ID] = len(s.Cases)
-		s.Cases = append(s.Cases, junitCase{Name: fmt.Sprintf("connection %d %s -> %s", c.ID, c.Client, c.Server), Classname: f.Path})
+// Close prints the document: the totals, the suites File printed, and the
+// suite of the inputs an interruption left unread. r's files are not
+// printed again.
+func (j *JUnitWriter) Close(r *Report) error {
+	defer j.suites.close()
+	if s := interruptedSuite(r); s != nil {
+		j.tests += s.Tests
+		j.errors += s.Errors
+		if err := encodeIndented(&j.suites, "  ", s); err != nil {
+			return err
+		}
 	}
-	out := make([]strings.Builder, len(s.Cases))
+	var head bytes.Buffer
+	enc := xml.NewEncoder(&head)
+	enc.Indent("", "  ")
+	if err := enc.Encode(junitSuites{Name: "pcaplint", Tests: j.tests, Failures: j.failures, Errors: j.errors}); err != nil {
+		return err
+	}
+	doc := head.Bytes()
+	if _, err := io.WriteString(j.w, xml.Header); err != nil {
+		return err
+	}
+	if j.suites.size > 0 {
+		// The suites go inside the element encoded empty, on lines of
+		// their own, as encoding them with it would place them.
+		end := bytes.LastIndex(doc, []byte("</testsuites>"))
+		if _, err := j.w.Write(doc[:end]); err != nil {
+			return err
+		}
+		if err := j.suites.copyTo(j.w); err != nil {
+			return err
+		}
+		doc = append([]byte("\n"), doc[end:]...)
+	}
+	_, err := j.w.Write(append(doc, '\n'))
+	return err
+}
+
+// encodeIndented writes v as an element on a new line, each of its lines
+// starting with prefix.
+func encodeIndented(w io.Writer, prefix string, v any) error {
+	if _, err := io.WriteString(w, "\n"); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent(prefix, "  ")
+	return enc.Encode(v)
+}
+
+// caseFindings are the findings of one connection's case.
+type caseFindings struct {
+	failures []junitFailure
+	out      strings.Builder
+}
+
+// writeSuite writes one input's suite, on a line of its own at the
+// document's depth 1: a case per connection, in ID order, then the cases
+// of a read error and of what could not be checked. It returns the
+// suite's counts. The connections come from f.Spool when it is set, one
+// at a time, else from f.Conns.
+func (p JUnit) writeSuite(w io.Writer, f *File) (tests, failures, errors int, err error) {
+	nConns := len(f.Conns)
+	known := func(id int) bool { return id >= 1 && id <= nConns } // a spool numbers them 1 to Len
+	if f.Spool != nil {
+		nConns = f.Spool.Len()
+	} else {
+		ids := make(map[int]bool, len(f.Conns))
+		for _, c := range f.Conns {
+			ids[c.ID] = true
+		}
+		known = func(id int) bool { return ids[id] }
+	}
+	byConn := map[int]*caseFindings{}
 	for i := range f.Findings {
 		fd := &f.Findings[i]
-		k, ok := byConn[fd.Conn.ID]
-		if !ok {
+		if !known(fd.Conn.ID) {
 			continue // the tracker ends every connection it reports on
+		}
+		cf := byConn[fd.Conn.ID]
+		if cf == nil {
+			cf = &caseFindings{}
+			byConn[fd.Conn.ID] = cf
 		}
 		line := fmt.Sprintf("%s: %s %s: %s", where(fd, f.Path), fd.Severity, fd.Rule, message(fd, p.Lang))
 		if p.FailOn != rules.Off && fd.Severity >= p.FailOn {
-			s.Cases[k].Failures = append(s.Cases[k].Failures, junitFailure{Message: fd.Rule + ": " + message(fd, p.Lang), Type: fd.Severity.String(), Text: line})
+			cf.failures = append(cf.failures, junitFailure{Message: fd.Rule + ": " + message(fd, p.Lang), Type: fd.Severity.String(), Text: line})
 		} else {
-			out[k].WriteString(line + "\n")
+			cf.out.WriteString(line + "\n")
 		}
 	}
-	for k := range out {
-		s.Cases[k].SystemOut = out[k].String()
-		if len(s.Cases[k].Failures) > 0 {
+	s := junitSuite{Name: f.Path}
+	for _, cf := range byConn {
+		if len(cf.failures) > 0 {
 			s.Failures++ // failing cases, so that failures never exceed tests
 		}
 	}
+	extra := p.extraCases(f, &s)
+	s.Tests = nConns + len(extra)
+	s.Properties = junitLoss(f)
+	s.SystemOut = lossText(f)
+
+	// The suite is encoded without cases, and they are written one by one
+	// where encoding them with it would have put them: after its
+	// properties, which every suite has.
+	var b bytes.Buffer
+	if err := encodeIndented(&b, "  ", s); err != nil {
+		return 0, 0, 0, err
+	}
+	suite := b.Bytes()
+	at := bytes.Index(suite, []byte("</properties>")) + len("</properties>")
+	if _, err := w.Write(suite[:at]); err != nil {
+		return 0, 0, 0, err
+	}
+	writeCase := func(id int, client, server string) error {
+		c := junitCase{Name: fmt.Sprintf("connection %d %s -> %s", id, client, server), Classname: f.Path}
+		if cf := byConn[id]; cf != nil {
+			c.Failures, c.SystemOut = cf.failures, cf.out.String()
+		}
+		return encodeIndented(w, "    ", c)
+	}
+	if f.Spool != nil {
+		err = f.Spool.Each(func(c *JSONConn) error { return writeCase(c.ID, c.Client, c.Server) })
+	} else {
+		for _, c := range f.Conns {
+			if err = writeCase(c.ID, c.Client.String(), c.Server.String()); err != nil {
+				break
+			}
+		}
+	}
+	for i := 0; err == nil && i < len(extra); i++ {
+		err = encodeIndented(w, "    ", extra[i])
+	}
+	if err == nil {
+		_, err = w.Write(suite[at:])
+	}
+	return s.Tests, s.Failures, s.Errors, err
+}
+
+// extraCases are the cases of an input beside its connections: its read
+// error, and what could not be checked (an error when nothing was, as the
+// run exits 2, else skipped). They count in s.Errors.
+func (p JUnit) extraCases(f *File, s *junitSuite) []junitCase {
+	var cases []junitCase
 	if f.Err != nil {
-		s.Cases = append(s.Cases, junitCase{Name: "read " + f.Path, Classname: f.Path,
+		cases = append(cases, junitCase{Name: "read " + f.Path, Classname: f.Path,
 			Error: &junitFailure{Message: f.Err.Error(), Type: "input", Text: f.Err.Error()}})
 		s.Errors++
 	}
-	// What could not be checked is a case of its own: an error when
-	// nothing was (the run exits 2), else skipped.
 	for _, u := range f.Unchecked {
 		c := junitCase{Name: "not checked: " + u.Reason, Classname: f.Path}
 		if u.All {
@@ -142,12 +268,9 @@ func (p JUnit) suite(f *File) junitSuite {
 		} else {
 			c.Skipped = &junitSkipped{Message: u.Message}
 		}
-		s.Cases = append(s.Cases, c)
+		cases = append(cases, c)
 	}
-	s.Tests = len(s.Cases)
-	s.Properties = junitLoss(f)
-	s.SystemOut = lossText(f)
-	return s
+	return cases
 }
 
 // interruptedSuite is the suite of the inputs an interruption left unread,

@@ -41,8 +41,9 @@ type Options struct {
 	// connection ends.
 	Transitions bool
 	// Sink, when set, gives tracker i the sink that receives its
-	// connections as they end, with their state changes (a spool of
-	// their JSON form), in place of Keep: Result.Conns stays empty.
+	// connections as they end (a spool of their JSON form), in place of
+	// Keep: Result.Conns stays empty. They carry their state changes
+	// only with Transitions.
 	Sink func(i int) Sink
 	// Measure measures every connection (rules/stats): Result.ConnStats
 	// holds the statistics of the connections kept whole, the Sink is
@@ -238,7 +239,7 @@ func newTracker(opts *Options, i int, eng *rules.Engine) (*rules.Tracker, *colle
 		tr.MaxConns = shardCap(tr.MaxConns, rules.DefaultShards)
 	}
 	// Only whole connections are printed with their state changes.
-	tr.NoTransitions = opts.Keep != KeepConns && !opts.Transitions && opts.Sink == nil
+	tr.NoTransitions = opts.Keep != KeepConns && !opts.Transitions
 	// A connection's memory serves the next one when nothing keeps it
 	// after it ends: the collector and the sink copy what they keep, the
 	// engine reports references, but observers may keep connections.
