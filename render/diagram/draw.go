@@ -147,7 +147,7 @@ func (g *geometry) legend(d *Diagram, s *Scene) float64 {
 		Face: typeface.Regular, Size: captionSize})
 	ruleW, countW := 0.0, 0.0
 	for _, e := range d.Legend {
-		ruleW = max(ruleW, typeface.Width(typeface.Mono, noteSize, marked(e.Severity, e.Rule)))
+		ruleW = max(ruleW, typeface.Width(typeface.Mono, noteSize, Marked(e.Severity, e.Rule)))
 		countW = max(countW, typeface.Width(typeface.Regular, noteSize, legendCount(e)))
 	}
 	msgX := margin + 8 + ruleW + 12 + countW + 12
@@ -155,7 +155,7 @@ func (g *geometry) legend(d *Diagram, s *Scene) float64 {
 	for _, e := range d.Legend {
 		y += legendPitch
 		s.add(Item{Kind: KindText, Role: FindingTextRole(e.Severity), X1: margin + 8, Y1: y,
-			Text: marked(e.Severity, e.Rule), Face: typeface.Mono, Size: noteSize, Title: e.Message})
+			Text: Marked(e.Severity, e.Rule), Face: typeface.Mono, Size: noteSize, Title: e.Message})
 		s.add(Item{Kind: KindText, Role: RoleRoleText, X1: margin + 8 + ruleW + 12, Y1: y,
 			Text: legendCount(e), Face: typeface.Regular, Size: noteSize})
 		for i, line := range wrap(e.Message, typeface.Regular, noteSize, msgW, legendMaxLines) {

@@ -58,7 +58,7 @@ func ExampleBuild() {
 	//     P0->>P1: [P.] 1:13 (12) ack 1
 	//     P1->>P0: [.] ack 13 win 64 (×1024 = 65536)
 	//     rect rgba(154, 103, 0, 0.15)
-	//     P1->>P0: [R.] seq 1 ack 13 ⚠ rst-unexpected
+	//     P1->>P0: [R.] seq 1 ack 13 ⚠ ! rst-unexpected
 	//     end
 	//     Note over P1: CLOSED
 	//     Note over P0: CLOSED

@@ -206,10 +206,8 @@ func breakText(r *Row) string {
 // worst first, then tags.
 func notes(r *Row) []Item {
 	var its []Item
-	fs := slices.Clone(r.Findings)
-	slices.SortStableFunc(fs, func(a, b rules.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
-	for _, f := range fs {
-		its = append(its, Item{Kind: KindText, Role: FindingTextRole(f.Severity), Text: marked(f.Severity, f.Rule),
+	for _, f := range r.worstFirst() {
+		its = append(its, Item{Kind: KindText, Role: FindingTextRole(f.Severity), Text: Marked(f.Severity, f.Rule),
 			Face: typeface.Mono, Size: noteSize})
 	}
 	for _, t := range r.Tags {
@@ -218,10 +216,28 @@ func notes(r *Row) []Item {
 	return its
 }
 
-// marked is a rule ID behind its severity's marker ("× data-after-fin",
+// worstFirst are the row's findings, the most severe first.
+func (r *Row) worstFirst() []rules.Finding {
+	fs := slices.Clone(r.Findings)
+	slices.SortStableFunc(fs, func(a, b rules.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
+	return fs
+}
+
+// MarkedRules are the rule IDs of the row's findings, the most severe
+// first, each behind its severity's marker (see Marked), for the text
+// formats (Mermaid, PlantUML) to show what the drawn ones show.
+func (r *Row) MarkedRules() []string {
+	var out []string
+	for _, f := range r.worstFirst() {
+		out = append(out, Marked(f.Severity, f.Rule))
+	}
+	return out
+}
+
+// Marked is a rule ID behind its severity's marker ("× data-after-fin",
 // "! rst-unexpected", "window-full"), so that severities differ in more
 // than colour.
-func marked(sev rules.Severity, rule string) string {
+func Marked(sev rules.Severity, rule string) string {
 	if m := palette.CueOf(sev).Marker; m != "" {
 		return m + " " + rule
 	}

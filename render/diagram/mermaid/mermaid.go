@@ -60,11 +60,9 @@ func row(w *bufio.Writer, r *diagram.Row, span string) {
 		label += " (" + t + ")"
 	}
 	if len(r.Findings) > 0 {
-		var rules []string
-		for _, f := range r.Findings {
-			rules = append(rules, f.Rule)
-		}
-		label += " ⚠ " + strings.Join(rules, ", ")
+		// Worst first, marked "×" (error) or "!" (warning) as the drawn
+		// formats have them, so that the severity reads without colour.
+		label += " ⚠ " + strings.Join(r.MarkedRules(), ", ")
 		fmt.Fprintf(w, "    rect %s\n", tint(r.Severity()))
 	}
 	fmt.Fprintf(w, "    %s->>%s: %s\n", id(r.From), id(r.To), Escape(label))

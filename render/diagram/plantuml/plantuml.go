@@ -58,11 +58,12 @@ func row(w *bufio.Writer, r *diagram.Row) {
 	arrow := "->"
 	if len(r.Findings) > 0 {
 		var rules []string
-		for _, f := range r.Findings {
-			rules = append(rules, Escape(f.Rule))
+		for _, m := range r.MarkedRules() {
+			rules = append(rules, Escape(m))
 		}
-		// The worst finding's colour (package palette), and a dashed
-		// arrow for a warning, as the drawn formats have it.
+		// The worst finding's colour (package palette), a dashed arrow
+		// for a warning, and the rule IDs worst first behind their
+		// markers ("×" error, "!" warning), as the drawn formats have them.
 		sev := r.Severity()
 		c := palette.Colour(sev, palette.Light)
 		style := "#" + c[1:]
