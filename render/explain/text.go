@@ -3,10 +3,14 @@ package explain
 import (
 	"io"
 	"strings"
+
+	"github.com/pcaplint/pcaplint/render/report"
 )
 
 // textPrinter writes each log line followed by its explanation, indented,
 // and a blank line: readable in a terminal while a pipe is still running.
+// Control characters from the input (a host name in a log line, in a
+// finding's message) are escaped as the lint report escapes them.
 type textPrinter struct {
 	w    io.Writer
 	lang Lang
@@ -16,12 +20,12 @@ func (p *textPrinter) start(string, string) error { return nil }
 
 func (p *textPrinter) note(n *note) error {
 	var b strings.Builder
-	b.WriteString(n.line + "\n")
+	b.WriteString(report.OneLine(n.line) + "\n")
 	if n.tag != "" {
 		b.WriteString("  [" + n.tag + "]\n")
 	}
 	for _, s := range n.sentences {
-		b.WriteString("  " + s + "\n")
+		b.WriteString("  " + report.OneLine(s) + "\n")
 	}
 	b.WriteString("\n")
 	_, err := io.WriteString(p.w, b.String())
@@ -35,11 +39,8 @@ func (p *textPrinter) summaries(sums []*summary) error {
 	var b strings.Builder
 	b.WriteString(p.lang.Render(M(kSummaryTitle)) + "\n")
 	for _, s := range sums {
-		for _, line := range s.sentences {
-			b.WriteString("  " + line + "\n")
-		}
-		for _, line := range s.late {
-			b.WriteString("  " + line + "\n")
+		for _, line := range append(s.sentences, s.late...) {
+			b.WriteString("  " + report.OneLine(line) + "\n")
 		}
 		b.WriteString("\n")
 	}
