@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/batch"
 )
 
 // BenchmarkBatch lints the generated tree of 1,000 small captures with one
@@ -14,7 +15,7 @@ import (
 // figures docs/scale.md sizes shards with.
 func BenchmarkBatch(b *testing.B) {
 	root, _ := makeTree(b, 1000)
-	ins, _, err := expandInputs([]string{root}, filters{})
+	ins, _, err := batch.Expand([]string{root}, batch.Filters{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -24,7 +25,7 @@ func BenchmarkBatch(b *testing.B) {
 			b.ReportAllocs()
 			var files, packets int64
 			for b.Loop() {
-				bt := &batch{workers: workers, meter: noMeter{}, newEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks, nil) }}
+				bt := &batchRun{workers: workers, meter: noMeter{}, newEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks, nil) }}
 				res := bt.lint(context.Background(), ins, io.Discard)
 				files += int64(len(res.rep.Files))
 				packets += res.rep.Packets()

@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"runtime"
 
+	"github.com/pcaplint/pcaplint/rules/batch"
 	"github.com/spf13/cobra"
 )
 
 // batchFlags are the lint options for many inputs.
 type batchFlags struct {
 	jobs        int
-	filters     filters
+	filters     batch.Filters
 	shard       string
 	diagramsDir string
 	diagrams    string
@@ -22,8 +23,8 @@ type batchFlags struct {
 func addBatchFlags(cmd *cobra.Command, fl *batchFlags) {
 	f := cmd.Flags()
 	f.IntVarP(&fl.jobs, "jobs", "j", 0, "inputs read at once (default: the number of CPUs)")
-	f.StringArrayVar(&fl.filters.include, "include", nil, `read only files found under DIR or by a pattern that match this pattern (a name pattern such as '*.pcap', or a path pattern with '/' and '**'; repeatable)`)
-	f.StringArrayVar(&fl.filters.exclude, "exclude", nil, "leave out files found under DIR or by a pattern that match this pattern (listed as skipped; repeatable)")
+	f.StringArrayVar(&fl.filters.Include, "include", nil, `read only files found under DIR or by a pattern that match this pattern (a name pattern such as '*.pcap', or a path pattern with '/' and '**'; repeatable)`)
+	f.StringArrayVar(&fl.filters.Exclude, "exclude", nil, "leave out files found under DIR or by a pattern that match this pattern (listed as skipped; repeatable)")
 	f.StringVar(&fl.shard, "shard", "", "read only part K (from 0) of N of the inputs, by a hash of their path: K/N, or auto/N to take K from $JOB_COMPLETION_INDEX")
 	f.StringVar(&fl.diagramsDir, "diagrams-dir", "", "write an SVG sequence diagram per connection with findings to DIR/<input>/<n>-<client>-<server>.svg, and its time-sequence graph beside it (.tsg.svg)")
 	f.StringVar(&fl.diagrams, "diagrams", "findings", "with --diagrams-dir, draw the connections with findings, or all")
@@ -42,5 +43,8 @@ func (fl *batchFlags) check() error {
 	if fl.diagrams != "findings" && fl.diagrams != "all" {
 		return fmt.Errorf("--diagrams must be findings or all, not %q", fl.diagrams)
 	}
-	return fl.filters.check()
+	if err := fl.filters.Check(); err != nil {
+		return fmt.Errorf("--include/--exclude: %w", err)
+	}
+	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/batch"
 	"github.com/pcaplint/pcaplint/rules/pipeline"
 	"github.com/spf13/cobra"
 )
@@ -29,16 +30,16 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	if err != nil {
 		return err
 	}
-	sh, err := envShard(fl.batch.shard)
+	sh, err := batch.ParseShard(fl.batch.shard, os.Getenv)
+	if err != nil {
+		return fmt.Errorf("--shard %w", err)
+	}
+	ins, empty, err := batch.Expand(args, fl.batch.filters)
 	if err != nil {
 		return err
 	}
-	ins, empty, err := expandInputs(args, fl.batch.filters)
-	if err != nil {
-		return err
-	}
-	slices.SortStableFunc(ins, func(a, b input) int { return cmp.Compare(a.Path, b.Path) })
-	ins = sh.pick(ins)
+	slices.SortStableFunc(ins, func(a, b batch.Input) int { return cmp.Compare(a.Path, b.Path) })
+	ins = sh.Pick(ins)
 	ro := lintKeeps(fl.format, fl.input)
 	// The HTML page needs at least each connection's ID and endpoints, in
 	// Conns, which a spool leaves empty.
@@ -49,7 +50,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	default:
 		ro.Keep, ro.SpoolRefs = pipeline.KeepRefs, false // the page names connections by ID and endpoints, which is all it reads of them
 	}
-	b := &batch{workers: fl.batch.jobs, ro: ro, grace: defaultGrace,
+	b := &batchRun{workers: fl.batch.jobs, ro: ro, grace: defaultGrace,
 		newEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks, cfg) },
 		custom:    readsConnID(cfg)}
 	if fl.batch.diagramsDir != "" {
@@ -86,7 +87,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 		failOn = rules.Off // recording a baseline accepts what is there
 	}
 	if sh != nil {
-		res.rep.Shard = &report.Shard{K: sh.k, N: sh.n, Inputs: inputPaths(ins)}
+		res.rep.Shard = &report.Shard{K: sh.K, N: sh.N, Inputs: batch.Paths(ins)}
 	}
 	defer pcaplint.CloseSpools(res.rep)
 	switch {
@@ -154,10 +155,13 @@ func cmdContext(cmd *cobra.Command) context.Context {
 	return context.Background()
 }
 
-func inputPaths(ins []input) []string {
-	out := make([]string, len(ins))
-	for i, in := range ins {
-		out[i] = in.Path
+// skipped lists the inputs that are not read, for the report.
+func skipped(ins []batch.Input) []report.Skip {
+	var out []report.Skip
+	for _, in := range ins {
+		if in.Skip != "" {
+			out = append(out, report.Skip{Path: in.Path, Reason: in.Skip})
+		}
 	}
 	return out
 }
@@ -179,7 +183,7 @@ func readsConnID(cfg *rules.Config) bool {
 // unreadArgs are the directories and patterns none of whose files was read
 // (all skipped: not captures or logs, or left out by the patterns). A
 // shard holds only part of each argument's files, so it judges none.
-func unreadArgs(ins []input, rep *report.Report, sharded bool) []string {
+func unreadArgs(ins []batch.Input, rep *report.Report, sharded bool) []string {
 	if sharded {
 		return nil
 	}

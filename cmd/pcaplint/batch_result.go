@@ -9,6 +9,7 @@ import (
 
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/batch"
 )
 
 // batchResult is a batch turned into a report, with what did not make it
@@ -35,8 +36,8 @@ type batchResult struct {
 
 // lint reads the inputs that are not skipped already and assembles the
 // report in input order.
-func (b *batch) lint(ctx context.Context, ins []input, stderr io.Writer) *batchResult {
-	var todo []input
+func (b *batchRun) lint(ctx context.Context, ins []batch.Input, stderr io.Writer) *batchResult {
+	var todo []batch.Input
 	for _, in := range ins {
 		if in.Skip == "" {
 			todo = append(todo, in)

@@ -14,15 +14,16 @@ import (
 	"github.com/pcaplint/pcaplint/render/graph"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/batch"
 )
 
 // defaultGrace is how long an interrupted batch waits for the files being
 // read before it gives up on them.
 const defaultGrace = 5 * time.Second
 
-// batch reads many inputs, one per worker, and keeps only each input's
+// batchRun reads many inputs, one per worker, and keeps only each input's
 // small report.File: memory grows with the workers, not the inputs.
-type batch struct {
+type batchRun struct {
 	workers int
 	// ro is how each input is read: its parse options and what its
 	// report keeps of its connections.
@@ -78,7 +79,7 @@ type outcome struct {
 // run reads the inputs on b.workers goroutines. Once ctx is done it starts
 // no more inputs, waits up to b.grace for the ones being read, and returns
 // what was done.
-func (b *batch) run(ctx context.Context, ins []input) outcome {
+func (b *batchRun) run(ctx context.Context, ins []batch.Input) outcome {
 	out := outcome{results: make([]*fileResult, len(ins)), abandoned: make([]bool, len(ins))}
 	started := make([]atomic.Bool, len(ins))
 	jobs := make(chan int)
@@ -150,7 +151,7 @@ func (b *batch) run(ctx context.Context, ins []input) outcome {
 // emitResult hands a file read to emit and lets go of what the end of the
 // run does not need: its connections and findings (worst keeps the
 // highest severity).
-func (b *batch) emitResult(r *fileResult) {
+func (b *batchRun) emitResult(r *fileResult) {
 	if r.skip != "" {
 		return
 	}
@@ -190,7 +191,7 @@ func feed(ctx context.Context, jobs chan<- int, n int, ahead chan<- struct{}) {
 // read lints one input, with its diagrams when asked. Without diagrams,
 // and unless a custom rule reads connection IDs, its connections are
 // tracked on several goroutines.
-func (b *batch) read(idx int, in input) *fileResult {
+func (b *batchRun) read(idx int, in batch.Input) *fileResult {
 	r := &fileResult{idx: idx}
 	if in.Fail != nil {
 		r.file = report.File{Path: in.Path, Err: in.Fail}
@@ -225,7 +226,7 @@ func (b *batch) read(idx int, in input) *fileResult {
 	// A file found under a directory that is not a capture or a log is
 	// skipped, unless its name says it is a capture: then it is a broken
 	// one, and an error.
-	if !in.Named && errors.Is(r.file.Err, parse.ErrUnknownInput) && !namedLikeCapture(in.Path) {
+	if !in.Named && errors.Is(r.file.Err, parse.ErrUnknownInput) && !batch.NamedLikeCapture(in.Path) {
 		r.skip = strings.TrimPrefix(r.file.Err.Error(), in.Path+": ")
 		return r
 	}

@@ -2,24 +2,26 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/batch"
 )
 
 func TestAnInterruptedBatchStartsNoMoreInputs(t *testing.T) {
 	root, _ := makeTree(t, 50)
-	ins, _, err := expandInputs([]string{root}, filters{})
+	ins, _, err := batch.Expand([]string{root}, batch.Filters{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	b := &batch{workers: 2, meter: noMeter{}, newEngine: func() (*rules.Engine, error) { return rules.NewEngine(builtinChecks(), nil) }}
+	b := &batchRun{workers: 2, meter: noMeter{}, newEngine: func() (*rules.Engine, error) { return rules.NewEngine(builtinChecks(), nil) }}
 	res := b.lint(ctx, ins, io.Discard)
 	read := len(ins) - len(res.rep.Skipped)
 	if len(res.rep.Files) != 0 || len(res.rep.Interrupted) != read {
@@ -32,18 +34,9 @@ func TestAnInterruptedBatchStartsNoMoreInputs(t *testing.T) {
 
 func TestADirectoryThatCannotBeListedIsAFailedInput(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "gone")
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	st, err := os.Stat(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.Remove(dir) // root reads any directory; a vanished one cannot be listed
-	w := &walker{root: dir, visited: map[fileID]string{}}
-	w.walk(dir, st)
-	b := &batch{workers: 1, meter: noMeter{}, newEngine: func() (*rules.Engine, error) { return rules.NewEngine(builtinChecks(), nil) }}
-	res := b.lint(context.Background(), w.found, io.Discard)
+	gone := batch.Input{Path: dir, Key: "gone", Fail: fmt.Errorf("listing %s: %w", dir, fs.ErrNotExist)} // as rules/batch lists it
+	b := &batchRun{workers: 1, meter: noMeter{}, newEngine: func() (*rules.Engine, error) { return rules.NewEngine(builtinChecks(), nil) }}
+	res := b.lint(context.Background(), []batch.Input{gone}, io.Discard)
 	if len(res.rep.Files) != 1 || res.rep.Files[0].Err == nil || !strings.Contains(res.rep.Files[0].Err.Error(), "listing "+dir) {
 		t.Errorf("report %+v, want one failed input saying it could not list %s", res.rep.Files, dir)
 	}

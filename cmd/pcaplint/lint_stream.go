@@ -8,6 +8,7 @@ import (
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/batch"
 	"github.com/pcaplint/pcaplint/rules/pipeline"
 )
 
@@ -15,7 +16,7 @@ import (
 // found: one live input (tcpdump -l | pcaplint lint -), a format whose
 // findings are lines of their own (text, github), and nothing that needs
 // every finding first (a baseline, an HTML page, diagrams).
-func streamer(fl *lintFlags, ins []input, printer report.Printer) (report.Streamer, bool) {
+func streamer(fl *lintFlags, ins []batch.Input, printer report.Printer) (report.Streamer, bool) {
 	st, ok := printer.(report.Streamer)
 	if !ok || len(ins) != 1 || ins[0].Skip != "" || ins[0].Fail != nil {
 		return nil, false
@@ -33,7 +34,7 @@ func streamer(fl *lintFlags, ins []input, printer report.Printer) (report.Stream
 // follow. The first interrupt lets the reading go on to the end of the
 // input (the writer of the pipe is usually stopped by the same Ctrl-C); a
 // second one stops pcaplint.
-func (b *batch) stream(ctx context.Context, stop context.CancelFunc, in input, st report.Streamer, w io.Writer) *batchResult {
+func (b *batchRun) stream(ctx context.Context, stop context.CancelFunc, in batch.Input, st report.Streamer, w io.Writer) *batchResult {
 	res := &batchResult{rep: &report.Report{Files: []report.File{}}, diagrams: map[string]map[int]string{}}
 	eng, err := b.newEngine()
 	if err != nil {

@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/binary"
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -136,27 +134,5 @@ func TestAFileNamedLikeACaptureThatIsNotOneFailsInADirectory(t *testing.T) {
 	}
 	if len(rep.Skipped) != 1 || filepath.Base(rep.Skipped[0].Path) != "notes.txt" {
 		t.Errorf("skipped %+v, want notes.txt only", rep.Skipped)
-	}
-}
-
-func TestNamedLikeCapture(t *testing.T) {
-	for name, want := range map[string]bool{
-		"a.pcap": true, "a.PCAPNG": true, "a.cap": true, "a.pcap.gz": true, "a.pcapng.gz": true,
-		"dir/run.pcap3": true, "a.ntar": true, "a.txt": false, "a.gz": false, "pcap": false, "a.pcap.txt": false,
-	} {
-		if got := namedLikeCapture(name); got != want {
-			t.Errorf("namedLikeCapture(%q) = %v, want %v", name, got, want)
-		}
-	}
-}
-
-func TestAFileTheWalkCannotLookAtIsAFailureNotASkip(t *testing.T) {
-	denied := unstatable("d/x.pcap", "x.pcap", &fs.PathError{Op: "stat", Path: "d/x.pcap", Err: fs.ErrPermission})
-	if denied.Skip != "" || !errors.Is(denied.Fail, fs.ErrPermission) {
-		t.Errorf("permission denied: %+v, want a failure", denied)
-	}
-	broken := unstatable("d/link", "link", &fs.PathError{Op: "stat", Path: "d/link", Err: fs.ErrNotExist})
-	if broken.Skip != "broken symbolic link" || broken.Fail != nil {
-		t.Errorf("broken link: %+v, want skipped", broken)
 	}
 }

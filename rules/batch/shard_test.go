@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"strings"
@@ -8,7 +8,7 @@ import (
 func TestParseShard(t *testing.T) {
 	env := func(v string) func(string) string {
 		return func(k string) string {
-			if k == jobIndexVar {
+			if k == JobIndexVar {
 				return v
 			}
 			return ""
@@ -16,12 +16,12 @@ func TestParseShard(t *testing.T) {
 	}
 	tests := []struct {
 		name, flag, index string
-		want              *shard
+		want              *Shard
 		err               string
 	}{
 		{"no flag is no sharding", "", "", nil, ""},
-		{"K/N", "2/5", "", &shard{2, 5}, ""},
-		{"auto takes the job index", "auto/4", "3", &shard{3, 4}, ""},
+		{"K/N", "2/5", "", &Shard{2, 5}, ""},
+		{"auto takes the job index", "auto/4", "3", &Shard{3, 4}, ""},
 		{"auto without the job index", "auto/4", "", nil, "JOB_COMPLETION_INDEX is not set"},
 		{"K past N", "4/4", "", nil, "K must be a whole number from 0 to 3"},
 		{"a negative K", "-1/4", "", nil, "K must be"},
@@ -30,7 +30,7 @@ func TestParseShard(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseShard(tt.flag, env(tt.index))
+			got, err := ParseShard(tt.flag, env(tt.index))
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
 					t.Errorf("error %v, want %q", err, tt.err)
@@ -48,15 +48,15 @@ func TestShardOfAFileDependsOnlyOnItsRelativePath(t *testing.T) {
 	// FNV-1a is fixed: these keys fall where they did when this was
 	// written, on every machine and Go version.
 	for key, k := range map[string]int{"a.pcap": 0, "2026/11/27/eth0.pcapng": 3} {
-		if !(&shard{k, 7}).holds(key) {
+		if !(&Shard{k, 7}).Holds(key) {
 			t.Errorf("%s is no longer in shard %d/7", key, k)
 		}
 	}
-	a := []input{{Path: "/mnt/x/day1/a.pcap", Key: "day1/a.pcap"}}
-	b := []input{{Path: "/data/day1/a.pcap", Key: "day1/a.pcap"}}
+	a := []Input{{Path: "/mnt/x/day1/a.pcap", Key: "day1/a.pcap"}}
+	b := []Input{{Path: "/data/day1/a.pcap", Key: "day1/a.pcap"}}
 	for k := range 7 {
-		s := &shard{k, 7}
-		if len(s.pick(a)) != len(s.pick(b)) {
+		s := &Shard{k, 7}
+		if len(s.Pick(a)) != len(s.Pick(b)) {
 			t.Errorf("shard %d: the same relative path lands differently under another mount", k)
 		}
 	}
