@@ -35,4 +35,16 @@ func TestDevNullIsNoTerminal(t *testing.T) {
 	if got {
 		t.Errorf("%s taken for a terminal", os.DevNull)
 	}
+	// And the whole command: diagram -f png > /dev/null draws.
+	errFile, err := os.CreateTemp(t.TempDir(), "stderr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stderr := os.Stderr
+	os.Stdout, os.Stderr = null, errFile
+	code := run([]string{"diagram", "-f", "png", "../../testdata/captures/real/rst-abort.txt"})
+	os.Stdout, os.Stderr = stdout, stderr
+	if msg, _ := os.ReadFile(errFile.Name()); code != exitClean {
+		t.Errorf("diagram -f png > %s: exit %d, stderr %q", os.DevNull, code, msg)
+	}
 }

@@ -62,6 +62,8 @@ func TestInputsThatCouldNotBeCheckedAreNeverClean(t *testing.T) {
 	ipoib := putFile(t, dir, "ipoib.pcap", ipoibCapture())
 	clean := putFile(t, dir, "clean.pcap", craft(t, "ethernet.pcap"))
 	junk := putFile(t, dir, "junk/notes.txt", []byte("notes of the outage\n"))
+	mixed := filepath.Dir(putFile(t, dir, "mixed/ipoib.pcap", ipoibCapture()))
+	putFile(t, dir, "mixed/clean.pcap", craft(t, "ethernet.pcap"))
 	empty := filepath.Join(dir, "empty")
 	if err := os.Mkdir(empty, 0o755); err != nil {
 		t.Fatal(err)
@@ -79,6 +81,7 @@ func TestInputsThatCouldNotBeCheckedAreNeverClean(t *testing.T) {
 		{"log without TCP, --allow-empty", []string{"--allow-empty", udp}, exitClean, report.UncheckedNoTCP, ""},
 		{"link type not decoded", []string{ipoib}, exitError, report.UncheckedLinkType, "link type 242 is not decoded"},
 		{"link type not decoded, --allow-empty", []string{"--allow-empty", ipoib}, exitError, report.UncheckedLinkType, "link type 242"},
+		{"link type not decoded, in a directory", []string{mixed}, exitError, report.UncheckedLinkType, "link type 242 is not decoded"},
 		{"directory without captures", []string{filepath.Dir(junk)}, exitError, "", "is a capture or a log"},
 		{"directory without captures, --allow-empty", []string{"--allow-empty", filepath.Dir(junk)}, exitClean, "", ""},
 		{"empty directory", []string{empty}, exitError, "", "no files in the directory"},
