@@ -23,11 +23,12 @@ type ReadOptions struct {
 	// millions of connections is printed without holding them; Keep is
 	// then not looked at. CloseSpool removes the files.
 	Spool bool
-	// SpoolRefs spools only each connection's endpoints, as Spool spools
+	// SpoolBrief spools a brief form of each connection, as Spool spools
 	// its JSON form: the JSONConns of File.Spool then carry the ID, the
-	// client and the server, all that JUnit's test cases name. It is
-	// not looked at when Spool is set.
-	SpoolRefs bool
+	// endpoints, the counts, the duration, the state and the history, all
+	// that JUnit's test cases and the conns table print, and no state
+	// changes are recorded. It is not looked at when Spool is set.
+	SpoolBrief bool
 }
 
 // ReadFile reads the input at path ("-" is standard input) with pipeline.File
@@ -36,8 +37,8 @@ type ReadOptions struct {
 // evaluation errors are returned beside the File.
 func ReadFile(ctx context.Context, path string, opts ReadOptions) (report.File, []error) {
 	var spool *connSpool
-	if opts.Spool || opts.SpoolRefs {
-		spool = &connSpool{refs: !opts.Spool}
+	if opts.Spool || opts.SpoolBrief {
+		spool = &connSpool{brief: !opts.Spool}
 		opts.Sink = func(int) pipeline.Sink { return spool.part() }
 		// The JSON form has each side's states.
 		opts.Transitions = opts.Transitions || opts.Spool

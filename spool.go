@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -31,16 +32,15 @@ var spoolMemory = 1 << 20
 // input is flushed, so its ID is its rank in that order.
 type connSpool struct {
 	parts []*spoolPart
-	// refs keeps only each connection's endpoints (ReadOptions.SpoolRefs):
-	// Each gives JSONConns of an ID, a client and a server.
-	refs bool
+	// brief keeps a brief form of each connection (ReadOptions.SpoolBrief).
+	brief bool
 }
 
 // spoolPart is one tracker's share of a spool: encoded connections in buf
 // until it outgrows spoolMemory, then in a temporary file.
 type spoolPart struct {
-	refs bool
-	// scratch is the storage of the latest record encoded with refs.
+	brief bool
+	// scratch is the storage of the latest record encoded brief.
 	scratch []byte
 	buf     []byte
 	file    *os.File
@@ -66,7 +66,7 @@ func (e spoolEntry) n() int     { return int(e.at & (1<<recordBits - 1)) }
 
 // part adds a part for one more tracker.
 func (s *connSpool) part() *spoolPart {
-	p := &spoolPart{refs: s.refs}
+	p := &spoolPart{brief: s.brief}
 	s.parts = append(s.parts, p)
 	return p
 }
@@ -107,21 +107,77 @@ func (p *spoolPart) Add(c *rules.Conn, sum *stats.Summary) {
 	}
 }
 
-// encode is the form c is spooled in: its JSON, or with refs its client's
-// length (a uvarint), its client and its server.
+// encode is the form c is spooled in: its JSON, or when brief its
+// endpoints, counts, duration, state and history (briefRecord).
 func (p *spoolPart) encode(c *rules.Conn, sum *stats.Summary) ([]byte, error) {
-	if p.refs {
-		client := c.Client.String()
-		b := binary.AppendUvarint(p.scratch[:0], uint64(len(client)))
-		b = append(b, client...)
-		p.scratch = append(b, c.Server.String()...)
-		return p.scratch, nil
+	if p.brief {
+		r := briefRecord{b: p.scratch[:0]}
+		r.encode(report.NewBriefConn(c))
+		p.scratch = r.b
+		return r.b, nil
 	}
 	jc := report.NewJSONConn(c)
 	if sum != nil {
 		jc.Stats = report.NewJSONConnStats(*sum)
 	}
 	return json.Marshal(jc)
+}
+
+// briefRecord is the brief form of a connection: its strings each after
+// its length (a uvarint), its counts as varints.
+type briefRecord struct {
+	b   []byte
+	err bool
+}
+
+func (r *briefRecord) str(s string) {
+	r.b = binary.AppendUvarint(r.b, uint64(len(s)))
+	r.b = append(r.b, s...)
+}
+
+// readStr and readInt take the next string and count off a record read
+// back, and set err when it is cut.
+func (r *briefRecord) readStr() string {
+	n, w := binary.Uvarint(r.b)
+	if w <= 0 || uint64(len(r.b)-w) < n {
+		r.err, r.b = true, nil
+		return ""
+	}
+	s := string(r.b[w : w+int(n)])
+	r.b = r.b[w+int(n):]
+	return s
+}
+
+func (r *briefRecord) readInt() int64 {
+	v, w := binary.Varint(r.b)
+	if w <= 0 {
+		r.err, r.b = true, nil
+		return 0
+	}
+	r.b = r.b[w:]
+	return v
+}
+
+// encode appends c's brief form.
+func (r *briefRecord) encode(c report.JSONConn) {
+	r.str(c.Client)
+	r.str(c.Server)
+	r.b = binary.AppendVarint(r.b, c.Packets)
+	r.b = binary.AppendVarint(r.b, c.Bytes)
+	r.str(c.Duration)
+	r.str(c.State)
+	r.str(c.History)
+}
+
+// decode fills c from the record.
+func (r *briefRecord) decode(c *report.JSONConn) error {
+	c.Client, c.Server = r.readStr(), r.readStr()
+	c.Packets, c.Bytes = r.readInt(), r.readInt()
+	c.Duration, c.State, c.History = r.readStr(), r.readStr(), r.readStr()
+	if r.err {
+		return errors.New("reading spooled connections: a record is cut")
+	}
+	return nil
 }
 
 // Len implements report.ConnSpool.
@@ -171,12 +227,11 @@ func (s *connSpool) Each(fn func(*report.JSONConn) error) error {
 			}
 		}
 		var c report.JSONConn
-		if s.refs {
-			n, w := binary.Uvarint(b)
-			if w <= 0 || uint64(len(b)-w) < n {
-				return fmt.Errorf("reading spooled connections: a record of %d bytes is cut", len(b))
+		if s.brief {
+			r := briefRecord{b: b}
+			if err := r.decode(&c); err != nil {
+				return err
 			}
-			c.Client, c.Server = string(b[w:w+int(n)]), string(b[w+int(n):])
 		} else if err := json.Unmarshal(b, &c); err != nil {
 			return fmt.Errorf("reading spooled connections: %w", err)
 		}

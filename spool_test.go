@@ -104,15 +104,20 @@ func TestConnsStatsSpooledAsKept(t *testing.T) {
 	}
 }
 
-// JUnit names every connection: read with the connections' endpoints
-// spooled (SpoolRefs), in memory and on disk, on one tracker and on
-// several, its report is the same as with the connections kept.
-func TestSpooledRefsPrintAsKept(t *testing.T) {
+// JUnit names every connection and the conns table lists them: read with
+// the connections' brief form spooled (SpoolBrief), in memory and on disk,
+// on one tracker and on several, both print the same as with the
+// connections kept.
+func TestSpooledBriefPrintsAsKept(t *testing.T) {
 	flood := synFlood(t, 3_000)
 	lint := pipeline.Options{NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), nil) }}
 	junit := func(f report.File) string {
 		var b bytes.Buffer
-		if err := (report.JUnit{FailOn: rules.Warning}).Print(&b, &report.Report{Files: []report.File{f}}); err != nil {
+		r := &report.Report{Files: []report.File{f}}
+		if err := (report.JUnit{FailOn: rules.Warning}).Print(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := report.WriteConnsTable(&b, r); err != nil {
 			t.Fatal(err)
 		}
 		return b.String()
@@ -120,7 +125,6 @@ func TestSpooledRefsPrintAsKept(t *testing.T) {
 	findings := 0
 	for _, path := range []string{loopback, flood, "testdata/captures/real/rst-abort.txt"} {
 		opts := lint
-		opts.Keep = pipeline.KeepRefs
 		kept, _ := ReadFile(context.Background(), path, ReadOptions{Options: opts})
 		want := junit(kept)
 		findings += len(kept.Findings)
@@ -131,12 +135,12 @@ func TestSpooledRefsPrintAsKept(t *testing.T) {
 			for _, sharded := range []bool{true, false} {
 				opts := lint
 				opts.Sharded = sharded
-				f, _ := ReadFile(context.Background(), path, ReadOptions{Options: opts, SpoolRefs: true})
+				f, _ := ReadFile(context.Background(), path, ReadOptions{Options: opts, SpoolBrief: true})
 				if f.Spool == nil || f.Spool.Len() != kept.ConnCount || len(f.Conns) != 0 {
 					t.Fatalf("%s, sharded %v: %d connections kept and no spool of %d", path, sharded, len(f.Conns), kept.ConnCount)
 				}
 				if got := junit(f); got != want {
-					t.Errorf("%s, sharded %v, %d bytes in memory: the JUnit of the spooled endpoints differs:\n%.2000s\nwant\n%.2000s", path, sharded, memory, got, want)
+					t.Errorf("%s, sharded %v, %d bytes in memory: the JUnit and table of the spooled connections differ:\n%.2000s\nwant\n%.2000s", path, sharded, memory, got, want)
 				}
 				CloseSpool(&f)
 			}

@@ -48,7 +48,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	case ro.Spool:
 		ro.Keep, ro.Spool = pipeline.KeepConns, false // JSON prints them whole
 	default:
-		ro.Keep, ro.SpoolRefs = pipeline.KeepRefs, false // the page names connections by ID and endpoints, which is all it reads of them
+		ro.Keep, ro.SpoolBrief = pipeline.KeepRefs, false // the page names connections by ID and endpoints, which is all it reads of them
 	}
 	b := &batchRun{workers: fl.batch.jobs, ro: ro, grace: defaultGrace,
 		newEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks, cfg) },

@@ -43,9 +43,10 @@ how it compares with tcptrace and Wireshark.`,
 			if format != "table" && format != "json" {
 				return fmt.Errorf("--format must be table or json, not %q", format)
 			}
-			// The table's columns are as wide as their widest cell: it keeps
-			// the connections; JSON spools them.
-			ro := pcaplint.ReadOptions{Options: pipeline.Options{Input: opts, Sharded: true, Measure: withStats, MaxConns: maxConns}, Spool: format == "json"}
+			// JSON spools the connections whole, the table (but for its
+			// statistics, which it keeps) what its rows print.
+			ro := pcaplint.ReadOptions{Options: pipeline.Options{Input: opts, Sharded: true, Measure: withStats, MaxConns: maxConns},
+				Spool: format == "json", SpoolBrief: !withStats}
 			rep := &report.Report{}
 			defer pcaplint.CloseSpools(rep)
 			for _, path := range args {

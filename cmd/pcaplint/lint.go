@@ -109,7 +109,7 @@ func lintKeeps(format string, opts parse.Options) pcaplint.ReadOptions {
 	case "json":
 		ro.Spool = true
 	case "junit":
-		ro.Keep, ro.SpoolRefs = pipeline.KeepRefs, true
+		ro.Keep, ro.SpoolBrief = pipeline.KeepRefs, true
 	}
 	return ro
 }

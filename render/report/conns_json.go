@@ -56,14 +56,21 @@ type JSONFile struct {
 
 // NewJSONConn converts a connection.
 func NewJSONConn(c *rules.Conn) JSONConn {
+	j := NewBriefConn(c)
+	j.Start = c.Start.UTC().Format(time.RFC3339Nano)
+	j.ClientStates = stateNames(c.StatePath(rules.FromClient))
+	j.ServerStates = stateNames(c.StatePath(rules.FromServer))
+	return j
+}
+
+// NewBriefConn converts what JUnit and the conns table print of a
+// connection: its ID, endpoints, counts, duration, state and history.
+func NewBriefConn(c *rules.Conn) JSONConn {
 	return JSONConn{
 		ID: c.ID, Client: c.Client.String(), Server: c.Server.String(),
 		Packets: c.Packets(), Bytes: c.Bytes(),
-		Start:    c.Start.UTC().Format(time.RFC3339Nano),
 		Duration: formatDuration(c.Duration()),
 		State:    c.ZeekState(), History: c.History(),
-		ClientStates: stateNames(c.StatePath(rules.FromClient)),
-		ServerStates: stateNames(c.StatePath(rules.FromServer)),
 	}
 }
 

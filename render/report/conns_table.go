@@ -1,45 +1,105 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 )
 
 // WriteConnsTable prints one row per connection, and under each input a line
-// counting what was read and skipped.
+// counting what was read and skipped. The connections come from f.Spool
+// when it is set (SpoolBrief), else from f.Conns.
 func WriteConnsTable(w io.Writer, r *Report) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	bw := bufio.NewWriterSize(w, 64<<10)
 	for i, f := range r.Files {
 		if i > 0 {
-			fmt.Fprintln(tw)
+			fmt.Fprintln(bw)
 		}
 		if len(r.Files) > 1 {
-			fmt.Fprintf(tw, "%s\n", cleanText(f.Path))
+			fmt.Fprintf(bw, "%s\n", cleanText(f.Path))
 		}
-		if len(f.Conns) > 0 || f.Err == nil {
-			fmt.Fprintln(tw, "ID\tCLIENT\tSERVER\tPACKETS\tBYTES\tDURATION\tSTATE\tHISTORY")
-		}
-		for _, c := range f.Conns {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%s\t%s\t%s\n", c.ID, cleanText(c.Client.String()), cleanText(c.Server.String()),
-				c.Packets(), c.Bytes(), formatDuration(c.Duration()), c.ZeekState(), c.History())
+		if len(f.Conns) > 0 || (f.Spool != nil && f.Spool.Len() > 0) || f.Err == nil {
+			if err := writeConnRows(bw, &f); err != nil {
+				return err
+			}
 		}
 		if f.ConnStats != nil {
+			tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
 			writeStatsTable(tw, &f)
+			if err := tw.Flush(); err != nil {
+				return err
+			}
 		}
-		fmt.Fprintf(tw, "%s\n", cleanText(Summary(&f)))
+		fmt.Fprintf(bw, "%s\n", cleanText(Summary(&f)))
 	}
-	return tw.Flush()
+	return bw.Flush()
+}
+
+// connHeader is the head of the connections' columns; the last, HISTORY,
+// is not padded.
+var connHeader = connRow{"ID", "CLIENT", "SERVER", "PACKETS", "BYTES", "DURATION", "STATE", "HISTORY"}
+
+// connRow is a connection's cells in the table.
+type connRow [8]string
+
+// eachConnRow calls fn with the row of every connection of f, in ID order.
+func eachConnRow(f *File, fn func(*connRow) error) error {
+	row := func(c *JSONConn) *connRow {
+		return &connRow{strconv.Itoa(c.ID), cleanText(c.Client), cleanText(c.Server), strconv.FormatInt(c.Packets, 10),
+			strconv.FormatInt(c.Bytes, 10), c.Duration, c.State, c.History}
+	}
+	if f.Spool != nil {
+		return f.Spool.Each(func(c *JSONConn) error { return fn(row(c)) })
+	}
+	for _, c := range f.Conns {
+		jc := NewBriefConn(c)
+		if err := fn(row(&jc)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeConnRows prints the header and a row per connection of f, each
+// column as wide as its widest cell and two spaces, as text/tabwriter
+// aligns them, in two passes over the connections rather than holding
+// them: a SYN flood's table has millions of rows.
+func writeConnRows(w io.Writer, f *File) error {
+	var width [len(connHeader) - 1]int
+	widen := func(r *connRow) error {
+		for i := range width {
+			width[i] = max(width[i], utf8.RuneCountInString(r[i]))
+		}
+		return nil
+	}
+	widen(&connHeader)
+	if err := eachConnRow(f, widen); err != nil {
+		return err
+	}
+	pad := strings.Repeat(" ", slices.Max(width[:])+2)
+	line := func(r *connRow) error {
+		for i, n := range width {
+			io.WriteString(w, r[i])
+			io.WriteString(w, pad[:n+2-utf8.RuneCountInString(r[i])])
+		}
+		_, err := io.WriteString(w, r[len(r)-1]+"\n")
+		return err
+	}
+	line(&connHeader)
+	return eachConnRow(f, line)
 }
 
 // Summary is a one-line account of an input: connections, packets, and
 // every kind of record that was skipped, so that nothing goes unmentioned.
 func Summary(f *File) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s, %s", plural(len(f.Conns), "connection"), plural(int(f.Stats.TCP), "TCP segment"))
+	fmt.Fprintf(&b, "%s, %s", plural(max(len(f.Conns), f.ConnCount), "connection"), plural(int(f.Stats.TCP), "TCP segment"))
 	if f.Stats.Lines > 0 {
 		fmt.Fprintf(&b, " from %d lines", f.Stats.Lines)
 	} else {
