@@ -8,12 +8,13 @@ import (
 
 	"github.com/pcaplint/pcaplint/render/html"
 	"github.com/pcaplint/pcaplint/render/report"
+	"github.com/pcaplint/pcaplint/rules"
 )
 
 // writeHTML writes the report page to path, linking each diagram and
 // time-sequence graph (given relative to diagramsDir) relative to the
-// page.
-func writeHTML(path string, rep *report.Report, diagramsDir string, diagrams, graphs map[string]map[int]string) error {
+// page, in language l.
+func writeHTML(path string, rep *report.Report, diagramsDir string, diagrams, graphs map[string]map[int]string, l rules.Lang) error {
 	links, err := pageLinks(path, diagramsDir, diagrams)
 	if err != nil {
 		return err
@@ -26,7 +27,7 @@ func writeHTML(path string, rep *report.Report, diagramsDir string, diagrams, gr
 		return fmt.Errorf("--html: %w", err)
 	}
 	err = writeOutputFile(path, func(w io.Writer) error {
-		return html.Write(w, rep, html.Options{Diagrams: links, Graphs: graphLinks})
+		return html.Write(w, rep, html.Options{Diagrams: links, Graphs: graphLinks, Lang: l})
 	})
 	if err != nil {
 		return fmt.Errorf("--html: %w", err)

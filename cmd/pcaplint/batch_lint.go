@@ -105,7 +105,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 		}
 	}
 	if fl.batch.html != "" {
-		if err := writeHTML(fl.batch.html, res.rep, fl.batch.diagramsDir, res.diagrams, res.graphs); err != nil {
+		if err := writeHTML(fl.batch.html, res.rep, fl.batch.diagramsDir, res.diagrams, res.graphs, res.lang); err != nil {
 			res.errs = append(res.errs, err)
 		}
 	}

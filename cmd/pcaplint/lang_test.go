@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -81,5 +83,36 @@ func TestLintChineseHasNoEnglish(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestHTMLReportInChinese writes the page of lint --lang zh --html over
+// a log with a finding and an input that is not one, compares it with
+// its golden file (without the style sheet and script), and wants no English sentence in what the page shows
+// before its script runs (the script's words are checked by
+// TestEveryWordHasChinese in render/html, and in a browser by
+// TestHTMLReportKeyboard).
+func TestHTMLReportInChinese(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "index.html")
+	code, _, errOut := runCmd(t, builtinChecks(), "lint", "--lang", "zh", "--html", page,
+		"../../testdata/captures/real/rst-abort.txt", "../../testdata/captures/craft/broken-text.pcap")
+	if code != 2 {
+		t.Fatalf("exit %d, want 2 (an input is broken); stderr %s", code, errOut)
+	}
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The golden file leaves out the page's style sheet and script,
+	// which are render/html's files as they are.
+	golden(t, "report-zh.html", regexp.MustCompile(`(?s)(<style>\n).*?(</style>)|(<script>\n).*?(</script>)`).ReplaceAllString(string(b), "$1$3…$2$4"))
+	text := regexp.MustCompile(`(?s)<style>.*?</style>|<script.*?</script>|<[^>]*>|"[^"]*"|&#34;.*?&#34;`).ReplaceAllString(string(b), "\n")
+	if !strings.Contains(text, "检查发现") || !strings.Contains(string(b), `<html lang="zh-CN">`) {
+		t.Errorf("the page is not in Chinese:\n%s", text)
+	}
+	for _, l := range strings.Split(text, "\n") {
+		if e := english.Sentence(strings.ReplaceAll(l, "../../testdata/", "")); e != "" {
+			t.Errorf("English %q in %q", e, l)
+		}
 	}
 }

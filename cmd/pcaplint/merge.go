@@ -88,14 +88,14 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 	if err != nil {
 		return err
 	}
+	lang, _ := langFlag(cmd) // checked by newPrinter
 	if fl.html != "" {
 		diagrams, graphs := drawnDiagrams(fl.diagramsDir, rep)
-		if err := writeHTML(fl.html, rep, fl.diagramsDir, diagrams, graphs); err != nil {
+		if err := writeHTML(fl.html, rep, fl.diagramsDir, diagrams, graphs, lang); err != nil {
 			problems = append(problems, err)
 		}
 	}
-	res := &batchResult{rep: rep, errs: problems, allowEmpty: fl.allowEmpty}
-	res.lang, _ = langFlag(cmd) // checked by newPrinter
+	res := &batchResult{rep: rep, errs: problems, allowEmpty: fl.allowEmpty, lang: lang}
 	return res.exit(stderr, failOn)
 }
 

@@ -48,6 +48,7 @@ type dataWriter struct {
 	b     []byte
 	rules map[string]int
 	conns map[int]int
+	lang  rules.Lang
 	// err is the first write error; writes after it are skipped.
 	err error
 }
@@ -73,7 +74,7 @@ func writePacked(w io.Writer, r *report.Report, ruleIDs []string, o *Options) er
 // diagram and graph from o, to w. ruleIDs are the rules of r's findings
 // in the order of their indexes.
 func writeData(w io.Writer, r *report.Report, ruleIDs []string, o *Options) error {
-	d := &dataWriter{w: bufio.NewWriterSize(w, 64<<10), rules: map[string]int{}, conns: map[int]int{}}
+	d := &dataWriter{w: bufio.NewWriterSize(w, 64<<10), rules: map[string]int{}, conns: map[int]int{}, lang: o.Lang}
 	d.b = append(d.b, `{"sev":[`...)
 	for i, s := range severities {
 		d.b = appendComma(d.b, i)
@@ -127,13 +128,13 @@ func (d *dataWriter) file(f *report.File, diagrams, graphs map[int]string) {
 		fd := &f.Findings[j]
 		d.b = appendComma(d.b, j)
 		d.b = append(d.b, '[')
-		d.b = appendJSONString(d.b, where(fd))
+		d.b = appendJSONString(d.b, whereIn(fd.Pos.Line, fd.Pos.Packet, d.lang))
 		d.b = append(d.b, ',')
 		d.b = strconv.AppendInt(d.b, int64(max(0, slices.Index(severities, fd.Severity))), 10)
 		d.b = append(d.b, ',')
 		d.b = strconv.AppendInt(d.b, int64(d.rules[fd.Rule]), 10)
 		d.b = append(d.b, ',')
-		d.b = appendJSONString(d.b, fd.Message)
+		d.b = appendJSONString(d.b, d.message(fd))
 		d.b = append(d.b, ',')
 		d.b = strconv.AppendInt(d.b, int64(d.conns[fd.Conn.ID]), 10)
 		d.b = append(d.b, ']')
@@ -184,15 +185,12 @@ func appendComma(b []byte, i int) []byte {
 	return b
 }
 
-// where is a finding's position as the page shows it.
-func where(fd *rules.Finding) string {
-	switch {
-	case fd.Pos.Line > 0:
-		return "line " + strconv.Itoa(fd.Pos.Line)
-	case fd.Pos.Packet > 0:
-		return "packet " + strconv.Itoa(fd.Pos.Packet)
+// message is a finding's message in the page's language.
+func (d *dataWriter) message(fd *rules.Finding) string {
+	if d.lang == rules.Chinese {
+		return fd.Localized(d.lang)
 	}
-	return ""
+	return fd.Message
 }
 
 // dataOpen starts the element that holds a page's packed data.

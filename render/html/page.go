@@ -33,16 +33,19 @@ var pageCSS string
 //go:embed page.js
 var pageJS string
 
+// page is the template; Write binds t, the translation of its words, to
+// the language of each page.
 var page = template.Must(template.New("page").Funcs(template.FuncMap{
-	"groups": func(id, heading string, gs []group) groupTable { return groupTable{id, heading, gs} },
-	"lower":  strings.ToLower,
+	"groups": func(id, kind string, gs []group) groupTable { return groupTable{id, kind, gs} },
+	"title":  func(s string) string { return strings.ToUpper(s[:1]) + s[1:] },
+	"t":      translator(nil),
 }).Parse(pageText))
 
-// groupTable is one summary table of the template: its element ID, the
-// heading of its first column and its rows.
+// groupTable is one summary table of the template: its element ID, what
+// it groups by (severity, rule or file) and its rows.
 type groupTable struct {
-	ID, Heading string
-	Groups      []group
+	ID, Kind string
+	Groups   []group
 }
 
 // Options say what the page shows beside the report.
@@ -55,6 +58,10 @@ type Options struct {
 	// Graphs maps them to the connection's time-sequence graph, shown
 	// beside its diagram.
 	Graphs map[string]map[int]string
+	// Lang is the language of the page (English when empty): its
+	// headings, labels, buttons and summary, the findings' messages,
+	// and what could not be read or checked.
+	Lang rules.Lang
 }
 
 // view is what the template reads: the counts and tables written as
@@ -62,6 +69,9 @@ type Options struct {
 // (writeData).
 type view struct {
 	Title                   string
+	Lang                    string // the html element's lang
+	Zh                      bool
+	Words                   template.HTML
 	Files, Skipped          int
 	Read, Failed            int
 	Packets, Conns          int64
@@ -106,6 +116,11 @@ type fileRow struct {
 // little more memory than the report.
 func Write(w io.Writer, r *report.Report, o Options) error {
 	v := newView(r, o)
+	page, err := page.Clone()
+	if err != nil {
+		return fmt.Errorf("html report: %w", err)
+	}
+	page.Funcs(template.FuncMap{"t": translator(words(o.Lang))})
 	if err := page.ExecuteTemplate(w, "head", v); err != nil {
 		return fmt.Errorf("html report: %w", err)
 	}
@@ -126,23 +141,29 @@ func Write(w io.Writer, r *report.Report, o Options) error {
 
 func newView(r *report.Report, o Options) *view {
 	n := r.Counts()
-	v := &view{Title: o.Title, Files: len(r.Files) + len(r.Skipped), Skipped: len(r.Skipped),
+	v := &view{Title: o.Title, Lang: htmlLang(o.Lang), Zh: o.Lang == rules.Chinese, Words: wordsElement(words(o.Lang)), Files: len(r.Files) + len(r.Skipped), Skipped: len(r.Skipped),
 		Packets: r.Packets(), Conns: int64(r.Conns()),
 		Errors: n[rules.Error], Warnings: n[rules.Warning], Infos: n[rules.Info], SkipRows: r.Skipped,
 		Summary: newSummary(r, &o), CSS: template.CSS(pageCSS), Palette: paletteCSS(), Script: template.JS(pageJS)}
 	if v.Title == "" {
-		v.Title = "pcaplint report"
+		v.Title = translator(words(o.Lang))("pcaplint report")
 	}
 	v.RuleWidth = len("rule")
 	for i := range r.Files {
 		f := &r.Files[i]
-		v.FileRows = append(v.FileRows, newFileRow(f))
+		v.FileRows = append(v.FileRows, newFileRow(f, o.Lang))
 		v.Findings += len(f.Findings)
 		if f.Err != nil {
 			v.Failed++
 		}
 	}
 	v.Read = len(r.Files) - v.Failed
+	if o.Lang == rules.Chinese {
+		v.SkipRows = make([]report.Skip, len(r.Skipped))
+		for i, s := range r.Skipped {
+			v.SkipRows[i] = report.Skip{Path: s.Path, Reason: report.ErrorText(s.Reason, o.Lang)}
+		}
+	}
 	for _, g := range v.Summary.ByRule {
 		v.Rules = append(v.Rules, g.Name)
 		v.RuleWidth = max(v.RuleWidth, utf8.RuneCountInString(g.Name))
@@ -151,20 +172,20 @@ func newView(r *report.Report, o Options) *view {
 	return v
 }
 
-func newFileRow(f *report.File) fileRow {
+func newFileRow(f *report.File, l rules.Lang) fileRow {
 	row := fileRow{Path: f.Path, Status: "ok", Packets: f.Stats.Records, Conns: len(f.Conns), Findings: len(f.Findings)}
 	switch {
 	case f.Err != nil:
-		row.Status, row.Error = "failed", f.Err.Error()
+		row.Status, row.Error = "failed", report.ErrorText(f.Err.Error(), l)
 	case f.NothingChecked():
 		row.Status = "not-checked"
 	case len(f.Findings) > 0:
 		row.Status = "findings"
 	}
 	for _, u := range f.Unchecked {
-		row.Error = strings.TrimPrefix(row.Error+"; not checked ("+u.Reason+"): "+u.Message, "; ")
+		row.Error = strings.TrimPrefix(row.Error+"; "+notChecked(l)+" ("+u.Reason+"): "+f.UncheckedText(u, l), "; ")
 	}
-	if loss := f.CaptureLossText(); loss != "" {
+	if loss := f.CaptureLossTextIn(l); loss != "" {
 		row.Error = strings.TrimPrefix(row.Error+"; "+loss, "; ")
 	}
 	return row

@@ -7,6 +7,12 @@
 // linked; #f-N shows finding N.
 (function () {
   const $ = (id) => document.getElementById(id);
+  // The page's words in its language: on a page not in English, the
+  // words element maps each English phrase to its translation; tf fills
+  // in {0}, {1}, ...
+  const words = $("words") ? JSON.parse($("words").textContent) : {};
+  const t = (s) => words[s] || s;
+  const tf = (s, ...args) => t(s).replace(/\{(\d)\}/g, (_, i) => String(args[i]));
   // unpack reads the page's data: JSON, gzipped, in base64.
   function unpack(text) {
     const s = atob(text.trim()), bytes = new Uint8Array(s.length);
@@ -16,7 +22,7 @@
   }
   performance.mark("script");
   unpack($("data").textContent).then(show, (err) => {
-    $("shown").textContent = "The page's data cannot be read: " + err + ".";
+    $("shown").textContent = tf("The page's data cannot be read: {0}.", err);
     throw err;
   });
 
@@ -89,7 +95,7 @@
   // name, as in the report).
   function groupKey() {
     switch (ui.group.value) {
-      case "severity": return { of: (n) => sevOf[n], name: (g) => sevs[g], order: (a, b) => sevOf[a] - sevOf[b] };
+      case "severity": return { of: (n) => sevOf[n], name: (g) => t(sevs[g]), order: (a, b) => sevOf[a] - sevOf[b] };
       case "rule": {
         const byName = ruleIDs.map((_, i) => i).sort((a, b) => ruleIDs[a] < ruleIDs[b] ? -1 : 1);
         const rank = new Int32Array(ruleIDs.length);
@@ -135,30 +141,30 @@
     tr.dataset.file = String(fileOf[n]);
     const self = el("a", "", String(n + 1));
     self.href = "#f-" + (n + 1);
-    self.setAttribute("aria-label", "finding " + (n + 1) + ", link to it");
+    self.setAttribute("aria-label", tf("finding {0}, link to it", n + 1));
     cell(tr, "#").append(self);
-    cell(tr, "Severity", "sev-" + sev).textContent = sev;
-    cell(tr, "Rule", "rule").textContent = rule;
-    cell(tr, "Message", "msg").textContent = fd[3];
-    const where = cell(tr, "Where");
+    cell(tr, t("Severity"), "sev-" + sev).textContent = t(sev);
+    cell(tr, t("Rule"), "rule").textContent = rule;
+    cell(tr, t("Message"), "msg").textContent = fd[3];
+    const where = cell(tr, t("Where"));
     where.append(pathNodes(el("span", "path"), files[fileOf[n]].path));
     if (fd[0]) where.append(el("span", "where-pos", fd[0]));
-    const conn = cell(tr, "Connection");
+    const conn = cell(tr, t("Connection"));
     if (c[0] || c[1]) {
       conn.append("#" + c[0] + " ", el("span", "endpoint", c[1]), " → ", el("span", "endpoint", c[2]));
     }
     for (const [url, word, what] of [[c[3], "diagram", "sequence diagram"], [c[4], "graph", "time-sequence graph"]]) {
       if (!url) continue;
-      const a = el("a", "", word);
+      const a = el("a", "", t(word));
       a.href = url;
-      a.setAttribute("aria-label", what + " of connection " + c[0] + " of " + files[fileOf[n]].path);
+      a.setAttribute("aria-label", tf("{0} of connection {1} of {2}", t(what), c[0], files[fileOf[n]].path));
       conn.append(" ", a);
     }
     return tr;
   }
 
   function groupRow(name, count) {
-    const tr = el("tr", "group-head"), th = el("th", "", name + " — " + fmt(count) + (count === 1 ? " finding" : " findings"));
+    const tr = el("tr", "group-head"), th = el("th", "", tf(count === 1 ? "{0} — 1 finding" : "{0} — {1} findings", name, fmt(count)));
     th.colSpan = 6;
     th.scope = "rowgroup";
     tr.append(th);
@@ -179,11 +185,11 @@
         b.addEventListener("click", () => go(to));
         nav.append(b);
       };
-      button("« first", 0, "first page");
-      button("‹ previous", p - 1, "previous page");
-      nav.append(el("span", "", "page " + fmt(p + 1) + " of " + fmt(pages)));
-      button("next ›", p + 1, "next page");
-      button("last »", pages - 1, "last page");
+      button(t("« first"), 0, t("first page"));
+      button(t("‹ previous"), p - 1, t("previous page"));
+      nav.append(el("span", "", tf("page {0} of {1}", fmt(p + 1), fmt(pages))));
+      button(t("next ›"), p + 1, t("next page"));
+      button(t("last »"), pages - 1, t("last page"));
     }
   }
 
@@ -206,8 +212,9 @@
     document.querySelector("#findings tbody").replaceChildren(frag);
     const root = document.documentElement.dataset; // counted for the report's tests
     root.renders = String(Number(root.renders || 0) + 1);
-    $("shown").textContent = rows.length === 0 ? "No finding matches (of " + fmt(total) + ")." :
-      "Findings " + fmt(from + 1) + "–" + fmt(to) + " of " + fmt(rows.length) + (rows.length < total ? " matching (" + fmt(total) + " in all)" : "") + ".";
+    $("shown").textContent = rows.length === 0 ? tf("No finding matches (of {0}).", fmt(total)) :
+      rows.length < total ? tf("Findings {0}–{1} of {2} matching ({3} in all).", fmt(from + 1), fmt(to), fmt(rows.length), fmt(total)) :
+      tf("Findings {0}–{1} of {2}.", fmt(from + 1), fmt(to), fmt(rows.length));
     pager("#findings-section .pager", state.page, pages, (p) => { state.page = p; render(); $("findings").scrollIntoView(); });
   }
 
@@ -240,16 +247,16 @@
     const frag = document.createDocumentFragment();
     for (const [fi, c] of list.slice(from, to)) {
       const fig = el("figure"), pics = el("div", "thumbs"), cap = el("figcaption");
-      const of = " of connection " + c[0] + ": " + c[1] + " → " + c[2];
-      if (c[3]) pics.append(thumb(c[3], "sequence diagram" + of));
-      if (c[4]) pics.append(thumb(c[4], "time-sequence graph" + of));
+      const of = (what) => tf("{0} of connection {1}: {2} → {3}", t(what), c[0], c[1], c[2]);
+      if (c[3]) pics.append(thumb(c[3], of("sequence diagram")));
+      if (c[4]) pics.append(thumb(c[4], of("time-sequence graph")));
       cap.append(pathNodes(el("span", "path"), files[fi].path), el("br"), "#" + c[0] + " ", el("span", "endpoint", c[1]), " → ", el("span", "endpoint", c[2]));
       fig.append(pics, cap);
       frag.append(fig);
     }
     $("diagrams").replaceChildren(frag);
-    $("diagrams-shown").textContent = list.length === 0 ? "No diagram of this file." :
-      "Diagrams " + fmt(from + 1) + "–" + fmt(to) + " of " + fmt(list.length) + ".";
+    $("diagrams-shown").textContent = list.length === 0 ? t("No diagram of this file.") :
+      tf("Diagrams {0}–{1} of {2}.", fmt(from + 1), fmt(to), fmt(list.length));
     pager("#diagrams-section .pager", state.dpage, pages, (p) => { state.dpage = p; diagrams(); });
   }
 

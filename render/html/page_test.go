@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -188,6 +189,35 @@ func TestRelativeURL(t *testing.T) {
 	for _, tt := range tests {
 		if got := RelativeURL(tt.in); got != tt.want {
 			t.Errorf("RelativeURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestEveryWordHasChinese wants each phrase the template and the script
+// translate (t "…", t("…"), tf("…", …)) in the Chinese dictionary, so
+// that a page in Chinese holds no English phrase of ours.
+func TestEveryWordHasChinese(t *testing.T) {
+	uses := regexp.MustCompile(`\bt \(?"([^"]+)"|\btf?\("((?:[^"\\]|\\.)+)"|\[c\[\d\], "([a-z ]+)", "([a-z -]+)"\]`)
+	n := 0
+	for _, src := range []string{pageText, pageJS} {
+		for _, m := range uses.FindAllStringSubmatch(src, -1) {
+			for _, w := range m[1:] {
+				if w == "" {
+					continue
+				}
+				n++
+				if _, ok := zh[strings.ReplaceAll(w, `\"`, `"`)]; !ok {
+					t.Errorf("%q has no Chinese", w)
+				}
+			}
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d phrases found", n)
+	}
+	for _, s := range severities {
+		if _, ok := zh[s.String()]; !ok {
+			t.Errorf("severity %s has no Chinese", s)
 		}
 	}
 }

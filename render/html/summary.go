@@ -2,7 +2,6 @@ package html
 
 import (
 	"cmp"
-	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
@@ -25,6 +24,9 @@ type group struct {
 	Total  int
 	Counts [3]int // by severities' order
 	Bar    []segment
+	// Label says the counts in words, for the bar's tooltip and screen
+	// readers.
+	Label string
 }
 
 // segment is one severity's part of a group's bar, in the units of the
@@ -84,7 +86,7 @@ func newSummary(r *report.Report, o *Options) summary {
 	slices.SortFunc(s.ByRule, byTotal)
 	slices.SortStableFunc(s.ByFile, byTotal)
 	if len(s.ByFile) > maxFileGroups {
-		rest := group{Name: fmt.Sprintf("%d other files", len(s.ByFile)-maxFileGroups)}
+		rest := group{Name: otherFiles(len(s.ByFile)-maxFileGroups, o.Lang)}
 		for _, g := range s.ByFile[maxFileGroups:] {
 			for k, n := range g.Counts {
 				rest.Counts[k] += n
@@ -93,9 +95,12 @@ func newSummary(r *report.Report, o *Options) summary {
 		}
 		s.ByFile = append(s.ByFile[:maxFileGroups], rest)
 	}
-	drawBars(s.BySeverity)
-	drawBars(s.ByRule)
-	drawBars(s.ByFile)
+	for _, gs := range [][]group{s.BySeverity, s.ByRule, s.ByFile} {
+		drawBars(gs)
+		for i := range gs {
+			gs[i].Label = groupLabel(gs[i].Counts, o.Lang)
+		}
+	}
 	return s
 }
 
@@ -103,12 +108,6 @@ func newSummary(r *report.Report, o *Options) summary {
 // diagrams or graphs.
 func inData(f *report.File, o *Options) bool {
 	return len(f.Findings) > 0 || len(o.Diagrams[f.Path]) > 0 || len(o.Graphs[f.Path]) > 0
-}
-
-// Label says the group's counts in words, for the bar's tooltip and
-// screen readers.
-func (g group) Label() string {
-	return fmt.Sprintf("%d errors, %d warnings, %d info", g.Counts[0], g.Counts[1], g.Counts[2])
 }
 
 func (g *group) count(k int) {

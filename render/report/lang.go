@@ -166,3 +166,6 @@ func notReadIn(l rules.Lang, markdown bool) string {
 	}
 	return "not read: interrupted"
 }
+
+// CaptureLossTextIn is CaptureLossText in language l.
+func (f *File) CaptureLossTextIn(l rules.Lang) string { return lossTextIn(f, l) }
