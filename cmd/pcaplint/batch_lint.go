@@ -50,7 +50,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	default:
 		ro.Keep, ro.SpoolBrief = pipeline.KeepRefs, false // the page names connections by ID and endpoints, which is all it reads of them
 	}
-	b := &batchRun{workers: fl.batch.jobs, ro: ro, grace: defaultGrace,
+	b := &batchRun{workers: fl.batch.jobs, ro: ro, grace: batch.DefaultGrace,
 		newEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks, cfg) },
 		custom:    readsConnID(cfg)}
 	if fl.batch.diagramsDir != "" {

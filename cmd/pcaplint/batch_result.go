@@ -48,9 +48,9 @@ func (b *batchRun) lint(ctx context.Context, ins []batch.Input, stderr io.Writer
 	}
 	oc := b.run(ctx, todo)
 	res := &batchResult{rep: &report.Report{Files: []report.File{}, Skipped: skipped(ins)}, diagrams: map[string]map[int]string{}, graphs: map[string]map[int]string{}}
-	for i, r := range oc.results {
+	for i, r := range oc.Results {
 		switch {
-		case r == nil && oc.abandoned[i]:
+		case r == nil && oc.Abandoned[i]:
 			res.rep.Interrupted = append(res.rep.Interrupted, report.Skip{Path: todo[i].Path, Reason: "abandoned while being read"})
 		case r == nil:
 			res.rep.Interrupted = append(res.rep.Interrupted, report.Skip{Path: todo[i].Path, Reason: "not started"})

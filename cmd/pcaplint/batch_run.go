@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/pcaplint/pcaplint"
@@ -16,10 +14,6 @@ import (
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/batch"
 )
-
-// defaultGrace is how long an interrupted batch waits for the files being
-// read before it gives up on them.
-const defaultGrace = 5 * time.Second
 
 // batchRun reads many inputs, one per worker, and keeps only each input's
 // small report.File: memory grows with the workers, not the inputs.
@@ -46,14 +40,8 @@ type batchRun struct {
 	emitErr error
 }
 
-// emitAhead is how many inputs, per worker, may be started beyond the
-// first one not yet emitted: the results waiting for a slow input to be
-// emitted before them stay few.
-const emitAhead = 16
-
 // fileResult is what a worker hands back for one input.
 type fileResult struct {
-	idx  int
 	file report.File
 	// skip is set when a file found under a directory or by a pattern
 	// turns out not to be a capture or a log.
@@ -68,84 +56,17 @@ type fileResult struct {
 	worst rules.Severity
 }
 
-// outcome is the result of a batch: a result per input in input order,
-// nil where an interruption left the input unread.
-type outcome struct {
-	results []*fileResult
-	// abandoned are the inputs that were being read when the grace ran out.
-	abandoned []bool
-}
-
-// run reads the inputs on b.workers goroutines. Once ctx is done it starts
-// no more inputs, waits up to b.grace for the ones being read, and returns
-// what was done.
-func (b *batchRun) run(ctx context.Context, ins []batch.Input) outcome {
-	out := outcome{results: make([]*fileResult, len(ins)), abandoned: make([]bool, len(ins))}
-	started := make([]atomic.Bool, len(ins))
-	jobs := make(chan int)
-	// Buffered for every input, so an abandoned worker never blocks.
-	results := make(chan *fileResult, len(ins))
-	var ahead chan struct{} // a token per input started and not yet emitted
+// run reads the inputs on b.workers goroutines (see batch.Run): a result
+// per input in input order, nil where an interruption left it unread.
+func (b *batchRun) run(ctx context.Context, ins []batch.Input) batch.Outcome[*fileResult] {
+	opts := batch.Options[*fileResult]{Workers: b.workers, Grace: b.grace,
+		Done: func(_ int, r *fileResult) { b.meter.done(r.file.Stats.Records) }}
 	if b.emit != nil {
-		ahead = make(chan struct{}, max(b.workers, 1)*emitAhead)
+		opts.Emit = func(_ int, r *fileResult) { b.emitResult(r) }
 	}
-	var wg sync.WaitGroup
-	for range max(b.workers, 1) {
-		wg.Go(func() {
-			for i := range jobs {
-				if ctx.Err() != nil {
-					continue
-				}
-				started[i].Store(true)
-				results <- b.read(i, ins[i])
-			}
-		})
-	}
-	go feed(ctx, jobs, len(ins), ahead)
-	finished := make(chan struct{})
-	go func() { wg.Wait(); close(finished) }()
-
-	next := 0 // the first input not emitted
-	store := func(r *fileResult) {
-		out.results[r.idx] = r
-		b.meter.done(r.file.Stats.Records)
-		for ; b.emit != nil && next < len(ins) && out.results[next] != nil; next++ {
-			b.emitResult(out.results[next])
-			<-ahead
-		}
-	}
-	interrupted := ctx.Done()
-	var grace <-chan time.Time
-	for {
-		select {
-		case r := <-results:
-			store(r)
-			continue
-		case <-interrupted:
-			interrupted, grace = nil, time.After(b.grace)
-			continue
-		case <-finished:
-		case <-grace:
-		}
-		break
-	}
-	for drained := false; !drained; {
-		select {
-		case r := <-results:
-			store(r)
-		default:
-			drained = true
-		}
-	}
+	oc := batch.Run(ctx, len(ins), func(i int) *fileResult { return b.read(ins[i]) }, opts)
 	b.meter.close()
-	for i := range ins {
-		out.abandoned[i] = out.results[i] == nil && started[i].Load()
-		if b.emit != nil && i >= next && out.results[i] != nil {
-			// After an interruption: the inputs done past one left unread.
-			b.emitResult(out.results[i])
-		}
-	}
-	return out
+	return oc
 }
 
 // emitResult hands a file read to emit and lets go of what the end of the
@@ -165,34 +86,11 @@ func (b *batchRun) emitResult(r *fileResult) {
 	r.file.Conns, r.file.Findings, r.file.Spool = nil, nil, nil
 }
 
-// feed sends the input indices in order until ctx is done, each once it
-// has a token in ahead, when ahead is not nil.
-func feed(ctx context.Context, jobs chan<- int, n int, ahead chan<- struct{}) {
-	defer close(jobs)
-	for i := range n {
-		if ctx.Err() != nil {
-			return
-		}
-		if ahead != nil {
-			select {
-			case ahead <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-		}
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			return
-		}
-	}
-}
-
 // read lints one input, with its diagrams when asked. Without diagrams,
 // and unless a custom rule reads connection IDs, its connections are
 // tracked on several goroutines.
-func (b *batchRun) read(idx int, in batch.Input) *fileResult {
-	r := &fileResult{idx: idx}
+func (b *batchRun) read(in batch.Input) *fileResult {
+	r := &fileResult{}
 	if in.Fail != nil {
 		r.file = report.File{Path: in.Path, Err: in.Fail}
 		return r

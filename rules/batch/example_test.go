@@ -1,6 +1,7 @@
 package batch_test
 
 import (
+	"context"
 	"fmt"
 	"log"
 	"os"
@@ -59,4 +60,23 @@ func ExampleShard_Pick() {
 	// 0 day1/a.pcap
 	// 1 day1/b.pcap
 	// 1 day2/c.pcap
+}
+
+// Read inputs on four goroutines and handle each result in input order as
+// soon as it and those before it are done, as lint writes its JSON report.
+func ExampleRun() {
+	names := []string{"a.pcap", "bb.pcap", "ccc.pcap"}
+	oc := batch.Run(context.Background(), len(names), func(i int) int {
+		return len(names[i]) // read input i
+	}, batch.Options[int]{
+		Workers: 4,
+		Grace:   batch.DefaultGrace,
+		Emit:    func(i, n int) { fmt.Println(names[i], n) },
+	})
+	fmt.Println(oc.Read)
+	// Output:
+	// a.pcap 6
+	// bb.pcap 7
+	// ccc.pcap 8
+	// [true true true]
 }
