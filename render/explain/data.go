@@ -9,7 +9,11 @@ import (
 func (r *reading) data() {
 	seg := r.seg
 	if r.isKeepAlive() {
-		r.say(kKeepAlive, role(r.snd), role(r.rcv))
+		if r.probesZeroWindow() {
+			r.say(kZeroWindowProbe, role(r.snd), role(r.rcv))
+		} else {
+			r.say(kKeepAlive, role(r.snd), role(r.rcv))
+		}
 		return
 	}
 	if seg.PayloadLen == 0 {
@@ -171,4 +175,11 @@ func (r *reading) isKeepAlive() bool {
 	seg := r.seg
 	return seg.Has(tcp.KnownSeq|tcp.KnownFlags) && r.b.HasNxt && seg.PayloadLen <= 1 &&
 		!seg.Flags.Any(tcp.SYN|tcp.FIN|tcp.RST) && seg.Seq == r.b.Nxt-1
+}
+
+// probesZeroWindow reports whether a keep-alive-shaped segment is Linux's
+// zero-window probe instead: empty, one below the peer's ack, while the
+// peer's latest window is 0.
+func (r *reading) probesZeroWindow() bool {
+	return r.seg.PayloadLen == 0 && r.pb.HasWin && r.pb.RawWin == 0 && r.pb.HasAck && r.seg.Seq == r.pb.MaxAck-1
 }

@@ -30,7 +30,7 @@ const (
 
 	// Data, acknowledgements, windows.
 	kData, kDataAbs, kInFlight                        Key = "data", "data.abs", "inflight"
-	kKeepAlive                                        Key = "keep-alive"
+	kKeepAlive, kZeroWindowProbe                      Key = "keep-alive", "zero-window-probe"
 	kRetransmission, kSpurious                        Key = "retrans", "retrans.spurious"
 	kBehind, kBehindAbs, kGap, kGapAbs                Key = "behind", "behind.abs", "gap", "gap.abs"
 	kAckData, kAckDataAbs, kDupAck                    Key = "ack", "ack.abs", "ack.dup"
@@ -190,6 +190,9 @@ var messages = map[Key]map[Lang]string{
 	kKeepAlive: {
 		English: "Keep-alive: the %[1]s sends at one below its next sequence number (already acknowledged), only to make the %[2]s answer with an ACK and show it is still there.",
 		Chinese: "保活探测：%[1]s用比下一个序列号小 1 的（已被确认的）序列号发送，只是为了让%[2]s回一个 ACK，证明它还在。"},
+	kZeroWindowProbe: {
+		English: "Zero-window probe: the %[2]s's window is 0, so the %[1]s sends an empty segment at one below its next sequence number, as Linux does, only to make the %[2]s answer with an ACK that shows whether its window has opened.",
+		Chinese: "零窗口探测：%[2]s的窗口为 0，于是%[1]s像 Linux 那样用比下一个序列号小 1 的序列号发送一个空报文段，只是为了让%[2]s回一个 ACK，看它的窗口是否已经打开。"},
 	kInFlight: {
 		English: "%[1]d bytes from the %[2]s are now in flight (sent, not yet acknowledged).",
 		Chinese: "%[2]s现在有 %[1]d 字节在途（已发送、尚未被确认）。"},

@@ -317,7 +317,11 @@ func (st *connState) flowFacts(c *rules.Conn, d rules.Dir, seg *tcp.Segment) seq
 	seqOK, winOK := seg.Has(tcp.KnownSeq), seg.Has(tcp.KnownWindow)
 	fl, plen, seq := seg.Flags, seg.PayloadLen, seg.Seq
 	ctl := fl&(tcp.SYN|tcp.FIN|tcp.RST) != 0
-	if seqOK && plen == 1 && f.hasNxt && seq == f.nxt && r.hasWin && r.win == 0 {
+	if seqOK && r.hasWin && r.win == 0 && (plen == 1 && f.hasNxt && seq == f.nxt ||
+		plen == 0 && !ctl && r.hasAck && seq == r.lastAck-1) {
+		// A byte at nxt (RFC 9293 section 3.8.6.1), or Linux's empty
+		// segment at snd.una - 1 (tcp_xmit_probe_skb), which the window
+		// being closed tells from a keep-alive.
 		return isZeroWindowProbe
 	}
 	var k seqClass

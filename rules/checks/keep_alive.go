@@ -16,7 +16,9 @@ var keepAlive = &rules.Check{
 	Doc: `A segment of 0 or 1 byte at ` + "`seq = nxt - 1`" + ` without SYN, FIN or RST: a TCP
 keep-alive (RFC 1122 section 4.2.3.6) probing an idle peer, which answers
 with an ACK of nxt. That ACK is a keep-alive ACK, not a duplicate ACK. The
-message gives the time since the sender last sent new data. tcpdump
+message gives the time since the sender last sent new data. An empty one
+at the peer's ack - 1 while the peer's latest window is 0 is Linux's
+zero-window probe, reported as ` + "`zero-window-probe`" + `, not here. tcpdump
 prints no seq for a zero-length segment, so from its text such a keep-alive
 looks like an ordinary ACK and is not recognised.`,
 	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1:101, ack 1, win 502, length 100
@@ -24,7 +26,7 @@ looks like an ordinary ACK and is not recognised.`,
 	Passes: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1:101, ack 1, win 502, length 100
 10:02:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 502, length 0`,
 	RFC:       "RFC 1122 section 4.2.3.6 (TCP keep-alives), RFC 9293 section 3.8.4",
-	Wireshark: "tcp.analysis.keep_alive, with the same rule; the answer is Wireshark's tcp.analysis.keep_alive_ack, which pcaplint never calls a duplicate ACK.",
+	Wireshark: "tcp.analysis.keep_alive, with the same rule, except for Linux's empty zero-window probe (the peer's window 0), which Wireshark calls a keep-alive and pcaplint a zero-window-probe; the answer is Wireshark's tcp.analysis.keep_alive_ack, which pcaplint never calls a duplicate ACK.",
 	SegmentOn: on(isKeepAlive),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		if st.v.class&isKeepAlive == 0 {

@@ -302,30 +302,34 @@ var scenarios = []scenario{
 		b.ack(client)
 	}},
 	{"checks/zero-window", "zero", func(c *capture) {
-		a := c.conn(40000, 1000, 5000)
-		a.handshake()
-		a.data(client, 1000)
-		a.emit(server, genPacket{ack: true, seq: 5001, ackNo: 2001, zeroWin: true})
-		c.wait(250 * time.Millisecond)
-		a.emit(server, genPacket{ack: true, seq: 5001, ackNo: 2001, zeroWin: true})
-		c.wait(250 * time.Millisecond)
-		a.ack(server)
-		a.data(client, 1000)
-		a.ack(server)
-		a.close(client)
+		closedWindow(c, func(a *conn) {
+			c.wait(250 * time.Millisecond)
+			a.emit(server, genPacket{ack: true, seq: 5001, ackNo: 2001, zeroWin: true})
+			c.wait(250 * time.Millisecond)
+		}).close(client)
 	}},
 	{"checks/zero-window-probe", "probe", func(c *capture) {
-		a := c.conn(40000, 1000, 5000)
-		a.handshake()
-		a.data(client, 1000)
-		a.emit(server, genPacket{ack: true, seq: 5001, ackNo: 2001, zeroWin: true})
-		for range 2 {
-			c.wait(200 * time.Millisecond)
-			a.emit(client, genPacket{ack: true, seq: 2001, ackNo: 5001, payload: 1})
-			a.emit(server, genPacket{ack: true, seq: 5001, ackNo: 2001, zeroWin: true})
-		}
-		a.ack(server)
-		a.data(client, 1000)
+		closedWindow(c, func(a *conn) {
+			for range 2 {
+				c.wait(200 * time.Millisecond)
+				a.emit(client, genPacket{ack: true, seq: 2001, ackNo: 5001, payload: 1})
+				a.emit(server, genPacket{ack: true, seq: 5001, ackNo: 2001, zeroWin: true})
+			}
+		}).close(client)
+	}},
+	{"checks/zero-window-probe-linux", "linux-probe", func(c *capture) {
+		a := closedWindow(c, func(a *conn) {
+			// Linux probes with an empty segment at snd.una - 1, a
+			// keep-alive's shape (tcp_xmit_probe_skb), doubling the interval.
+			for _, wait := range []time.Duration{200 * time.Millisecond, 400 * time.Millisecond} {
+				c.wait(wait)
+				a.emit(client, genPacket{ack: true, seq: 2000, ackNo: 5001})
+				a.emit(server, genPacket{ack: true, seq: 5001, ackNo: 2001, zeroWin: true})
+			}
+		})
+		// The same segment with the window open is a keep-alive.
+		c.wait(time.Minute)
+		a.emit(client, genPacket{ack: true, seq: a.nxt[client] - 1, ackNo: 5001})
 		a.ack(server)
 		a.close(client)
 	}},
@@ -591,6 +595,22 @@ func lossyTransfer(c *capture) {
 	}
 	a.ack(server)
 	a.close(client)
+}
+
+// closedWindow plays a transfer whose server closes its window once the
+// client's first 1000 bytes are in: closed plays what happens between the
+// zero-window ACK and the window update; then the client sends 1000 more
+// bytes, acknowledged, and the connection is left open.
+func closedWindow(c *capture, closed func(a *conn)) *conn {
+	a := c.conn(40000, 1000, 5000)
+	a.handshake()
+	a.data(client, 1000)
+	a.emit(server, genPacket{ack: true, seq: 5001, ackNo: 2001, zeroWin: true})
+	closed(a)
+	a.ack(server)
+	a.data(client, 1000)
+	a.ack(server)
+	return a
 }
 
 // sack is a SACK option with one block.

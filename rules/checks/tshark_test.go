@@ -42,7 +42,9 @@ type packetInfo struct {
 	// reusedUnseen: the packet's connection reused a closed one's 4-tuple
 	// and its SYN was not captured (tshark reads it as the old one).
 	reusedUnseen bool
-	rules        map[string]bool // pcaplint's findings at this packet
+	// emptyProbe: an empty zero-window probe at the peer's ack - 1 (Linux's).
+	emptyProbe bool
+	rules      map[string]bool // pcaplint's findings at this packet
 }
 
 // recorder is an observer placed after the engine: it reads the verdict
@@ -68,6 +70,7 @@ func (r *recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, _ bool)
 		afterFarRST:    r.farRSTs[[2]int{c.ID, int(d)}],
 		peerResentPast: r.resentPast[[2]int{c.ID, int(d.Peer())}],
 		gap:            st.v.class&isGap != 0,
+		emptyProbe:     st.v.class&isZeroWindowProbe != 0 && seg.PayloadLen == 0,
 		rules:          map[string]bool{}, reusedUnseen: c.Reused && c.SYNTime.IsZero()}
 	if isRST(seg) && st.v.hasNxt && tcp.SeqLess(st.v.nxt, seg.Seq) {
 		r.farRSTs[[2]int{c.ID, int(d)}] = true
@@ -184,11 +187,23 @@ var agreements = []agreement{
 	}, below: "Wireshark flags every segment of a zero-window episode, pcaplint the first (one finding per stall, not one per probe answered)."},
 	{check: "window-full", flag: "tcp.analysis.window_full"},
 	{check: "window-update", flag: "tcp.analysis.window_update"},
-	{check: "zero-window-probe", flag: "tcp.analysis.zero_window_probe"},
-	{check: "keep-alive", flag: "tcp.analysis.keep_alive"},
+	{check: "zero-window-probe", flag: "tcp.analysis.zero_window_probe", oursOnly: []difference{
+		{"Linux's empty probe at the peer's ack - 1: Wireshark's keep-alive", linuxProbe,
+			"Wireshark calls Linux's empty probe at the peer's ack - 1 tcp.analysis.keep_alive"},
+	}, below: "Linux probes a zero window with an empty segment at the peer's ack - 1, a keep-alive's shape, which Wireshark calls a keep-alive whatever the window; the corpus holds few probes (15, 6 of them Linux's), so each weighs."},
+	{check: "keep-alive", flag: "tcp.analysis.keep_alive", tsharkOnly: []difference{
+		{"Linux's empty probe of a zero window is zero-window-probe", linuxProbe,
+			"which Wireshark calls a keep-alive and pcaplint a zero-window-probe"},
+	}, below: "Wireshark calls Linux's zero-window probes keep-alives: they have the shape of one, and only the peer's closed window tells them apart."},
 	// A keep-alive ACK must never be a duplicate ACK: an empty check name
 	// stands for "no pcaplint finding of duplicate-ack".
 	{check: "", flag: "tcp.analysis.keep_alive_ack"},
+}
+
+// linuxProbe holds on an empty zero-window probe at the peer's ack - 1,
+// which tshark calls a keep-alive.
+func linuxProbe(pi *packetInfo, _ map[string]bool) bool {
+	return pi.emptyProbe && pi.rules["zero-window-probe"]
 }
 
 // reusedUnseen holds on the packets of a connection that reused a closed
