@@ -1,16 +1,14 @@
 package pcaplint
 
 import (
-	"bufio"
 	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"slices"
 
+	"github.com/pcaplint/pcaplint/internal/spill"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/stats"
@@ -36,16 +34,13 @@ type connSpool struct {
 	brief bool
 }
 
-// spoolPart is one tracker's share of a spool: encoded connections in buf
-// until it outgrows spoolMemory, then in a temporary file.
+// spoolPart is one tracker's share of a spool: encoded connections in
+// memory until they outgrow spoolMemory, then in a temporary file.
 type spoolPart struct {
 	brief bool
 	// scratch is the storage of the latest record encoded brief.
 	scratch []byte
-	buf     []byte
-	file    *os.File
-	w       *bufio.Writer
-	size    int64
+	data    spill.Buffer
 	index   []spoolEntry
 	err     error
 }
@@ -66,7 +61,7 @@ func (e spoolEntry) n() int     { return int(e.at & (1<<recordBits - 1)) }
 
 // part adds a part for one more tracker.
 func (s *connSpool) part() *spoolPart {
-	p := &spoolPart{brief: s.brief}
+	p := &spoolPart{brief: s.brief, data: spill.Buffer{Memory: spoolMemory}}
 	s.parts = append(s.parts, p)
 	return p
 }
@@ -82,29 +77,14 @@ func (p *spoolPart) Add(c *rules.Conn, sum *stats.Summary) {
 		p.err = err
 		return
 	}
-	if len(b) >= 1<<recordBits || p.size >= 1<<(64-recordBits) {
+	size := p.data.Size()
+	if len(b) >= 1<<recordBits || size >= 1<<(64-recordBits) {
 		p.err = fmt.Errorf("spooling connections: connection %s -> %s takes %d bytes, more than the spool's %d MiB for one connection",
 			c.Client, c.Server, len(b), 1<<recordBits>>20)
 		return
 	}
-	p.index = append(p.index, spoolEntry{order: c.OpenOrder(), at: uint64(p.size)<<recordBits | uint64(len(b))})
-	p.size += int64(len(b))
-	if p.file == nil && len(p.buf)+len(b) <= spoolMemory {
-		p.buf = append(p.buf, b...)
-		return
-	}
-	if p.file == nil {
-		if p.file, p.err = os.CreateTemp("", "pcaplint-conns-*"); p.err != nil {
-			p.err = fmt.Errorf("spooling connections: %w", p.err)
-			return
-		}
-		p.w = bufio.NewWriterSize(p.file, 64<<10)
-		_, p.err = p.w.Write(p.buf)
-		p.buf = nil
-	}
-	if p.err == nil {
-		_, p.err = p.w.Write(b)
-	}
+	p.index = append(p.index, spoolEntry{order: c.OpenOrder(), at: uint64(size)<<recordBits | uint64(len(b))})
+	_, p.err = p.data.Write(b)
 }
 
 // encode is the form c is spooled in: its JSON, or when brief its
@@ -196,15 +176,10 @@ func (s *connSpool) Each(fn func(*report.JSONConn) error) error {
 		if p.err != nil {
 			return p.err
 		}
-		if p.w != nil {
-			if err := p.w.Flush(); err != nil {
-				return fmt.Errorf("spooling connections: %w", err)
-			}
-		}
 		slices.SortFunc(p.index, func(a, b spoolEntry) int { return cmp.Compare(a.order, b.order) })
 	}
 	next := make([]int, len(s.parts)) // each part's first entry not read
-	var b []byte
+	var scratch []byte                // what is read from the parts' files
 	for id := 1; ; id++ {
 		var p *spoolPart
 		k := -1
@@ -218,13 +193,12 @@ func (s *connSpool) Each(fn func(*report.JSONConn) error) error {
 		}
 		e := p.index[next[k]]
 		next[k]++
-		if p.file == nil {
-			b = p.buf[e.off() : e.off()+int64(e.n())]
-		} else {
-			b = slices.Grow(b[:0], e.n())[:e.n()]
-			if _, err := p.file.ReadAt(b, e.off()); err != nil && err != io.EOF {
-				return fmt.Errorf("reading spooled connections: %w", err)
-			}
+		b, err := p.data.Slice(e.off(), e.n(), scratch)
+		if err != nil {
+			return fmt.Errorf("reading spooled connections: %w", err)
+		}
+		if p.data.File() != "" {
+			scratch = b
 		}
 		var c report.JSONConn
 		if s.brief {
@@ -245,11 +219,8 @@ func (s *connSpool) Each(fn func(*report.JSONConn) error) error {
 // Close removes the spool's temporary files.
 func (s *connSpool) Close() {
 	for _, p := range s.parts {
-		if p.file != nil {
-			p.file.Close()
-			os.Remove(p.file.Name())
-		}
-		p.buf, p.index = nil, nil
+		p.data.Close()
+		p.index = nil
 	}
 }
 

@@ -40,8 +40,8 @@ func TestSpooledConnectionsPrintAsKept(t *testing.T) {
 				sp := f.Spool.(*connSpool)
 				var files []string
 				for _, p := range sp.parts {
-					if p.file != nil {
-						files = append(files, p.file.Name())
+					if name := p.data.File(); name != "" {
+						files = append(files, name)
 					}
 				}
 				if memory == 200 && len(files) == 0 {

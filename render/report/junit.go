@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/pcaplint/pcaplint/internal/spill"
+
 	"github.com/pcaplint/pcaplint/rules"
 )
 
@@ -80,7 +82,7 @@ func (p JUnit) Print(w io.Writer, r *Report) error {
 	jw := p.Writer(w)
 	for i := range r.Files {
 		if err := jw.File(&r.Files[i]); err != nil {
-			jw.suites.close()
+			jw.suites.Close()
 			return err
 		}
 	}
@@ -97,11 +99,17 @@ type JUnitWriter struct {
 	p                       JUnit
 	w                       io.Writer
 	tests, failures, errors int
-	suites                  spill
+	suites                  spill.Buffer
 }
 
+// spillMemory is how many bytes of suites stay in memory (spill.Buffer's
+// Memory). A variable, so that a test can make them go to disk.
+var spillMemory = spill.DefaultMemory
+
 // Writer starts a JUnit report on w.
-func (p JUnit) Writer(w io.Writer) *JUnitWriter { return &JUnitWriter{p: p, w: w} }
+func (p JUnit) Writer(w io.Writer) *JUnitWriter {
+	return &JUnitWriter{p: p, w: w, suites: spill.Buffer{Memory: spillMemory}}
+}
 
 // File prints one input's suite.
 func (j *JUnitWriter) File(f *File) error {
@@ -116,7 +124,7 @@ func (j *JUnitWriter) File(f *File) error {
 // suite of the inputs an interruption left unread. r's files are not
 // printed again.
 func (j *JUnitWriter) Close(r *Report) error {
-	defer j.suites.close()
+	defer j.suites.Close()
 	if s := interruptedSuite(r); s != nil {
 		j.tests += s.Tests
 		j.errors += s.Errors
@@ -134,14 +142,14 @@ func (j *JUnitWriter) Close(r *Report) error {
 	if _, err := io.WriteString(j.w, xml.Header); err != nil {
 		return err
 	}
-	if j.suites.size > 0 {
+	if j.suites.Size() > 0 {
 		// The suites go inside the element encoded empty, on lines of
 		// their own, as encoding them with it would place them.
 		end := bytes.LastIndex(doc, []byte("</testsuites>"))
 		if _, err := j.w.Write(doc[:end]); err != nil {
 			return err
 		}
-		if err := j.suites.copyTo(j.w); err != nil {
+		if _, err := j.suites.WriteTo(j.w); err != nil {
 			return err
 		}
 		doc = append([]byte("\n"), doc[end:]...)

@@ -31,7 +31,7 @@ func TestJUnitSuitesSpilledToDiskPrintTheSame(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if jw.suites.file == nil {
+	if jw.suites.File() == "" {
 		t.Fatal("the suites did not go to disk")
 	}
 	if err := jw.Close(r); err != nil {
