@@ -14,7 +14,8 @@ import (
 // TestAnInterruptedLintSaysSoInEveryFormat runs lint on three inputs as if
 // Ctrl-C came before any was started: the exit code is 2, and the report
 // on standard output, in every format, says that it is incomplete and
-// which inputs were not read; merge keeps the marker.
+// which inputs were not read, and so does the HTML page; merge keeps the
+// marker.
 func TestAnInterruptedLintSaysSoInEveryFormat(t *testing.T) {
 	dir := t.TempDir()
 	for i := range 3 {
@@ -69,6 +70,9 @@ func TestAnInterruptedLintSaysSoInEveryFormat(t *testing.T) {
 		}
 		if !doc.Incomplete || doc.Summary.Unread != 3 || len(doc.Unread) != 3 || doc.Unread[0].Path != unread {
 			t.Errorf("lint %v: incomplete %v, summary.unread %d, unread %v; want true, 3 and the three inputs", args, doc.Incomplete, doc.Summary.Unread, doc.Unread)
+		}
+		if b, err := os.ReadFile(page); len(args) > 2 && (err != nil || !strings.Contains(string(b), "this report is incomplete")) {
+			t.Errorf("lint %v: the page does not say it is incomplete (%v)", args, err)
 		}
 		shard := filepath.Join(t.TempDir(), "shard.json")
 		if err := os.WriteFile(shard, []byte(out), 0o644); err != nil {

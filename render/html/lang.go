@@ -58,6 +58,7 @@ var zh = map[string]string{
 	"ok":                                "正常",
 	"failed":                            "失败",
 	"not-checked":                       "未检查",
+	"interrupted":                       "被中断",
 	"findings":                          "有检查发现",
 	// page.js
 	"The page's data cannot be read: {0}.": "无法读取页面的数据：{0}。",

@@ -68,12 +68,15 @@ type Options struct {
 // HTML. The findings, diagrams and graphs go into the page's data
 // (writeData).
 type view struct {
-	Title                   string
-	Lang                    string // the html element's lang
-	Zh                      bool
-	Words                   template.HTML
-	Files, Skipped          int
-	Read, Failed            int
+	Title          string
+	Lang           string // the html element's lang
+	Zh             bool
+	Words          template.HTML
+	Files, Skipped int
+	Read, Failed   int
+	// Unread counts the files an interruption left unread: the report is
+	// incomplete, and the page says so at the top.
+	Unread                  int
 	Packets, Conns          int64
 	Errors, Warnings, Infos int
 	Findings                int
@@ -164,6 +167,11 @@ func newView(r *report.Report, o Options) *view {
 			v.SkipRows[i] = report.Skip{Path: s.Path, Reason: report.ErrorText(s.Reason, o.Lang)}
 		}
 	}
+	for _, u := range r.Interrupted {
+		v.FileRows = append(v.FileRows, fileRow{Path: u.Path, Status: "interrupted", Error: report.ErrorText(u.Reason, o.Lang)})
+	}
+	v.Unread = len(r.Interrupted)
+	v.Files += v.Unread
 	for _, g := range v.Summary.ByRule {
 		v.Rules = append(v.Rules, g.Name)
 		v.RuleWidth = max(v.RuleWidth, utf8.RuneCountInString(g.Name))

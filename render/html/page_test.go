@@ -221,3 +221,38 @@ func TestEveryWordHasChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestAnInterruptedReportsPageSaysItIsIncomplete: the files an
+// interruption left unread are counted and listed, and the page says at
+// the top that it is incomplete; a complete report's page does not.
+func TestAnInterruptedReportsPageSaysItIsIncomplete(t *testing.T) {
+	r := hostileReport()
+	var complete bytes.Buffer
+	if err := Write(&complete, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(complete.String(), "incomplete") {
+		t.Error("a complete report's page says it is incomplete")
+	}
+	r.Interrupted = []report.Skip{{Path: "late<b>.pcap", Reason: "not started"}}
+	var b bytes.Buffer
+	if err := Write(&b, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<p id="incomplete" class="st-interrupted" role="alert">Interrupted: 1 of the files were not read, so this report is incomplete.</p>`,
+		"4 files (1 read, 1 failed, 1 skipped, 1 not read)",
+		`<td class="path" data-label="File">late&lt;b&gt;.pcap</td><td class="st-interrupted" data-label="Status">interrupted: not started</td>`,
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	b.Reset()
+	if err := Write(&b, r, Options{Lang: rules.Chinese}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "运行被中断：1 个文件没有读取，这份报告不完整。"; !strings.Contains(b.String(), want) {
+		t.Errorf("the Chinese page lacks %q", want)
+	}
+}
