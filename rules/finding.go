@@ -25,7 +25,17 @@ type Finding struct {
 	Pos  tcp.Pos
 	Time time.Time
 	Conn ConnRef
+
+	// notShown is, for the finding that sums up a rule's findings
+	// beyond its limit, how many it stands for.
+	notShown int
 }
+
+// NotShown is how many findings of its rule f stands for when it is the
+// one that sums up those beyond the rule's limit ("N more … findings not
+// shown", at the earliest of them, of any connection); 0 for every other
+// finding, and for one read back from a JSON report.
+func (f *Finding) NotShown() int { return f.notShown }
 
 // ConnRef names the connection of a finding.
 type ConnRef struct {

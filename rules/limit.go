@@ -184,6 +184,7 @@ func MergeFindings(engines ...*Engine) []Finding {
 			f.Severity = m.worst
 			text := Say(m.summary, m.hidden, rule)
 			f.Text, f.Message = &text, text.In(English)
+			f.notShown = m.hidden
 			out = append(out, f)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -114,12 +115,20 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 		}
 		return errors.New(noConnections(&diagramFlags{conns: fl.conns, filter: fl.filter}))
 	}
+	// A finding that sums up those of a rule beyond its limit counts
+	// findings of any connection: every graph says it.
 	byConn := map[int][]rules.Finding{}
+	var notShown []rules.Finding
 	for _, f := range eng.Findings() {
+		if f.NotShown() > 0 {
+			notShown = append(notShown, f)
+			continue
+		}
 		byConn[f.Conn.ID] = append(byConn[f.Conn.ID], f)
 	}
 	draw := func(cv *graph.Conversation) ([]byte, error) {
-		return renderGraph(cv, graph.Options{Kind: kind, Theme: theme, Dirs: dirs, Findings: byConn[cv.Conn.ID]}, format, fl.maxPixels)
+		fs := slices.Concat(byConn[cv.Conn.ID], notShown)
+		return renderGraph(cv, graph.Options{Kind: kind, Theme: theme, Dirs: dirs, Findings: fs}, format, fl.maxPixels)
 	}
 	if err := writeGraphs(cmd.OutOrStdout(), cmd.ErrOrStderr(), fl.output, format, convs, draw); err != nil {
 		return err

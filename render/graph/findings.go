@@ -2,11 +2,12 @@ package graph
 
 import (
 	"fmt"
-	"github.com/pcaplint/pcaplint/render/palette"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/pcaplint/pcaplint/render/diagram"
+	"github.com/pcaplint/pcaplint/render/palette"
 	"github.com/pcaplint/pcaplint/rules"
 )
 
@@ -27,10 +28,15 @@ type placed struct {
 }
 
 // placeFindings puts each finding on the segment it is about, as the
-// Recorder noted it.
+// Recorder noted it. A finding that sums up those of its rule beyond the
+// rule's limit is about no segment, nor about this connection only: it
+// is left out (notShownNotes says it).
 func placeFindings(cv *Conversation, fs []rules.Finding) []placed {
 	out := make([]placed, 0, len(fs))
 	for _, f := range fs {
+		if f.NotShown() > 0 {
+			continue
+		}
 		p := placed{f: f, at: cv.Grid.Offset(f.Time)}
 		if m, ok := cv.Marks[f.Pos]; ok {
 			p.at, p.dir, p.onSeq, p.lo, p.hi = m.At, m.Dir, m.Seq, m.Lo, m.Hi
@@ -39,6 +45,20 @@ func placeFindings(cv *Conversation, fs []rules.Finding) []placed {
 		out = append(out, p)
 	}
 	return out
+}
+
+// notShownNotes says under the legend how many findings of a rule the
+// rule set did not keep (beyond the rule's limit per input), so that a
+// legend's count is not read as the number of losses, resends or
+// whatever the rule reports: the graph marks only the findings kept.
+func (g *drawing) notShownNotes() {
+	for i := range g.opts.Findings {
+		f := &g.opts.Findings[i]
+		if n := f.NotShown(); n > 0 {
+			g.note(fmt.Sprintf("%s more %s findings in the input, beyond the rule's limit of findings per input, are not marked.",
+				diagram.Thousands(int64(n)), f.Rule))
+		}
+	}
 }
 
 // markGroup is the findings drawn as one mark: those that fall on the

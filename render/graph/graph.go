@@ -63,7 +63,9 @@ type Options struct {
 	Kind  Kind
 	Theme svg.Theme
 	// Findings are the findings about the connection (rules.Engine's,
-	// filtered by connection); Draw places each on its segment.
+	// filtered by connection); Draw places each on its segment. One that
+	// sums up a rule's findings beyond its limit (Finding.NotShown) is
+	// said under the legend instead.
 	Findings []rules.Finding
 	// Dirs picks the panels: DirsAuto draws each direction that sent at
 	// least a twentieth of the bytes the busier one sent.
@@ -122,6 +124,7 @@ func Draw(cv *Conversation, opts Options) ([]byte, error) {
 		y = g.panel(d, y, i == 0) + panelGap
 	}
 	g.missingNotes()
+	g.notShownNotes()
 	y = g.legend(y)
 	return c.document(Width, y+8, caption)
 }

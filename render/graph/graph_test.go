@@ -3,6 +3,7 @@ package graph_test
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"image/png"
 	"io"
 	"os"
@@ -19,6 +20,7 @@ import (
 	"github.com/pcaplint/pcaplint/render/graph"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/checks"
+	"github.com/pcaplint/pcaplint/rules/stats"
 )
 
 // record reads a capture or log with every check at its default severity
@@ -39,16 +41,7 @@ func replay(t *testing.T, path string, rec *graph.Recorder) []rules.Finding {
 		t.Fatal(err)
 	}
 	eng.OnKeep = rec.Finding
-	tr := rules.NewTracker(rec, eng)
-	src, closer, err := parse.OpenFile(path, parse.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer closer.Close()
-	if err := parse.Each(src, func(seg *tcp.Segment) { tr.Add(seg) }); err != nil {
-		t.Fatal(err)
-	}
-	tr.Flush()
+	feed(t, path, rec, eng)
 	rec.Flush()
 	return eng.Findings()
 }
@@ -259,3 +252,97 @@ func TestRecorderHandsOverEachConnectionAsItEnds(t *testing.T) {
 		})
 	}
 }
+
+// TestCappedRulesAreCountedApart draws a lossy transfer with the rule set
+// keeping 2 findings of a rule: the legend counts the 2 marks, a note
+// counts the rest, and the resent bytes in the heading are those
+// conns --stats calls retransmitted (rules/stats), not the findings'.
+// On the 1,000,000-segment bench capture the legend said ×1001 (1,000
+// kept and the summary) beside 2,013 fast retransmissions, which read as
+// resent bytes twice too high; tshark counts 2,013 retransmissions,
+// 2,914,824 bytes, as the heading does.
+func TestCappedRulesAreCountedApart(t *testing.T) {
+	const path = "../../testdata/captures/real/lossy-3pct.sender.pcap"
+	// Every finding, and conns --stats' figures.
+	all, err := rules.NewEngine(checks.All(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all.MaxPerRule = -1
+	st := stats.NewObserver()
+	var sums []stats.Summary
+	feed(t, path, all, endFunc(func(c *rules.Conn) {
+		if s, ok := st.Summary(c); ok {
+			sums = append(sums, s)
+		}
+	}), st)
+	total := map[string]int{}
+	for _, f := range all.Findings() {
+		total[f.Rule]++
+	}
+	// The graph, with 2 findings of a rule kept.
+	capped, err := rules.NewEngine(checks.All(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	capped.MaxPerRule = 2
+	rec := &graph.Recorder{Gap: 50 * time.Millisecond}
+	capped.OnKeep = rec.Finding
+	feed(t, path, rec, capped)
+	fs := capped.Findings()
+	cv := rec.Conversations()[0]
+	b, err := graph.Draw(cv, graph.Options{Findings: fs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg := string(b)
+	n := 0
+	for _, f := range fs {
+		if f.NotShown() == 0 {
+			continue
+		}
+		n++
+		if f.NotShown() != total[f.Rule]-2 {
+			t.Errorf("%s: the summary stands for %d findings, want %d", f.Rule, f.NotShown(), total[f.Rule]-2)
+		}
+		note := fmt.Sprintf("%d more %s findings in the input", total[f.Rule]-2, f.Rule)
+		if !strings.Contains(svg, note) || !strings.Contains(svg, " "+f.Rule+" ×2<") {
+			t.Errorf("%s: the graph lacks %q or a legend of 2 marks", f.Rule, note)
+		}
+	}
+	if n == 0 || total["fast-retransmission"] <= 2 {
+		t.Fatalf("%d rules beyond the limit, %d fast retransmissions: the capture no longer tests the limit", n, total["fast-retransmission"])
+	}
+	if len(sums) != 1 {
+		t.Fatalf("%d connections measured, want 1", len(sums))
+	}
+	for d, fig := range sums[0].Dirs {
+		if got := cv.Dirs[d].ReBytes; got != fig.RetransBytes {
+			t.Errorf("%s: %d bytes resent in the graph, %d retransmitted in conns --stats", rules.Dir(d), got, fig.RetransBytes)
+		}
+	}
+	if sums[0].Dirs[rules.FromClient].RetransBytes+sums[0].Dirs[rules.FromServer].RetransBytes == 0 {
+		t.Error("nothing retransmitted: the capture no longer tests the resent bytes")
+	}
+}
+
+// feed reads a capture or log through a tracker with the observers obs.
+func feed(t *testing.T, path string, obs ...rules.Observer) {
+	t.Helper()
+	tr := rules.NewTracker(obs...)
+	src, closer, err := parse.OpenFile(path, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closer.Close()
+	if err := parse.Each(src, func(seg *tcp.Segment) { tr.Add(seg) }); err != nil {
+		t.Fatal(err)
+	}
+	tr.Flush()
+}
+
+// endFunc is an observer that calls its function when a connection ends.
+type endFunc func(c *rules.Conn)
+
+func (f endFunc) Segment(*rules.Conn, rules.Dir, *tcp.Segment, bool) {}
+func (f endFunc) End(c *rules.Conn, _ rules.EndReason)               { f(c) }
