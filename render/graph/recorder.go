@@ -26,7 +26,12 @@ type Recorder struct {
 	Done func(cv *Conversation, findings []rules.Finding)
 
 	convs map[*rules.Conn]*Conversation
-	order []*Conversation
+	// last is the connection of the latest segment, and lastConv its
+	// graph (nil: not kept): a transfer's segments mostly follow one
+	// another, and the map lookup was a tenth of the recording.
+	last     *rules.Conn
+	lastConv *Conversation
+	order    []*Conversation
 	// byID and findings are the live connections by ID and the findings
 	// about them, kept when Done is set; ended are those waiting for
 	// Done.
@@ -72,7 +77,10 @@ func (r *Recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, isNew b
 	if r.convs == nil {
 		r.convs = map[*rules.Conn]*Conversation{}
 	}
-	conv, ok := r.convs[c]
+	conv, ok := r.lastConv, c == r.last && r.lastConv != nil
+	if !ok {
+		conv, ok = r.convs[c]
+	}
 	if !ok {
 		if !isNew || (r.Keep != nil && !r.Keep(c)) {
 			r.pending = r.pending[:0]
@@ -89,6 +97,7 @@ func (r *Recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, isNew b
 			r.byID[c.ID] = conv
 		}
 	}
+	r.last, r.lastConv = c, conv
 	conv.add(d, seg)
 	at := conv.place(d, seg)
 	for _, f := range r.pending {
@@ -109,6 +118,9 @@ func (r *Recorder) End(c *rules.Conn, _ rules.EndReason) {
 		return
 	}
 	conv.end()
+	if r.last == c {
+		r.last, r.lastConv = nil, nil
+	}
 	if r.Done != nil {
 		delete(r.convs, c)
 		r.ended = append(r.ended, conv)

@@ -5,7 +5,8 @@ package graph
 // forgotten, so that memory stays bounded.
 const ringCap = 4096
 
-// ring is a FIFO queue of at most ringCap values.
+// ring is a FIFO queue of at most ringCap values. Its buffer's length is
+// a power of two, so that a place in it is a mask, not a division.
 type ring[T any] struct {
 	buf        []T
 	head, size int
@@ -22,18 +23,18 @@ func (r *ring[T]) push(v T) {
 		if len(r.buf) < ringCap {
 			r.grow()
 		} else {
-			r.head = (r.head + 1) % len(r.buf)
+			r.head = (r.head + 1) & (len(r.buf) - 1)
 			r.size--
 		}
 	}
-	r.buf[(r.head+r.size)%len(r.buf)] = v
+	r.buf[(r.head+r.size)&(len(r.buf)-1)] = v
 	r.size++
 }
 
 func (r *ring[T]) grow() {
 	b := make([]T, 2*len(r.buf))
 	for i := range r.size {
-		b[i] = r.buf[(r.head+i)%len(r.buf)]
+		b[i] = r.buf[(r.head+i)&(len(r.buf)-1)]
 	}
 	r.buf, r.head = b, 0
 }
@@ -41,11 +42,11 @@ func (r *ring[T]) grow() {
 func (r *ring[T]) front() *T { return &r.buf[r.head] }
 
 // at is the i-th oldest value.
-func (r *ring[T]) at(i int) *T { return &r.buf[(r.head+i)%len(r.buf)] }
+func (r *ring[T]) at(i int) *T { return &r.buf[(r.head+i)&(len(r.buf)-1)] }
 
 func (r *ring[T]) pop() T {
 	v := r.buf[r.head]
-	r.head = (r.head + 1) % len(r.buf)
+	r.head = (r.head + 1) & (len(r.buf) - 1)
 	r.size--
 	return v
 }
