@@ -14,7 +14,12 @@ import (
 // in sequence space: client data at pseudo-random offsets, each answered by
 // an ACK of another pseudo-random offset. Nearly every segment makes a
 // finding (a gap, data behind, an ACK of unsent data).
-func jumpingConnection(n int) []tcp.Segment {
+func jumpingConnection(n int) []tcp.Segment { return connectionOf(n, true) }
+
+// connectionOf is jumpingConnection when jump is set; else the data goes
+// in order, each segment acknowledged: a normal connection of as many
+// segments.
+func connectionOf(n int, jump bool) []tcp.Segment {
 	const j, k = 1000, 5000000
 	const known = tcp.KnownAll &^ tcp.KnownChecksum
 	client := tcp.Endpoint{Name: "192.0.2.10", Port: 51000}
@@ -28,10 +33,15 @@ func jumpingConnection(n int) []tcp.Segment {
 	for i := range n {
 		x = x*1103515245 + 12345 // a linear congruential generator: the same jumps every run
 		off := j + 1 + (x>>8)%1_000_000*100
+		ack := off
+		if !jump {
+			off = uint32(j + 1 + i/2*100)
+			ack = off + 100
+		}
 		if i%2 == 0 {
 			segs = append(segs, tcp.Segment{Src: client, Dst: server, Seq: off, Ack: k + 1, Window: 65535, Flags: tcp.ACK, PayloadLen: 100, Known: known})
 		} else {
-			segs = append(segs, tcp.Segment{Src: server, Dst: client, Seq: k + 1, Ack: off, Window: 65535, Flags: tcp.ACK, Known: known})
+			segs = append(segs, tcp.Segment{Src: server, Dst: client, Seq: k + 1, Ack: ack, Window: 65535, Flags: tcp.ACK, Known: known})
 		}
 	}
 	t0 := time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)
@@ -78,5 +88,36 @@ func TestJumpsInSequenceSpaceCostLinearly(t *testing.T) {
 	const perSegment = 16 << 10
 	if b := allocatedExplaining(t, jumpingConnection(n)); b/n > perSegment {
 		t.Errorf("explaining %d jumping segments allocated %d bytes each, want at most %d: the work per segment grows with the findings", n, b/n, perSegment)
+	}
+}
+
+// explainTime is the shortest of three times explaining segs with every
+// check takes.
+func explainTime(t *testing.T, segs []tcp.Segment) time.Duration {
+	t.Helper()
+	best := time.Duration(1<<63 - 1)
+	for range 3 {
+		start := time.Now()
+		allocatedExplaining(t, segs)
+		best = min(best, time.Since(start))
+	}
+	return best
+}
+
+// TestJumpsInSequenceSpaceTakeAboutTheTimeOfANormalConnection: explaining
+// 20,000 jumping segments takes about as long as a normal connection of
+// as many (1.4 times on a 2-core machine), and must stay within 20 times:
+// the quadratic sort of every finding took about 800 times. A ratio of
+// two times measured alike, each the best of three, so that load and
+// -race slow both and the bound holds.
+func TestJumpsInSequenceSpaceTakeAboutTheTimeOfANormalConnection(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: explains 60,000 segments")
+	}
+	const n = 10_000
+	normal := explainTime(t, connectionOf(n, false))
+	jumping := explainTime(t, jumpingConnection(n))
+	if jumping > 20*normal {
+		t.Errorf("explaining %d jumping segments took %v, %.0f times the %v of a normal connection, want at most 20", n, jumping, float64(jumping)/float64(normal), normal)
 	}
 }
