@@ -63,8 +63,11 @@ func (p GitHub) Tail(w io.Writer, r *Report) error {
 		}
 	}
 	for _, u := range r.Interrupted {
-		fmt.Fprintf(&b, "::error file=%s,title=not read: interrupted::%s\n", githubProperty(u.Path),
-			githubData("interrupted ("+u.Reason+"): the report is incomplete"))
+		msg := "interrupted (" + u.Reason + "): the report is incomplete"
+		if p.Lang == rules.Chinese {
+			msg = "运行被中断（" + ErrorText(u.Reason, p.Lang) + "）：报告不完整"
+		}
+		fmt.Fprintf(&b, "::error file=%s,title=not read: interrupted::%s\n", githubProperty(u.Path), githubData(msg))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

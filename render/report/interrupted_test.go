@@ -38,11 +38,12 @@ func TestAnInterruptedReportSaysSoInEveryFormat(t *testing.T) {
 		p    Printer
 		want []string
 	}{
-		"text":     {Text{}, []string{"captures/late.pcap: not read: interrupted (abandoned while being read)\n", "; interrupted: 2 inputs not read, the report is incomplete"}},
-		"quiet":    {Text{NoSummary: true}, []string{"captures/late.pcap: not read: interrupted (abandoned while being read)\n", "captures/x\\x1b[2J\\n.pcap: not read: interrupted (not started)\n"}},
-		"zh":       {Text{Lang: rules.Chinese}, []string{"captures/late.pcap: 未读取：运行被中断 (读到一半时放弃)", "；运行被中断：2 个输入没有读，报告不完整"}},
-		"markdown": {Markdown{}, []string{"- not read (interrupted): `captures/late.pcap`: abandoned while being read\n", "interrupted: 2 inputs not read"}},
-		"github":   {GitHub{}, []string{"::error file=captures/late.pcap,title=not read: interrupted::interrupted (abandoned while being read): the report is incomplete"}},
+		"text":      {Text{}, []string{"captures/late.pcap: not read: interrupted (abandoned while being read)\n", "; interrupted: 2 inputs not read, the report is incomplete"}},
+		"quiet":     {Text{NoSummary: true}, []string{"captures/late.pcap: not read: interrupted (abandoned while being read)\n", "captures/x\\x1b[2J\\n.pcap: not read: interrupted (not started)\n"}},
+		"zh":        {Text{Lang: rules.Chinese}, []string{"captures/late.pcap: 未读取：运行被中断 (读到一半时放弃)", "；运行被中断：2 个输入没有读，报告不完整"}},
+		"markdown":  {Markdown{}, []string{"- not read (interrupted): `captures/late.pcap`: abandoned while being read\n", "interrupted: 2 inputs not read"}},
+		"github zh": {GitHub{Lang: rules.Chinese}, []string{"::error file=captures/late.pcap,title=not read: interrupted::运行被中断（读到一半时放弃）：报告不完整\n"}},
+		"github":    {GitHub{}, []string{"::error file=captures/late.pcap,title=not read: interrupted::interrupted (abandoned while being read): the report is incomplete"}},
 	} {
 		got := out(c.p)
 		for _, w := range c.want {
