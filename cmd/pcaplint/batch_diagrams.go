@@ -27,6 +27,8 @@ type diagramSink struct {
 	root *os.Root
 	// all draws every connection, not only those with findings.
 	all bool
+	// lang is the language of the diagrams' words (lint --lang).
+	lang rules.Lang
 }
 
 // newDiagramSink creates dir if needed and opens it as the root of every
@@ -62,7 +64,7 @@ func (s *diagramSink) write(input string, convs []*diagram.Conversation, finding
 			continue
 		}
 		g := []*diagram.Conversation{c}
-		b, err := r.render(diagram.Build(g, diagram.Options{}))
+		b, err := r.render(diagram.Build(g, diagram.Options{Lang: s.lang}))
 		if err != nil {
 			return out, fmt.Errorf("%s: connection %d: drawing: %w", input, c.Conn.ID, err)
 		}

@@ -57,6 +57,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 		if b.diagrams, err = newDiagramSink(fl.batch.diagramsDir, fl.batch.diagrams == "all"); err != nil {
 			return err
 		}
+		b.diagrams.lang, _ = langFlag(cmd) // checked by newPrinter
 		defer b.diagrams.Close()
 	}
 	// The JSON and JUnit reports are written as each input is done,

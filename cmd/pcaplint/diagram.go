@@ -59,6 +59,7 @@ pages of N rows for documents and slides, one file a page.`,
   pcaplint diagram capture.pcap -o diagrams/
   pcaplint diagram capture.pcap --filter 'port 9502' --format mermaid
   pcaplint diagram capture.pcap --conn 3 --max-rows 0 --page 40 -o slides/conn3.png
+  pcaplint diagram --lang zh capture.pcap -o conn.svg
   tcpdump -l -n -i lo port 9502 | pcaplint diagram - --merged -o lo.png`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -81,6 +82,7 @@ pages of N rows for documents and slides, one file a page.`,
 	f.Int64Var(&fl.limits.maxPixels, "max-pixels", png.DefaultMaxPixels, "refuse to draw a PNG of more pixels than this (-1: no limit)")
 	f.IntVar(&fl.page, "page", 0, "split each diagram into pages of N rows, one file a page (-o out.svg writes out-1.svg, out-2.svg, …); svg, png and dot")
 	f.StringVar(&fl.theme, "theme", "auto", "light, dark, or auto (follows the viewer's colour scheme)")
+	f.String("lang", "en", "language of the caption, roles, breaks and legend, and of the findings' messages: en or zh")
 	addInputFlags(cmd, &fl.input, "input-absolute")
 	return cmd
 }
@@ -97,6 +99,13 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 	if fl.time != "rel" && fl.time != "abs" {
 		return fmt.Errorf("--time must be rel or abs, not %q", fl.time)
 	}
+	lang, err := langFlag(cmd)
+	if err != nil {
+		return err
+	}
+	if lang == rules.Chinese && format == "png" {
+		fmt.Fprintln(cmd.ErrOrStderr(), "pcaplint: warning: --lang zh: a PNG is drawn with Go's fonts, which have no Chinese characters; SVG shows them in the viewer's font")
+	}
 	keep, eng, err := drawingSetup(fl.conns, fl.filter, fl.rulesFile, fl.overrides, checks)
 	if err != nil {
 		return err
@@ -106,7 +115,7 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 	convs := rec.Conversations()
 	// An input broken part-way is still drawn up to the break; the exit
 	// code says it was broken.
-	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}}, rules.English)
+	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}}, lang)
 	if len(convs) == 0 {
 		if inputErr != nil {
 			return inputErr
@@ -121,7 +130,7 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 			groups = append(groups, []*diagram.Conversation{c})
 		}
 	}
-	opts := diagram.Options{Absolute: fl.absolute, Gap: orNever(fl.gap), MaxRows: orNeverInt(fl.maxRows)}
+	opts := diagram.Options{Absolute: fl.absolute, Gap: orNever(fl.gap), MaxRows: orNeverInt(fl.maxRows), Lang: lang}
 	if fl.page < 0 {
 		return fmt.Errorf("--page must be a number of rows, not %d", fl.page)
 	}

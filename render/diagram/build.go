@@ -2,7 +2,6 @@ package diagram
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,6 +30,9 @@ type Options struct {
 	MaxRows int
 	// Caption replaces the generated caption when set.
 	Caption string
+	// Lang is the language of the diagram's words (English when empty):
+	// caption, roles, tags, breaks, legend and the findings' messages.
+	Lang rules.Lang
 }
 
 // Build makes the diagram of one conversation, or of several merged onto
@@ -42,7 +44,7 @@ func Build(convs []*Conversation, opts Options) *Diagram {
 	if opts.MaxRows == 0 {
 		opts.MaxRows = DefaultMaxRows
 	}
-	d := &Diagram{States: len(convs) == 1}
+	d := &Diagram{States: len(convs) == 1, Lang: opts.Lang}
 	lanes := map[tcp.Endpoint]int{}
 	var rows []Row
 	for _, conv := range convs {
@@ -60,7 +62,11 @@ func Build(convs []*Conversation, opts Options) *Diagram {
 	rows = insertGaps(rows, opts.Gap)
 	d.Rows = fold(rows, opts.MaxRows)
 	slices.SortFunc(d.Legend, byRule)
-	d.Caption = shorten(cmp.Or(opts.Caption, caption(convs, d)), 200)
+	var dur time.Duration
+	if n := len(d.Rows); n > 0 {
+		dur = d.Rows[n-1].Time.Sub(d.Start)
+	}
+	d.Caption = shorten(cmp.Or(opts.Caption, captionIn(convs, d, dur, d.Lang)), 200)
 	return d
 }
 
@@ -82,14 +88,14 @@ func (d *Diagram) addLanes(c *rules.Conn, lanes map[tcp.Endpoint]int) [2]int {
 	for dir, ep := range []tcp.Endpoint{c.Client, c.Server} {
 		if i, ok := lanes[ep]; ok {
 			idx[dir] = i
-			if role := rules.Dir(dir).String(); !strings.Contains(d.Lanes[i].Role, role) {
+			if role := rules.Dir(dir).In(d.Lang); !strings.Contains(d.Lanes[i].Role, role) {
 				d.Lanes[i].Role += " · " + role // a server that is also a client
 			}
 			continue
 		}
 		idx[dir] = len(d.Lanes)
 		lanes[ep] = len(d.Lanes)
-		lane := Lane{Endpoint: ep, Role: rules.Dir(dir).String()}
+		lane := Lane{Endpoint: ep, Role: rules.Dir(dir).In(d.Lang)}
 		if d.States {
 			lane.Initial = c.InitialState(rules.Dir(dir)).String()
 		}
@@ -105,7 +111,7 @@ func (d *Diagram) addLegend(fs []rules.Finding) {
 	for _, f := range fs {
 		i := slices.IndexFunc(d.Legend, func(e LegendEntry) bool { return e.Rule == f.Rule })
 		if i < 0 {
-			d.Legend = append(d.Legend, LegendEntry{Rule: f.Rule, Severity: f.Severity, Message: f.Message})
+			d.Legend = append(d.Legend, LegendEntry{Rule: f.Rule, Severity: f.Severity, Message: message(&f, d.Lang)})
 			i = len(d.Legend) - 1
 		}
 		d.Legend[i].Count++
@@ -140,7 +146,7 @@ func conversationRows(conv *Conversation, lane [2]int, opts Options, merged bool
 		if lost, ok := seqs.hole(s); ok {
 			rows = append(rows, Row{Kind: RowLost, Time: s.Time, From: from, To: to, Conn: c.ID,
 				Label: num.seq(s.Dir, lost.Left, false) + ":" + num.seq(s.Dir, lost.Right, false) +
-					fmt.Sprintf(" (%d) not captured", lost.Right-lost.Left)})
+					notCaptured(lost.Right-lost.Left, opts.Lang)})
 		}
 		label := num.label(s)
 		if merged {
@@ -150,7 +156,7 @@ func conversationRows(conv *Conversation, lane [2]int, opts Options, merged bool
 			Label: label, Class: classOf(s), Pos: s.Pos, Payload: s.PayloadLen, Findings: finds[s.Pos]}
 		if seqs.retransmits(s) && !hasRule(r.Findings, "retransmission") {
 			// A retransmission finding already says so: one word, not two.
-			r.Tags = append(r.Tags, "retransmission")
+			r.Tags = append(r.Tags, retransmissionTag(opts.Lang))
 		}
 		for _, t := range trans[s.Pos] {
 			r.States = setMark(r.States, StateMark{Lane: lane[t.Endpoint], State: t.To.String()})
@@ -233,20 +239,4 @@ func insertGaps(rows []Row, gap time.Duration) []Row {
 		out = append(out, r)
 	}
 	return out
-}
-
-func caption(convs []*Conversation, d *Diagram) string {
-	if len(convs) == 0 {
-		return "no connections"
-	}
-	var dur time.Duration
-	if n := len(d.Rows); n > 0 {
-		dur = d.Rows[n-1].Time.Sub(d.Start)
-	}
-	segs := Count(d.Segments, "segment")
-	if len(convs) > 1 {
-		return fmt.Sprintf("%d connections · %s · %s", len(convs), segs, Duration(dur))
-	}
-	c := convs[0].Conn
-	return fmt.Sprintf("connection %d · %s → %s · %s · %s", c.ID, c.Client, c.Server, segs, Duration(dur))
 }

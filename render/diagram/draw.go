@@ -74,7 +74,7 @@ func (g *geometry) row(d *Diagram, i int, opts LayoutOptions, s *Scene) {
 	if xb < xa {
 		dir = -1
 	}
-	arrow := Item{Kind: KindArrow, Role: RoleArrow, X1: xa, Y1: y, X2: xb, Y2: y, Title: title(r)}
+	arrow := Item{Kind: KindArrow, Role: RoleArrow, X1: xa, Y1: y, X2: xb, Y2: y, Title: title(r, d.Lang)}
 	label := Item{Kind: KindText, Role: RoleLabel, X1: xa + dir*labelPad, Y1: y - 5, Text: r.Label,
 		Face: typeface.Mono, Size: labelSize, Anchor: Start, Title: arrow.Title}
 	if dir < 0 {
@@ -124,7 +124,7 @@ func (g *geometry) breakRow(d *Diagram, r *Row, y float64, s *Scene) {
 	if len(d.Lanes) == 1 {
 		mid = left + minSpan/2
 	}
-	text := Item{Kind: KindText, Role: RoleGapText, X1: mid, Y1: y + 3.5, Text: breakText(r),
+	text := Item{Kind: KindText, Role: RoleGapText, X1: mid, Y1: y + 3.5, Text: breakText(r, d.Lang),
 		Face: typeface.Regular, Size: noteSize, Anchor: Middle}
 	if r.Kind != RowFold {
 		s.add(Item{Kind: KindLine, Role: RoleGap, X1: margin, Y1: y, X2: right + g.stateW, Y2: y, Dash: Dashed})
@@ -143,12 +143,12 @@ func (g *geometry) legend(d *Diagram, s *Scene) float64 {
 		return g.bottom
 	}
 	y := g.bottom + 22
-	s.add(Item{Kind: KindText, Role: RoleLegendText, X1: margin, Y1: y, Text: "Findings",
+	s.add(Item{Kind: KindText, Role: RoleLegendText, X1: margin, Y1: y, Text: legendTitle(d.Lang),
 		Face: typeface.Regular, Size: captionSize})
 	ruleW, countW := 0.0, 0.0
 	for _, e := range d.Legend {
 		ruleW = max(ruleW, typeface.Width(typeface.Mono, noteSize, Marked(e.Severity, e.Rule)))
-		countW = max(countW, typeface.Width(typeface.Regular, noteSize, legendCount(e)))
+		countW = max(countW, typeface.Width(typeface.Regular, noteSize, legendCount(e, d.Lang)))
 	}
 	msgX := margin + 8 + ruleW + 12 + countW + 12
 	msgW := max(g.right-msgX, legendMinText)
@@ -157,7 +157,7 @@ func (g *geometry) legend(d *Diagram, s *Scene) float64 {
 		s.add(Item{Kind: KindText, Role: FindingTextRole(e.Severity), X1: margin + 8, Y1: y,
 			Text: Marked(e.Severity, e.Rule), Face: typeface.Mono, Size: noteSize, Title: e.Message})
 		s.add(Item{Kind: KindText, Role: RoleRoleText, X1: margin + 8 + ruleW + 12, Y1: y,
-			Text: legendCount(e), Face: typeface.Regular, Size: noteSize})
+			Text: legendCount(e, d.Lang), Face: typeface.Regular, Size: noteSize})
 		for i, line := range wrap(e.Message, typeface.Regular, noteSize, msgW, legendMaxLines) {
 			if i > 0 {
 				y += noteSize + 3
@@ -170,8 +170,8 @@ func (g *geometry) legend(d *Diagram, s *Scene) float64 {
 }
 
 // legendCount is a legend line's severity and count: "warning ×3".
-func legendCount(e LegendEntry) string {
-	return e.Severity.String() + " ×" + strconv.Itoa(e.Count)
+func legendCount(e LegendEntry, l rules.Lang) string {
+	return e.Severity.In(l) + " ×" + strconv.Itoa(e.Count)
 }
 
 // wrap breaks s into lines no wider than width set in face f at size,

@@ -67,7 +67,7 @@ func Lay(d *Diagram, opts LayoutOptions) *Scene {
 	g.headers(d, s)
 	if len(d.Rows) > 0 {
 		s.add(Item{Kind: KindText, Role: RoleTime, X1: g.timeRight, Y1: g.lifeTop - 7,
-			Text: timeHeading(opts), Face: typeface.Regular, Size: noteSize, Anchor: End})
+			Text: timeHeadingIn(opts.AbsTime, d.Lang), Face: typeface.Regular, Size: noteSize, Anchor: End})
 	}
 	for i := range d.Rows {
 		g.row(d, i, opts, s)
@@ -106,7 +106,7 @@ func measure(d *Diagram, opts LayoutOptions) *geometry {
 			span = max(span, 2*(w+2*labelPad+12)/float64(lanes))
 		case RowFold, RowGap, RowContinued:
 			if n := len(d.Lanes) - 1; n > 0 {
-				span = max(span, (typeface.Width(typeface.Regular, noteSize, breakText(r))+60)/float64(n))
+				span = max(span, (typeface.Width(typeface.Regular, noteSize, breakText(r, d.Lang))+60)/float64(n))
 			}
 		}
 	}
@@ -124,7 +124,7 @@ func measure(d *Diagram, opts LayoutOptions) *geometry {
 	for i := 1; i < len(d.Lanes); i++ {
 		span = max(span, (headerWidth(d.Lanes[i-1])+headerWidth(d.Lanes[i]))/2+24)
 	}
-	timeW = max(timeW, typeface.Width(typeface.Regular, noteSize, timeHeading(opts)))
+	timeW = max(timeW, typeface.Width(typeface.Regular, noteSize, timeHeadingIn(opts.AbsTime, d.Lang)))
 	g.timeRight = margin + timeW
 	x := g.timeRight + 16 + g.stateW
 	if len(d.Lanes) > 0 {
@@ -166,14 +166,6 @@ func measure(d *Diagram, opts LayoutOptions) *geometry {
 	return g
 }
 
-// timeHeading heads the time column.
-func timeHeading(opts LayoutOptions) string {
-	if opts.AbsTime {
-		return "time (UTC)"
-	}
-	return "time (ms)"
-}
-
 func abs(n int) int {
 	if n < 0 {
 		return -n
@@ -192,14 +184,14 @@ func headerWidth(l Lane) float64 {
 
 // breakText is the text of a gap or fold row in drawn formats. Go's fonts
 // lack "⋯", so three middle dots stand in for it.
-func breakText(r *Row) string {
+func breakText(r *Row, l rules.Lang) string {
 	switch r.Kind {
 	case RowGap:
-		return r.GapText()
+		return r.GapTextIn(l)
 	case RowContinued:
 		return r.Label
 	}
-	return r.FoldText("···")
+	return r.FoldTextIn("···", l)
 }
 
 // notes are the texts under an arrow, by its head: rule IDs of findings,
@@ -254,7 +246,7 @@ func notesWidth(r *Row) float64 {
 
 // title is an arrow's tooltip: where the segment was read, then every
 // finding's rule and message.
-func title(r *Row) string {
+func title(r *Row, l rules.Lang) string {
 	var b strings.Builder
 	if r.Pos != (tcp.Pos{}) {
 		b.WriteString(r.Pos.String())
@@ -263,7 +255,7 @@ func title(r *Row) string {
 		if b.Len() > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(f.Rule + ": " + f.Message)
+		b.WriteString(f.Rule + ": " + message(&f, l))
 	}
 	return b.String()
 }

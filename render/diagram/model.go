@@ -23,6 +23,8 @@ type Diagram struct {
 	Legend []LegendEntry
 	// Segments counts every segment drawn or folded.
 	Segments int
+	// Lang is the language of the diagram's words (Options.Lang).
+	Lang rules.Lang
 }
 
 // Lane is one lifeline: an endpoint and the role it plays.

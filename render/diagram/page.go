@@ -1,7 +1,6 @@
 package diagram
 
 import (
-	"fmt"
 	"slices"
 )
 
@@ -21,14 +20,14 @@ func (d *Diagram) Pages(n int) []*Diagram {
 	lanes := slices.Clone(d.Lanes)
 	for k := range total {
 		rows := d.Rows[k*n : min((k+1)*n, len(d.Rows))]
-		p := &Diagram{Caption: fmt.Sprintf("%s · page %d of %d", d.Caption, k+1, total),
-			Lanes: slices.Clone(lanes), Start: d.Start, States: d.States}
+		p := &Diagram{Caption: pageCaption(d.Caption, k+1, total, d.Lang),
+			Lanes: slices.Clone(lanes), Start: d.Start, States: d.States, Lang: d.Lang}
 		if k > 0 {
-			p.Rows = append(p.Rows, Row{Kind: RowContinued, Label: fmt.Sprintf("continued from page %d", k)})
+			p.Rows = append(p.Rows, Row{Kind: RowContinued, Label: continuedFrom(k, d.Lang)})
 		}
 		p.Rows = append(p.Rows, rows...)
 		if k < total-1 {
-			p.Rows = append(p.Rows, Row{Kind: RowContinued, Label: fmt.Sprintf("continued on page %d", k+2)})
+			p.Rows = append(p.Rows, Row{Kind: RowContinued, Label: continuedOn(k+2, d.Lang)})
 		}
 		for i := range rows {
 			r := &rows[i]

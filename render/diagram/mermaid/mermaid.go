@@ -33,23 +33,23 @@ func Write(w io.Writer, d *diagram.Diagram) error {
 		span += "," + id(len(d.Lanes)-1)
 	}
 	for i := range d.Rows {
-		row(bw, &d.Rows[i], span)
+		row(bw, &d.Rows[i], span, d.Lang)
 	}
 	return bw.Flush()
 }
 
 func id(lane int) string { return fmt.Sprintf("P%d", lane) }
 
-func row(w *bufio.Writer, r *diagram.Row, span string) {
+func row(w *bufio.Writer, r *diagram.Row, span string, l rules.Lang) {
 	switch r.Kind {
 	case diagram.RowGap:
-		fmt.Fprintf(w, "    Note over %s: %s\n", span, Escape(r.GapText()))
+		fmt.Fprintf(w, "    Note over %s: %s\n", span, Escape(r.GapTextIn(l)))
 		return
 	case diagram.RowContinued:
 		fmt.Fprintf(w, "    Note over %s: %s\n", span, Escape(r.Label))
 		return
 	case diagram.RowFold:
-		fmt.Fprintf(w, "    Note over %s: %s\n", span, Escape(r.FoldText("⋯")))
+		fmt.Fprintf(w, "    Note over %s: %s\n", span, Escape(r.FoldTextIn("⋯", l)))
 		return
 	case diagram.RowLost:
 		fmt.Fprintf(w, "    %s--x%s: %s\n", id(r.From), id(r.To), Escape(r.Label))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pcaplint/pcaplint/render/diagram"
 	"github.com/pcaplint/pcaplint/render/palette"
+	"github.com/pcaplint/pcaplint/rules"
 )
 
 // Write writes d as PlantUML text.
@@ -28,7 +29,7 @@ func Write(w io.Writer, d *diagram.Diagram) error {
 		}
 	}
 	for i := range d.Rows {
-		row(bw, &d.Rows[i])
+		row(bw, &d.Rows[i], d.Lang)
 	}
 	fmt.Fprintf(bw, "@enduml\n")
 	return bw.Flush()
@@ -36,13 +37,13 @@ func Write(w io.Writer, d *diagram.Diagram) error {
 
 func id(lane int) string { return "P" + strconv.Itoa(lane) }
 
-func row(w *bufio.Writer, r *diagram.Row) {
+func row(w *bufio.Writer, r *diagram.Row, l rules.Lang) {
 	switch r.Kind {
 	case diagram.RowGap:
-		fmt.Fprintf(w, "...%s...\n", Escape(r.GapText()))
+		fmt.Fprintf(w, "...%s...\n", Escape(r.GapTextIn(l)))
 		return
 	case diagram.RowFold:
-		fmt.Fprintf(w, "== %s ==\n", Escape(r.FoldText("⋯")))
+		fmt.Fprintf(w, "== %s ==\n", Escape(r.FoldTextIn("⋯", l)))
 		return
 	case diagram.RowContinued:
 		fmt.Fprintf(w, "== %s ==\n", Escape(r.Label))

@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/pcaplint/pcaplint/internal/english"
 	"github.com/pcaplint/pcaplint/render/diagram"
 	"github.com/pcaplint/pcaplint/render/diagram/internal/fixture"
+	"github.com/pcaplint/pcaplint/rules"
 )
 
 // drawn counts what an SVG draws: arrow groups and their label texts.
@@ -140,5 +143,44 @@ func TestGoldenThemesAndPages(t *testing.T) {
 		if n := strings.Count(string(b), "continued "); n != min(k+1, 2) && n != 1 {
 			t.Errorf("page %d has %d continued marks", k+1, n)
 		}
+	}
+}
+
+// TestGoldenChinese pins a diagram drawn with Lang zh: caption, roles,
+// idle breaks, time heading, legend title, severities and the findings'
+// messages in Chinese, with no English sentence left among its texts;
+// its pages say where they continue in Chinese too.
+func TestGoldenChinese(t *testing.T) {
+	d := diagram.Build(fixture.SeveritiesZh(), diagram.Options{Lang: rules.Chinese, Gap: 20 * time.Millisecond})
+	b, err := Render(diagram.Lay(d, diagram.LayoutOptions{}), Auto, d.Caption)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixture.Golden(t, "severities-zh.svg", b)
+	texts := count(t, b).texts
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{"连接 1", "客户端", "服务器端", "空闲", "时间（毫秒）", "检查发现", "警告 ×1", "零窗口"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q among the texts:\n%s", want, all)
+		}
+	}
+	for _, s := range texts {
+		if strings.HasPrefix(s, "@font-face") {
+			continue // the style sheet
+		}
+		if e := english.Sentence(s); e != "" {
+			t.Errorf("English %q in %q", e, s)
+		}
+	}
+	var pages []string
+	for _, p := range d.Pages(4) {
+		b, err := Render(diagram.Lay(p, diagram.LayoutOptions{}), Auto, p.Caption)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, strings.Join(count(t, b).texts, "\n"))
+	}
+	if len(pages) < 2 || !strings.Contains(pages[0], "转第 2 页") || !strings.Contains(pages[1], "接第 1 页") {
+		t.Errorf("pages do not say where they continue in Chinese:\n%s", strings.Join(pages, "\n---\n"))
 	}
 }

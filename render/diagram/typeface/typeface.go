@@ -6,6 +6,7 @@ package typeface
 
 import (
 	"sync"
+	"unicode"
 
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
@@ -101,7 +102,11 @@ func Width(f Face, size float64, s string) float64 {
 	var units float64
 	for _, r := range s {
 		a, ok := m.advance[r]
-		if !ok {
+		switch {
+		case ok:
+		case wide(r):
+			a = m.unitsPerEm // the fallback font's full-width glyph
+		default:
 			a = m.missing
 		}
 		units += a
@@ -113,4 +118,12 @@ func Width(f Face, size float64, s string) float64 {
 func Has(f Face, r rune) bool {
 	_, ok := get(f).advance[r]
 	return ok
+}
+
+// wide reports whether r is a full-width character, which neither Go font
+// has and every CJK font sets one em wide: Han ideographs, CJK and
+// full-width punctuation (a diagram in Chinese, whose SVG text falls
+// back to the reader's CJK font).
+func wide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
 }
