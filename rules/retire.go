@@ -112,7 +112,7 @@ func (t *Tracker) retire(now time.Time) {
 // remembered does not depend on the traffic of other connections.
 func (t *Tracker) retireFrom(q *closedQueue, linger time.Duration, now time.Time) {
 	for c := q.back; c != nil && tcp.Elapsed(c.End, now) > linger; c = q.back {
-		t.tombs.add(c.key, c.End.Add(linger), t.maxConns())
+		t.tombs.add(c.key, c.End.Add(linger), graveOf(c), t.maxConns())
 		t.end(c, EndRetired)
 	}
 }

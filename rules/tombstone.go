@@ -12,8 +12,9 @@ import (
 const tombstoneLife = 2 * time.Minute
 
 // tombstones remember the 4-tuples of retired connections, so that port
-// reuse is seen after the connection itself was let go. Keys and times are
-// pointer-free, so the garbage collector never scans the table; at most a
+// reuse is seen after the connection itself was let go: a SYN on one, or,
+// when both ends were done with the connection, a segment outside what it
+// could still carry (see grave). Keys and graves are pointer-free, so the garbage collector never scans the table; at most a
 // cap of them are kept, so memory stays bounded.
 //
 // They expire first in, first out, by the date a 4-tuple last retired. The
@@ -24,10 +25,10 @@ const tombstoneLife = 2 * time.Minute
 // clocks step back); a tombstone due behind a later one waits for it, at
 // most a linger longer, and has looks at the date anyway.
 type tombstones struct {
-	// at is when each remembered 4-tuple last retired, as a duration since
-	// epoch (Time.Sub saturates where UnixNano would overflow).
-	at    map[connKey]time.Duration
-	epoch time.Time
+	// graves are what is remembered of the connection that last retired
+	// on each 4-tuple.
+	graves map[connKey]grave
+	epoch  time.Time
 	// ring holds the 4-tuples in the order of the dates they carry, n of
 	// them from head on.
 	ring    []tombstone
@@ -41,25 +42,37 @@ type tombstone struct {
 	at  time.Duration
 }
 
-// add remembers that the connection on key retired at when, forgetting
-// the oldest 4-tuple first when limit are kept.
-func (ts *tombstones) add(key connKey, when time.Time, limit int) {
+// grave is what a tombstone keeps of its connection: when it retired, as
+// a duration since the tombstones' epoch (Time.Sub saturates where
+// UnixNano would overflow), and, when both its ends were done with it
+// (Conn.over), the spans each end could still send (Conn.carries), the
+// lesser end first (lessEnd), and whether the client was that end.
+type grave struct {
+	at       time.Duration
+	spans    [2]span
+	over     bool
+	clientLo bool
+}
+
+// add remembers g as the connection on key that retired at when,
+// forgetting the oldest 4-tuple first when limit are kept.
+func (ts *tombstones) add(key connKey, when time.Time, g grave, limit int) {
 	if limit <= 0 {
 		return
 	}
-	if ts.at == nil {
-		ts.at, ts.epoch = make(map[connKey]time.Duration), when
+	if ts.graves == nil {
+		ts.graves, ts.epoch = make(map[connKey]grave), when
 	}
-	at := tcp.Elapsed(ts.epoch, when)
-	if _, ok := ts.at[key]; ok {
-		ts.at[key] = at
+	g.at = tcp.Elapsed(ts.epoch, when)
+	if _, ok := ts.graves[key]; ok {
+		ts.graves[key] = g
 		return
 	}
 	for ts.n >= limit {
 		ts.pop()
 	}
-	ts.push(key, at, limit)
-	ts.at[key] = at
+	ts.push(key, g.at, limit)
+	ts.graves[key] = g
 }
 
 // push puts key at the back of the ring, growing it when it is full.
@@ -88,11 +101,11 @@ func (ts *tombstones) pop() {
 	old := ts.ring[ts.head]
 	ts.head = (ts.head + 1) % len(ts.ring)
 	ts.n--
-	if at := ts.at[old.key]; at != old.at {
-		ts.push(old.key, at, len(ts.ring))
+	if g := ts.graves[old.key]; g.at != old.at {
+		ts.push(old.key, g.at, len(ts.ring))
 		return
 	}
-	delete(ts.at, old.key)
+	delete(ts.graves, old.key)
 }
 
 // expire forgets the tombstones older than tombstoneLife at now.
@@ -102,13 +115,13 @@ func (ts *tombstones) expire(now time.Time) {
 	}
 }
 
-// has reports whether a connection on key retired within tombstoneLife of
-// now. Either way: a capture's clock may step back.
-func (ts *tombstones) has(key connKey, now time.Time) bool {
-	at, ok := ts.at[key]
+// get returns the grave of the connection that retired on key, if it did
+// within tombstoneLife of now. Either way: a capture's clock may step back.
+func (ts *tombstones) get(key connKey, now time.Time) (grave, bool) {
+	g, ok := ts.graves[key]
 	if !ok {
-		return false
+		return grave{}, false
 	}
-	d := tcp.Elapsed(ts.epoch, now) - at
-	return -tombstoneLife <= d && d <= tombstoneLife
+	d := tcp.Elapsed(ts.epoch, now) - g.at
+	return g, -tombstoneLife <= d && d <= tombstoneLife
 }

@@ -45,8 +45,18 @@ func TestASYNOnARetiredFourTupleIsPortReuse(t *testing.T) {
 			lastACKLost, step{at: 3 * time.Minute, flags: tcp.SYN, seq: 9000}, true},
 		{"a late ACK on a retired 4-tuple is no reuse",
 			fullClose, step{at: closedAt + 10*time.Second, flags: tcp.ACK, seq: 1002, ack: 5002}, false},
-		{"a SYN-ACK on a retired 4-tuple is no reuse",
-			fullClose, step{at: closedAt + 10*time.Second, fromServer: true, flags: tcp.SYN | tcp.ACK, seq: 9000, ack: 1}, false},
+		{"a SYN-ACK with another ISN on a retired 4-tuple is reuse, its SYN not captured",
+			fullClose, step{at: closedAt + 10*time.Second, fromServer: true, flags: tcp.SYN | tcp.ACK, seq: 9000, ack: 1}, true},
+		{"the old SYN-ACK again on a retired 4-tuple is no reuse",
+			fullClose, step{at: closedAt + 10*time.Second, fromServer: true, flags: tcp.SYN | tcp.ACK, seq: 5000, ack: 1001}, false},
+		{"data far away 10 s after a full close reuses the retired 4-tuple",
+			fullClose, step{at: closedAt + 10*time.Second, flags: tcp.ACK | tcp.PSH, seq: 3000001, ack: 9000001}, true},
+		{"data far away 10 s after a RST reuses the retired 4-tuple",
+			reset, step{at: closedAt + 10*time.Second, flags: tcp.ACK | tcp.PSH, seq: 3000001, ack: 9000001}, true},
+		{"the client's data again 10 s after its RST is no reuse",
+			reset, step{at: closedAt + 10*time.Second, flags: tcp.ACK | tcp.PSH, seq: 1001, ack: 5001}, false},
+		{"data far away after a close with a FIN unacknowledged is no reuse",
+			lastACKLost, step{at: 3 * time.Minute, flags: tcp.ACK | tcp.PSH, seq: 3000001, ack: 9000001}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,6 +74,32 @@ func TestASYNOnARetiredFourTupleIsPortReuse(t *testing.T) {
 	}
 }
 
+// TestAReuseOfARetiredFourTupleKeepsTheRoles plays the server's data far
+// from the old spaces 10 s after a RST, on a server port (50000) above the
+// client's, so that a mid-stream guess by the ports would take the server
+// for the client: the connection it opens keeps the retired one's client.
+func TestAReuseOfARetiredFourTupleKeepsTheRoles(t *testing.T) {
+	col := &collector{}
+	tr := NewTracker(col)
+	for _, s := range append(reset, step{at: 10 * time.Second, fromServer: true, flags: tcp.ACK | tcp.PSH, seq: 9000001, ack: 3000001}) {
+		seg := segOf(40000, s)
+		if s.fromServer {
+			seg.Src.Port = 50000
+		} else {
+			seg.Dst.Port = 50000
+		}
+		tr.Add(&seg)
+	}
+	tr.Flush()
+	if len(col.conns) != 2 {
+		t.Fatalf("%d connections, want 2", len(col.conns))
+	}
+	if c := col.conns[1]; !c.Reused || c.Client != col.conns[0].Client || !c.Flipped {
+		t.Errorf("the new connection: Reused %v, client %v (want %v), Flipped %v (want true)",
+			c.Reused, c.Client, col.conns[0].Client, c.Flipped)
+	}
+}
+
 // TestTombstonesAreCappedAtMaxConns retires three connections one after
 // another into a table of two: the oldest tombstone goes.
 func TestTombstonesAreCappedAtMaxConns(t *testing.T) {
@@ -78,8 +114,8 @@ func TestTombstonesAreCappedAtMaxConns(t *testing.T) {
 	if opens[4] || !opens[5] {
 		t.Errorf("Reused: on the first 4-tuple %v, on the last %v; want false (its tombstone was dropped), true", opens[4], opens[5])
 	}
-	if tr.tombs.n > 2 || len(tr.tombs.at) > 2 {
-		t.Errorf("%d tombstones, %d keys remembered; want at most 2", tr.tombs.n, len(tr.tombs.at))
+	if tr.tombs.n > 2 || len(tr.tombs.graves) > 2 {
+		t.Errorf("%d tombstones, %d keys remembered; want at most 2", tr.tombs.n, len(tr.tombs.graves))
 	}
 }
 
@@ -107,14 +143,14 @@ func TestTombstones(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var ts tombstones
 			for i := range tt.laid {
-				ts.add(key(i), at(i), tt.limit)
+				ts.add(key(i), at(i), grave{}, tt.limit)
 			}
 			ts.expire(at(tt.now))
-			if ts.n != tt.wantN || len(ts.at) != tt.wantN {
-				t.Errorf("%d tombstones, %d keys; want %d", ts.n, len(ts.at), tt.wantN)
+			if ts.n != tt.wantN || len(ts.graves) != tt.wantN {
+				t.Errorf("%d tombstones, %d keys; want %d", ts.n, len(ts.graves), tt.wantN)
 			}
 			for i := range tt.laid {
-				if got, want := ts.has(key(i), at(tt.now)), i >= tt.oldest; got != want {
+				if got, want := has(&ts, key(i), at(tt.now)), i >= tt.oldest; got != want {
 					t.Errorf("has(key %d) = %v, want %v", i, got, want)
 				}
 			}
@@ -126,12 +162,12 @@ func TestATombstoneLaidAgainOutlivesItsOlderCopy(t *testing.T) {
 	var in interner
 	k := in.keyOf(segOf(40000, step{}).Src, segOf(40000, step{}).Dst)
 	var ts tombstones
-	ts.add(k, scriptT0, 10)
-	ts.add(k, scriptT0.Add(time.Minute), 10)
+	ts.add(k, scriptT0, grave{}, 10)
+	ts.add(k, scriptT0.Add(time.Minute), grave{}, 10)
 	now := scriptT0.Add(tombstoneLife + 30*time.Second)
 	ts.expire(now)
-	if ts.n != 1 || !ts.has(k, now) {
-		t.Errorf("after the first copy expired: %d tombstones, has %v; want 1, true", ts.n, ts.has(k, now))
+	if ts.n != 1 || !has(&ts, k, now) {
+		t.Errorf("after the first copy expired: %d tombstones, has %v; want 1, true", ts.n, has(&ts, k, now))
 	}
 }
 
@@ -139,7 +175,7 @@ func TestATombstoneCountsWhenTheClockStepsBack(t *testing.T) {
 	var in interner
 	k := in.keyOf(segOf(40000, step{}).Src, segOf(40000, step{}).Dst)
 	var ts tombstones
-	ts.add(k, scriptT0, 10)
+	ts.add(k, scriptT0, grave{}, 10)
 	tests := []struct {
 		name string
 		now  time.Duration
@@ -151,7 +187,7 @@ func TestATombstoneCountsWhenTheClockStepsBack(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := ts.has(k, scriptT0.Add(tt.now)); got != tt.want {
+			if got := has(&ts, k, scriptT0.Add(tt.now)); got != tt.want {
 				t.Errorf("has = %v, want %v", got, tt.want)
 			}
 		})
@@ -163,23 +199,30 @@ func TestATombstoneLaidAgainTakesNoMoreRoom(t *testing.T) {
 	key := func(port uint16) connKey { return in.keyOf(segOf(port, step{}).Src, segOf(port, step{}).Dst) }
 	var ts tombstones
 	for i := range 1000 {
-		ts.add(key(40000), scriptT0.Add(time.Duration(i)*time.Millisecond), 2)
+		ts.add(key(40000), scriptT0.Add(time.Duration(i)*time.Millisecond), grave{}, 2)
 	}
-	if ts.n != 1 || len(ts.at) != 1 {
-		t.Fatalf("%d entries, %d keys after one 4-tuple retired 1000 times; want 1, 1", ts.n, len(ts.at))
+	if ts.n != 1 || len(ts.graves) != 1 {
+		t.Fatalf("%d entries, %d keys after one 4-tuple retired 1000 times; want 1, 1", ts.n, len(ts.graves))
 	}
 	// At the cap, the 4-tuple retired least recently goes, not the one
 	// laid first.
-	ts.add(key(40001), scriptT0.Add(time.Second), 2)
-	ts.add(key(40000), scriptT0.Add(2*time.Second), 2)
-	ts.add(key(40002), scriptT0.Add(3*time.Second), 2)
+	ts.add(key(40001), scriptT0.Add(time.Second), grave{}, 2)
+	ts.add(key(40000), scriptT0.Add(2*time.Second), grave{}, 2)
+	ts.add(key(40002), scriptT0.Add(3*time.Second), grave{}, 2)
 	now := scriptT0.Add(4 * time.Second)
 	for port, want := range map[uint16]bool{40000: true, 40001: false, 40002: true} {
-		if got := ts.has(key(port), now); got != want {
+		if got := has(&ts, key(port), now); got != want {
 			t.Errorf("has(%d) = %v, want %v", port, got, want)
 		}
 	}
-	if ts.n != 2 || len(ts.at) != 2 {
-		t.Errorf("%d entries, %d keys; want 2, 2", ts.n, len(ts.at))
+	if ts.n != 2 || len(ts.graves) != 2 {
+		t.Errorf("%d entries, %d keys; want 2, 2", ts.n, len(ts.graves))
 	}
+}
+
+// has reports whether ts remembers a connection retired on key within
+// tombstoneLife of now.
+func has(ts *tombstones, key connKey, now time.Time) bool {
+	_, ok := ts.get(key, now)
+	return ok
 }

@@ -52,12 +52,12 @@ const (
 // A connection ends (Observer.End) with the input, when a SYN opens a new
 // connection on its 4-tuple (or, after a clean close or an accepted RST, a
 // segment outside its sequence spaces does: see reusedUnseen), when a full
-// table evicts it, or when it is
-// retired: once it has been quiet for 5 s of capture time after it closed
-// fully (both FINs acknowledged, or a RST), or for 2 minutes after it
-// closed otherwise (both FINs sent, one not acknowledged). The 4-tuple of
-// a retired connection is remembered for 2 more minutes, so that a SYN on
-// it still opens a connection marked Reused.
+// table evicts it, or when it is retired: once it has been quiet for 5 s
+// of capture time after it closed fully (both FINs acknowledged, or a
+// RST), or for 2 minutes after it closed otherwise (both FINs sent, one
+// not acknowledged). The 4-tuple of a retired connection is remembered for
+// 2 more minutes, so that a SYN on it, or a segment outside its sequence
+// spaces (see reusedRetired), still opens a connection marked Reused.
 type Tracker struct {
 	// MaxConns caps the live connections (DefaultMaxConns when 0).
 	MaxConns int
@@ -144,8 +144,9 @@ func (t *Tracker) addKeyed(key connKey, seg *tcp.Segment) (*Conn, Dir) {
 		c.Reused = true
 		isNew = true
 	} else if !ok {
-		c = t.open(key, seg, tcp.Endpoint{})
-		c.Reused = isSYN(seg) && t.tombs.has(key, seg.Time)
+		client, reused := t.reusedRetired(key, seg)
+		c = t.open(key, seg, client)
+		c.Reused = reused
 		isNew = true
 	}
 	d := FromClient
@@ -193,95 +194,6 @@ func startsNewConn(c *Conn, seg *tcp.Segment) bool {
 		return true
 	}
 	return seg.Src == c.Client && client.HasISN && seg.Seq != client.ISN
-}
-
-// reusedUnseen reports whether seg, a segment without SYN on the 4-tuple
-// of c, is the first seen of a new connection whose handshake the capture
-// missed. c is over for both ends: it closed cleanly (both FINs
-// acknowledged: RFC 9293 section 3.6), or a RST either way was accepted
-// (section 3.10.7.4: the receiver goes to CLOSED), FINs or not. And seg
-// lies outside what c can still carry, in its seq or its ack, or its TSval
-// jumped (tsJumped). c can still carry a retransmission of its data or
-// FIN, the last ACK again, a RST (left out: rst-after-close judges those),
-// and after a RST the data the other end had in flight when it was sent:
-// up to the right edge of the window the resetting end last offered. A
-// client that reuses its port moments later starts from a new ISN, almost
-// always far away; the capture may miss its SYN (a ring buffer, a filter
-// started late, a dropped packet).
-func reusedUnseen(c *Conn, seg *tcp.Segment) bool {
-	if !seg.Has(tcp.KnownFlags) || seg.Flags&tcp.RST != 0 || isSYN(seg) {
-		return false
-	}
-	cl, sv := &c.Sides[FromClient], &c.Sides[FromServer]
-	if !c.Reset() && (!finAcked(cl, sv) || !finAcked(sv, cl)) {
-		return false
-	}
-	s, peer := cl, sv
-	if seg.Src != c.Client {
-		s, peer = sv, cl
-	}
-	if s.tsJumped(seg) {
-		return true
-	}
-	if seg.Has(tcp.KnownSeq) && !s.inSpace(seg.Seq) && !inFlight(s, peer, seg.Seq) {
-		return true
-	}
-	return seg.Has(tcp.KnownAck) && seg.Flags&tcp.ACK != 0 && !peer.inSpace(seg.Ack)
-}
-
-// inFlight reports whether seq, beyond what s was seen to send, may still
-// be data s sent before its peer's RST reached it: the peer reset the
-// connection (s did not), and seq lies within the window the peer last
-// offered.
-func inFlight(s, peer *Side, seq uint32) bool {
-	if !peer.resetSent || s.resetSent || !peer.HasAck || !peer.HasWin {
-		return false
-	}
-	return tcp.SeqLEQ(peer.MaxAck, seq) && seq-peer.MaxAck < max(peer.Win, 1)
-}
-
-// Bounds on how far a TSval may move from the previous one of its sender
-// and still come from the same clock: a clock ticks at most once a
-// millisecond (RFC 7323 section 5.4), so it moves forward by at most the
-// elapsed milliseconds, and tsAhead more for rounding and clock steps; a
-// segment the network delayed carries an older TSval, by at most its
-// delay: tsBehind is two minutes of the fastest clock, a maximum segment
-// lifetime twice over.
-const (
-	tsAhead  = 1000
-	tsBehind = 120_000
-)
-
-// tsJumped reports whether seg carries a TSval that the clock s used
-// cannot have given it: a new connection on the 4-tuple, from a stack
-// that starts each connection's clock at a random offset (RFC 7323
-// section 5.4). Linux offsets the clock by the address pair alone, so its
-// new connection on a reused port does not jump: its sequence numbers
-// tell it instead.
-func (s *Side) tsJumped(seg *tcp.Segment) bool {
-	if !s.hasTS || !seg.Has(tcp.KnownOptions) || seg.Options.Has&tcp.OptTimestamp == 0 {
-		return false
-	}
-	moved := int32(seg.Options.TSVal - s.tsVal)
-	elapsed := max(int32(uint32(seg.Time.UnixMilli())-s.tsMilli), 0)
-	return moved < -tsBehind || moved > elapsed+tsAhead
-}
-
-// inSpace reports whether n lies in the sequence space the side used, from
-// its ISN (or, without its SYN, as far back as its bytes reach) up to its
-// next sequence number.
-func (s *Side) inSpace(n uint32) bool {
-	if !s.HasNxt {
-		return true
-	}
-	lo := s.ISN
-	if !s.HasISN {
-		if s.Bytes >= 1<<31 {
-			return true // it went round the space: anything may be a resend
-		}
-		lo = s.Nxt - uint32(s.Bytes) - 2 // data, SYN and FIN
-	}
-	return tcp.SeqLEQ(lo, n) && tcp.SeqLEQ(n, s.Nxt)
 }
 
 // isSYN reports whether seg is a SYN without ACK or RST: the first segment

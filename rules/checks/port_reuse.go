@@ -30,7 +30,9 @@ the FIN or RST, a gap of megabytes and an ACK of data never seen. What the
 old connection can still carry stays with it: a retransmission of its data
 or FIN, its last ACK again, a RST (` + "`rst-after-close`" + `), and after a RST the
 data the other end had in flight, up to the right edge of the window the
-resetting end last offered. Linux offsets the TS clock by the address pair
+resetting end last offered. The tombstone of such a connection keeps
+those sequence spans (not its TSvals), so a segment outside them, or a
+SYN-ACK, after it was retired is a reuse too. Linux offsets the TS clock by the address pair
 alone, so its reuse shows in the sequence numbers only, and its ISNs on one
 4-tuple grow by one every 64 ns (RFC 6528): the successor of a connection
 that sent faster than that (about 125 Mbit/s over its life) may start
