@@ -157,7 +157,7 @@ func baseRules(name string, checks []*rules.Check) (*rules.Config, error) {
 			cfg, _ := ruleset.Builtin(ruleset.Default, checks)
 			return cfg, nil
 		}
-		name = found
+		return ruleset.LoadFound(found, checks)
 	}
 	if _, err := os.Stat(name); err != nil && !strings.ContainsAny(name, "/.") {
 		return nil, fmt.Errorf("pcaplint: --rules %s: not a file, nor a built-in set (%s)%s",

@@ -61,17 +61,76 @@ func TestExtendsStaysInTheRuleFilesTree(t *testing.T) {
 			top := filepath.Join(dir, "tree", ".pcaplint.yaml")
 			os.WriteFile(top, []byte("extends: "+extends+"\n"), 0o644)
 			_, err := Load(top, stubChecks())
-			switch {
-			case tt.want == "" && err != nil:
-				t.Fatalf("refused: %v", err)
-			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-				t.Fatalf("error %v, want one saying %q", err, tt.want)
-			case err != nil && strings.Contains(err.Error(), "secretsecret"):
-				t.Fatalf("the secret file's text is in the error: %v", err)
-			case err != nil && !strings.Contains(err.Error(), ".pcaplint.yaml:1:10: "):
+			refusedWithoutTheSecret(t, err, tt.want)
+			if err != nil && !strings.Contains(err.Error(), ".pcaplint.yaml:1:10: ") {
 				t.Errorf("error not at the extends value: %v", err)
 			}
 		})
+	}
+}
+
+// refusedWithoutTheSecret fails unless err says want (no error when want
+// is empty) and quotes nothing of the secret file.
+func refusedWithoutTheSecret(t *testing.T, err error, want string) {
+	t.Helper()
+	switch {
+	case want == "" && err != nil:
+		t.Fatalf("refused: %v", err)
+	case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+		t.Fatalf("error %v, want one saying %q", err, want)
+	case err != nil && strings.Contains(err.Error(), "secretsecret"):
+		t.Fatalf("the secret file's text is in the error: %v", err)
+	}
+}
+
+// TestAFoundRuleFileStaysInItsDirectory: the rule file Find finds, which
+// nobody named, is read as extends reads one: a symbolic link leading out
+// of its directory (a repository's .pcaplint.yaml pointing at a file of
+// the user's, which the errors would quote) is refused, and so is a FIFO,
+// which would block the run; a link to a file beside it is followed. A
+// file named with --rules (Load) is read wherever it is.
+func TestAFoundRuleFileStaysInItsDirectory(t *testing.T) {
+	secret := "rules:\n  retransmission: ghp_secretsecret\n"
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, dir string) // makes dir/repo/.pcaplint.yaml
+		want  string                         // "" when the file loads
+	}{
+		{"a regular file", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "repo", FileName), []byte("rules:\n  retransmission: error\n"), 0o644)
+		}, ""},
+		{"a link to a file beside it", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "repo", "ci.yaml"), []byte("rules:\n  retransmission: error\n"), 0o644)
+			symlink(t, "ci.yaml", filepath.Join(dir, "repo", FileName))
+		}, ""},
+		{"a link leading out", func(t *testing.T, dir string) {
+			symlink(t, "../secret.txt", filepath.Join(dir, "repo", FileName))
+		}, "escapes"},
+		{"an absolute link", func(t *testing.T, dir string) {
+			symlink(t, filepath.Join(dir, "secret.txt"), filepath.Join(dir, "repo", FileName))
+		}, "escapes"},
+		{"a FIFO", func(t *testing.T, dir string) {
+			if err := syscall.Mkfifo(filepath.Join(dir, "repo", FileName), 0o600); err != nil {
+				t.Skip("no FIFOs here:", err)
+			}
+		}, "not a regular file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeFiles(t, map[string]string{"secret.txt": secret, "repo/sub/x": ""})
+			tt.setup(t, dir)
+			found, err := Find(filepath.Join(dir, "repo", "sub"))
+			if err != nil || found != filepath.Join(dir, "repo", FileName) {
+				t.Fatalf("Find: %q, %v", found, err)
+			}
+			_, err = LoadFound(found, stubChecks())
+			refusedWithoutTheSecret(t, err, tt.want)
+		})
+	}
+	dir := writeFiles(t, map[string]string{"secret.txt": "rules:\n  retransmission: error\n"})
+	symlink(t, filepath.Join(dir, "secret.txt"), filepath.Join(dir, "named.yaml"))
+	if _, err := Load(filepath.Join(dir, "named.yaml"), stubChecks()); err != nil {
+		t.Errorf("a rule file named by the user, through a link: %v", err)
 	}
 }
 

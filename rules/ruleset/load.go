@@ -37,6 +37,18 @@ func Load(path string, checks []*rules.Check) (*rules.Config, error) {
 	return cfg, l.errs.Err()
 }
 
+// LoadFound is Load for the rule file Find found, which the user did not
+// name: it is read as a file of its directory's tree, as extends reads
+// one, so it must be a regular file there, not a symbolic link leading out
+// of the directory (a repository could hold one to any file of the user's,
+// whose text the errors would echo) nor a FIFO or device (which would
+// block the run or never end).
+func LoadFound(path string, checks []*rules.Check) (*rules.Config, error) {
+	l := newLoader(checks, readLimited)
+	cfg := l.loadFile(filepath.Dir(path), filepath.Base(path), tcp.Pos{})
+	return cfg, l.errs.Err()
+}
+
 // Parse reads a rule file's contents. name is used in positions, and an
 // extends path is resolved within its directory.
 func Parse(name string, src []byte, checks []*rules.Check) (*rules.Config, error) {
