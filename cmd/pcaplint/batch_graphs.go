@@ -27,7 +27,7 @@ func (s *diagramSink) graphRecorder(input string, drawn map[int]string, errs *[]
 		if !s.all && len(fs) == 0 {
 			return
 		}
-		b, err := graph.Draw(cv, graph.Options{Kind: graph.TSG, Theme: svg.Auto, Findings: fs})
+		b, err := graph.Draw(cv, graph.Options{Kind: graph.TSG, Theme: svg.Auto, Findings: fs, Lang: s.lang})
 		if err != nil {
 			*errs = append(*errs, fmt.Errorf("%s: connection %d: drawing its graph: %w", input, cv.Conn.ID, err))
 			return

@@ -103,9 +103,7 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 	if err != nil {
 		return err
 	}
-	if lang == rules.Chinese && format == "png" {
-		fmt.Fprintln(cmd.ErrOrStderr(), "pcaplint: warning: --lang zh: a PNG is drawn with Go's fonts, which have no Chinese characters; SVG shows them in the viewer's font")
-	}
+	warnChinesePNG(cmd.ErrOrStderr(), lang, format)
 	keep, eng, err := drawingSetup(fl.conns, fl.filter, fl.rulesFile, fl.overrides, checks)
 	if err != nil {
 		return err

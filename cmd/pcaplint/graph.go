@@ -61,6 +61,7 @@ follows the viewer's light or dark theme unless --theme pins one.`,
 		Example: `  pcaplint graph capture.pcap --conn 1 -o tsg.svg
   pcaplint graph capture.pcap --conn 1 --kind throughput -o throughput.png
   pcaplint graph capture.pcap --kind rtt -o graphs/
+  pcaplint graph --lang zh capture.pcap --conn 1 -o tsg.svg
   tcpdump -l -n -i eth0 port 443 | pcaplint graph - --filter 'port 443' -o live.svg`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -76,6 +77,7 @@ follows the viewer's light or dark theme unless --theme pins one.`,
 	f.StringVar(&fl.filter, "filter", "", "draw only connections matching 'port N' or 'host H'")
 	f.DurationVar(&fl.gap, "gap", diagram.DefaultGap, "idle time cut out of the time axis as a break (0: never)")
 	f.StringVar(&fl.theme, "theme", "auto", "light, dark, or auto (follows the viewer's colour scheme)")
+	f.String("lang", "en", "language of the caption, axes, legend and notes, and of the findings' messages: en or zh")
 	f.Int64Var(&fl.maxPixels, "max-pixels", png.DefaultMaxPixels, "refuse to draw a PNG of more pixels than this (-1: no limit)")
 	f.StringVar(&fl.rulesFile, "rules", "", "rule file, or a built-in set: default, strict, minimal, whose findings are marked (default: the nearest .pcaplint.yaml, else default)")
 	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity, ID=off|info|warning|error (repeatable)")
@@ -100,6 +102,11 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 	if err != nil {
 		return fmt.Errorf("--theme: %w", err)
 	}
+	lang, err := langFlag(cmd)
+	if err != nil {
+		return err
+	}
+	warnChinesePNG(cmd.ErrOrStderr(), lang, format)
 	keep, eng, err := drawingSetup(fl.conns, fl.filter, fl.rulesFile, fl.overrides, checks)
 	if err != nil {
 		return err
@@ -108,7 +115,7 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 	eng.OnKeep = rec.Finding
 	file := readInput(path, fl.input, eng, rec)
 	convs := rec.Conversations()
-	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}}, rules.English)
+	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}}, lang)
 	if len(convs) == 0 {
 		if inputErr != nil {
 			return inputErr
@@ -128,7 +135,7 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 	}
 	draw := func(cv *graph.Conversation) ([]byte, error) {
 		fs := slices.Concat(byConn[cv.Conn.ID], notShown)
-		return renderGraph(cv, graph.Options{Kind: kind, Theme: theme, Dirs: dirs, Findings: fs}, format, fl.maxPixels)
+		return renderGraph(cv, graph.Options{Kind: kind, Theme: theme, Dirs: dirs, Findings: fs, Lang: lang}, format, fl.maxPixels)
 	}
 	if err := writeGraphs(cmd.OutOrStdout(), cmd.ErrOrStderr(), fl.output, format, convs, draw); err != nil {
 		return err

@@ -53,3 +53,11 @@ func newPrinter(cmd *cobra.Command, format, failOn string, stdout io.Writer, che
 	}
 	return p, fail, nil
 }
+
+// warnChinesePNG warns that a PNG in Chinese (diagram or graph --lang zh)
+// cannot show the Chinese: it is drawn with Go's fonts only.
+func warnChinesePNG(w io.Writer, l rules.Lang, format string) {
+	if l == rules.Chinese && format == "png" {
+		fmt.Fprintln(w, "pcaplint: warning: --lang zh: a PNG is drawn with Go's fonts, which have no Chinese characters; SVG shows them in the viewer's font")
+	}
+}

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -55,7 +54,7 @@ func (g *drawing) notShownNotes() {
 	for i := range g.opts.Findings {
 		f := &g.opts.Findings[i]
 		if n := f.NotShown(); n > 0 {
-			g.note(fmt.Sprintf("%s more %s findings in the input, beyond the rule's limit of findings per input, are not marked.",
+			g.note(g.sprintf("%s more %s findings in the input, beyond the rule's limit of findings per input, are not marked.",
 				diagram.Thousands(int64(n)), f.Rule))
 		}
 	}
@@ -133,13 +132,13 @@ func (g *drawing) marks(d rules.Dir, p *plot, ta timeAxis, first bool, yOf func(
 			worst[pl.f.Rule] = pl.f.Severity
 		}
 		if len(mg.titles) < maxTitles {
-			mg.titles = append(mg.titles, fmt.Sprintf("%s %s: %s (%s)", pl.f.Severity, pl.f.Rule, pl.f.Message, pl.f.Pos))
+			mg.titles = append(mg.titles, g.sprintf("%s %s: %s (%s)", pl.f.Severity.In(g.opts.Lang), pl.f.Rule, g.message(&pl.f), pl.f.Pos))
 		}
 	}
 	for _, mg := range groups {
 		title := strings.Join(mg.titles, "\n")
 		if mg.n > len(mg.titles) {
-			title += fmt.Sprintf("\nand %d more here", mg.n-len(mg.titles))
+			title += g.sprintf("\nand %d more here", mg.n-len(mg.titles))
 		}
 		r := severityRole(mg.worst)
 		if mg.onAxis {
@@ -161,7 +160,7 @@ func (g *drawing) marks(d rules.Dir, p *plot, ta timeAxis, first bool, yOf func(
 	}
 	for _, id := range ids {
 		sev := worst[id]
-		g.key(severityRole(sev), sw, strings.TrimSpace(palette.CueOf(sev).Marker+" "+fmt.Sprintf("%s %s ×%d", sev, id, counts[id])))
+		g.key(severityRole(sev), sw, strings.TrimSpace(palette.CueOf(sev).Marker+" "+g.sprintf("%s %s ×%d", sev.In(g.opts.Lang), id, counts[id])))
 	}
 }
 

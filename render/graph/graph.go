@@ -70,6 +70,9 @@ type Options struct {
 	// Dirs picks the panels: DirsAuto draws each direction that sent at
 	// least a twentieth of the bytes the busier one sent.
 	Dirs Dirs
+	// Lang is the language of the caption, axes, legend and notes, and of
+	// the findings' messages (English when empty).
+	Lang rules.Lang
 }
 
 // Dirs says which directions of data get a panel.
@@ -115,7 +118,7 @@ func timeAxisFor(span time.Duration) timeAxis {
 func Draw(cv *Conversation, opts Options) ([]byte, error) {
 	c := &canvas{theme: opts.Theme, pal: paletteFor(opts.Theme)}
 	g := &drawing{canvas: c, cv: cv, opts: opts, findings: placeFindings(cv, opts.Findings)}
-	caption := fmt.Sprintf("%s of connection %d, %s to %s", kindTitle[opts.Kind], cv.Conn.ID, cv.Conn.Client, cv.Conn.Server)
+	caption := g.sprintf("%s of connection %d, %s to %s", g.tr(kindTitle[opts.Kind]), cv.Conn.ID, cv.Conn.Client, cv.Conn.Server)
 	y := 8.0
 	c.label(Width/2, y+titleSize, caption, titleSize, centre, roleInk)
 	y += titleSize + 12
@@ -170,8 +173,8 @@ func (g *drawing) directions() []rules.Dir {
 		case g.cv.Dirs[d].Segs > 0 && bytes(d)*20 >= most:
 			ds = append(ds, d)
 		case g.cv.Dirs[d].Segs > 0:
-			g.note(fmt.Sprintf("The %s sent only %s in %s: not drawn (--dir %s or both draws it).",
-				d, count(bytes(d), "byte"), count(g.cv.Dirs[d].Segs, "segment"), d))
+			g.note(g.sprintf("The %s sent only %s in %s: not drawn (--dir %s or both draws it).",
+				g.dir(d), g.count(bytes(d), "byte"), g.count(g.cv.Dirs[d].Segs, "segment"), d))
 		}
 	}
 	if len(ds) == 0 {
@@ -181,8 +184,9 @@ func (g *drawing) directions() []rules.Dir {
 	return ds
 }
 
-// note adds a line under the legend, once.
+// note adds a line under the legend, once, in the graph's language.
 func (g *drawing) note(s string) {
+	s = g.tr(s)
 	if !slices.Contains(g.notes, s) {
 		g.notes = append(g.notes, s)
 	}
@@ -223,9 +227,9 @@ func (g *drawing) panel(d rules.Dir, y float64, first bool) float64 {
 		from, to = to, from
 	}
 	t := g.cv.Dirs[d]
-	head := fmt.Sprintf("Data from %s %s to %s: %s in %s", d, from, to, count(t.NewBytes+t.ReBytes, "byte"), count(t.Segs, "segment"))
+	head := g.sprintf("Data from %s %s to %s: %s in %s", g.dir(d), from, to, g.count(t.NewBytes+t.ReBytes, "byte"), g.count(t.Segs, "segment"))
 	if t.ReBytes > 0 {
-		head += fmt.Sprintf(", %s resent or out of order", diagram.Thousands(t.ReBytes))
+		head += g.sprintf(", %s resent or out of order", diagram.Thousands(t.ReBytes))
 	}
 	g.label(marginLeft, y+titleSize, head, fontSize+1, left, roleInk)
 	y += panelTitle
@@ -236,7 +240,7 @@ func (g *drawing) panel(d rules.Dir, y float64, first bool) float64 {
 	p.x = niceScale(0, float64(span)/float64(ta.unit), p.left, p.right-breakWidth*float64(len(p.breaks)), plain, 16, true)
 	lo, hi, yname, yfmt := g.valueRange(d)
 	p.y = niceScale(lo, hi, p.bottom, p.top, yfmt, 6, false)
-	g.label(marginLeft-8, y+fontSize, yname, fontSize, left, roleMuted)
+	g.label(marginLeft-8, y+fontSize, g.tr(yname), fontSize, left, roleMuted)
 	g.axes(&p, ta)
 	onTime := func(*placed) (float64, bool) { return 0, false }
 	switch g.opts.Kind {
@@ -267,7 +271,7 @@ func (g *drawing) axes(p *plot, ta timeAxis) {
 	g.timeTicks(p)
 	g.line(p.left, p.bottom, p.right, p.bottom, roleAxis, 1, "")
 	g.line(p.left, p.top, p.left, p.bottom, roleAxis, 1, "")
-	g.label((p.left+p.right)/2, p.bottom+32, "time since the connection's first segment ("+ta.name+")", fontSize, centre, roleMuted)
+	g.label((p.left+p.right)/2, p.bottom+32, g.sprintf("time since the connection's first segment (%s)", ta.name), fontSize, centre, roleMuted)
 }
 
 // colX is the pixel of the start of column idx, and the column's width.
@@ -284,17 +288,17 @@ func (p *plot) timeX(_ timeAxis, at time.Duration) float64 { return p.px(at) }
 // and what the graph therefore does not draw.
 func (g *drawing) missingNotes() {
 	m := g.cv.Missing
-	say := func(n int64, what string) {
+	say := func(n int64, format string) {
 		if n > 0 {
-			g.note(fmt.Sprintf("%s %s", diagram.Thousands(n), what))
+			g.note(g.sprintf(format, diagram.Thousands(n)))
 		}
 	}
-	say(m.Time, "segments had no time (tcpdump -t) and are not drawn.")
-	say(m.Seq, "data segments had no sequence number in the input and are not drawn.")
-	say(m.Ack, "ACK segments showed no acknowledgement number: the ACK line, windows and RTT samples leave them out.")
-	say(m.Window, "segments showed no window: the window lines leave them out.")
+	say(m.Time, "%s segments had no time (tcpdump -t) and are not drawn.")
+	say(m.Seq, "%s data segments had no sequence number in the input and are not drawn.")
+	say(m.Ack, "%s ACK segments showed no acknowledgement number: the ACK line, windows and RTT samples leave them out.")
+	say(m.Window, "%s segments showed no window: the window lines leave them out.")
 	if m.Options > 0 && (g.opts.Kind == TSG || g.opts.Kind == RTT) {
-		say(m.Options, "segments showed no TCP options: their SACK blocks and timestamps are unknown and not drawn.")
+		say(m.Options, "%s segments showed no TCP options: their SACK blocks and timestamps are unknown and not drawn.")
 	}
 }
 

@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"image/png"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/pcaplint/pcaplint/internal/english"
 	"github.com/pcaplint/pcaplint/internal/golden"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/parse/tcp"
@@ -346,3 +349,31 @@ type endFunc func(c *rules.Conn)
 
 func (f endFunc) Segment(*rules.Conn, rules.Dir, *tcp.Segment, bool) {}
 func (f endFunc) End(c *rules.Conn, _ rules.EndReason)               { f(c) }
+
+// TestGraphInChinese draws every kind of graph of the gallery's
+// recordings with Lang zh, and of a log that hides times, and wants no
+// English sentence in any text or tooltip: caption, axes, legend, notes
+// and the findings' messages.
+func TestGraphInChinese(t *testing.T) {
+	texts := regexp.MustCompile(`<text[^>]*>([^<]*)</text>|<title>([^<]*)</title>`)
+	for _, c := range gallery[1:] {
+		convs, fs := record(t, c.path, c.gap)
+		for _, k := range []graph.Kind{graph.TSG, graph.Throughput, graph.RTT, graph.Window} {
+			b, err := graph.Draw(convs[0], graph.Options{Kind: k, Theme: svg.Auto, Findings: fs, Lang: rules.Chinese, Dirs: graph.DirsBoth})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, m := range texts.FindAllStringSubmatch(string(b), -1) {
+				s := html.UnescapeString(m[1] + m[2])
+				n++
+				if e := english.Sentence(s); e != "" {
+					t.Errorf("%s %s: English %q in %q", c.name, k, e, s)
+				}
+			}
+			if n < 10 || !strings.Contains(string(b), "连接 1 的") {
+				t.Errorf("%s %s: %d texts, caption not in Chinese", c.name, k, n)
+			}
+		}
+	}
+}

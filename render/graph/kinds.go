@@ -23,7 +23,7 @@ func (g *drawing) valueRange(d rules.Dir) (lo, hi float64, name string, format f
 			top = max(top, c.RTT.Max)
 		}
 		g.rttUnit = timeAxisFor(top * 4 / 10)
-		return 0, float64(top) / float64(g.rttUnit.unit), "round-trip time (" + g.rttUnit.name + ")", plain
+		return 0, float64(top) / float64(g.rttUnit.unit), g.sprintf("round-trip time (%s)", g.rttUnit.name), plain
 	case Window:
 		return 0, float64(max(t.Win, t.Flight)), "bytes (k = 1,000)", bytesUnit
 	}

@@ -26,6 +26,7 @@ type legendEntry struct {
 
 // key adds a legend entry, once.
 func (g *drawing) key(r role, s swatch, text string) {
+	text = g.tr(text)
 	for _, e := range g.seen {
 		if e.text == text {
 			return

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -28,7 +27,7 @@ func (g *drawing) rtt(d rules.Dir, p *plot, ta timeAxis) {
 		dots.WriteString(rect(cx-1.5, p.y.at(float64(c.RTT.Mean())/unit)-1.5, 3, 3))
 	}
 	if t.Dist.Count() == 0 {
-		g.note(fmt.Sprintf("No round-trip sample for the data from the %s: no ACK advanced over a segment sent once, and no timestamp was echoed.", d))
+		g.note(g.sprintf("No round-trip sample for the data from the %s: no ACK advanced over a segment sent once, and no timestamp was echoed.", g.dir(d)))
 		return
 	}
 	if spans.Len() > 0 {
@@ -50,8 +49,8 @@ func (g *drawing) rtt(d rules.Dir, p *plot, ta timeAxis) {
 	for _, l := range lines {
 		y := p.y.at(float64(l.v) / unit)
 		g.line(p.left, y, p.right, y, roleAverage, 1, l.dash)
-		g.key(roleAverage, l.sw, fmt.Sprintf("%s %s (%s)", l.name, diagram.Duration(l.v), d))
+		g.key(roleAverage, l.sw, g.sprintf("%s %s (%s)", g.tr(l.name), diagram.Duration(l.v), g.dir(d)))
 	}
-	g.note(fmt.Sprintf("From the %s: %s samples from ACKs of segments sent once (Karn's rule, RFC 6298), %s from the timestamp echoes of ACKs of resent data (RFC 7323), taken as conns --stats takes them; median and 95th percentile within 1 %%. The round trip is timed from the capture point: captured at the receiver, it is little more than the receiver's ACK delay.",
-		d, diagram.Thousands(int64(t.Karn.N)), diagram.Thousands(int64(t.Echo.N))))
+	g.note(g.sprintf("From the %s: %s samples from ACKs of segments sent once (Karn's rule, RFC 6298), %s from the timestamp echoes of ACKs of resent data (RFC 7323), taken as conns --stats takes them; median and 95th percentile within 1 %%. The round trip is timed from the capture point: captured at the receiver, it is little more than the receiver's ACK delay.",
+		g.dir(d), diagram.Thousands(int64(t.Karn.N)), diagram.Thousands(int64(t.Echo.N))))
 }

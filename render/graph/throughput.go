@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -98,6 +97,6 @@ func (g *drawing) throughput(d rules.Dir, p *plot, ta timeAxis) {
 		g.key(roleResent, swatchBox, "resent or out of order")
 	}
 	g.stroke(avg.String(), roleAverage, 1.5, "", "")
-	g.key(roleAverage, swatchLine, fmt.Sprintf("moving average of %d bars", averageBars))
-	g.note(fmt.Sprintf("Each bar sums %s of the connection.", diagram.Duration(width)))
+	g.key(roleAverage, swatchLine, g.sprintf("moving average of %d bars", averageBars))
+	g.note(g.sprintf("Each bar sums %s of the connection.", diagram.Duration(width)))
 }

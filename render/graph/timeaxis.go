@@ -40,7 +40,7 @@ func (g *drawing) timeTicks(p *plot) {
 		if i < len(p.breaks) {
 			b := p.breaks[i]
 			g.breakMark(p, b)
-			breaks = append(breaks, axisLabel{p.px(b.At) + breakWidth/2, diagram.Duration(b.Idle) + " idle"})
+			breaks = append(breaks, axisLabel{p.px(b.At) + breakWidth/2, g.sprintf("%s idle", diagram.Duration(b.Idle))})
 			cut += float64(b.Cut) / unit
 			from = float64(b.At) / unit
 		}
@@ -73,7 +73,7 @@ func (g *drawing) timeTicks(p *plot) {
 // edged by dashed lines.
 func (g *drawing) breakMark(p *plot, b Break) {
 	x := p.px(b.At)
-	g.fill(rect(x+1, p.top, breakWidth-2, p.bottom-p.top+4), roleBackground, "idle for "+diagram.Duration(b.Idle)+": cut from the time axis")
+	g.fill(rect(x+1, p.top, breakWidth-2, p.bottom-p.top+4), roleBackground, g.sprintf("idle for %s: cut from the time axis", diagram.Duration(b.Idle)))
 	g.line(x+1, p.top, x+1, p.bottom+4, roleAxis, 1, "3,2")
 	g.line(x+breakWidth-1, p.top, x+breakWidth-1, p.bottom+4, roleAxis, 1, "3,2")
 }

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -116,7 +115,7 @@ func (g *drawing) zeroWindows(d rules.Dir, p *plot, ta timeAxis) {
 		start, _ := g.colX(p, ta, from)
 		end, w := g.colX(p, ta, to)
 		dur := time.Duration(to+1-from) * g.cv.Grid.Width
-		title := "zero window advertised by the receiver for about " + diagram.Duration(dur)
+		title := g.sprintf("zero window advertised by the receiver for about %s", diagram.Duration(dur))
 		g.fill(rect(start, p.bottom-6, max(end+w-start, 2), 6), roleFinding, title)
 		g.key(roleFinding, swatchBox, "zero window")
 	}
@@ -144,6 +143,6 @@ func (g *drawing) columnsNote(ta timeAxis) {
 	if !g.cv.Grid.Merged {
 		return
 	}
-	g.note(fmt.Sprintf("Each column sums %s of the connection (%d columns at most): a tick spans all its segments carried, a line holds its last value.",
+	g.note(g.sprintf("Each column sums %s of the connection (%d columns at most): a tick spans all its segments carried, a line holds its last value.",
 		diagram.Duration(g.cv.Grid.Width), Columns))
 }
