@@ -81,7 +81,13 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	res.allowEmpty = fl.batch.allowEmpty
 	res.lang, _ = langFlag(cmd) // checked by newPrinter
 	res.empty = append(empty, unreadArgs(ins, res.rep, sh != nil)...)
-	if err := applyBaseline(stderr, res.rep, known, fl.writeBaseline); err != nil {
+	writeBaseline := fl.writeBaseline
+	if writeBaseline != "" && len(res.rep.Interrupted) > 0 {
+		// A baseline of part of the inputs would replace the one there.
+		res.errs = append(res.errs, fmt.Errorf("--write-baseline %s: not written: the run was interrupted with %d inputs not read", writeBaseline, len(res.rep.Interrupted)))
+		writeBaseline = ""
+	}
+	if err := applyBaseline(stderr, res.rep, known, writeBaseline); err != nil {
 		return err
 	}
 	if fl.writeBaseline != "" {

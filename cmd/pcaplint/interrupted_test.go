@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +16,8 @@ import (
 // Ctrl-C came before any was started: the exit code is 2, and the report
 // on standard output, in every format, says that it is incomplete and
 // which inputs were not read, and so does the HTML page; merge keeps the
-// marker.
+// marker; --write-baseline does not replace a baseline with one of part
+// of the inputs.
 func TestAnInterruptedLintSaysSoInEveryFormat(t *testing.T) {
 	dir := t.TempDir()
 	for i := range 3 {
@@ -52,6 +54,17 @@ func TestAnInterruptedLintSaysSoInEveryFormat(t *testing.T) {
 		if out := lint(c.args...); !strings.Contains(out, c.want) {
 			t.Errorf("lint %v: no %q in\n%s", c.args, c.want, out)
 		}
+	}
+	// A baseline of part of the inputs is not written over the one there.
+	base := filepath.Join(t.TempDir(), "baseline.json")
+	os.WriteFile(base, []byte("the baseline of every input"), 0o644)
+	var errOut bytes.Buffer
+	if code := executeContext(ctx, []string{"lint", "--write-baseline", base, dir}, builtinChecks(), io.Discard, &errOut); code != exitError ||
+		!strings.Contains(errOut.String(), "--write-baseline "+base+": not written: the run was interrupted with 3 inputs not read") {
+		t.Errorf("lint --write-baseline, interrupted: exit %d, stderr %q", code, errOut.String())
+	}
+	if b, _ := os.ReadFile(base); string(b) != "the baseline of every input" {
+		t.Errorf("an interrupted run wrote its baseline: %.80q", b)
 	}
 	// JSON is written input by input, unless something needs the whole
 	// report first, such as the HTML page: both say it.
