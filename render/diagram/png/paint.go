@@ -1,7 +1,9 @@
 package png
 
 import (
+	"cmp"
 	"image/color"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,8 +42,45 @@ func (p *painter) path(a map[string]string) error {
 		return err
 	}
 	p.style(a)
-	p.ctx.DrawPath(0, p.dy, path)
+	p.ctx.DrawPath(0, p.dy, orderSubpaths(path))
 	return nil
+}
+
+// orderSubpaths orders a path's subpaths before it is drawn: rightToLeft,
+// or as they are in a test that compares the two.
+var orderSubpaths = rightToLeft
+
+// manySubpaths is how many subpaths a path has before rightToLeft orders
+// them.
+const manySubpaths = 16
+
+// rightToLeft returns path with its subpaths from the rightmost to the
+// leftmost. The rasteriser keeps the cells of each pixel row in a list
+// sorted by x, and walks it from the left for every cell it adds: a
+// graph's 1,000 columns drawn left to right as one path walked a row of
+// 2,000 cells for each (the RTT graph of a million segments: 25 s of
+// CPU to rasterise); right to left, each is added at the head. The
+// subpaths are independent and the cells sum integer coverage, so the
+// picture is the same.
+func rightToLeft(path *canvas.Path) *canvas.Path {
+	subs := path.Split()
+	if len(subs) <= manySubpaths {
+		return path
+	}
+	left := make([]float64, len(subs))
+	for i, s := range subs {
+		left[i] = s.FastBounds().X0
+	}
+	idx := make([]int, len(subs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(i, j int) int { return cmp.Compare(left[j], left[i]) })
+	out := &canvas.Path{}
+	for _, i := range idx {
+		out = out.Append(subs[i])
+	}
+	return out
 }
 
 func (p *painter) polygon(a map[string]string) {
