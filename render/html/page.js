@@ -172,17 +172,28 @@
   }
 
   // pager fills the navs of sel with buttons for page p of pages, calling
-  // go with the page chosen.
+  // go with the page chosen. The buttons are drawn anew for each page, so
+  // a button used from the keyboard hands the focus to its namesake in
+  // the same nav (or the nav's first usable button once it is disabled),
+  // rather than dropping it to the start of the document.
   function pager(sel, p, pages, go) {
-    for (const nav of document.querySelectorAll(sel)) {
+    document.querySelectorAll(sel).forEach((nav, which) => {
       nav.replaceChildren();
-      if (pages <= 1) continue;
+      if (pages <= 1) return;
       const button = (label, to, name) => {
         const b = el("button", "", label);
         b.type = "button";
         b.disabled = to < 0 || to >= pages || to === p;
         b.setAttribute("aria-label", name);
-        b.addEventListener("click", () => go(to));
+        b.addEventListener("click", () => {
+          const focused = document.activeElement === b;
+          go(to);
+          const again = document.querySelectorAll(sel)[which];
+          if (!focused || !again) return;
+          const usable = Array.from(again.querySelectorAll("button:not([disabled])"));
+          const same = usable.find((x) => x.getAttribute("aria-label") === name) || usable[0];
+          if (same) same.focus({ preventScroll: true });
+        });
         nav.append(b);
       };
       button(t("« first"), 0, t("first page"));
@@ -190,7 +201,7 @@
       nav.append(el("span", "", tf("page {0} of {1}", fmt(p + 1), fmt(pages))));
       button(t("next ›"), p + 1, t("next page"));
       button(t("last »"), pages - 1, t("last page"));
-    }
+    });
   }
 
   function render() {
