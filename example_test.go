@@ -3,10 +3,12 @@ package pcaplint_test
 import (
 	"context"
 	"fmt"
+	"log"
 
 	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/batch"
 	"github.com/pcaplint/pcaplint/rules/checks"
 	"github.com/pcaplint/pcaplint/rules/pipeline"
 	"github.com/pcaplint/pcaplint/rules/ruleset"
@@ -51,4 +53,30 @@ func ExampleDropKnown() {
 	fmt.Println(pcaplint.DropKnown(rep, known), "known,", len(rep.Files[0].Findings), "new")
 	// Output:
 	// 1 known, 0 new
+}
+
+// Lint every tcpdump log of a directory on two goroutines, as pcaplint
+// lint DIR --include 'rst-*.txt' does: the report lists the files read in
+// path order, and those left out as skipped.
+func ExampleReadBatch() {
+	ins, _, err := batch.Expand([]string{"testdata/captures/real"}, batch.Filters{Include: []string{"rst-*.txt"}})
+	if err != nil {
+		log.Fatal(err) // a bad pattern
+	}
+	res := pcaplint.ReadBatch(context.Background(), ins, pcaplint.BatchOptions{
+		Workers: 2,
+		Grace:   batch.DefaultGrace,
+		Read: pcaplint.ReadOptions{Options: pipeline.Options{
+			Keep:      pipeline.KeepCount,
+			NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), nil) },
+		}},
+	})
+	for _, f := range res.Report.Files {
+		fmt.Println(f.Path, len(f.Findings), "findings")
+	}
+	fmt.Println(len(res.Report.Skipped) > 0, "skipped")
+	// Output:
+	// testdata/captures/real/rst-abort.n-S-vv-tttt.txt 1 findings
+	// testdata/captures/real/rst-abort.txt 1 findings
+	// true skipped
 }

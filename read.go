@@ -1,7 +1,7 @@
 // Package pcaplint is the library behind the pcaplint command: it reads
-// captures and tcpdump logs into reports (ReadFile, one input; Batch,
+// captures and tcpdump logs into reports (ReadFile, one input; ReadBatch,
 // many), and matches findings against a baseline. The pipeline of one
-// input is rules/run's; this package sits right of render, as it
+// input is rules/pipeline's; this package sits right of render, as it
 // assembles report.Files, and left of cmd/pcaplint, which keeps only
 // flags, output streams and exit codes.
 package pcaplint

@@ -162,17 +162,6 @@ func cmdContext(cmd *cobra.Command) context.Context {
 	return context.Background()
 }
 
-// skipped lists the inputs that are not read, for the report.
-func skipped(ins []batch.Input) []report.Skip {
-	var out []report.Skip
-	for _, in := range ins {
-		if in.Skip != "" {
-			out = append(out, report.Skip{Path: in.Path, Reason: in.Skip})
-		}
-	}
-	return out
-}
-
 // readsConnID reports whether a custom rule of cfg reads a connection's ID,
 // which is final while reading only with a single tracker.
 func readsConnID(cfg *rules.Config) bool {

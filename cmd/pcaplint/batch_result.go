@@ -1,12 +1,11 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"io"
-	"slices"
 
+	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/batch"
@@ -34,41 +33,32 @@ type batchResult struct {
 	lang rules.Lang
 }
 
-// lint reads the inputs that are not skipped already and assembles the
-// report in input order.
+// lint reads the inputs that are not skipped already (see
+// pcaplint.ReadBatch) and assembles the report in input order.
 func (b *batchRun) lint(ctx context.Context, ins []batch.Input, stderr io.Writer) *batchResult {
-	var todo []batch.Input
-	for _, in := range ins {
-		if in.Skip == "" {
-			todo = append(todo, in)
-		}
-	}
 	if b.meter == nil {
-		b.meter = newMeter(stderr, len(todo))
+		b.meter = newMeter(stderr, len(batch.ToRead(ins)))
 	}
-	oc := b.run(ctx, todo)
-	res := &batchResult{rep: &report.Report{Files: []report.File{}, Skipped: skipped(ins)}, diagrams: map[string]map[int]string{}, graphs: map[string]map[int]string{}}
-	for i, r := range oc.Results {
-		switch {
-		case r == nil && oc.Abandoned[i]:
-			res.rep.Interrupted = append(res.rep.Interrupted, report.Skip{Path: todo[i].Path, Reason: "abandoned while being read"})
-		case r == nil:
-			res.rep.Interrupted = append(res.rep.Interrupted, report.Skip{Path: todo[i].Path, Reason: "not started"})
-		case r.skip != "":
-			res.rep.Skipped = append(res.rep.Skipped, report.Skip{Path: todo[i].Path, Reason: r.skip})
-		default:
-			res.rep.Files = append(res.rep.Files, r.file)
-			res.worst = max(res.worst, r.worst)
-			res.errs = append(res.errs, r.errs...)
-			if len(r.diagrams) > 0 {
-				res.diagrams[r.file.Path] = r.diagrams
-			}
-			if len(r.graphs) > 0 {
-				res.graphs[r.file.Path] = r.graphs
-			}
+	ro := b.ro
+	ro.NewEngine = b.newEngine
+	opts := pcaplint.BatchOptions{Workers: b.workers, Grace: b.grace, Read: ro, OneTracker: b.diagrams != nil || b.custom,
+		Done: func(f *report.File) { b.meter.done(f.Stats.Records) }, Emit: b.emit}
+	if b.diagrams != nil {
+		opts.Prepare = b.diagrams.prepare
+	}
+	br := pcaplint.ReadBatch(ctx, ins, opts)
+	b.meter.close()
+	b.emitErr = br.EmitErr
+	res := &batchResult{rep: br.Report, errs: br.Errs, worst: br.Worst, diagrams: map[string]map[int]string{}, graphs: map[string]map[int]string{}}
+	for path, kept := range br.Kept {
+		d := kept.(*drawn)
+		if len(d.diagrams) > 0 {
+			res.diagrams[path] = d.diagrams
+		}
+		if len(d.graphs) > 0 {
+			res.graphs[path] = d.graphs
 		}
 	}
-	slices.SortStableFunc(res.rep.Skipped, func(a, b report.Skip) int { return cmp.Compare(a.Path, b.Path) })
 	return res
 }
 

@@ -1,21 +1,15 @@
 package main
 
 import (
-	"context"
-	"errors"
-	"strings"
 	"time"
 
 	"github.com/pcaplint/pcaplint"
-	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/diagram"
-	"github.com/pcaplint/pcaplint/render/graph"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
-	"github.com/pcaplint/pcaplint/rules/batch"
 )
 
-// batchRun reads many inputs, one per worker, and keeps only each input's
+// batchRun is how lint reads many inputs (pcaplint.ReadBatch), keeping only each input's
 // small report.File: memory grows with the workers, not the inputs.
 type batchRun struct {
 	workers int
@@ -40,100 +34,35 @@ type batchRun struct {
 	emitErr error
 }
 
-// fileResult is what a worker hands back for one input.
-type fileResult struct {
-	file report.File
-	// skip is set when a file found under a directory or by a pattern
-	// turns out not to be a capture or a log.
-	skip string
-	// diagrams and graphs map connection IDs to their diagram and their
-	// time-sequence graph, relative to the diagrams directory.
-	diagrams, graphs map[int]string
-	// errs are rule evaluation and diagram writing errors.
-	errs []error
-	// worst is the highest severity of the findings, kept when an emitted
-	// file lets its findings go.
-	worst rules.Severity
-}
+// drawn is where the diagrams and the time-sequence graphs of one input
+// went, by connection ID, relative to the diagrams directory.
+type drawn struct{ diagrams, graphs map[int]string }
 
-// run reads the inputs on b.workers goroutines (see batch.Run): a result
-// per input in input order, nil where an interruption left it unread.
-func (b *batchRun) run(ctx context.Context, ins []batch.Input) batch.Outcome[*fileResult] {
-	opts := batch.Options[*fileResult]{Workers: b.workers, Grace: b.grace,
-		Done: func(_ int, r *fileResult) { b.meter.done(r.file.Stats.Records) }}
-	if b.emit != nil {
-		opts.Emit = func(_ int, r *fileResult) { b.emitResult(r) }
-	}
-	oc := batch.Run(ctx, len(ins), func(i int) *fileResult { return b.read(ins[i]) }, opts)
-	b.meter.close()
-	return oc
-}
-
-// emitResult hands a file read to emit and lets go of what the end of the
-// run does not need: its connections and findings (worst keeps the
-// highest severity).
-func (b *batchRun) emitResult(r *fileResult) {
-	if r.skip != "" {
-		return
-	}
-	for _, f := range r.file.Findings {
-		r.worst = max(r.worst, f.Severity)
-	}
-	if b.emitErr == nil {
-		b.emitErr = b.emit(&r.file)
-	}
-	pcaplint.CloseSpool(&r.file)
-	r.file.Conns, r.file.Findings, r.file.Spool = nil, nil, nil
-}
-
-// read lints one input, with its diagrams when asked. Without diagrams,
-// and unless a custom rule reads connection IDs, its connections are
-// tracked on several goroutines.
-func (b *batchRun) read(in batch.Input) *fileResult {
-	r := &fileResult{}
-	if in.Fail != nil {
-		r.file = report.File{Path: in.Path, Err: in.Fail}
-		return r
-	}
-	var rec *diagram.Recorder
-	var grec *graph.Recorder
+// prepare sets up the drawing of an input's diagrams and graphs (see
+// pcaplint.BatchOptions.Prepare); what it keeps is a *drawn.
+func (s *diagramSink) prepare(path string, ro *pcaplint.ReadOptions) pcaplint.Finish {
+	d := &drawn{graphs: map[int]string{}}
 	var graphErrs []error
-	ro := b.ro
-	ro.NewEngine = b.newEngine
-	ro.Sharded = b.diagrams == nil && !b.custom
-	if b.diagrams != nil {
-		rec = &diagram.Recorder{}
-		r.graphs = map[int]string{}
-		grec = b.diagrams.graphRecorder(in.Path, r.graphs, &graphErrs)
-		ro.NewEngine = func() (*rules.Engine, error) {
-			eng, err := b.newEngine()
-			if eng != nil {
-				eng.OnKeep = grec.Finding
-			}
-			return eng, err
+	rec := &diagram.Recorder{}
+	grec := s.graphRecorder(path, d.graphs, &graphErrs)
+	newEngine := ro.NewEngine
+	ro.NewEngine = func() (*rules.Engine, error) {
+		eng, err := newEngine()
+		if eng != nil {
+			eng.OnKeep = grec.Finding
 		}
-		// The engine comes after the recorders: the graph recorder draws
-		// a connection at its next call after the end, or at its Flush.
-		ro.Observers = func(int) []rules.Observer { return []rules.Observer{rec, grec} }
+		return eng, err
 	}
-	r.file, r.errs = pcaplint.ReadFile(context.Background(), in.Path, ro)
-	if grec != nil {
+	// The engine comes after the recorders: the graph recorder draws
+	// a connection at its next call after the end, or at its Flush.
+	ro.Observers = func(int) []rules.Observer { return []rules.Observer{rec, grec} }
+	return func(f *report.File) (any, []error) {
 		grec.Flush()
-		r.errs = append(r.errs, graphErrs...)
-	}
-	// A file found under a directory that is not a capture or a log is
-	// skipped, unless its name says it is a capture: then it is a broken
-	// one, and an error.
-	if !in.Named && errors.Is(r.file.Err, parse.ErrUnknownInput) && !batch.NamedLikeCapture(in.Path) {
-		r.skip = strings.TrimPrefix(r.file.Err.Error(), in.Path+": ")
-		return r
-	}
-	if rec != nil {
+		errs := graphErrs
 		var err error
-		r.diagrams, err = b.diagrams.write(in.Path, rec.Conversations(), r.file.Findings)
-		if err != nil {
-			r.errs = append(r.errs, err)
+		if d.diagrams, err = s.write(path, rec.Conversations(), f.Findings); err != nil {
+			errs = append(errs, err)
 		}
+		return d, errs
 	}
-	return r
 }

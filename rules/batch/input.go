@@ -135,3 +135,15 @@ func Paths(ins []Input) []string {
 	}
 	return out
 }
+
+// ToRead are the inputs not listed as skipped, in their order: those a
+// batch reads.
+func ToRead(ins []Input) []Input {
+	var out []Input
+	for _, in := range ins {
+		if in.Skip == "" {
+			out = append(out, in)
+		}
+	}
+	return out
+}
