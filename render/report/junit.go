@@ -219,7 +219,7 @@ func (p JUnit) writeSuite(w io.Writer, f *File) (tests, failures, errors int, er
 	extra := p.extraCases(f, &s)
 	s.Tests = nConns + len(extra)
 	s.Properties = junitLoss(f)
-	s.SystemOut = lossText(f)
+	s.SystemOut = lossTextIn(f, p.Lang)
 
 	// The suite is encoded without cases, and they are written one by one
 	// where encoding them with it would have put them: after its
@@ -265,16 +265,17 @@ func (p JUnit) extraCases(f *File, s *junitSuite) []junitCase {
 	var cases []junitCase
 	if f.Err != nil {
 		cases = append(cases, junitCase{Name: "read " + f.Path, Classname: f.Path,
-			Error: &junitFailure{Message: f.Err.Error(), Type: "input", Text: f.Err.Error()}})
+			Error: &junitFailure{Message: ErrorText(f.Err.Error(), p.Lang), Type: "input", Text: ErrorText(f.Err.Error(), p.Lang)}})
 		s.Errors++
 	}
 	for _, u := range f.Unchecked {
 		c := junitCase{Name: "not checked: " + u.Reason, Classname: f.Path}
+		msg := f.UncheckedText(u, p.Lang)
 		if u.All {
-			c.Error = &junitFailure{Message: u.Message, Type: u.Reason, Text: u.Message}
+			c.Error = &junitFailure{Message: msg, Type: u.Reason, Text: msg}
 			s.Errors++
 		} else {
-			c.Skipped = &junitSkipped{Message: u.Message}
+			c.Skipped = &junitSkipped{Message: msg}
 		}
 		cases = append(cases, c)
 	}

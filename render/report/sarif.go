@@ -134,7 +134,7 @@ func (p SARIF) Print(w io.Writer, r *Report) error {
 		}
 	}
 	run.Tool.Driver = driver
-	run.Invocations = []sarifInvocation{sarifInvocationOf(r)}
+	run.Invocations = []sarifInvocation{sarifInvocationOf(r, p.Lang)}
 	run.Artifacts = sarifArtifactsOf(r)
 	return writeJSON(w, sarifLog{Version: sarifVersion, Schema: sarifSchema, Runs: []sarifRun{run}})
 }

@@ -1,5 +1,7 @@
 package report
 
+import "github.com/pcaplint/pcaplint/rules"
+
 // sarifInvocation is SARIF's record of the run (SARIF §3.20): whether it
 // succeeded, and notifications about inputs it could not read or check,
 // which are not results (no rule found them) yet must not go unseen.
@@ -29,7 +31,7 @@ type sarifDescriptorRef struct {
 // every input an interruption left unread; the run is successful when
 // there is no error, every input was checked at least in part, and the
 // run was not interrupted.
-func sarifInvocationOf(r *Report) sarifInvocation {
+func sarifInvocationOf(r *Report, l rules.Lang) sarifInvocation {
 	inv := sarifInvocation{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{}}
 	for i := range r.Files {
 		f := &r.Files[i]
@@ -38,9 +40,9 @@ func sarifInvocationOf(r *Report) sarifInvocation {
 			inv.ExecutionSuccessful = false
 			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
 				Descriptor: sarifDescriptorRef{ID: "input-error"}, Level: "error",
-				Message: sarifText{Text: f.Err.Error()}, Locations: loc})
+				Message: sarifText{Text: ErrorText(f.Err.Error(), l)}, Locations: loc})
 		}
-		if loss := lossText(f); loss != "" {
+		if loss := lossTextIn(f, l); loss != "" {
 			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
 				Descriptor: sarifDescriptorRef{ID: "capture-loss"}, Level: "note",
 				Message: sarifText{Text: loss}, Locations: loc,
@@ -54,7 +56,7 @@ func sarifInvocationOf(r *Report) sarifInvocation {
 			}
 			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
 				Descriptor: sarifDescriptorRef{ID: u.Reason}, Level: level,
-				Message: sarifText{Text: u.Message}, Locations: loc,
+				Message: sarifText{Text: f.UncheckedText(u, l)}, Locations: loc,
 				Properties: map[string]any{"count": u.Count, "all": u.All}})
 		}
 	}
