@@ -61,8 +61,9 @@ var copiedTwice = map[string]bool{
 // connection at the first segment outside the old sequence spaces (these
 // packets), tshark, which starts a stream only at a SYN, keeps one.
 var splitWithoutSYN = map[string][]int{
-	"unseen-syn.pcap": {10, 27},    // crafted: testdata/checks/reuse-unseen-syn
-	"after-rst.pcap":  {8, 22, 59}, // crafted: testdata/checks/reuse-after-rst
+	"unseen-syn.pcap":           {10, 27},    // crafted: testdata/checks/reuse-unseen-syn
+	"after-rst.pcap":            {8, 22, 59}, // crafted: testdata/checks/reuse-after-rst
+	"rst-reuse.unseen-syn.pcap": {9},         // real, its second SYN cut: testdata/record/record.sh
 }
 
 // splitAt splits every group holding one of the packets firsts into the

@@ -158,6 +158,7 @@ var faultRecordings = []struct {
 	{regexp.MustCompile(`^kernel-drops\.`), map[string]bool{"seq-gap": true}, "the kernel dropped packets the capture should hold"},
 	{regexp.MustCompile(`^lossy-.*\.receiver\.`), map[string]bool{"seq-gap": true}, "captured after the router dropped data segments"},
 	{regexp.MustCompile(`^linux-loopback\.`), map[string]bool{"rst-unexpected": true}, "an abort with SO_LINGER 0"},
+	{regexp.MustCompile(`^rst-reuse\.`), map[string]bool{"rst-unexpected": true}, "an abort with SO_LINGER 0 before the port is reused"},
 }
 
 // realRecordings lists every real recording and tcpdump's text of it:

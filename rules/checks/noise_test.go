@@ -15,6 +15,7 @@ var unhealthy = map[string]string{
 	"zero-window":     "the server stops reading for 1.5 s: zero-window, held 1.46 s, a warning",
 	"rst-abort":       "the server resets with 5 bytes unread: rst-unexpected",
 	"linux-loopback":  "an abort with SO_LINGER 0: rst-unexpected",
+	"rst-reuse":       "an abort with SO_LINGER 0 (rst-unexpected), then the port reused",
 	"lossy-transfer":  "generated, not recorded: losses, timeouts and zero windows on purpose",
 	"lossy-1pct":      "a router dropped 1 % of the server's data before the receiver-side capture: seq-gap",
 	"lossy-3pct":      "a router dropped 3 % of the server's data before the receiver-side capture: seq-gap",

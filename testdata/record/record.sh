@@ -161,6 +161,22 @@ record() {
   fi
   stop_captures
   cleanup
+  if [ "$name" = rst-reuse ]; then cut_reused_syn "$name.pcap" "$name.unseen-syn.pcap"; fi
+}
+
+# cut_reused_syn IN OUT: OUT is IN without its second SYN, as a capture that
+# missed the handshake of the connection reusing the 4-tuple would be (a
+# filter cannot drop one packet of a 4-tuple, so the SYN is cut after).
+# Needs editcap (from Wireshark); skipped with a message without it.
+cut_reused_syn() {
+  local in=$1 out_=$2 n
+  if ! command -v editcap >/dev/null; then
+    echo "  editcap not found: $out_ not made"; return 0
+  fi
+  n=$(TZ=UTC tcpdump -# -n -r "$out/$in" 2>/dev/null | awk '/Flags \[S\],/ {if (++s == 2) {print $1; exit}}')
+  [ -n "$n" ] || { echo "record.sh: $in holds no second SYN" >&2; exit 1; }
+  editcap -F pcap "$out/$in" "$out/$out_" "$n"
+  echo "  $out_: $in without packet $n, the reusing connection's SYN"
 }
 
 # render FILE SUFFIX ARGS...: the text tcpdump prints for FILE, read from the

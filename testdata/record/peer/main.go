@@ -54,6 +54,7 @@ var scenarios = []scenario{
 	{"half-close", 9108, "127.0.0.1", "client shuts down its write side, server goes on sending", playHalfClose},
 	{"bulk", 9109, "127.0.0.1", "2 MiB download with MSS 1460", playBulk},
 	{"loss", 9110, "127.0.0.1", "256 KiB download with MSS 1460 under packet loss", playLoss},
+	{"rst-reuse", 9111, "127.0.0.1", "client aborts with SO_LINGER 0 after the exchange, then reuses its port 300 ms later for a clean exchange", playRSTReuse},
 }
 
 const (
@@ -337,6 +338,45 @@ func playRSTAbort(s scenario) error {
 			}
 			return nil
 		})
+}
+
+// playRSTReuse: the client aborts its connection after the exchange
+// (SO_LINGER 0: its close sends a RST, and leaves no TIME_WAIT), then binds
+// the same port again 300 ms later for a clean exchange. Linux's ISN for a
+// 4-tuple grows by one every 64 ns, so the new connection starts about
+// 4.7 million numbers above the old one; its TS clock has the old
+// connection's offset (one per address pair).
+func playRSTReuse(s scenario) error {
+	err := s.conversation(nil, s.dialer(0),
+		func(c *net.TCPConn) error {
+			if err := expect(c, request); err != nil {
+				return err
+			}
+			if _, err := c.Write(response); err != nil {
+				return err
+			}
+			if _, err := c.Read(make([]byte, 1)); !errors.Is(err, syscall.ECONNRESET) {
+				return fmt.Errorf("read: %v, want connection reset", err)
+			}
+			return nil
+		},
+		func(c *net.TCPConn) error {
+			if _, err := c.Write(request); err != nil {
+				return err
+			}
+			if err := expect(c, response); err != nil {
+				return err
+			}
+			if err := c.SetLinger(0); err != nil {
+				return err
+			}
+			return c.Close()
+		})
+	if err != nil {
+		return fmt.Errorf("the aborted connection: %w", err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	return s.conversation(nil, s.dialer(0), serveClean, clientClean(50*time.Millisecond))
 }
 
 func playRefused(s scenario) error {
