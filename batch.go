@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -172,6 +173,36 @@ func Skipped(ins []batch.Input) []report.Skip {
 	for _, in := range ins {
 		if in.Skip != "" {
 			out = append(out, report.Skip{Path: in.Path, Reason: in.Skip})
+		}
+	}
+	return out
+}
+
+// UnreadArgs are the directories and patterns none of whose files rep
+// read (all skipped: not captures or logs, or left out by the filters),
+// each said as an error, in the order of the arguments. It judges a
+// whole batch only: a shard holds part of each argument's files.
+func UnreadArgs(ins []batch.Input, rep *report.Report) []string {
+	read := map[string]bool{}
+	for _, f := range rep.Files {
+		read[f.Path] = true
+	}
+	found, hit := map[string]int{}, map[string]bool{}
+	var order []string
+	for _, in := range ins {
+		if in.Arg == "" {
+			continue
+		}
+		if _, ok := found[in.Arg]; !ok {
+			order = append(order, in.Arg)
+		}
+		found[in.Arg]++
+		hit[in.Arg] = hit[in.Arg] || read[in.Path]
+	}
+	var out []string
+	for _, a := range order {
+		if !hit[a] {
+			out = append(out, fmt.Sprintf("%s: none of the files found there (%d) is a capture or a log (see the skipped files)", a, found[a]))
 		}
 	}
 	return out

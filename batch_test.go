@@ -128,3 +128,19 @@ func TestReadBatch(t *testing.T) {
 		})
 	}
 }
+
+func TestUnreadArgs(t *testing.T) {
+	ins := []batch.Input{
+		{Path: "named.pcap", Named: true},
+		{Path: "d/a.pcap", Arg: "d"}, {Path: "d/notes.md", Arg: "d", Skip: "excluded"},
+		{Path: "e/x.md", Arg: "e", Skip: "excluded"}, {Path: "e/y.md", Arg: "e"},
+		{Path: "p/z.txt", Arg: "p/*.txt"},
+	}
+	rep := &report.Report{Files: []report.File{{Path: "d/a.pcap"}}, Skipped: []report.Skip{{Path: "e/y.md"}, {Path: "p/z.txt"}}}
+	got := strings.Join(UnreadArgs(ins, rep), "\n")
+	want := "e: none of the files found there (2) is a capture or a log (see the skipped files)\n" +
+		"p/*.txt: none of the files found there (1) is a capture or a log (see the skipped files)"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

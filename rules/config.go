@@ -13,6 +13,21 @@ type Config struct {
 	Custom []*CustomRule
 }
 
+// ReadsConnID reports whether a custom rule reads a connection's ID, which
+// is final while reading only with a single Tracker: such a rule set is
+// run on one tracker per input, not on Shards. A nil Config reads none.
+func (c *Config) ReadsConnID() bool {
+	if c == nil {
+		return false
+	}
+	for _, r := range c.Custom {
+		if r.ReadsID {
+			return true
+		}
+	}
+	return false
+}
+
 // RuleConfig configures one check.
 type RuleConfig struct {
 	Severity Severity

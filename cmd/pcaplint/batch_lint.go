@@ -52,7 +52,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	}
 	b := &batchRun{workers: fl.batch.jobs, ro: ro, grace: batch.DefaultGrace,
 		newEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks, cfg) },
-		custom:    readsConnID(cfg)}
+		custom:    cfg.ReadsConnID()}
 	if fl.batch.diagramsDir != "" {
 		if b.diagrams, err = newDiagramSink(fl.batch.diagramsDir, fl.batch.diagrams == "all"); err != nil {
 			return err
@@ -80,7 +80,10 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	}
 	res.allowEmpty = fl.batch.allowEmpty
 	res.lang, _ = langFlag(cmd) // checked by newPrinter
-	res.empty = append(empty, unreadArgs(ins, res.rep, sh != nil)...)
+	res.empty = empty
+	if sh == nil { // a shard holds only part of each argument's files: it judges none
+		res.empty = append(res.empty, pcaplint.UnreadArgs(ins, res.rep)...)
+	}
 	writeBaseline := fl.writeBaseline
 	if writeBaseline != "" && len(res.rep.Interrupted) > 0 {
 		// A baseline of part of the inputs would replace the one there.
@@ -160,50 +163,4 @@ func cmdContext(cmd *cobra.Command) context.Context {
 		return ctx
 	}
 	return context.Background()
-}
-
-// readsConnID reports whether a custom rule of cfg reads a connection's ID,
-// which is final while reading only with a single tracker.
-func readsConnID(cfg *rules.Config) bool {
-	if cfg == nil {
-		return false
-	}
-	for _, r := range cfg.Custom {
-		if r.ReadsID {
-			return true
-		}
-	}
-	return false
-}
-
-// unreadArgs are the directories and patterns none of whose files was read
-// (all skipped: not captures or logs, or left out by the patterns). A
-// shard holds only part of each argument's files, so it judges none.
-func unreadArgs(ins []batch.Input, rep *report.Report, sharded bool) []string {
-	if sharded {
-		return nil
-	}
-	read := map[string]bool{}
-	for _, f := range rep.Files {
-		read[f.Path] = true
-	}
-	found, hit := map[string]int{}, map[string]bool{}
-	var order []string
-	for _, in := range ins {
-		if in.Arg == "" {
-			continue
-		}
-		if _, ok := found[in.Arg]; !ok {
-			order = append(order, in.Arg)
-		}
-		found[in.Arg]++
-		hit[in.Arg] = hit[in.Arg] || read[in.Path]
-	}
-	var out []string
-	for _, a := range order {
-		if !hit[a] {
-			out = append(out, fmt.Sprintf("%s: none of the files found there (%d) is a capture or a log (see the skipped files)", a, found[a]))
-		}
-	}
-	return out
 }
