@@ -201,6 +201,10 @@ for f in "$out"/*.pcap "$out"/*.pcapng; do
   [ -e "$f" ] || continue
   f=$(basename "$f")
   case $f in
+    # Not this script's: bridge.sh renders bridge-any while its interfaces
+    # exist (tcpdump names them at reading time, "?" once they are gone),
+    # and loopback-9502-any is a user's capture with a names-resolved text.
+    bridge-any.pcap | loopback-9502-any.pcap) ;;
     *.pcapng) render "$f" .pcapng -n ;;
     *) render "$f" "" -n ;;
   esac
