@@ -53,7 +53,7 @@ type Side struct {
 	State State     // RFC 9293 state, as inferred from the segments
 	Zeek  zeekState // Zeek's endpoint state
 	// resetSent is set once the side sent a RST its peer accepted (see
-	// Conn.Reset).
+	// Conn.ResetAccepted).
 	resetSent bool
 	// hasTS is set once the side sent a timestamp option: tsVal is the
 	// TSval of its latest, sent at tsMilli (Unix milliseconds, cut to 32

@@ -83,7 +83,7 @@ func lessEnd(a, b tcp.Endpoint) bool {
 // accepted (section 3.10.7.4: the receiver goes to CLOSED), FINs or not.
 func (c *Conn) over() bool {
 	cl, sv := &c.Sides[FromClient], &c.Sides[FromServer]
-	return c.Reset() || (finAcked(cl, sv) && finAcked(sv, cl))
+	return c.ResetAccepted() || (finAcked(cl, sv) && finAcked(sv, cl))
 }
 
 // span is a range of sequence numbers, [from, to] in serial arithmetic, or

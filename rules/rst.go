@@ -30,7 +30,10 @@ func (c *Conn) RSTIgnored(d Dir, seg *tcp.Segment) bool {
 	return !tcp.SeqLEQ(rcvNxt, seg.Seq) || off >= win
 }
 
-// Reset reports whether a RST either way was accepted: its receiver did not
-// ignore it (RSTIgnored), so both ends are done with the connection
-// (RFC 9293 section 3.10.7.4).
-func (c *Conn) Reset() bool { return c.Sides[FromClient].resetSent || c.Sides[FromServer].resetSent }
+// ResetAccepted reports whether a RST either way was accepted: its
+// receiver did not ignore it (RSTIgnored), so both ends are done with the
+// connection (RFC 9293 section 3.10.7.4). Closed, and custom rules'
+// conn.reset, count every RST.
+func (c *Conn) ResetAccepted() bool {
+	return c.Sides[FromClient].resetSent || c.Sides[FromServer].resetSent
+}
