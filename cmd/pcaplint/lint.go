@@ -76,7 +76,7 @@ or a directory or pattern without captures or logs (both accepted with
 	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity: ID=error|warning|info|off (repeatable)")
 	f.StringVar(&fl.baseline, "baseline", "", "fail only on findings not recorded in this baseline file")
 	f.StringVar(&fl.writeBaseline, "write-baseline", "", "record the current findings in this baseline file (JSON) and exit 0")
-	f.String("lang", "en", "language of the findings' messages: en or zh (JSON keeps message in English and adds message_localized)")
+	f.String("lang", "en", "language of the report, the --html page and the --diagrams-dir drawings: en or zh (JSON keeps message in English and adds message_localized)")
 	addMaxJSONFlag(f, &fl.maxJSONMiB)
 	addInputFlags(cmd, &fl.input, "absolute")
 	addBatchFlags(cmd, &fl.batch)
