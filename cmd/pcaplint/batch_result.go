@@ -72,9 +72,13 @@ func (res *batchResult) exit(stderr io.Writer, failOn rules.Severity) error {
 	inputErr := inputErrors(stderr, res.rep, res.lang)
 	unread := res.rep.Interrupted
 	if len(unread) > 0 {
-		fmt.Fprintf(stderr, "pcaplint: interrupted: %d inputs not processed:\n", len(unread))
+		format := "pcaplint: interrupted: %d inputs not processed:\n"
+		if res.lang == rules.Chinese {
+			format = "pcaplint: 运行被中断：%d 个输入没有处理：\n"
+		}
+		fmt.Fprintf(stderr, format, len(unread))
 		for _, u := range unread {
-			fmt.Fprintf(stderr, "  %s (%s)\n", report.OneLine(u.Path), u.Reason)
+			fmt.Fprintf(stderr, "  %s (%s)\n", report.OneLine(u.Path), report.ErrorText(u.Reason, res.lang))
 		}
 	}
 	unchecked := res.notChecked(stderr)
@@ -93,9 +97,13 @@ func (res *batchResult) exit(stderr io.Writer, failOn rules.Severity) error {
 // An input that failed is reported by inputErrors already.
 func (res *batchResult) notChecked(stderr io.Writer) bool {
 	fail := false
+	empty := "pcaplint: error: %s (--allow-empty accepts it)\n"
+	if res.lang == rules.Chinese {
+		empty = "pcaplint: 错误：%s（--allow-empty 可以接受）\n"
+	}
 	for _, e := range res.empty {
 		if !res.allowEmpty {
-			fmt.Fprintf(stderr, "pcaplint: error: %s (--allow-empty accepts it)\n", report.OneLine(e))
+			fmt.Fprintf(stderr, empty, report.OneLine(report.ErrorText(e, res.lang)))
 			fail = true
 		}
 	}

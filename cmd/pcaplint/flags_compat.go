@@ -32,13 +32,14 @@ func warnDeprecated(cmd *cobra.Command) {
 
 // warningFilter passes standard error through line by line, except the
 // lines that are warnings or notes ("pcaplint: warning: ...",
-// "pcaplint: note: ..."), for --quiet.
+// "pcaplint: note: ...", and "pcaplint: 警告：..." of --lang zh), for
+// --quiet.
 type warningFilter struct {
 	w       io.Writer
 	partial []byte
 }
 
-var quietPrefixes = [][]byte{[]byte("pcaplint: warning:"), []byte("pcaplint: note:")}
+var quietPrefixes = [][]byte{[]byte("pcaplint: warning:"), []byte("pcaplint: note:"), []byte("pcaplint: 警告：")}
 
 // Write implements io.Writer; a line is written once its newline arrives.
 func (q *warningFilter) Write(p []byte) (int, error) {

@@ -116,3 +116,20 @@ func TestHTMLReportInChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestQuietLeavesOutChineseWarnings: -q leaves the warnings out of
+// standard error in Chinese as in English, and the errors in.
+func TestQuietLeavesOutChineseWarnings(t *testing.T) {
+	const log = "../../testdata/checks/handshake-bad-ack/bad-acks.txt" // warns that -S is not known yet
+	_, _, loud := runCmd(t, builtinChecks(), "lint", "--lang", "zh", log)
+	if !strings.Contains(loud, "pcaplint: 警告：") || strings.Contains(loud, "pcaplint: warning:") {
+		t.Fatalf("without -q, stderr %q; want the warning in Chinese", loud)
+	}
+	if _, _, quiet := runCmd(t, builtinChecks(), "-q", "lint", "--lang", "zh", log); quiet != "" {
+		t.Errorf("with -q, stderr %q; want nothing", quiet)
+	}
+	_, _, broken := runCmd(t, builtinChecks(), "-q", "lint", "--lang", "zh", "../../testdata/captures/craft/broken-empty.pcap")
+	if !strings.Contains(broken, "pcaplint: 错误：") || !strings.Contains(broken, "输入是空的") {
+		t.Errorf("with -q, an input error reads %q; want it in Chinese", broken)
+	}
+}

@@ -130,6 +130,7 @@ var errorZh = []struct {
 	{regexp.MustCompile(`^broken symbolic link$`), "符号链接已断开"},
 	{regexp.MustCompile(`^abandoned while being read$`), "读到一半时放弃"},
 	{regexp.MustCompile(`^not started$`), "还没有开始读"},
+	{regexp.MustCompile(`: none of the files found there \((\d+)\) is a capture or a log \(see the skipped files\)$`), "：在那里找到的文件（$1 个）没有一个是抓包文件或日志（见已跳过的文件）"},
 	{regexp.MustCompile(`pcap file header cut short: (\d+) of 24 bytes`), "pcap 文件头被截断：24 字节只有 $1 字节"},
 	{regexp.MustCompile(`not a pcap or pcapng capture`), "不是 pcap 或 pcapng 抓包文件"},
 	{regexp.MustCompile(`section header cut short: (\d+) of 12 bytes`), "节头被截断：12 字节只有 $1 字节"},

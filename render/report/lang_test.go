@@ -46,6 +46,7 @@ func TestErrorTextInChinese(t *testing.T) {
 		`not a regular file (named pipe)`,
 		`broken symbolic link`,
 		`abandoned while being read`,
+		`in/logs: none of the files found there (3) is a capture or a log (see the skipped files)`,
 		`in/1.txt:4:30: expected a port number (0-65535) in "10.0.0.1.99999"`,
 	} {
 		if got := ErrorText(msg, rules.English); got != msg {
