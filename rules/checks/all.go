@@ -12,7 +12,7 @@ func All() []*rules.Check {
 		rstUnexpected, rstOutOfWindow, rstAfterClose,
 		dataAfterFIN, finNotAcked, teardownIncomplete,
 		zeroWindow, zeroWindowProbe, windowFull, windowUpdate, keepAlive,
-		portReuse, synWithData, badOptions, timestampRegression, badChecksum,
+		portReuse, synWithData, badOptions, timestampRegression, badChecksum, segmentationOffload,
 	}
 }
 

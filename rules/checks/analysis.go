@@ -47,6 +47,9 @@ const (
 	// hasDSACK: the segment's D-SACK block covers its peer's latest
 	// retransmission (verdict.dsacked).
 	hasDSACK
+	// isOversize: the segment carries more than the MSS its receiver
+	// announced (segmentation offload at the capture point).
+	isOversize
 )
 
 // anyRetransmission is every kind of resent data.
@@ -170,6 +173,7 @@ type extraState struct {
 	// showed spurious (hasDSACK).
 	dsacked resendMark
 	zeroWin [2]zeroEpisode
+	offload offloadMark
 	fins    [2]tcp.Pos
 	tsval   [2]tsMark
 	// maxAckAt is when each direction last raised its highest ack.
@@ -236,8 +240,12 @@ var seqAnalysis = &rules.Analysis{
 		if (seg.Has(tcp.KnownWindow) && seg.Window == 0) || (st.x != nil && st.x.zeroWin[d].open) {
 			k |= inZeroWindow
 		}
-		if peer := &c.Sides[d.Peer()]; seg.Has(tcp.KnownAck|tcp.KnownFlags) && seg.Flags&tcp.ACK != 0 && peer.HasNxt && tcp.SeqLess(peer.Nxt, seg.Ack) {
+		peer := &c.Sides[d.Peer()]
+		if seg.Has(tcp.KnownAck|tcp.KnownFlags) && seg.Flags&tcp.ACK != 0 && peer.HasNxt && tcp.SeqLess(peer.Nxt, seg.Ack) {
 			k |= ackBeyondNxt
+		}
+		if oversize(c, d, seg) {
+			k |= isOversize
 		}
 		return on(k)
 	},
@@ -388,7 +396,7 @@ func (st *connState) resendFacts(c *rules.Conn, d rules.Dir, seg *tcp.Segment, w
 	}
 	if v.since < window {
 		if i := st.holeAt(d, seq, seg.End()); i >= 0 {
-			v.filled, v.fill = true, st.fillOrder(d, seg, &f.holes[i], window)
+			v.filled, v.fill = true, st.fillOrder(c, d, seg, &f.holes[i], window)
 			if !v.fill.sentAfter {
 				st.fillHole(d, seq, seg.End())
 				return isOutOfOrder

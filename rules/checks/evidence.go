@@ -107,7 +107,7 @@ func stampsOf(seg *tcp.Segment) stamps {
 
 // fillOrder decides whether seg, which fills hole h of direction d, was
 // sent after the segment that opened the hole.
-func (st *connState) fillOrder(d rules.Dir, seg *tcp.Segment, h *hole, window time.Duration) evidence {
+func (st *connState) fillOrder(c *rules.Conn, d rules.Dir, seg *tcp.Segment, h *hole, window time.Duration) evidence {
 	f, r := &st.flows[d], &st.flows[d.Peer()]
 	s := stampsOf(seg)
 	if s.hasTS && h.opener.hasTS && s.tsval != h.opener.tsval {
@@ -119,9 +119,14 @@ func (st *connState) fillOrder(d rules.Dir, seg *tcp.Segment, h *hole, window ti
 	}
 	if r.hasAck && tcp.SeqLEQ(r.lastAck, seg.Seq) {
 		// RFC 6675 section 5, IsLost: more than (DupThresh - 1) * SMSS
-		// bytes above the range SACKed; the fill's length stands for SMSS.
-		if above := r.sackedAbove(seg.End()); above > 2*seg.PayloadLen {
-			return evidence{kind: bySACK, sentAfter: true, fill: above, other: seg.PayloadLen}
+		// bytes above the range SACKed; the fill's length stands for SMSS,
+		// or the receiver's MSS when the fill is longer (offload).
+		smss := seg.PayloadLen
+		if oversize(c, d, seg) {
+			smss = uint32(c.Sides[d.Peer()].MSS)
+		}
+		if above := r.sackedAbove(seg.End()); above > 2*smss {
+			return evidence{kind: bySACK, sentAfter: true, fill: above, other: smss}
 		}
 		if r.dupAcks >= 3 {
 			return evidence{kind: byDupAcks, sentAfter: true, fill: uint32(r.dupAcks)}

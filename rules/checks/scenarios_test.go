@@ -333,6 +333,43 @@ var scenarios = []scenario{
 		a.ack(server)
 		a.close(client)
 	}},
+	{"checks/segmentation-offload", "offload", func(c *capture) {
+		// Captured on the server, whose NIC cuts its segments to the
+		// client's MSS of 1460 after the capture point: the capture holds
+		// segments of 5 and 3 MSS, the client's ACKs fall inside them.
+		a := c.conn(40000, 1000, 5000)
+		a.handshake()
+		a.data(client, 7)
+		a.ack(server)
+		first := a.nxt[server]
+		a.data(server, 5*1460)
+		for _, k := range []uint32{2, 4, 5} {
+			a.emit(client, genPacket{ack: true, seq: a.nxt[client], ackNo: first + k*1460})
+		}
+		a.data(server, 3*1460)
+		a.ack(client)
+		a.close(server)
+		// The wire lost the second MSS of a 5-MSS segment: three duplicate
+		// ACKs SACK the rest, and the server resends that one MSS.
+		b := c.conn(40001, 2000, 9000)
+		b.handshake()
+		b.data(client, 7)
+		b.ack(server)
+		first = b.nxt[server]
+		b.data(server, 5*1460)
+		b.emit(client, genPacket{ack: true, seq: b.nxt[client], ackNo: first + 1460})
+		for k := uint32(3); k <= 5; k++ {
+			b.emit(client, genPacket{ack: true, seq: b.nxt[client], ackNo: first + 1460, opts: sack(first+2*1460, first+k*1460)})
+		}
+		b.emit(server, genPacket{ack: true, seq: first + 1460, ackNo: b.nxt[client], payload: 1460})
+		b.ack(client)
+		b.close(server)
+		// Without the handshake the MSS is unknown: nothing is said.
+		m := c.conn(40002, 3000, 7000)
+		m.data(server, 3*1460)
+		m.ack(client)
+		m.close(server)
+	}},
 	{"checks/window-full", "full", func(c *capture) {
 		a := c.conn(40000, 1000, 5000)
 		a.win[server] = 4000

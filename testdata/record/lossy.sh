@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # lossy.sh: record a bulk download through a router that drops some of the
 # server's data segments, capturing on both sides of the drop, into
-# testdata/captures/real/lossy-*.
+# testdata/captures/real/lossy-*; and one captured on the sending host with
+# segmentation offload on, into testdata/captures/real/offload.*.
 #
 #   sudo bash testdata/record/lossy.sh
 #
@@ -23,8 +24,14 @@
 # kernel's slow start fills the queue, loses the segments that overflow it
 # and recovers with SACK, as on a real path (netem, which would add delay,
 # is not available on every kernel; the queue makes the delay).
-# `sudo bash testdata/record/lossy.sh shaped-20mbit` records that run
-# only. Its sender-side capture and text go to render/graph/testdata,
+# offload drops nothing either: TSO and GSO are on on the server's veth,
+# and tcpdump runs in the server's namespace (the sending host), so the
+# capture holds the segments of up to 64 KB the kernel hands the veth
+# before they are cut to the MSS (the router's interface towards the client
+# has TSO and GSO off: the kernel cuts them there, as a NIC does on the
+# wire, and the client's ACKs fall inside them). `sudo bash
+# testdata/record/lossy.sh NAME` records one run only (shaped-20mbit,
+# say). Its sender-side capture and text go to render/graph/testdata,
 # where the graph tests draw them (outside testdata/, whose every capture
 # the tshark and tcpdump comparisons also read). testdata/record/peer plays the
 # server and the client (-serve, -fetch). Needs root, iproute2, nft,
@@ -54,9 +61,10 @@ teardown() {
 }
 trap 'teardown; rm -rf "$work"' EXIT
 
-# topology TIMESTAMPS: the three namespaces, addresses, routes, offloads.
+# topology TIMESTAMPS [OFFLOAD]: the three namespaces, addresses, routes,
+# offloads (with OFFLOAD, TSO and GSO on on the server's veth).
 topology() {
-  local ts=$1
+  local ts=$1 offload=${2:-}
   teardown
   ip netns add "$cli"; ip netns add "$rtr"; ip netns add "$srv"
   ip link add lc0 netns "$cli" type veth peer name lr-c netns "$rtr"
@@ -72,6 +80,7 @@ topology() {
     ip -n "$ns" link set "$dev" up
     ip -n "$ns" link set lo up
   done
+  [ -z "$offload" ] || ip netns exec "$srv" ethtool -K ls0 tso on gso on >/dev/null
   ip -n "$cli" route add default via 10.79.1.2
   ip -n "$srv" route add default via 10.79.2.2
   ip netns exec "$rtr" sysctl -qw net.ipv4.ip_forward=1
@@ -91,11 +100,12 @@ table inet lossy {
 NFT
 }
 
-# capture NAME IFACE: tcpdump in the router on IFACE, snaplen 128 (headers
-# and the first payload bytes: the checks need no more).
+# capture NAME IFACE [NETNS]: tcpdump in the router (or NETNS) on IFACE,
+# snaplen 128 (headers and the first payload bytes: the checks need no
+# more).
 capture() {
-  local name=$1 dev=$2 err=$work/$1.err
-  ip netns exec "$rtr" tcpdump -i "$dev" --immediate-mode -U -Z root -s 128 -w "$out/$name" "tcp port $port" 2>"$err" &
+  local name=$1 dev=$2 ns=${3:-$rtr} err=$work/$1.err
+  ip netns exec "$ns" tcpdump -i "$dev" --immediate-mode -U -Z root -s 128 -w "$out/$name" "tcp port $port" 2>"$err" &
   pids+=($!)
   local n=0
   until grep -q '^tcpdump: listening' "$err"; do
@@ -105,20 +115,25 @@ capture() {
 }
 
 # run NAME PCT TIMESTAMPS [RATE]: one recording, both sides, and their
-# text; with RATE, no drops but a token bucket of RATE towards the client.
+# text; with RATE, no drops but a token bucket of RATE towards the client;
+# with RATE "offload", no drops, and one capture on the sending host.
 run() {
-  local name=$1 pct=$2 ts=$3 rate=${4:-} out=$out sides="sender receiver"
+  local name=$1 pct=$2 ts=$3 rate=${4:-} out=$out sides="sender receiver" size=$size
   if [ -n "$only" ] && [ "$only" != "$name" ]; then return; fi
-  if [ -n "$rate" ]; then out=$graphs sides=sender; fi
-  echo "recording $name: $pct % of the server's data segments dropped, tcp_timestamps=$ts${rate:+, $rate towards the client}"
-  topology "$ts"
-  if [ -n "$rate" ]; then
-    ip netns exec "$rtr" tc qdisc add dev lr-c root tbf rate "$rate" burst 16kb limit 150kb
+  if [ "$rate" = offload ]; then sides=sender size=$((256 << 10)); elif [ -n "$rate" ]; then out=$graphs sides=sender; fi
+  echo "recording $name: $pct % of the server's data segments dropped, tcp_timestamps=$ts${rate:+, $rate}"
+  topology "$ts" "$([ "$rate" != offload ] || echo on)"
+  if [ "$rate" = offload ]; then
+    capture "$name.sender.pcap" ls0 "$srv"
   else
-    dropper "$pct"
+    if [ -n "$rate" ]; then
+      ip netns exec "$rtr" tc qdisc add dev lr-c root tbf rate "$rate" burst 16kb limit 150kb
+    else
+      dropper "$pct"
+    fi
+    capture "$name.sender.pcap" lr-s
+    capture "$name.receiver.pcap" lr-c
   fi
-  capture "$name.sender.pcap" lr-s
-  capture "$name.receiver.pcap" lr-c
   ip netns exec "$srv" "$work/peer" -serve 10.79.2.1:$port -size "$size" >"$work/serve.out" &
   local server=$!
   until grep -q listening "$work/serve.out"; do sleep 0.05; done
@@ -134,7 +149,7 @@ run() {
   local side
   for side in $sides; do
     (cd "$out" && TZ=UTC tcpdump -n -r "$name.$side.pcap" >"$name.$side.txt" 2>/dev/null)
-    [ -n "$rate" ] || (cd "$out" && TZ=UTC tcpdump -n -v -r "$name.$side.pcap" >"$name.$side.n-v.txt" 2>/dev/null)
+    [ "$out" = "$graphs" ] || (cd "$out" && TZ=UTC tcpdump -n -v -r "$name.$side.pcap" >"$name.$side.n-v.txt" 2>/dev/null)
   done
   [ "$sides" = sender ] && rm -f "$out/$name.receiver.pcap"
   return 0
@@ -145,5 +160,6 @@ run lossy-1pct 1 1
 run lossy-3pct 3 1
 run lossy-3pct-nots 3 0
 run shaped-20mbit 0 1 20mbit
-chmod 644 "$out"/lossy-* "$graphs"/shaped-* 2>/dev/null || true
-echo "done: $out/lossy-*, $graphs/shaped-*"
+run offload 0 1 offload
+chmod 644 "$out"/lossy-* "$out"/offload.* "$graphs"/shaped-* 2>/dev/null || true
+echo "done: $out/lossy-*, $out/offload.*, $graphs/shaped-*"
