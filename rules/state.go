@@ -69,8 +69,15 @@ func (c *Conn) StatePath(d Dir) []State {
 	return path
 }
 
-// transitionsCap is the initial capacity of Conn.Transitions.
-const transitionsCap = 10
+// Conn.Transitions starts with room for firstTransitions, what a SYN
+// never answered takes (the client's CLOSED to SYN_SENT, the server's
+// CLOSED to LISTEN), and grows to transitionsCap at the next: a
+// connection's life from SYN to close takes about ten steps, and a SYN
+// flood fills the table with connections that never take a third.
+const (
+	firstTransitions = 2
+	transitionsCap   = 10
+)
 
 // setState records a state change of the endpoint on side d.
 func (c *Conn) setState(d Dir, to State, seg *tcp.Segment) {
@@ -83,10 +90,11 @@ func (c *Conn) setState(d Dir, to State, seg *tcp.Segment) {
 	if c.noTransitions {
 		return
 	}
-	if c.Transitions == nil {
-		// A connection's life from SYN to close takes about ten steps:
-		// one allocation instead of a slice doubling four times.
-		c.Transitions = make([]Transition, 0, transitionsCap)
+	switch n := len(c.Transitions); {
+	case c.Transitions == nil:
+		c.Transitions = make([]Transition, 0, firstTransitions)
+	case n == cap(c.Transitions) && n < transitionsCap:
+		c.Transitions = append(make([]Transition, 0, transitionsCap), c.Transitions...)
 	}
 	c.Transitions = append(c.Transitions, Transition{Time: seg.Time, Pos: seg.Pos, Endpoint: d, From: c.prevState[d], To: to})
 }

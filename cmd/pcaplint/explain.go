@@ -42,6 +42,7 @@ segment as it arrives.`,
   pcaplint explain --format markdown --conn 2 --diagram conn2.svg capture.pcapng`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			setMemoryLimit()
 			if format != "text" && format != "markdown" {
 				return fmt.Errorf("--format must be text or markdown, not %q", format)
 			}

@@ -2,6 +2,7 @@ package explain
 
 import (
 	"io"
+	"iter"
 	"strings"
 
 	"github.com/pcaplint/pcaplint/render/report"
@@ -40,17 +41,10 @@ func (p *markdownPrinter) note(n *note) error {
 	return err
 }
 
-func (p *markdownPrinter) summaries(sums []*summary) error {
-	if len(sums) == 0 {
-		return nil
-	}
-	var b strings.Builder
-	b.WriteString("## " + p.lang.Render(M(kSummaryTitle)) + "\n\n")
-	for _, s := range sums {
-		bullets(&b, append(s.sentences, s.late...))
-	}
-	_, err := io.WriteString(p.w, b.String())
-	return err
+func (p *markdownPrinter) summaries(sums iter.Seq2[*summary, error]) error {
+	return eachSummary(p.w, sums, "## "+p.lang.Render(M(kSummaryTitle))+"\n\n", func(b *strings.Builder, s *summary) {
+		bullets(b, append(s.sentences, s.late...))
+	})
 }
 
 func bullets(b *strings.Builder, lines []string) {

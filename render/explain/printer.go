@@ -1,5 +1,12 @@
 package explain
 
+import (
+	"bufio"
+	"io"
+	"iter"
+	"strings"
+)
+
 // note is one explained segment, in words.
 type note struct {
 	line      string // the log line, or the tcpdump-style line built for it
@@ -19,5 +26,28 @@ type summary struct {
 type printer interface {
 	start(title, diagram string) error
 	note(n *note) error
-	summaries(s []*summary) error
+	// summaries prints the summaries sums gives, one at a time, and
+	// nothing when it gives none; it stops at the first error.
+	summaries(sums iter.Seq2[*summary, error]) error
+}
+
+// eachSummary writes title, then each summary of sums as format words it,
+// through a buffer: a SYN flood has millions of them, which are not held.
+// Without summaries it writes nothing.
+func eachSummary(w io.Writer, sums iter.Seq2[*summary, error], title string, format func(*strings.Builder, *summary)) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var b strings.Builder
+	for s, err := range sums {
+		if err != nil {
+			return err
+		}
+		b.WriteString(title) // before the first only
+		title = ""
+		format(&b, s)
+		if _, err := bw.WriteString(b.String()); err != nil {
+			return err
+		}
+		b.Reset()
+	}
+	return bw.Flush()
 }

@@ -2,9 +2,9 @@ package explain
 
 import (
 	"io"
-	"slices"
 	"time"
 
+	"github.com/pcaplint/pcaplint/internal/spill"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules"
 )
@@ -43,9 +43,18 @@ type Session struct {
 	snap    *snapshot
 	lines   *lineWriter
 	flights map[*rules.Conn]*flight
-	ended   []*rules.Conn
-	shown   map[rules.Finding]bool
-	hints   map[string]*rules.Texts // the checks' hints by rule ID
+	// summaries holds what the summary of each connection that ended
+	// reads of it (ended, encoded), in the order they ended, in memory up
+	// to a megabyte and in a temporary file beyond; at[id-1] is where
+	// connection id's is (offset<<atBits | length), 0 when it is not
+	// summarised (--conn). A SYN flood of millions of connections costs
+	// 8 bytes of memory each until Close.
+	summaries spill.Buffer
+	at        []uint64
+	nEnded    int
+	scratch   []byte
+	shown     map[rules.Finding]bool
+	hints     map[string]*rules.Texts // the checks' hints by rule ID
 	// fresh are the findings the engine kept since the last segment
 	// (Engine.OnKeep), in the order they were reported.
 	fresh   []rules.Finding
@@ -62,7 +71,7 @@ func NewSession(w io.Writer, opts Options) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{opts: opts, engine: engine, snap: &snapshot{},
+	s := &Session{opts: opts, engine: engine, snap: &snapshot{}, summaries: spill.Buffer{Memory: summaryMemory},
 		lines: newLineWriter(opts.Location), flights: map[*rules.Conn]*flight{}, shown: map[rules.Finding]bool{}}
 	engine.OnKeep = func(f rules.Finding) { s.fresh = append(s.fresh, f) }
 	s.hints = map[string]*rules.Texts{}
@@ -90,7 +99,9 @@ func (s *Session) Add(seg *tcp.Segment, line string) error {
 		line = s.lines.line(seg)
 	}
 	c, d := s.tracker.Add(seg)
-	s.retire()
+	if err := s.retire(); err != nil {
+		return err
+	}
 	if c.ID > 1 {
 		s.multi = true
 	}
@@ -116,32 +127,58 @@ func (s *Session) Add(seg *tcp.Segment, line string) error {
 	return s.out.note(n)
 }
 
+// atBits is how many bits of Session.at a summary's length takes.
+const atBits = 24
+
+// summaryMemory is how many bytes of summaries stay in memory (spill.Buffer's
+// Memory). A variable, so that a test can make them go to disk.
+var summaryMemory = spill.DefaultMemory
+
 // Close ends every connection and prints their summaries.
 func (s *Session) Close() error {
+	defer s.summaries.Close()
 	s.tracker.Flush()
-	s.retire()
+	if err := s.retire(); err != nil {
+		return err
+	}
 	if err := s.start(); err != nil {
 		return err
 	}
-	slices.SortFunc(s.ended, func(a, b *rules.Conn) int { return a.ID - b.ID })
 	byConn := map[int][]rules.Finding{}
 	for _, f := range s.engine.Findings() {
 		byConn[f.Conn.ID] = append(byConn[f.Conn.ID], f)
 	}
-	var sums []*summary
-	for _, c := range s.ended {
-		if s.opts.Conn != 0 && c.ID != s.opts.Conn {
-			continue
-		}
-		mine := byConn[c.ID]
-		sum := &summary{}
-		for _, f := range mine {
-			if !s.shown[f] {
-				sum.late = append(sum.late, s.opts.Lang.Render(M(kLateFinding, posRef(f.Pos), f.Rule, f.Severity, findingText{f})))
+	sums := func(yield func(*summary, error) bool) {
+		var scratch []byte
+		for _, at := range s.at {
+			if at == 0 {
+				continue
+			}
+			b, err := s.summaries.Slice(int64(at>>atBits), int(at&(1<<atBits-1)), scratch)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if s.summaries.File() != "" {
+				scratch = b
+			}
+			e, err := decodeEnded(b)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			mine := byConn[e.id]
+			sum := &summary{}
+			for _, f := range mine {
+				if !s.shown[f] {
+					sum.late = append(sum.late, s.opts.Lang.Render(M(kLateFinding, posRef(f.Pos), f.Rule, f.Severity, findingText{f})))
+				}
+			}
+			sum.sentences = s.render(e.summarize(mine))
+			if !yield(sum, nil) {
+				return
 			}
 		}
-		sum.sentences = s.render(Summarize(c, mine))
-		sums = append(sums, sum)
 	}
 	return s.out.summaries(sums)
 }
@@ -154,13 +191,32 @@ func (s *Session) start() error {
 	return s.out.start(s.opts.Title, s.opts.Diagram)
 }
 
-// retire moves the connections the tracker let go of to the summaries.
-func (s *Session) retire() {
-	for _, c := range s.snap.ended {
+// retire moves what the summaries read of the connections the tracker
+// let go of to s.summaries, and forgets their flights and, unless a new
+// connection took their 4-tuple, their sequence bases.
+func (s *Session) retire() error {
+	defer func() { s.snap.ended = s.snap.ended[:0] }()
+	for _, e := range s.snap.ended {
+		c := e.c
 		delete(s.flights, c)
-		s.ended = append(s.ended, c)
+		if e.why != rules.EndReplaced {
+			s.lines.forget(c.Client, c.Server)
+		}
+		s.nEnded++
+		if s.opts.Conn != 0 && c.ID != s.opts.Conn {
+			continue
+		}
+		off := s.summaries.Size()
+		s.scratch = newEnded(c).append(s.scratch[:0])
+		if _, err := s.summaries.Write(s.scratch); err != nil {
+			return err
+		}
+		for len(s.at) < c.ID {
+			s.at = append(s.at, 0)
+		}
+		s.at[c.ID-1] = uint64(off)<<atBits | uint64(len(s.scratch))
 	}
-	s.snap.ended = s.snap.ended[:0]
+	return nil
 }
 
 func (s *Session) flight(c *rules.Conn) *flight {
@@ -206,4 +262,4 @@ func (s *Session) render(msgs []Msg) []string {
 
 // Conns is the number of connections the session saw; it is complete
 // after Close.
-func (s *Session) Conns() int { return len(s.ended) }
+func (s *Session) Conns() int { return s.nEnded }

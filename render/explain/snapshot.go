@@ -12,7 +12,13 @@ type snapshot struct {
 	seen   bool // the tracker called Segment for the current segment
 	isNew  bool
 	before rules.Conn
-	ended  []*rules.Conn
+	ended  []endOf
+}
+
+// endOf is a connection the tracker let go of, and why.
+type endOf struct {
+	c   *rules.Conn
+	why rules.EndReason
 }
 
 // Segment copies the connection; the copy's Transitions keeps its length,
@@ -22,4 +28,6 @@ func (s *snapshot) Segment(c *rules.Conn, _ rules.Dir, _ *tcp.Segment, isNew boo
 }
 
 // End collects an ended connection for its summary.
-func (s *snapshot) End(c *rules.Conn, _ rules.EndReason) { s.ended = append(s.ended, c) }
+func (s *snapshot) End(c *rules.Conn, why rules.EndReason) {
+	s.ended = append(s.ended, endOf{c, why})
+}

@@ -9,20 +9,24 @@ import (
 // how it ended, and its findings (all of them, including those already
 // explained at their segments).
 func Summarize(c *rules.Conn, findings []rules.Finding) []Msg {
+	e := newEnded(c)
+	return e.summarize(findings)
+}
+
+// summarize is Summarize of what the summary reads of a connection.
+func (e *ended) summarize(findings []rules.Finding) []Msg {
 	var out []Msg
 	say := func(k Key, args ...any) { out = append(out, M(k, args...)) }
-	head := headKey(c)
-	say(head, c.ID, c.Client.String(), c.Server.String())
-	if rtt := c.HandshakeRTT(); rtt > 0 {
-		say(kSumRTT, Duration(rtt))
+	head := e.head
+	say(head, e.id, e.client, e.server)
+	if e.rtt > 0 {
+		say(kSumRTT, Duration(e.rtt))
 	} else if head == kSumHead || head == kSumHeadMid {
 		say(kSumNoRTT) // a refused or unanswered SYN had no handshake to time
 	}
-	cl, sv := &c.Sides[rules.FromClient], &c.Sides[rules.FromServer]
-	say(kSumBytes, cl.Bytes, sv.Bytes, c.Packets(), Duration(c.Duration()))
-	zs := c.ZeekState()
-	say(kSumEnd, zs, M(Key("zeek."+zs)))
-	say(kSumStates, cl.State.String(), sv.State.String())
+	say(kSumBytes, e.clientBytes, e.serverBytes, e.packets, Duration(e.duration))
+	say(kSumEnd, e.zeek, M(Key("zeek."+e.zeek)))
+	say(kSumStates, e.clientState, e.serverState)
 	if len(findings) == 0 {
 		say(kSumNoFindings)
 		return out

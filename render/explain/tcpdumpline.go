@@ -26,6 +26,19 @@ func newLineWriter(loc *time.Location) *lineWriter {
 	return &lineWriter{loc: loc, bases: make(map[[2]tcp.Endpoint]*[2]uint32)}
 }
 
+// forget drops the sequence bases of the 4-tuple of a and b, whose
+// connection ended, so that a SYN flood's millions of 4-tuples are not all
+// kept. tcpdump keeps them: a segment of the 4-tuple without SYN after
+// its connection was let go of (evicted, or retired after its close) is
+// printed with absolute numbers where tcpdump would print relative ones.
+func (w *lineWriter) forget(a, b tcp.Endpoint) {
+	key := [2]tcp.Endpoint{a, b}
+	if b.Less(a) {
+		key = [2]tcp.Endpoint{b, a}
+	}
+	delete(w.bases, key)
+}
+
 // line renders seg as tcpdump -n would, without a link-layer prefix.
 func (w *lineWriter) line(seg *tcp.Segment) string {
 	var b strings.Builder

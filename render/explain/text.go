@@ -2,6 +2,7 @@ package explain
 
 import (
 	"io"
+	"iter"
 	"strings"
 
 	"github.com/pcaplint/pcaplint/render/report"
@@ -32,18 +33,11 @@ func (p *textPrinter) note(n *note) error {
 	return err
 }
 
-func (p *textPrinter) summaries(sums []*summary) error {
-	if len(sums) == 0 {
-		return nil
-	}
-	var b strings.Builder
-	b.WriteString(p.lang.Render(M(kSummaryTitle)) + "\n")
-	for _, s := range sums {
+func (p *textPrinter) summaries(sums iter.Seq2[*summary, error]) error {
+	return eachSummary(p.w, sums, p.lang.Render(M(kSummaryTitle))+"\n", func(b *strings.Builder, s *summary) {
 		for _, line := range append(s.sentences, s.late...) {
 			b.WriteString("  " + report.OneLine(line) + "\n")
 		}
 		b.WriteString("\n")
-	}
-	_, err := io.WriteString(p.w, b.String())
-	return err
+	})
 }
