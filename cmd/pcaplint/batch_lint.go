@@ -60,7 +60,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 		b.diagrams.lang, _ = langFlag(cmd) // checked by newPrinter
 		defer b.diagrams.Close()
 	}
-	// The JSON and JUnit reports are written as each input is done,
+	// The JSON, JUnit and SARIF reports are written as each input is done,
 	// unless something needs the whole report before printing: a baseline
 	// filters findings, and the HTML page lists everything.
 	jw := fileWriter(printer, stdout)
@@ -138,6 +138,8 @@ func fileWriter(printer report.Printer, w io.Writer) reportWriter {
 		jw.Lang = p.Lang
 		return jw
 	case report.JUnit:
+		return p.Writer(w)
+	case report.SARIF:
 		return p.Writer(w)
 	}
 	return nil

@@ -1,11 +1,14 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"io"
 	"net/url"
 	"path/filepath"
 	"strings"
 
+	"github.com/pcaplint/pcaplint/internal/spill"
 	"github.com/pcaplint/pcaplint/rules"
 )
 
@@ -113,30 +116,152 @@ func sarifLevel(s rules.Severity) string { return sarifLevels[s] }
 
 // Print implements Printer.
 func (p SARIF) Print(w io.Writer, r *Report) error {
-	driver := sarifDriver{Name: "pcaplint", Version: p.Version, InformationURI: projectURI, Rules: []sarifRule{}}
-	index := map[string]int{}
-	addRule := func(rule sarifRule) {
-		index[rule.ID] = len(driver.Rules)
-		driver.Rules = append(driver.Rules, rule)
-	}
-	for _, c := range p.Checks {
-		addRule(checkRule(c))
-	}
-	run := sarifRun{Results: []sarifResult{}}
-	for _, f := range r.Files {
-		for i := range f.Findings {
-			fd := &f.Findings[i]
-			if _, ok := index[fd.Rule]; !ok {
-				addRule(sarifRule{ID: fd.Rule, ShortDescription: sarifText{Text: "custom rule " + fd.Rule},
-					DefaultConfiguration: sarifRuleConf{Enabled: true, Level: sarifLevel(fd.Severity)}})
-			}
-			run.Results = append(run.Results, sarifFinding(fd, f.Path, index[fd.Rule], p.Lang))
+	sw := p.Writer(w)
+	for i := range r.Files {
+		if err := sw.File(&r.Files[i]); err != nil {
+			sw.close()
+			return err
 		}
 	}
-	run.Tool.Driver = driver
-	run.Invocations = []sarifInvocation{sarifInvocationOf(r, p.Lang)}
-	run.Artifacts = sarifArtifactsOf(r)
-	return writeJSON(w, sarifLog{Version: sarifVersion, Schema: sarifSchema, Runs: []sarifRun{run}})
+	return sw.Close(r)
+}
+
+// SARIFWriter prints a SARIF log one input at a time, as each is done, so
+// that the report of many inputs is never held whole. The log's one run
+// lists the notifications of every input, then every input, then every
+// result, and begins with the rules and whether the run succeeded: each
+// input's part of the three lists goes, encoded at the depth it sits at,
+// into a spill of its own (memory up to a megabyte, a temporary file
+// beyond), and Close writes the log around them, byte for byte what
+// encoding the whole log writes.
+type SARIFWriter struct {
+	p       SARIF
+	w       io.Writer
+	driver  sarifDriver
+	index   map[string]int
+	success bool
+	// notes, artifacts and results are the run's three lists, n of each
+	// written.
+	notes, artifacts, results sarifList
+}
+
+// sarifList is one list of the run, its elements written to a spill.
+type sarifList struct {
+	key    string // the list's key, as encoding the run without elements writes it
+	indent string // an element's indentation
+	n      int
+	data   spill.Buffer
+}
+
+// Writer starts a SARIF log on w.
+func (p SARIF) Writer(w io.Writer) *SARIFWriter {
+	s := &SARIFWriter{p: p, w: w, index: map[string]int{}, success: true,
+		driver:    sarifDriver{Name: "pcaplint", Version: p.Version, InformationURI: projectURI, Rules: []sarifRule{}},
+		notes:     sarifList{key: `"toolExecutionNotifications": [`, indent: strings.Repeat("  ", 6), data: spill.Buffer{Memory: spillMemory}},
+		artifacts: sarifList{key: `"artifacts": [`, indent: strings.Repeat("  ", 4), data: spill.Buffer{Memory: spillMemory}},
+		results:   sarifList{key: `"results": [`, indent: strings.Repeat("  ", 4), data: spill.Buffer{Memory: spillMemory}}}
+	for _, c := range p.Checks {
+		s.addRule(checkRule(c))
+	}
+	return s
+}
+
+func (s *SARIFWriter) addRule(rule sarifRule) {
+	s.index[rule.ID] = len(s.driver.Rules)
+	s.driver.Rules = append(s.driver.Rules, rule)
+}
+
+// add writes v as the list's next element.
+func (l *sarifList) add(v any) error {
+	b, err := json.MarshalIndent(v, l.indent, "  ")
+	if err != nil {
+		return err
+	}
+	sep := ",\n"
+	if l.n == 0 {
+		sep = "\n"
+	}
+	l.n++
+	if _, err := io.WriteString(&l.data, sep+l.indent); err != nil {
+		return err
+	}
+	_, err = l.data.Write(b)
+	return err
+}
+
+// File adds one input's notifications, its entry among the inputs and its
+// findings.
+func (s *SARIFWriter) File(f *File) error {
+	notes, ok := sarifNotificationsOf(f, s.p.Lang)
+	s.success = s.success && ok
+	for i := range notes {
+		if err := s.notes.add(&notes[i]); err != nil {
+			return err
+		}
+	}
+	if err := s.artifacts.add(sarifArtifactOf(f)); err != nil {
+		return err
+	}
+	for i := range f.Findings {
+		fd := &f.Findings[i]
+		if _, ok := s.index[fd.Rule]; !ok {
+			s.addRule(sarifRule{ID: fd.Rule, ShortDescription: sarifText{Text: "custom rule " + fd.Rule},
+				DefaultConfiguration: sarifRuleConf{Enabled: true, Level: sarifLevel(fd.Severity)}})
+		}
+		res := sarifFinding(fd, f.Path, s.index[fd.Rule], s.p.Lang)
+		if err := s.results.add(&res); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close prints the log: the rules, whether the run succeeded, and the
+// lists File filled, with the notifications of the inputs an interruption
+// left unread. r's files are not printed again.
+func (s *SARIFWriter) Close(r *Report) error {
+	defer s.close()
+	for _, n := range sarifInterrupted(r) {
+		s.success = false
+		if err := s.notes.add(&n); err != nil {
+			return err
+		}
+	}
+	run := sarifRun{Invocations: []sarifInvocation{{ExecutionSuccessful: s.success, ToolExecutionNotifications: []sarifNotification{}}},
+		Artifacts: []sarifArtifactEntry{}, Results: []sarifResult{}}
+	run.Tool.Driver = s.driver
+	var doc bytes.Buffer
+	if err := writeJSON(&doc, sarifLog{Version: sarifVersion, Schema: sarifSchema, Runs: []sarifRun{run}}); err != nil {
+		return err
+	}
+	b := doc.Bytes()
+	for _, l := range []*sarifList{&s.notes, &s.artifacts, &s.results} {
+		// The list was encoded empty, "[]": its elements go between
+		// the brackets, and the closing one on a line of its own.
+		at := bytes.Index(b, []byte(l.key+"]")) + len(l.key)
+		if _, err := s.w.Write(b[:at]); err != nil {
+			return err
+		}
+		b = b[at:]
+		if l.n == 0 {
+			continue
+		}
+		if _, err := l.data.WriteTo(s.w); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(s.w, "\n"+l.indent[2:]); err != nil {
+			return err
+		}
+	}
+	_, err := s.w.Write(b)
+	return err
+}
+
+// close removes the lists' temporary files.
+func (s *SARIFWriter) close() {
+	s.notes.data.Close()
+	s.artifacts.data.Close()
+	s.results.data.Close()
 }
 
 // checkRule documents a check as a SARIF reporting descriptor.

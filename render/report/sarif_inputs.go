@@ -27,47 +27,49 @@ type sarifDescriptorRef struct {
 	ID string `json:"id"`
 }
 
-// sarifInvocationOf lists every input error, everything not checked and
-// every input an interruption left unread; the run is successful when
-// there is no error, every input was checked at least in part, and the
-// run was not interrupted.
-func sarifInvocationOf(r *Report, l rules.Lang) sarifInvocation {
-	inv := sarifInvocation{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{}}
-	for i := range r.Files {
-		f := &r.Files[i]
-		loc := []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(f.Path)}}}}
-		if f.Err != nil {
-			inv.ExecutionSuccessful = false
-			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
-				Descriptor: sarifDescriptorRef{ID: "input-error"}, Level: "error",
-				Message: sarifText{Text: ErrorText(f.Err.Error(), l)}, Locations: loc})
-		}
-		if loss := lossTextIn(f, l); loss != "" {
-			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
-				Descriptor: sarifDescriptorRef{ID: "capture-loss"}, Level: "note",
-				Message: sarifText{Text: loss}, Locations: loc,
-				Properties: map[string]any{"captureLoss": newJSONCaptureLoss(f)}})
-		}
-		for _, u := range f.Unchecked {
-			level := "warning"
-			if u.All {
-				level = "error"
-				inv.ExecutionSuccessful = false
-			}
-			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
-				Descriptor: sarifDescriptorRef{ID: u.Reason}, Level: level,
-				Message: sarifText{Text: f.UncheckedText(u, l)}, Locations: loc,
-				Properties: map[string]any{"count": u.Count, "all": u.All}})
-		}
+// sarifNotificationsOf lists an input's error, capture loss and what of
+// it was not checked, and reports whether it leaves the run successful:
+// no error, and checked at least in part.
+func sarifNotificationsOf(f *File, l rules.Lang) (notes []sarifNotification, ok bool) {
+	ok = true
+	loc := []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(f.Path)}}}}
+	if f.Err != nil {
+		ok = false
+		notes = append(notes, sarifNotification{
+			Descriptor: sarifDescriptorRef{ID: "input-error"}, Level: "error",
+			Message: sarifText{Text: ErrorText(f.Err.Error(), l)}, Locations: loc})
 	}
+	if loss := lossTextIn(f, l); loss != "" {
+		notes = append(notes, sarifNotification{
+			Descriptor: sarifDescriptorRef{ID: "capture-loss"}, Level: "note",
+			Message: sarifText{Text: loss}, Locations: loc,
+			Properties: map[string]any{"captureLoss": newJSONCaptureLoss(f)}})
+	}
+	for _, u := range f.Unchecked {
+		level := "warning"
+		if u.All {
+			level = "error"
+			ok = false
+		}
+		notes = append(notes, sarifNotification{
+			Descriptor: sarifDescriptorRef{ID: u.Reason}, Level: level,
+			Message: sarifText{Text: f.UncheckedText(u, l)}, Locations: loc,
+			Properties: map[string]any{"count": u.Count, "all": u.All}})
+	}
+	return notes, ok
+}
+
+// sarifInterrupted lists the inputs an interruption left unread; any
+// makes the run unsuccessful.
+func sarifInterrupted(r *Report) []sarifNotification {
+	var notes []sarifNotification
 	for _, u := range r.Interrupted {
-		inv.ExecutionSuccessful = false
-		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+		notes = append(notes, sarifNotification{
 			Descriptor: sarifDescriptorRef{ID: "interrupted"}, Level: "error",
 			Message:   sarifText{Text: "not read: interrupted (" + u.Reason + "); the report is incomplete"},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(u.Path)}}}}})
 	}
-	return inv
+	return notes
 }
 
 // sarifArtifactEntry is an input read (SARIF §3.24), with its capture-loss estimate
@@ -78,13 +80,8 @@ type sarifArtifactEntry struct {
 	Properties map[string]any `json:"properties"`
 }
 
-// sarifArtifactsOf lists the inputs read.
-func sarifArtifactsOf(r *Report) []sarifArtifactEntry {
-	out := []sarifArtifactEntry{}
-	for i := range r.Files {
-		f := &r.Files[i]
-		out = append(out, sarifArtifactEntry{Location: sarifArtifact{URI: fileURI(f.Path)},
-			Properties: map[string]any{"captureLoss": newJSONCaptureLoss(f)}})
-	}
-	return out
+// sarifArtifactOf is an input read.
+func sarifArtifactOf(f *File) sarifArtifactEntry {
+	return sarifArtifactEntry{Location: sarifArtifact{URI: fileURI(f.Path)},
+		Properties: map[string]any{"captureLoss": newJSONCaptureLoss(f)}}
 }
