@@ -161,6 +161,21 @@ var faultRecordings = []struct {
 	{regexp.MustCompile(`^rst-reuse\.`), map[string]bool{"rst-unexpected": true}, "an abort with SO_LINGER 0 before the port is reused"},
 }
 
+// faultAllows returns the checks that may warn on the recording at path,
+// or nil for a healthy one.
+func faultAllows(path string) map[string]bool {
+	for _, f := range faultRecordings {
+		if f.name.MatchString(filepath.Base(path)) {
+			return f.warn
+		}
+	}
+	return nil
+}
+
+// isFaultRecording reports whether the recording at path was made to show
+// a fault.
+func isFaultRecording(path string) bool { return faultAllows(path) != nil }
+
 // realRecordings lists every real recording and tcpdump's text of it:
 // testdata/captures/real, the graph tests' shaped download, the Linux
 // loopback corpus of testdata/agreement, and one-direction.pcap, which a
@@ -192,12 +207,7 @@ func TestHealthyRecordingsRaiseNoWarning(t *testing.T) {
 	healthy, paths := 0, realRecordings(t)
 	for _, path := range paths {
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			var allowed map[string]bool
-			for _, f := range faultRecordings {
-				if f.name.MatchString(filepath.Base(path)) {
-					allowed = f.warn
-				}
-			}
+			allowed := faultAllows(path)
 			warned := 0
 			for _, f := range lint(t, path, nil) {
 				if f.Severity < rules.Warning {

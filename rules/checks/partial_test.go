@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"bytes"
 	"io"
 	"path/filepath"
 	"testing"
@@ -26,6 +27,7 @@ func readSegments(t *testing.T, path string) []tcp.Segment {
 		} else if err != nil {
 			t.Fatal(err)
 		}
+		seg.Payload = bytes.Clone(seg.Payload) // it points into the reader's buffer until the next Next
 		segs = append(segs, seg)
 	}
 }
