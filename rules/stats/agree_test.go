@@ -21,8 +21,9 @@ const testdata = "../../testdata"
 
 // agreementCaptures are the real recordings the statistics are compared
 // on: the lossy downloads of testdata/record/lossy.sh before and after the
-// drop, with and without timestamps, its download captured before
-// segmentation offload, and loopback conversations. Not
+// drop, with and without timestamps, its downloads captured before
+// segmentation offload and after receive offload, and loopback
+// conversations. Not
 // ipv6.pcap: tcptrace prints an IPv6 address as ":0001".
 var agreementCaptures = []string{
 	"captures/real/lossy-1pct.sender.pcap", "captures/real/lossy-1pct.receiver.pcap",
@@ -30,7 +31,8 @@ var agreementCaptures = []string{
 	"captures/real/lossy-3pct-nots.sender.pcap", "captures/real/lossy-3pct-nots.receiver.pcap",
 	"captures/real/bulk.pcap", "captures/real/loss.pcap", "captures/real/zero-window.pcap",
 	"captures/real/parallel.pcap", "captures/real/clean.pcap", "captures/real/half-close.pcap",
-	"captures/real/keepalive.pcap", "captures/real/offload.sender.pcap",
+	"captures/real/keepalive.pcap",
+	"captures/real/offload.sender.pcap", "captures/real/offload-gro.receiver.pcap",
 }
 
 // measured is what pcaplint measured of one connection.

@@ -29,7 +29,10 @@
 # capture holds the segments of up to 64 KB the kernel hands the veth
 # before they are cut to the MSS (the router's interface towards the client
 # has TSO and GSO off: the kernel cuts them there, as a NIC does on the
-# wire, and the client's ACKs fall inside them). `sudo bash
+# wire, and the client's ACKs fall inside them). offload-gro is the
+# receiving host's view: TSO and GSO off everywhere, GRO on on the
+# client's veth, tcpdump in the client's namespace, which sees the
+# MSS-sized segments of the wire joined again into large ones. `sudo bash
 # testdata/record/lossy.sh NAME` records one run only (shaped-20mbit,
 # say). Its sender-side capture and text go to render/graph/testdata,
 # where the graph tests draw them (outside testdata/, whose every capture
@@ -62,7 +65,8 @@ teardown() {
 trap 'teardown; rm -rf "$work"' EXIT
 
 # topology TIMESTAMPS [OFFLOAD]: the three namespaces, addresses, routes,
-# offloads (with OFFLOAD, TSO and GSO on on the server's veth).
+# offloads (OFFLOAD offload: TSO and GSO on on the server's veth;
+# offload-gro: GRO on on the client's).
 topology() {
   local ts=$1 offload=${2:-}
   teardown
@@ -80,7 +84,10 @@ topology() {
     ip -n "$ns" link set "$dev" up
     ip -n "$ns" link set lo up
   done
-  [ -z "$offload" ] || ip netns exec "$srv" ethtool -K ls0 tso on gso on >/dev/null
+  case $offload in
+    offload) ip netns exec "$srv" ethtool -K ls0 tso on gso on >/dev/null ;;
+    offload-gro) ip netns exec "$cli" ethtool -K lc0 gro on >/dev/null ;;
+  esac
   ip -n "$cli" route add default via 10.79.1.2
   ip -n "$srv" route add default via 10.79.2.2
   ip netns exec "$rtr" sysctl -qw net.ipv4.ip_forward=1
@@ -116,15 +123,22 @@ capture() {
 
 # run NAME PCT TIMESTAMPS [RATE]: one recording, both sides, and their
 # text; with RATE, no drops but a token bucket of RATE towards the client;
-# with RATE "offload", no drops, and one capture on the sending host.
+# with RATE offload (offload-gro), no drops, and one capture on the
+# sending (receiving) host.
 run() {
   local name=$1 pct=$2 ts=$3 rate=${4:-} out=$out sides="sender receiver" size=$size
   if [ -n "$only" ] && [ "$only" != "$name" ]; then return; fi
-  if [ "$rate" = offload ]; then sides=sender size=$((256 << 10)); elif [ -n "$rate" ]; then out=$graphs sides=sender; fi
+  case $rate in
+    offload) sides=sender size=$((256 << 10)) ;;
+    offload-gro) sides=receiver size=$((256 << 10)) ;;
+    ?*) out=$graphs sides=sender ;;
+  esac
   echo "recording $name: $pct % of the server's data segments dropped, tcp_timestamps=$ts${rate:+, $rate}"
-  topology "$ts" "$([ "$rate" != offload ] || echo on)"
+  topology "$ts" "$rate"
   if [ "$rate" = offload ]; then
     capture "$name.sender.pcap" ls0 "$srv"
+  elif [ "$rate" = offload-gro ]; then
+    capture "$name.receiver.pcap" lc0 "$cli"
   else
     if [ -n "$rate" ]; then
       ip netns exec "$rtr" tc qdisc add dev lr-c root tbf rate "$rate" burst 16kb limit 150kb
@@ -161,5 +175,6 @@ run lossy-3pct 3 1
 run lossy-3pct-nots 3 0
 run shaped-20mbit 0 1 20mbit
 run offload 0 1 offload
+run offload-gro 0 1 offload-gro
 chmod 644 "$out"/lossy-* "$out"/offload.* "$graphs"/shaped-* 2>/dev/null || true
 echo "done: $out/lossy-*, $out/offload.*, $graphs/shaped-*"
