@@ -164,7 +164,8 @@ func (res *BatchResult) emit(r *fileResult, emit func(*report.File) error) {
 		res.EmitErr = emit(&r.file)
 	}
 	CloseSpool(&r.file)
-	r.file.Conns, r.file.Findings, r.file.Spool = nil, nil, nil
+	r.file.LetGoOfFindings()
+	r.file.Conns, r.file.Spool = nil, nil
 }
 
 // Skipped lists the inputs that are listed as skipped, for the report.

@@ -60,7 +60,7 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 		b.diagrams.lang, _ = langFlag(cmd) // checked by newPrinter
 		defer b.diagrams.Close()
 	}
-	// The JSON, JUnit and SARIF reports are written as each input is done,
+	// Every format is written as each input is done,
 	// unless something needs the whole report before printing: a baseline
 	// filters findings, and the HTML page lists everything.
 	jw := fileWriter(printer, stdout)
@@ -141,6 +141,12 @@ func fileWriter(printer report.Printer, w io.Writer) reportWriter {
 		return p.Writer(w)
 	case report.SARIF:
 		return p.Writer(w)
+	case report.Markdown:
+		return p.Writer(w)
+	case report.Text:
+		return textWriter{report.NewStreamWriter(p, w), p, w}
+	case report.GitHub:
+		return report.NewStreamWriter(p, w)
 	}
 	return nil
 }
@@ -152,10 +158,35 @@ func printBatch(w io.Writer, printer report.Printer, rep *report.Report) error {
 	if err := printer.Print(w, rep); err != nil {
 		return err
 	}
-	if t, ok := printer.(report.Text); ok && !t.NoSummary && (len(rep.Files)+len(rep.Skipped) > 1 || len(rep.Skipped) > 0) {
+	if t, ok := printer.(report.Text); ok {
+		return batchSummary(w, t, rep)
+	}
+	return nil
+}
+
+// batchSummary prints the text format's batch summary, after the report
+// of more than one input or of skipped files, unless -q.
+func batchSummary(w io.Writer, t report.Text, rep *report.Report) error {
+	if !t.NoSummary && (len(rep.Files)+len(rep.Skipped) > 1 || len(rep.Skipped) > 0) {
 		return report.WriteBatchSummary(w, rep, t.Lang)
 	}
 	return nil
+}
+
+// textWriter is the text format printed as each input is done, with the
+// batch summary at the end as printBatch prints it.
+type textWriter struct {
+	*report.StreamWriter
+	t report.Text
+	w io.Writer
+}
+
+// Close prints the tail and the batch summary.
+func (tw textWriter) Close(r *report.Report) error {
+	if err := tw.StreamWriter.Close(r); err != nil {
+		return err
+	}
+	return batchSummary(tw.w, tw.t, r)
 }
 
 // cmdContext is the command's context, or a background one when it was

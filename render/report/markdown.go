@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/pcaplint/pcaplint/internal/spill"
 	"github.com/pcaplint/pcaplint/rules"
 )
 
@@ -43,17 +44,60 @@ var markdownIcons = map[rules.Severity]string{rules.Error: "🔴", rules.Warning
 
 // Print implements Printer.
 func (p Markdown) Print(w io.Writer, r *Report) error {
+	mw := p.Writer(w)
+	for i := range r.Files {
+		if err := mw.File(&r.Files[i]); err != nil {
+			mw.rows.Close()
+			return err
+		}
+	}
+	return mw.Close(r)
+}
+
+// MarkdownWriter prints the Markdown format one input at a time, as each
+// is done, so that the report of many inputs is never held whole. Its
+// heading counts every finding, so the table's rows wait in a spill
+// (memory up to a megabyte, a temporary file beyond) until Close.
+type MarkdownWriter struct {
+	p    Markdown
+	w    io.Writer
+	rows spill.Buffer
+}
+
+// Writer starts a Markdown report on w.
+func (p Markdown) Writer(w io.Writer) *MarkdownWriter {
+	return &MarkdownWriter{p: p, w: w, rows: spill.Buffer{Memory: spillMemory}}
+}
+
+// File adds one input's rows to the table.
+func (m *MarkdownWriter) File(f *File) error {
+	var b strings.Builder
+	for i := range f.Findings {
+		fd := &f.Findings[i]
+		fmt.Fprintf(&b, "| %s %s | %s | %s | %s | %s |\n", markdownIcons[fd.Severity], fd.Severity.In(m.p.Lang),
+			markdownCode(fd.Rule), markdownCode(where(fd, f.Path)),
+			markdownCell(fd.Conn.Client.String()+" → "+fd.Conn.Server.String()), markdownCell(message(fd, m.p.Lang)))
+	}
+	_, err := io.WriteString(&m.rows, b.String())
+	return err
+}
+
+// Close prints the report: the heading, the table of the rows File wrote,
+// and a line per input that could not be read, lost packets or was not
+// checked, and per input an interruption left unread.
+func (m *MarkdownWriter) Close(r *Report) error {
+	defer m.rows.Close()
+	p, w := m.p, m.w
 	var b strings.Builder
 	fmt.Fprintf(&b, "### pcaplint: %s\n\n", summaryLine(r, p.Lang))
 	if n := r.Counts(); n[rules.Error]+n[rules.Warning]+n[rules.Info] > 0 {
 		b.WriteString(markdownHeader(p.Lang))
-		for _, f := range r.Files {
-			for i := range f.Findings {
-				fd := &f.Findings[i]
-				fmt.Fprintf(&b, "| %s %s | %s | %s | %s | %s |\n", markdownIcons[fd.Severity], fd.Severity.In(p.Lang),
-					markdownCode(fd.Rule), markdownCode(where(fd, f.Path)),
-					markdownCell(fd.Conn.Client.String()+" → "+fd.Conn.Server.String()), markdownCell(message(fd, p.Lang)))
-			}
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+		b.Reset()
+		if _, err := m.rows.WriteTo(w); err != nil {
+			return err
 		}
 		b.WriteString("\n")
 	}

@@ -43,6 +43,10 @@ type File struct {
 	Evicted int64
 	// Findings are what the checks found, sorted by position (lint only).
 	Findings []rules.Finding
+	// Tally counts by severity the findings let go of once printed (a
+	// batch printed as each input is done keeps the counts alone, for the
+	// summaries); Counts adds it to Findings.
+	Tally [rules.Error + 1]int
 	// Unchecked lists what of the input the checks could not look at.
 	Unchecked []Unchecked
 	// Loss estimates what the capture missed (see rules.CaptureLoss);
@@ -56,12 +60,32 @@ type File struct {
 // Counts tallies findings by severity over every input.
 func (r *Report) Counts() map[rules.Severity]int {
 	n := map[rules.Severity]int{}
-	for _, f := range r.Files {
-		for _, fd := range f.Findings {
-			n[fd.Severity]++
-		}
+	for i := range r.Files {
+		r.Files[i].addCounts(n)
 	}
 	return n
+}
+
+// addCounts adds f's findings, those held and those tallied, to n by
+// severity.
+func (f *File) addCounts(n map[rules.Severity]int) {
+	for _, fd := range f.Findings {
+		n[fd.Severity]++
+	}
+	for s, c := range f.Tally {
+		if c > 0 {
+			n[rules.Severity(s)] += c
+		}
+	}
+}
+
+// LetGoOfFindings tallies f's findings by severity (Tally) and lets go of
+// them, once they are printed.
+func (f *File) LetGoOfFindings() {
+	for _, fd := range f.Findings {
+		f.Tally[fd.Severity]++
+	}
+	f.Findings = nil
 }
 
 // Conns counts the connections over every input.

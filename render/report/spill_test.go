@@ -82,3 +82,45 @@ func TestSARIFListsSpilledToDiskPrintTheSame(t *testing.T) {
 		return onDisk, sw.Close(r)
 	})
 }
+
+// So is the Markdown report, whose table's rows wait for its heading.
+func TestMarkdownRowsSpilledToDiskPrintTheSame(t *testing.T) {
+	p := Markdown{}
+	r := sampleReport()
+	checkSpilled(t, p, r, func(w io.Writer) (bool, error) {
+		mw := p.Writer(w)
+		for i := range r.Files {
+			if err := mw.File(&r.Files[i]); err != nil {
+				return false, err
+			}
+		}
+		onDisk := mw.rows.File() != ""
+		return onDisk, mw.Close(r)
+	})
+}
+
+// A file whose findings were let go once printed counts them still, in
+// the summaries.
+func TestTalliedFindingsCountInTheSummaries(t *testing.T) {
+	var want bytes.Buffer
+	r := sampleReport()
+	if err := WriteBatchSummary(&want, r, ""); err != nil {
+		t.Fatal(err)
+	}
+	wantCounts := r.Counts()
+	for i := range r.Files {
+		r.Files[i].LetGoOfFindings()
+	}
+	var got bytes.Buffer
+	if err := WriteBatchSummary(&got, r, ""); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("with the findings tallied:\n%s\nwant\n%s", got.String(), want.String())
+	}
+	for s, n := range wantCounts {
+		if r.Counts()[s] != n {
+			t.Errorf("%s: %d counted, want %d", s, r.Counts()[s], n)
+		}
+	}
+}

@@ -35,3 +35,27 @@ func printStreamed(s Streamer, w io.Writer, r *Report) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// StreamWriter prints a Streamer's format one input at a time: each
+// input's findings as soon as it is done (File), what follows them at
+// Close. The report of many inputs is then never held whole.
+type StreamWriter struct {
+	s Streamer
+	w io.Writer
+}
+
+// NewStreamWriter starts s's report on w.
+func NewStreamWriter(s Streamer, w io.Writer) *StreamWriter { return &StreamWriter{s: s, w: w} }
+
+// File prints one input's findings.
+func (sw *StreamWriter) File(f *File) error {
+	var b strings.Builder
+	for i := range f.Findings {
+		_ = sw.s.Finding(&b, f.Path, &f.Findings[i])
+	}
+	_, err := io.WriteString(sw.w, b.String())
+	return err
+}
+
+// Close prints the tail of r, whose files File printed.
+func (sw *StreamWriter) Close(r *Report) error { return sw.s.Tail(sw.w, r) }

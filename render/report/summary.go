@@ -46,7 +46,7 @@ func WriteBatchSummary(w io.Writer, r *Report, l rules.Lang) error {
 func worstFiles(r *Report) []*File {
 	var fs []*File
 	for i := range r.Files {
-		if f := &r.Files[i]; f.Err != nil || len(f.Findings) > 0 {
+		if f := &r.Files[i]; f.Err != nil || len(f.counts()) > 0 {
 			fs = append(fs, f)
 		}
 	}
@@ -68,9 +68,7 @@ func worstFiles(r *Report) []*File {
 // counts tallies the file's findings by severity.
 func (f *File) counts() map[rules.Severity]int {
 	n := map[rules.Severity]int{}
-	for _, fd := range f.Findings {
-		n[fd.Severity]++
-	}
+	f.addCounts(n)
 	return n
 }
 
