@@ -20,8 +20,9 @@ var segmentationOffload = &rules.Check{
 announced in its SYN: the capture was taken on the sending host before
 TCP segmentation offload (TSO, or the kernel's GSO) cut them into
 MSS-sized segments, or on the receiving host after receive offload (GRO,
-LRO) joined them. Both are normal on Linux hosts, on loopback and on
-veths; the network carried segments of at most the MSS. Reported once per
+LRO) joined them. Both are normal on Linux hosts and veths (and on
+loopback when a socket set its MSS below loopback's own); the network
+carried segments of at most the MSS. Reported once per
 connection, at its end, on the first such segment, with how many there
 were, the largest and the MSS. The other checks read such a segment as
 the run of MSS-sized segments it stands for: a retransmission, gap or
@@ -29,8 +30,8 @@ window edge inside it is judged on its byte range, never on its size, and
 an ACK inside it is no regression. The MSS is the one the peer's SYN or
 SYN-ACK announced; when the handshake was not captured, or the SYN carried
 no MSS option, nothing is reported: a segment's size alone cannot tell an
-offloaded segment from one on a link with a large MTU (loopback's MSS is
-65483, a jumbo frame's 8960).`,
+offloaded segment from one on a link with a large MTU (loopback announces
+an MSS of 65495, a jumbo frame's link 8960).`,
 	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 64240, options [mss 1460,sackOK,nop,wscale 7], length 0
 10:00:00.000100 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [S.], seq 5000, ack 1001, win 65160, options [mss 1460,sackOK,nop,wscale 7], length 0
 10:00:00.000200 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 502, length 0
