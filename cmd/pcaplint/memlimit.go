@@ -17,9 +17,12 @@ import (
 // take it, whose memory follows the live connections: explain spills its
 // summaries since 2026-12-05, before which it kept every connection, and
 // under the limit explain of the 600,000-packet bench capture took 17.6 s
-// instead of 9 s; on 500,000 SYNs it now peaks at 199 MB with the limit,
-// 246 MB without, in about the same time.
-const defaultMemoryLimit = 170 << 20
+// instead of 9 s. The limit counts the Go runtime's memory only, not the
+// 35 MB or so of Graphviz's WebAssembly code that go-graphviz maps at
+// start: at 170 MiB, lint of 100,000 small files (some 90 MB live at the
+// end) and explain of 500,000 SYNs peaked at 202 and 199 MB; at 150 MiB,
+// 183 and 179 MB, no slower.
+const defaultMemoryLimit = 150 << 20
 
 // memoryLimitAllowed is set by main: tests that run commands in-process
 // keep the test binary's own limit.
