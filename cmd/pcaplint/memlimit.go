@@ -21,7 +21,10 @@ import (
 // 35 MB or so of Graphviz's WebAssembly code that go-graphviz maps at
 // start: at 170 MiB, lint of 100,000 small files (some 90 MB live at the
 // end) and explain of 500,000 SYNs peaked at 202 and 199 MB; at 150 MiB,
-// 183 and 179 MB, no slower.
+// 183 and 179 MB, no slower. Where explain holds more live connections
+// than a flood's table, the limit costs time: on 600,000 packets of short
+// connections (bench/gen -conns 4 -segments 2 -loss 0), some 120 MB live,
+// 8.8 s and 180 MB with it, 6.5 s and 281 MB without (2026-12-05).
 const defaultMemoryLimit = 150 << 20
 
 // memoryLimitAllowed is set by main: tests that run commands in-process
