@@ -88,6 +88,7 @@ pages of N rows for documents and slides, one file a page.`,
 }
 
 func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rules.Check) error {
+	fl.output = outputPath(fl.output)
 	format, err := outputFormat(fl.format, fl.output)
 	if err != nil {
 		return err

@@ -168,3 +168,22 @@ func TestDiagramPagesAreFilesOfTheirOwn(t *testing.T) {
 		t.Error("-o lo.jpg wrote a file")
 	}
 }
+
+func TestDashOutputIsStandardOutput(t *testing.T) {
+	capture, err := filepath.Abs(loopback)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	for _, args := range [][]string{
+		{"diagram", capture, "-f", "mermaid", "-o", "-"},
+		{"graph", capture, "-o", "-"},
+	} {
+		if code := run(args); code != 0 {
+			t.Fatalf("%v: exit %d", args, code)
+		}
+		if _, err := os.Stat("-"); err == nil {
+			t.Fatalf("%v wrote a file named -", args)
+		}
+	}
+}

@@ -86,6 +86,7 @@ follows the viewer's light or dark theme unless --theme pins one.`,
 }
 
 func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.Check) error {
+	fl.output = outputPath(fl.output)
 	format, err := graphFormat(fl.format, fl.output)
 	if err != nil {
 		return err

@@ -37,3 +37,12 @@ func flushWhenIdle(w io.Writer, src parse.Source) {
 		_ = f.Flush()
 	}
 }
+
+// outputPath reads the -o value of diagram and graph: "-" names standard
+// output, as it does for most commands, rather than a file called "-".
+func outputPath(o string) string {
+	if o == "-" {
+		return ""
+	}
+	return o
+}
