@@ -122,16 +122,9 @@ func lintInputs(cmd *cobra.Command, checks []*rules.Check, cfg *rules.Config, fl
 	return res.exit(stderr, failOn)
 }
 
-// A reportWriter prints a report one input at a time (File), as each is
-// done, and what follows the inputs at Close.
-type reportWriter interface {
-	File(f *report.File) error
-	Close(r *report.Report) error
-}
-
-// fileWriter returns the reportWriter of printer's format on w, or nil
+// fileWriter returns the report.FileWriter of printer's format on w, or nil
 // when the format is printed whole only.
-func fileWriter(printer report.Printer, w io.Writer) reportWriter {
+func fileWriter(printer report.Printer, w io.Writer) report.FileWriter {
 	switch p := printer.(type) {
 	case report.JSON:
 		jw := report.NewJSONWriter(w)

@@ -109,12 +109,7 @@ type JSONShard struct {
 func (p JSON) Print(w io.Writer, r *Report) error {
 	jw := NewJSONWriter(w)
 	jw.Lang = p.Lang
-	for i := range r.Files {
-		if err := jw.File(&r.Files[i]); err != nil {
-			return err
-		}
-	}
-	return jw.Close(r)
+	return printEach(jw, r, nil)
 }
 
 // NewJSONReport converts a report to its JSON form.

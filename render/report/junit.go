@@ -80,13 +80,7 @@ type junitFailure struct {
 // Print implements Printer.
 func (p JUnit) Print(w io.Writer, r *Report) error {
 	jw := p.Writer(w)
-	for i := range r.Files {
-		if err := jw.File(&r.Files[i]); err != nil {
-			jw.suites.Close()
-			return err
-		}
-	}
-	return jw.Close(r)
+	return printEach(jw, r, jw.suites.Close)
 }
 
 // JUnitWriter prints the JUnit format one input at a time, as each is

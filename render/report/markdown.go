@@ -45,13 +45,7 @@ var markdownIcons = map[rules.Severity]string{rules.Error: "🔴", rules.Warning
 // Print implements Printer.
 func (p Markdown) Print(w io.Writer, r *Report) error {
 	mw := p.Writer(w)
-	for i := range r.Files {
-		if err := mw.File(&r.Files[i]); err != nil {
-			mw.rows.Close()
-			return err
-		}
-	}
-	return mw.Close(r)
+	return printEach(mw, r, mw.rows.Close)
 }
 
 // MarkdownWriter prints the Markdown format one input at a time, as each

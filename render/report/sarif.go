@@ -117,13 +117,7 @@ func sarifLevel(s rules.Severity) string { return sarifLevels[s] }
 // Print implements Printer.
 func (p SARIF) Print(w io.Writer, r *Report) error {
 	sw := p.Writer(w)
-	for i := range r.Files {
-		if err := sw.File(&r.Files[i]); err != nil {
-			sw.close()
-			return err
-		}
-	}
-	return sw.Close(r)
+	return printEach(sw, r, sw.close)
 }
 
 // SARIFWriter prints a SARIF log one input at a time, as each is done, so
