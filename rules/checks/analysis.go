@@ -150,8 +150,6 @@ type connState struct {
 	ackUnseen [2]ackMark
 	// ends are the recent segment ends each direction sent (ack-regression).
 	ends [2]segmentEnds
-	// reset is set once the receiver accepted a RST.
-	reset bool
 	// flagless is set once a segment came without flags (tcpdump -q): a
 	// FIN or RST may have passed unseen.
 	flagless bool
@@ -291,10 +289,7 @@ func (st *connState) classify(c *rules.Conn, d rules.Dir, seg *tcp.Segment) {
 		r.base, r.hasBase = seg.Ack-1, true
 	}
 	v.nxt, v.hasNxt, v.prevWin = f.nxt, f.hasNxt, f.win
-	v.priorReset = st.reset
-	if isRST(seg) && !c.RSTIgnored(d, seg) {
-		st.reset = true
-	}
+	v.priorReset = c.ResetAccepted() // the tracker folds seg in after the checks
 	if seqOK && f.hasNxt {
 		v.since = tcp.Elapsed(f.nxtTime, seg.Time)
 	}

@@ -28,10 +28,11 @@ the connection's last segment.`,
 10:00:00.000200 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 2, win 502, length 0`,
 	RFC:       "RFC 9293 section 3.6 (half-closed connections)",
 	Wireshark: "none: compare tcp.completeness.",
-	// The analysis must see every segment to know whether a RST was accepted.
+	// The analysis must see every segment to know whether one came without
+	// flags (tcpdump -q), which may have hidden a FIN or RST.
 	End: onEnd(func(p *rules.Pass, st *connState) {
 		c := p.Conn
-		if !(c.Established() || c.Midstream) || st.reset || st.flagless || skipsOneDirection(c, st) {
+		if !(c.Established() || c.Midstream) || c.ResetAccepted() || st.flagless || skipsOneDirection(c, st) {
 			return
 		}
 		cf, sf := c.Sides[rules.FromClient].HasFIN, c.Sides[rules.FromServer].HasFIN
