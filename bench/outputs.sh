@@ -33,14 +33,14 @@ run() {
 cd "$root"
 inputs=$(find testdata -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.txt' -o -name '*.gz' \) \
 	-not -path 'testdata/oracle/*' -not -name 'expect.txt' -not -name 'README*' | sort)
-for in $inputs "$@"; do
-	dir=$out/$in
+for input in $inputs "$@"; do
+	dir=$out/$input
 	mkdir -p "$dir"
-	run lint lint --fail-on never "$in"
-	run json lint --fail-on never --format json "$in"
-	run conns conns "$in"
-	run diagram diagram --conn 1,2,3,4 --merged -o - --format svg "$in"
-	run explain explain "$in"
+	run lint lint --fail-on never "$input"
+	run json lint --fail-on never --format json "$input"
+	run conns conns "$input"
+	run diagram diagram --conn 1,2,3,4 --merged -o - --format svg "$input"
+	run explain explain "$input"
 done
 rm -f "$bin"
 echo "wrote $(find "$out" -type f | wc -l) files for $(echo $inputs "$@" | wc -w) inputs into $out"
