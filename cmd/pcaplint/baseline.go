@@ -8,6 +8,7 @@ import (
 	"io/fs"
 
 	"github.com/pcaplint/pcaplint"
+	"github.com/pcaplint/pcaplint/internal/safefile"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules/baseline"
 )
@@ -42,7 +43,7 @@ func applyBaseline(stderr io.Writer, rep *report.Report, known *baseline.Baselin
 		if err := pcaplint.Baseline(rep).Encode(&buf); err != nil {
 			return err
 		}
-		if err := writeOutputFile(writePath, writeBytes(buf.Bytes())); err != nil {
+		if err := safefile.Write(writePath, safefile.Bytes(buf.Bytes())); err != nil {
 			return fmt.Errorf("--write-baseline: %w", err)
 		}
 		fmt.Fprintf(stderr, "pcaplint: note: recorded %s in %s\n", findings(countFindings(rep)), writePath)

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/pcaplint/pcaplint/internal/safefile"
 	"github.com/pcaplint/pcaplint/render/diagram"
 	"github.com/pcaplint/pcaplint/render/diagram/svg"
 	"github.com/pcaplint/pcaplint/rules"
@@ -130,7 +131,7 @@ func (s *diagramSink) writeFile(rel string, b []byte) error {
 			return err
 		}
 	}
-	if err := writeInRoot(s.root, filepath.FromSlash(rel), writeBytes(b)); err != nil {
+	if err := safefile.WriteIn(s.root, filepath.FromSlash(rel), safefile.Bytes(b)); err != nil {
 		return fmt.Errorf("%s: writing %s: %w", s.dir, rel, err)
 	}
 	return nil

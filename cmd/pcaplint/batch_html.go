@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/pcaplint/pcaplint/internal/safefile"
 	"github.com/pcaplint/pcaplint/render/html"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
@@ -26,7 +27,7 @@ func writeHTML(path string, rep *report.Report, diagramsDir string, diagrams, gr
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("--html: %w", err)
 	}
-	err = writeOutputFile(path, func(w io.Writer) error {
+	err = safefile.Write(path, func(w io.Writer) error {
 		return html.Write(w, rep, html.Options{Diagrams: links, Graphs: graphLinks, Lang: l})
 	})
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pcaplint/pcaplint/internal/safefile"
 	"github.com/pcaplint/pcaplint/render/diagram"
 	"github.com/pcaplint/pcaplint/render/diagram/dot"
 	"github.com/pcaplint/pcaplint/render/diagram/mermaid"
@@ -213,7 +214,7 @@ func writeDrawing(stdout io.Writer, output string, toDir bool, name string, isPN
 	case toDir:
 		return writeFile(output, name, b)
 	case output != "":
-		return writeOutputFile(output, writeBytes(b))
+		return safefile.Write(output, safefile.Bytes(b))
 	case isPNG && stdoutIsTerminal():
 		return fmt.Errorf("will not write a PNG to a terminal: give -o FILE.png")
 	}
@@ -227,7 +228,7 @@ func writeFile(dir, name string, b []byte) error {
 	if name != filepath.Base(name) || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
 		return fmt.Errorf("refusing output file name %q", name)
 	}
-	return writeOutputFile(filepath.Join(dir, name), writeBytes(b))
+	return safefile.Write(filepath.Join(dir, name), safefile.Bytes(b))
 }
 
 // fileName names a group's diagram "<id>-<client>-<server><ext>", or

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 
+	"github.com/pcaplint/pcaplint/internal/safefile"
 	"github.com/spf13/cobra"
 )
 
@@ -58,14 +59,14 @@ func stopProfile(stderr io.Writer) bool {
 	ok := true
 	if cpuProfile != nil {
 		pprof.StopCPUProfile()
-		if err := writeOutputFile(cpuProfilePath, writeBytes(cpuProfile.Bytes())); err != nil {
+		if err := safefile.Write(cpuProfilePath, safefile.Bytes(cpuProfile.Bytes())); err != nil {
 			fmt.Fprintf(stderr, "pcaplint: --cpuprofile: %v\n", err)
 			ok = false
 		}
 		cpuProfile = nil
 	}
 	if memProfile != "" {
-		err := writeOutputFile(memProfile, func(w io.Writer) error {
+		err := safefile.Write(memProfile, func(w io.Writer) error {
 			runtime.GC()
 			return pprof.Lookup("allocs").WriteTo(w, 0)
 		})

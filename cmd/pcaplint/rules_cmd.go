@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/pcaplint/pcaplint/internal/safefile"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/ruleset"
 	"github.com/spf13/cobra"
@@ -135,7 +136,7 @@ func writeStarter(path string, data []byte, force bool) error {
 	if _, err := os.Stat(filepath.Dir(path)); errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("cannot write %s: the directory %s does not exist", path, filepath.Dir(path))
 	}
-	if err := writeOutputFile(path, writeBytes(data)); err != nil {
+	if err := safefile.Write(path, safefile.Bytes(data)); err != nil {
 		return fmt.Errorf("cannot write the rule file: %w", err)
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pcaplint/pcaplint/internal/safefile"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/spf13/cobra"
 )
@@ -27,7 +28,7 @@ func newRulesDocsCmd(checks []*rules.Check) *cobra.Command {
 				_, err := cmd.OutOrStdout().Write(md)
 				return err
 			}
-			return writeOutputFile(output, writeBytes(md))
+			return safefile.Write(output, safefile.Bytes(md))
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")

@@ -1,86 +1,11 @@
 package main
 
 import (
-	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-func TestWriteOutputFile(t *testing.T) {
-	tests := []struct {
-		name    string
-		setup   func(t *testing.T, dir, victim string) // makes dir/out
-		write   func(io.Writer) error
-		want    string // the content of dir/out afterwards
-		wantErr string
-	}{
-		{"a new file", nil, writeBytes([]byte("new")), "new", ""},
-		{"an existing file, replaced", func(t *testing.T, dir, _ string) {
-			os.WriteFile(filepath.Join(dir, "out"), []byte("old"), 0o600)
-		}, writeBytes([]byte("new")), "new", ""},
-		{"a failed write keeps the old file", func(t *testing.T, dir, _ string) {
-			os.WriteFile(filepath.Join(dir, "out"), []byte("old"), 0o644)
-		}, func(w io.Writer) error {
-			w.Write([]byte("half"))
-			return errors.New("no space left on device")
-		}, "old", "no space left on device"},
-		{"a failed write leaves no file", nil, func(w io.Writer) error {
-			return errors.New("no space left on device")
-		}, "", "no space left on device"},
-		{"a planted link to another file", func(t *testing.T, dir, victim string) {
-			os.Symlink(victim, filepath.Join(dir, "out"))
-		}, writeBytes([]byte("new")), "", "refusing to write through a symbolic link"},
-		{"a dangling link", func(t *testing.T, dir, victim string) {
-			os.Symlink(victim+".new", filepath.Join(dir, "out"))
-		}, writeBytes([]byte("new")), "", "refusing to write through a symbolic link"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			victim := filepath.Join(t.TempDir(), "victim")
-			os.WriteFile(victim, []byte("victim"), 0o644)
-			if tt.setup != nil {
-				tt.setup(t, dir, victim)
-			}
-			var before os.FileInfo
-			if st, err := os.Lstat(filepath.Join(dir, "out")); err == nil && st.Mode().IsRegular() {
-				before = st
-			}
-			err := writeOutputFile(filepath.Join(dir, "out"), tt.write)
-			if tt.wantErr == "" && err != nil || tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
-				t.Fatalf("error %v, want %q", err, tt.wantErr)
-			}
-			if b, _ := os.ReadFile(victim); string(b) != "victim" {
-				t.Errorf("the link's target was overwritten: %q", b)
-			}
-			if _, err := os.Stat(victim + ".new"); err == nil {
-				t.Error("the dangling link's target was created")
-			}
-			if tt.want != "" {
-				b, _ := os.ReadFile(filepath.Join(dir, "out"))
-				if string(b) != tt.want {
-					t.Errorf("out holds %q, want %q", b, tt.want)
-				}
-				st, _ := os.Stat(filepath.Join(dir, "out"))
-				if before != nil && st.Mode() != before.Mode() {
-					t.Errorf("mode %v, was %v", st.Mode(), before.Mode())
-				}
-			}
-			entries, _ := os.ReadDir(dir)
-			for _, e := range entries {
-				if e.Name() != "out" {
-					t.Errorf("left behind: %s", e.Name())
-				}
-			}
-		})
-	}
-	if err := writeOutputFile(os.DevNull, writeBytes([]byte("x"))); err != nil {
-		t.Errorf("writing to %s: %v", os.DevNull, err)
-	}
-}
 
 // TestOutputsRefusePlantedLinks: no file pcaplint writes follows a
 // symbolic link planted in its place, whichever option names it: the run
@@ -145,15 +70,15 @@ func TestOutputsRefusePlantedLinks(t *testing.T) {
 }
 
 // TestEveryOutputGoesThroughTheSafeWrite: the command's code creates no
-// file but through writeOutputFile and writeInRoot (safewrite.go), so that
-// an output added later cannot follow a planted link.
+// file but through internal/safefile, so that an output added later
+// cannot follow a planted link.
 func TestEveryOutputGoesThroughTheSafeWrite(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") || f == "safewrite.go" {
+		if strings.HasSuffix(f, "_test.go") {
 			continue
 		}
 		b, err := os.ReadFile(f)
@@ -162,14 +87,14 @@ func TestEveryOutputGoesThroughTheSafeWrite(t *testing.T) {
 		}
 		for _, call := range []string{"os.Create(", "os.WriteFile(", "os.OpenFile(", "os.CreateTemp("} {
 			if strings.Contains(string(b), call) {
-				t.Errorf("%s calls %s: write outputs with writeOutputFile", f, call)
+				t.Errorf("%s calls %s: write outputs with safefile.Write", f, call)
 			}
 		}
 	}
 }
 
 // TestProfilesAreWrittenSafely: --cpuprofile and --memprofile go through
-// writeOutputFile, so a symbolic link in their place is refused (exit 2,
+// safefile.Write, so a symbolic link in their place is refused (exit 2,
 // said on stderr) and nothing is written where it points.
 func TestProfilesAreWrittenSafely(t *testing.T) {
 	dir := t.TempDir()

@@ -1,4 +1,8 @@
-package main
+// Package safefile writes the files pcaplint produces without following a
+// symbolic link in their place, and reads the files it is given with a
+// bound on their size. Every output of every command goes through Write or
+// WriteIn (docs/security.md, "Output files").
+package safefile
 
 import (
 	"crypto/rand"
@@ -11,9 +15,9 @@ import (
 	"path/filepath"
 )
 
-// writeOutputFile writes what write produces to path as writeInRoot does,
-// inside path's directory. Every file pcaplint writes goes through here.
-func writeOutputFile(path string, write func(io.Writer) error) error {
+// Write writes what write produces to path as WriteIn does, inside path's
+// directory.
+func Write(path string, write func(io.Writer) error) error {
 	dir, name := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -26,18 +30,19 @@ func writeOutputFile(path string, write func(io.Writer) error) error {
 		return err
 	}
 	defer root.Close()
-	return writeInRoot(root, name, write)
+	return WriteIn(root, name, write)
 }
 
-// writeInRoot writes what write produces to name inside root without ever
+// WriteIn writes what write produces to name inside root without ever
 // following a symbolic link: one in name's place is refused, so a link
 // planted in an output directory cannot make pcaplint overwrite the file
-// it points to. A regular file (new or replaced) is written to a temporary
-// file in the same directory and renamed into place once complete, so a
-// full disk or a failed render leaves the old file, never an empty or cut
-// one. A device or pipe already in name's place (-o /dev/null) is written
-// to as it is.
-func writeInRoot(root *os.Root, name string, write func(io.Writer) error) error {
+// it points to, and root keeps name from leading out of the directory. A
+// regular file (new or replaced) is written to a temporary file in the
+// same directory and renamed into place once complete, so a full disk or
+// a failed render leaves the old file, never an empty or cut one. A
+// device or pipe already in name's place (-o /dev/null) is written to as
+// it is.
+func WriteIn(root *os.Root, name string, write func(io.Writer) error) error {
 	st, err := root.Lstat(name)
 	switch {
 	case err == nil && st.Mode()&fs.ModeSymlink != 0:
@@ -88,8 +93,8 @@ func writeInPlace(root *os.Root, name string, write func(io.Writer) error) error
 	return err
 }
 
-// writeBytes is a write function for writeOutputFile that writes b.
-func writeBytes(b []byte) func(io.Writer) error {
+// Bytes is a write function for Write and WriteIn that writes b.
+func Bytes(b []byte) func(io.Writer) error {
 	return func(w io.Writer) error {
 		_, err := w.Write(b)
 		return err
