@@ -12,16 +12,33 @@ const (
 	anchorTruncated                     // "[|tcp]": the capture ended before the flags
 )
 
+// pair is where one "SRC > DST: " stands in a record: the line it is on
+// and, as offsets into that line, where each endpoint text starts and ends
+// (DST ends at the ':').
+type pair struct {
+	line   int // index of the line within the record
+	src    int
+	srcEnd int
+	dst    int
+	colon  int // the ':' after DST
+}
+
+// srcText and dstText are the endpoint texts of the pair in its line b.
+func (p pair) srcText(b []byte) []byte { return b[p.src:p.srcEnd] }
+func (p pair) dstText(b []byte) []byte { return b[p.dst:p.colon] }
+
 // anchor locates the TCP part of a record: "SRC > DST: " followed by one
-// of the TCP forms. Offsets are into the line.
+// of the TCP forms.
 type anchor struct {
-	line       int // index of the line within the record
-	src, dst   int // where the endpoint texts start
-	srcEnd     int
-	colon      int // the ':' after DST
-	kind       anchorKind
-	portsOnly  bool // no '.' in SRC: tcpdump printed ports only (docs/design/tcpdump-text.md#ipv4-and-ipv6-headers)
-	outerFound bool // an earlier "A > B: " pair precedes it in the record
+	pair
+	kind      anchorKind
+	portsOnly bool // no '.' in SRC: tcpdump printed ports only (docs/design/tcpdump-text.md#ipv4-and-ipv6-headers)
+}
+
+// lineError is a parse error on one line of a record.
+type lineError struct {
+	line int // index of the line within the record
+	err  *parseError
 }
 
 // bodyKind tells whether the text after "…: " starts a TCP part.
@@ -51,19 +68,19 @@ func nextColon(b []byte, off int) int {
 	return off + k
 }
 
-// pairAt checks that the ':' at colon ends "SRC > DST" and returns the
-// offsets of both texts. An endpoint text has no spaces.
-func pairAt(b []byte, colon int) (src, srcEnd, dst int, ok bool) {
-	dst = bytes.LastIndexByte(b[:colon], ' ') + 1
+// pairAt checks that the ':' at colon of line li, b, ends "SRC > DST"
+// and returns where both texts are. An endpoint text has no spaces.
+func pairAt(b []byte, li, colon int) (pair, bool) {
+	dst := bytes.LastIndexByte(b[:colon], ' ') + 1
 	if dst == colon || dst < 4 || string(b[dst-3:dst]) != " > " {
-		return 0, 0, 0, false
+		return pair{}, false
 	}
-	srcEnd = dst - 3
-	src = bytes.LastIndexByte(b[:srcEnd], ' ') + 1
+	srcEnd := dst - 3
+	src := bytes.LastIndexByte(b[:srcEnd], ' ') + 1
 	if src == srcEnd {
-		return 0, 0, 0, false
+		return pair{}, false
 	}
-	return src, srcEnd, dst, true
+	return pair{line: li, src: src, srcEnd: srcEnd, dst: dst, colon: colon}, true
 }
 
 // isHexLine reports a -x/-X dump line: TAB, then "0x" and an offset.
@@ -72,12 +89,12 @@ func isHexLine(line []byte) bool { return hasAt(line, 0, "\t0x") }
 // findAnchor returns the last TCP anchor in the record
 // (docs/design/tcpdump-text.md#finding-the-tcp-part: in a tunnel
 // the TCP segment is the last "ENDPOINT > ENDPOINT: Flags [" match) and, when
-// there is none, whether some ": Flags [" was not preceded by endpoints,
-// which is a TCP line that does not parse.
+// there is none, broken.err when some ": Flags [" was not preceded by
+// endpoints, which is a TCP line that does not parse.
 //
 // Continuation lines at column 0 are -A payload, which can look like
 // anything, except after VXLAN, whose inner frame tcpdump prints there.
-func findAnchor(rec *record) (a anchor, found bool, broken *parseError, brokenLine int) {
+func findAnchor(rec *record) (a anchor, found bool, broken lineError) {
 	for li := 0; li < rec.count(); li++ {
 		b := rec.line(li)
 		if isHexLine(b) || li > 0 && len(b) > 0 && b[0] != ' ' && b[0] != '\t' && !rec.hasVXLAN() {
@@ -88,41 +105,41 @@ func findAnchor(rec *record) (a anchor, found bool, broken *parseError, brokenLi
 			if !ok {
 				continue
 			}
-			src, srcEnd, dst, ok := pairAt(b, k)
+			p, ok := pairAt(b, li, k)
 			if !ok {
 				if kind == anchorFull && !found {
-					broken, brokenLine = errAt(k, `expected "SRC > DST" before ": Flags ["`), li
+					broken = lineError{line: li, err: errAt(k, `expected "SRC > DST" before ": Flags ["`)}
 				}
 				continue
 			}
-			a = anchor{line: li, src: src, srcEnd: srcEnd, dst: dst, colon: k, kind: kind}
+			a = anchor{pair: p, kind: kind}
 			found = true
 		}
 	}
 	if found {
-		a.portsOnly = bytes.IndexByte(rec.line(a.line)[a.src:a.srcEnd], '.') < 0
+		a.portsOnly = bytes.IndexByte(a.srcText(rec.line(a.line)), '.') < 0
 	}
-	return a, found, broken, brokenLine
+	return a, found, broken
 }
 
 // firstPair finds the first "A > B: " in the record before the anchor: the
 // outer header of a tunnel, the IPv6 addresses before an extension header,
 // or the IP endpoints of a non-TCP packet. Link-layer "MAC > MAC, " pairs
 // are not followed by ':' and do not count.
-func firstPair(rec *record, stopLine, stopAt int) (li, src, srcEnd, dst, colon int, ok bool) {
-	for li = 0; li <= stopLine && li < rec.count(); li++ {
+func firstPair(rec *record, before anchor) (pair, bool) {
+	for li := 0; li <= before.line && li < rec.count(); li++ {
 		b := rec.line(li)
 		if isHexLine(b) {
 			continue
 		}
-		if li == stopLine {
-			b = b[:stopAt]
+		if li == before.line {
+			b = b[:before.src]
 		}
 		for k := nextColon(b, rec.textAt(li)); k >= 0; k = nextColon(b, k+2) {
-			if src, srcEnd, dst, ok = pairAt(b, k); ok {
-				return li, src, srcEnd, dst, k, true
+			if p, ok := pairAt(b, li, k); ok {
+				return p, true
 			}
 		}
 	}
-	return 0, 0, 0, 0, 0, false
+	return pair{}, false
 }

@@ -15,8 +15,8 @@ func (r *Reader) countOther(rec *record) {
 		s.ARP++
 		return
 	}
-	li, src, srcEnd, colon, icmp, ok := lastPair(rec)
-	if !ok {
+	pairs := lastPair(rec)
+	if !pairs.found {
 		// tcpdump prints "IP bad-len 0" for an IPv4 total length it cannot
 		// use (0 for a GSO or BIG TCP packet): a packet it could not
 		// decode, so a malformed one here, not just another IP packet.
@@ -35,10 +35,10 @@ func (r *Reader) countOther(rec *record) {
 		}
 		return
 	}
-	line := rec.line(li)
-	after := line[colon+2:]
+	line := rec.line(pairs.last.line)
+	after := line[pairs.last.colon+2:]
 	switch {
-	case icmp:
+	case pairs.icmp:
 		s.ICMP++
 	case hasAt(after, 0, "UDP"):
 		s.UDP++
@@ -47,30 +47,38 @@ func (r *Reader) countOther(rec *record) {
 		// A later fragment of a TCP datagram: "ip-proto-6" with -n,
 		// "tcp" from /etc/protocols without.
 		s.Fragments++
-	case hasPort(line[src:srcEnd]):
+	case hasPort(pairs.last.srcText(line)):
 		s.UDP++
 	default:
 		s.OtherIP++
 	}
 }
 
+// pairScan is what lastPair finds in a record.
+type pairScan struct {
+	last  pair // the last "A > B: "
+	found bool // whether there is one
+	icmp  bool // some pair is followed by "ICMP"
+}
+
 // lastPair finds the last "A > B: " of a record, which names the innermost
 // packet of a tunnel, and whether any pair is followed by ICMP: an ICMP
 // error quotes the header of the packet it is about after its own.
-func lastPair(rec *record) (li, src, srcEnd, colon int, icmp, ok bool) {
-	for i := 0; i < rec.count(); i++ {
-		b := rec.line(i)
+func lastPair(rec *record) pairScan {
+	var s pairScan
+	for li := 0; li < rec.count(); li++ {
+		b := rec.line(li)
 		if isHexLine(b) {
 			continue
 		}
 		for k := nextColon(b, 0); k >= 0; k = nextColon(b, k+2) {
-			if s, se, _, found := pairAt(b, k); found {
-				li, src, srcEnd, colon, ok = i, s, se, k, true
-				icmp = icmp || hasAt(b, k+2, "ICMP")
+			if p, ok := pairAt(b, li, k); ok {
+				s.last, s.found = p, true
+				s.icmp = s.icmp || hasAt(b, k+2, "ICMP")
 			}
 		}
 	}
-	return li, src, srcEnd, colon, icmp, ok
+	return s
 }
 
 func hasDigitAt(b []byte, i int) bool { return i < len(b) && isDigit(b[i]) }

@@ -43,10 +43,7 @@ func offloaded(rec *record, a anchor, seg *tcp.Segment) bool {
 // header: IPv4 "length N" less a 20-byte header (no IP options printed),
 // IPv6 "payload length N" when TCP follows the fixed header directly.
 func tcpLength(rec *record, a anchor, seg *tcp.Segment) (uint32, bool) {
-	b := rec.line(a.line)[:a.src]
-	if len(bytes.TrimSpace(b)) == 0 && a.line > 0 {
-		b = rec.line(a.line - 1)
-	}
+	b := headerText(rec, a)
 	if k := bytes.LastIndex(b, []byte("(tos ")); k >= 0 && seg.Src.Addr.Is4() {
 		h := b[k:]
 		if bytes.Contains(h, []byte(", options (")) {

@@ -14,17 +14,17 @@ func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
 	// Every record moves the clock, TCP or not: -ttt prints the time
 	// since the previous record, whatever it was.
 	when, timed := r.stamp(rec)
-	a, found, broken, brokenLine := findAnchor(rec)
+	a, found, broken := findAnchor(rec)
 	if !found {
-		if broken != nil {
-			r.malformed(rec, brokenLine, broken)
+		if broken.err != nil {
+			r.malformed(rec, broken.line, broken.err)
 			return false
 		}
 		r.countOther(rec)
 		return false
 	}
-	oli, osrc, osrcEnd, odst, ocolon, outer := firstPair(rec, a.line, a.src)
-	if outer && hasAt(rec.line(oli), ocolon+2, "ICMP") {
+	outer, hasOuter := firstPair(rec, a)
+	if hasOuter && hasAt(rec.line(outer.line), outer.colon+2, "ICMP") {
 		// An ICMP error quoting a TCP header: not a segment
 		// (docs/design/tcpdump-text.md#finding-the-tcp-part).
 		r.stats.ICMP++
@@ -40,16 +40,16 @@ func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
 	if !r.endpoints(rec, a, seg) {
 		return false
 	}
-	if outer {
-		ol := rec.line(oli)
+	if hasOuter {
+		ol := rec.line(outer.line)
 		if a.portsOnly {
 			// IPv6 extension headers: the addresses are in the IPv6 pair.
-			r.hosts.host(hostPart(ol[osrc:osrcEnd]), &seg.Src)
-			r.hosts.host(hostPart(ol[odst:ocolon]), &seg.Dst)
+			r.hosts.host(hostPart(outer.srcText(ol)), &seg.Src)
+			r.hosts.host(hostPart(outer.dstText(ol)), &seg.Dst)
 		} else {
-			seg.Tunnel = tunnelKind(rec, oli, a.line)
-			r.hosts.host(hostPart(ol[osrc:osrcEnd]), &seg.OuterSrc)
-			r.hosts.host(hostPart(ol[odst:ocolon]), &seg.OuterDst)
+			seg.Tunnel = tunnelKind(rec, outer.line, a.line)
+			r.hosts.host(hostPart(outer.srcText(ol)), &seg.OuterSrc)
+			r.hosts.host(hostPart(outer.dstText(ol)), &seg.OuterDst)
 		}
 	}
 	var tt tcpText
@@ -121,8 +121,8 @@ func (r *Reader) ifaceID(name []byte) int32 {
 // the segment cannot be placed, so it is skipped.
 func (r *Reader) endpoints(rec *record, a anchor, seg *tcp.Segment) bool {
 	line := rec.line(a.line)
-	return r.endpoint(rec, a.line, line[a.src:a.srcEnd], a.src, &seg.Src) &&
-		r.endpoint(rec, a.line, line[a.dst:a.colon], a.dst, &seg.Dst)
+	return r.endpoint(rec, a.line, a.srcText(line), a.src, &seg.Src) &&
+		r.endpoint(rec, a.line, a.dstText(line), a.dst, &seg.Dst)
 }
 
 // endpoint parses one endpoint text, found at offset at of line li, into
@@ -176,10 +176,7 @@ func tunnelKind(rec *record, from, to int) tcp.Tunnel {
 // IPv4, "(… hlim N, …)" for IPv6. With IPv4 the TCP part is on the next
 // line.
 func ipHeader(rec *record, a anchor, seg *tcp.Segment) {
-	b := rec.line(a.line)[:a.src]
-	if len(bytes.TrimSpace(b)) == 0 && a.line > 0 {
-		b = rec.line(a.line - 1)
-	}
+	b := headerText(rec, a)
 	if bytes.IndexByte(b, '(') < 0 {
 		return
 	}
@@ -202,6 +199,17 @@ func ipHeader(rec *record, a anchor, seg *tcp.Segment) {
 		seg.Checksum = tcp.ChecksumBadIP
 		seg.Known |= tcp.KnownChecksum
 	}
+}
+
+// headerText is the text that holds the -v IP header of the anchor's
+// packet: what precedes the pair on its line or, when that is only the
+// indent of a continuation line (IPv4), the line before.
+func headerText(rec *record, a anchor) []byte {
+	b := rec.line(a.line)[:a.src]
+	if len(bytes.TrimSpace(b)) == 0 && a.line > 0 {
+		b = rec.line(a.line - 1)
+	}
+	return b
 }
 
 // numberField reads the number after the first occurrence of name.
