@@ -58,14 +58,14 @@ func (d *decoder) network(typ layers.EthernetType, payload []byte, seg *tcp.Segm
 		if ip.fragment {
 			return isFragment
 		}
-		var tunnel tcp.Tunnel
+		var in inner
 		switch ip.proto {
 		case layers.IPProtocolTCP:
 			return d.segment(&ip, seg)
 		case layers.IPProtocolIPv4:
-			typ, payload, tunnel = layers.EthernetTypeIPv4, ip.payload, tcp.TunnelIPinIP
+			in = inner{typ: layers.EthernetTypeIPv4, payload: ip.payload, tunnel: tcp.TunnelIPinIP}
 		case layers.IPProtocolIPv6:
-			typ, payload, tunnel = layers.EthernetTypeIPv6, ip.payload, tcp.TunnelIPinIP
+			in = inner{typ: layers.EthernetTypeIPv6, payload: ip.payload, tunnel: tcp.TunnelIPinIP}
 		case layers.IPProtocolGRE:
 			if n := greHeaderLen(ip.payload); n < 0 || n > len(ip.payload) {
 				return d.malformed("GRE header cut short: %d bytes", len(ip.payload))
@@ -73,10 +73,10 @@ func (d *decoder) network(typ layers.EthernetType, payload []byte, seg *tcp.Segm
 			if err := d.gre.DecodeFromBytes(ip.payload, noFeedback); err != nil {
 				return d.malformed("GRE header: %v", err)
 			}
-			typ, payload, tunnel = d.gre.Protocol, d.gre.Payload, tcp.TunnelGRE
+			in = inner{typ: d.gre.Protocol, payload: d.gre.Payload, tunnel: tcp.TunnelGRE}
 		case layers.IPProtocolUDP:
 			var v verdict
-			if typ, payload, tunnel, v = d.udpTunnel(ip.payload); v != isTCP {
+			if in, v = d.udpTunnel(ip.payload); v != isTCP {
 				return v
 			}
 		case layers.IPProtocolICMPv4, layers.IPProtocolICMPv6:
@@ -84,38 +84,47 @@ func (d *decoder) network(typ layers.EthernetType, payload []byte, seg *tcp.Segm
 		default:
 			return isOtherIP
 		}
-		if typ == etherTypeBridging || tunnel == tcp.TunnelVXLAN {
+		typ, payload = in.typ, in.payload
+		if typ == etherTypeBridging || in.tunnel == tcp.TunnelVXLAN {
 			if err := d.eth.DecodeFromBytes(payload, noFeedback); err != nil {
-				return d.malformed("%v Ethernet frame: %v", tunnel, err)
+				return d.malformed("%v Ethernet frame: %v", in.tunnel, err)
 			}
 			var v verdict
 			if typ, payload, v = d.vlans(d.eth.EthernetType, d.eth.Payload); v != isTCP {
 				return v
 			}
 		}
-		seg.Tunnel = tunnel
+		seg.Tunnel = in.tunnel
 	}
 }
 
+// inner is what a tunnel header carries: the encapsulated packet, the
+// type of its first header, and the tunnel it came through.
+type inner struct {
+	typ     layers.EthernetType
+	payload []byte
+	tunnel  tcp.Tunnel
+}
+
 // udpTunnel decapsulates VXLAN and Geneve; other UDP is just UDP.
-func (d *decoder) udpTunnel(b []byte) (layers.EthernetType, []byte, tcp.Tunnel, verdict) {
+func (d *decoder) udpTunnel(b []byte) (inner, verdict) {
 	if err := d.udp.DecodeFromBytes(b, noFeedback); err != nil {
-		return 0, nil, 0, d.malformed("UDP header: %v", err)
+		return inner{}, d.malformed("UDP header: %v", err)
 	}
 	switch {
 	case d.udp.DstPort == portVXLAN || d.udp.SrcPort == portVXLAN: // either port, as tcpdump and Wireshark decode it
 		if err := d.vxlan.DecodeFromBytes(d.udp.Payload, noFeedback); err != nil {
-			return 0, nil, 0, d.malformed("VXLAN header: %v", err)
+			return inner{}, d.malformed("VXLAN header: %v", err)
 		}
-		return etherTypeBridging, d.vxlan.Payload, tcp.TunnelVXLAN, isTCP
+		return inner{typ: etherTypeBridging, payload: d.vxlan.Payload, tunnel: tcp.TunnelVXLAN}, isTCP
 	case d.udp.DstPort == portGeneve:
 		typ, payload, ok := geneveHeader(d.udp.Payload)
 		if !ok {
-			return 0, nil, 0, d.malformed("Geneve header cut short: %d bytes", len(d.udp.Payload))
+			return inner{}, d.malformed("Geneve header cut short: %d bytes", len(d.udp.Payload))
 		}
-		return typ, payload, tcp.TunnelGeneve, isTCP
+		return inner{typ: typ, payload: payload, tunnel: tcp.TunnelGeneve}, isTCP
 	}
-	return 0, nil, 0, isUDP
+	return inner{}, isUDP
 }
 
 // geneveHeader decodes a Geneve header (RFC 8926 section 3.4): 8 fixed
