@@ -78,8 +78,8 @@ var variants = []variant{
 	{name: "--nano -ttt", args: []string{"-n", "--nano", "-ttt"}, nano: true, time: timeDelta},
 }
 
-// capture is an input of the differential test.
-type capture struct {
+// diffInput is a capture the differential test renders.
+type diffInput struct {
 	name string
 	path string
 	nano bool
@@ -141,9 +141,9 @@ var recordingsDir = filepath.Join("..", "..", "testdata", "oracle", "tcpdump")
 
 // differentialCaptures writes the generated scenarios to a temporary
 // folder and adds every capture under the repository's testdata/.
-func differentialCaptures(t *testing.T) []capture {
+func differentialCaptures(t *testing.T) []diffInput {
 	dir := t.TempDir()
-	var out []capture
+	var out []diffInput
 	gen := scenarios()
 	for _, name := range slices.Sorted(maps.Keys(gen)) {
 		for _, nano := range []bool{false, true} {
@@ -158,7 +158,7 @@ func differentialCaptures(t *testing.T) []capture {
 			if err := os.WriteFile(path, gen[name].pcap(nano), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			out = append(out, capture{name: strings.TrimSuffix(file, ".pcap"), path: path, nano: nano,
+			out = append(out, diffInput{name: strings.TrimSuffix(file, ".pcap"), path: path, nano: nano,
 				recording: filepath.Join(recordingsDir, "generated", file+".txt.gz")})
 		}
 	}
@@ -166,7 +166,7 @@ func differentialCaptures(t *testing.T) []capture {
 	_ = filepath.WalkDir(testdata, func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".pcap") || strings.HasSuffix(path, ".pcapng")) {
 			rel, _ := filepath.Rel(testdata, path)
-			out = append(out, capture{name: "testdata/" + filepath.Base(path), path: path,
+			out = append(out, diffInput{name: "testdata/" + filepath.Base(path), path: path,
 				recording: filepath.Join(recordingsDir, rel+".txt.gz")})
 		}
 		return nil

@@ -3,7 +3,7 @@ package tcpdump
 import (
 	"encoding/binary"
 
-	pcapfile "github.com/pcaplint/pcaplint/parse/capture"
+	"github.com/pcaplint/pcaplint/parse/capture"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
@@ -101,7 +101,7 @@ func vlanEnd(b []byte, off int) int {
 // hexDecoder decodes the packets of hex dumps; it keeps the decoder's
 // preallocated layers and a scratch segment between records.
 type hexDecoder struct {
-	ip      pcapfile.IPDecoder
+	ip      capture.IPDecoder
 	scratch tcp.Segment
 }
 

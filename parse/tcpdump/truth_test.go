@@ -10,7 +10,7 @@ import (
 
 	"github.com/google/gopacket"
 	"github.com/google/gopacket/pcapgo"
-	pcapread "github.com/pcaplint/pcaplint/parse/capture"
+	"github.com/pcaplint/pcaplint/parse/capture"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
@@ -72,7 +72,7 @@ func recordTimes(data []byte) []time.Time {
 
 // groundTruth decodes the TCP packets of a pcap or pcapng file.
 func groundTruth(data []byte) ([]truth, error) {
-	r, err := pcapread.NewReader(bytes.NewReader(data), "truth")
+	r, err := capture.NewReader(bytes.NewReader(data), "truth")
 	if err != nil {
 		return nil, err
 	}
