@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pcaplint/pcaplint/render/ruledoc"
 	"github.com/pcaplint/pcaplint/rules/ruleset"
 )
 
@@ -55,5 +56,16 @@ func TestRulesInitWritesAStarterAndRefusesToOverwrite(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(ruleset.FileName); !strings.HasPrefix(string(data), "# pcaplint rule set") {
 		t.Errorf("not overwritten: %q", data)
+	}
+}
+
+func TestRulesDocsWritesTheFile(t *testing.T) {
+	out := t.TempDir() + "/rules.md"
+	if code, _, stderr := runCmd(t, builtinChecks(), "rules", "docs", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got, _ := os.ReadFile(out)
+	if string(got) != string(ruledoc.Markdown(builtinChecks())) {
+		t.Error("rules docs -o wrote something else than ruledoc.Markdown")
 	}
 }

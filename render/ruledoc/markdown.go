@@ -1,43 +1,16 @@
-package main
+package ruledoc
 
 import (
 	"bytes"
 	"fmt"
 	"strings"
 
-	"github.com/pcaplint/pcaplint/internal/safefile"
 	"github.com/pcaplint/pcaplint/rules"
-	"github.com/spf13/cobra"
 )
 
-//go:generate go run . rules docs -o ../../docs/rules.md
-
-// newRulesDocsCmd is the hidden `rules docs`, which writes docs/rules.md
-// from the checks' own documentation (go generate ./cmd/pcaplint).
-func newRulesDocsCmd(checks []*rules.Check) *cobra.Command {
-	var output string
-	cmd := &cobra.Command{
-		Use:     "docs",
-		Short:   "Write the checks' documentation as Markdown (docs/rules.md)",
-		Example: "  pcaplint rules docs -o docs/rules.md",
-		Hidden:  true,
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			md := rulesMarkdown(checks)
-			if output == "" {
-				_, err := cmd.OutOrStdout().Write(md)
-				return err
-			}
-			return safefile.Write(output, safefile.Bytes(md))
-		},
-	}
-	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
-	return cmd
-}
-
-// rulesMarkdown is docs/rules.md: an index table, then one section per
-// check with the same content as pcaplint rules show.
-func rulesMarkdown(checks []*rules.Check) []byte {
+// Markdown is docs/rules.md: an index table, then one section per check
+// with the same content as Text.
+func Markdown(checks []*rules.Check) []byte {
 	var b bytes.Buffer
 	b.WriteString(`# The checks
 
