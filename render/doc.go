@@ -13,6 +13,10 @@
 //   - render/graph draws a connection's time-sequence, throughput, RTT
 //     and window graphs from the columns a graph.Recorder folded its
 //     segments into (Draw);
+//   - render/drawing is the one registry of the formats diagrams and
+//     graphs are drawn in (name, extensions, media type, how each draws),
+//     from which the command line's flags, -o's extensions and shell
+//     completion are derived;
 //   - render/explain explains a capture or log segment by segment in plain
 //     English or Chinese, as text or Markdown;
 //   - render/palette is the one set of severity colours (per light and

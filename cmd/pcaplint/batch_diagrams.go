@@ -15,6 +15,7 @@ import (
 	"github.com/pcaplint/pcaplint/internal/safefile"
 	"github.com/pcaplint/pcaplint/render/diagram"
 	"github.com/pcaplint/pcaplint/render/diagram/svg"
+	"github.com/pcaplint/pcaplint/render/drawing"
 	"github.com/pcaplint/pcaplint/rules"
 )
 
@@ -58,18 +59,17 @@ func (s *diagramSink) write(input string, convs []*diagram.Conversation, finding
 	}
 	diagram.Attach(convs, findings)
 	dir := safePath(input)
-	r := renderer{format: "svg", theme: svg.Auto}
 	out := map[int]string{}
 	for _, c := range convs {
 		if !s.all && !flagged[c.Conn.ID] {
 			continue
 		}
 		g := []*diagram.Conversation{c}
-		b, err := r.render(diagram.Build(g, diagram.Options{Lang: s.lang}))
+		b, err := drawing.SVG.Diagram(diagram.Build(g, diagram.Options{Lang: s.lang}), drawing.Options{Theme: svg.Auto})
 		if err != nil {
 			return out, fmt.Errorf("%s: connection %d: drawing: %w", input, c.Conn.ID, err)
 		}
-		rel := path.Join(append(dir, fileName(g, ".svg"))...)
+		rel := path.Join(append(dir, fileName(g, drawing.SVG.Ext()))...)
 		if err := s.writeFile(rel, b); err != nil {
 			return out, err
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 
+	"github.com/pcaplint/pcaplint/render/drawing"
 	"github.com/pcaplint/pcaplint/render/graph"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
@@ -28,8 +29,8 @@ var flagValues = map[string]map[string][]string{
 	"lint":    {"format": report.Formats},
 	"conns":   {"format": {"table", "json"}},
 	"explain": {"format": {"text", "markdown"}},
-	"diagram": {"format": {"svg", "png", "dot", "mermaid", "plantuml"}},
-	"graph":   {"format": {"svg", "png"}, "kind": graph.Kinds, "dir": graph.DirNames},
+	"diagram": {"format": drawing.Diagrams.Names()},
+	"graph":   {"format": drawing.Graphs.Names(), "kind": graph.Kinds, "dir": graph.DirNames},
 }
 
 // addCompletionCmd adds `pcaplint completion bash|zsh|fish|powershell`,

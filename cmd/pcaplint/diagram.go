@@ -11,6 +11,7 @@ import (
 	"github.com/pcaplint/pcaplint/render/diagram"
 	"github.com/pcaplint/pcaplint/render/diagram/png"
 	"github.com/pcaplint/pcaplint/render/diagram/svg"
+	"github.com/pcaplint/pcaplint/render/drawing"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/spf13/cobra"
@@ -28,8 +29,7 @@ type diagramFlags struct {
 	gap      time.Duration
 	maxRows  int
 	theme    string
-	page     int
-	limits   drawLimits
+	draw     drawing.Options
 	input    parse.Options
 	// rulesFile and overrides pick the rule set whose findings are drawn.
 	rulesFile string
@@ -70,7 +70,7 @@ pages of N rows for documents and slides, one file a page.`,
 	f.StringVarP(&fl.output, "output", "o", "", "output file, or directory (ending in /) for one file per connection")
 	f.StringVar(&fl.rulesFile, "rules", "", "rule file, or a built-in set: default, strict, minimal, whose findings are drawn, each in its severity's colour (default: the nearest .pcaplint.yaml, else default)")
 	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity, ID=off|info|warning|error (repeatable)")
-	f.StringVarP(&fl.format, "format", "f", "", "svg, png, dot, mermaid or plantuml (default: from -o's extension, else svg)")
+	f.StringVarP(&fl.format, "format", "f", "", drawing.Diagrams.List()+" (default: from -o's extension, else svg)")
 	f.IntSliceVar(&fl.conns, "conn", nil, "draw only the connections with these IDs (as pcaplint conns numbers them)")
 	f.StringVar(&fl.filter, "filter", "", "draw only connections matching 'port N' or 'host H'")
 	f.BoolVar(&fl.merged, "merged", false, "draw all connections in one diagram, one lifeline per endpoint")
@@ -78,9 +78,9 @@ pages of N rows for documents and slides, one file a page.`,
 	f.StringVar(&fl.time, "time", "rel", "time column: rel (ms since the first segment) or abs (time of day)")
 	f.DurationVar(&fl.gap, "gap", diagram.DefaultGap, "idle time drawn as a break (0: never)")
 	f.IntVar(&fl.maxRows, "max-rows", diagram.DefaultMaxRows, "fold steady runs beyond this many rows (0: never)")
-	f.IntVar(&fl.limits.maxItems, "max-elements", diagram.DefaultMaxItems, "refuse to draw an SVG, PNG or DOT diagram of more elements (lines, arrows, texts) than this (-1: no limit)")
-	f.Int64Var(&fl.limits.maxPixels, "max-pixels", png.DefaultMaxPixels, "refuse to draw a PNG of more pixels than this (-1: no limit)")
-	f.IntVar(&fl.page, "page", 0, "split each diagram into pages of N rows, one file a page (-o out.svg writes out-1.svg, out-2.svg, …); svg, png and dot")
+	f.IntVar(&fl.draw.MaxItems, "max-elements", diagram.DefaultMaxItems, "refuse to draw an SVG, PNG or DOT diagram of more elements (lines, arrows, texts) than this (-1: no limit)")
+	f.Int64Var(&fl.draw.MaxPixels, "max-pixels", png.DefaultMaxPixels, "refuse to draw a PNG of more pixels than this (-1: no limit)")
+	f.IntVar(&fl.draw.Page, "page", 0, "split each diagram into pages of N rows, one file a page (-o out.svg writes out-1.svg, out-2.svg, …); svg, png and dot")
 	f.StringVar(&fl.theme, "theme", "auto", "light, dark, or auto (follows the viewer's colour scheme)")
 	f.String("lang", "en", "language of the caption, roles, breaks and legend, and of the findings' messages: en or zh")
 	addInputFlags(cmd, &fl.input, "input-absolute")
@@ -89,7 +89,7 @@ pages of N rows for documents and slides, one file a page.`,
 
 func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rules.Check) error {
 	fl.output = outputPath(fl.output)
-	format, err := outputFormat(fl.format, fl.output)
+	format, err := drawing.Diagrams.Choose(fl.format, fl.output)
 	if err != nil {
 		return err
 	}
@@ -104,7 +104,7 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 	if err != nil {
 		return err
 	}
-	warnChinesePNG(cmd.ErrOrStderr(), lang, format)
+	warnChinesePNG(cmd.ErrOrStderr(), lang, format.Name)
 	keep, eng, err := drawingSetup(fl.conns, fl.filter, fl.rulesFile, fl.overrides, checks)
 	if err != nil {
 		return err
@@ -130,11 +130,11 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 		}
 	}
 	opts := diagram.Options{Absolute: fl.absolute, Gap: orNever(fl.gap), MaxRows: orNeverInt(fl.maxRows), Lang: lang}
-	if fl.page < 0 {
-		return fmt.Errorf("--page must be a number of rows, not %d", fl.page)
+	if fl.draw.Page < 0 {
+		return fmt.Errorf("--page must be a number of rows, not %d", fl.draw.Page)
 	}
-	r := renderer{format: format, theme: theme, layout: diagram.LayoutOptions{AbsTime: fl.time == "abs"}, limits: fl.limits, page: fl.page}
-	if err := writeDiagrams(cmd.OutOrStdout(), cmd.ErrOrStderr(), fl.output, groups, opts, r); err != nil {
+	fl.draw.Theme, fl.draw.Layout = theme, diagram.LayoutOptions{AbsTime: fl.time == "abs"}
+	if err := writeDiagrams(cmd.OutOrStdout(), cmd.ErrOrStderr(), fl.output, groups, opts, format, fl.draw); err != nil {
 		return err
 	}
 	return inputErr

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"io"
@@ -12,170 +11,23 @@ import (
 
 	"github.com/pcaplint/pcaplint/internal/safefile"
 	"github.com/pcaplint/pcaplint/render/diagram"
-	"github.com/pcaplint/pcaplint/render/diagram/dot"
-	"github.com/pcaplint/pcaplint/render/diagram/mermaid"
-	"github.com/pcaplint/pcaplint/render/diagram/plantuml"
-	"github.com/pcaplint/pcaplint/render/diagram/png"
-	"github.com/pcaplint/pcaplint/render/diagram/svg"
+	"github.com/pcaplint/pcaplint/render/drawing"
 )
 
-// formatExt maps each output format to its file extension.
-var formatExt = map[string]string{
-	"svg": ".svg", "png": ".png", "dot": ".dot", "mermaid": ".mmd", "plantuml": ".puml",
-}
-
-// outputFormat is --format, or what -o's extension says, or svg.
-func outputFormat(format, output string) (string, error) {
-	if format != "" {
-		if _, ok := formatExt[format]; !ok {
-			return "", fmt.Errorf("--format must be svg, png, dot, mermaid or plantuml, not %q", format)
-		}
-		return format, nil
-	}
-	switch strings.ToLower(filepath.Ext(output)) {
-	case ".png":
-		return "png", nil
-	case ".dot", ".gv":
-		return "dot", nil
-	case ".mmd", ".mermaid":
-		return "mermaid", nil
-	case ".puml", ".plantuml", ".pu":
-		return "plantuml", nil
-	case ".svg", "":
-		return "svg", nil
-	}
-	if isDir(output) {
-		return "svg", nil
-	}
-	// A name such as x.jpg must not get an SVG under it, which a viewer
-	// would then refuse.
-	return "", fmt.Errorf("-o %s: pcaplint does not write %s files: name the file .svg, .png, .dot (or .gv), .mmd (or .mermaid) or .puml (or .plantuml, .pu), or give --format",
-		output, filepath.Ext(output))
-}
-
-// renderer draws a diagram in one format.
-type renderer struct {
-	format string
-	theme  svg.Theme
-	layout diagram.LayoutOptions
-	limits drawLimits
-	// page is --page: rows per page, 0 for one picture.
-	page int
-}
-
-// drawLimits bound a drawn diagram (SVG, PNG, DOT); the zero value is
-// the defaults.
-type drawLimits struct {
-	maxItems  int   // --max-elements: the scene's items
-	maxPixels int64 // --max-pixels: the PNG's pixels
-}
-
-func (r renderer) render(d *diagram.Diagram) ([]byte, error) {
-	var b bytes.Buffer
-	var err error
-	switch r.format {
-	case "mermaid":
-		err = mermaid.Write(&b, d)
-		return b.Bytes(), err
-	case "plantuml":
-		err = plantuml.Write(&b, d)
-		return b.Bytes(), err
-	}
-	// Every row and lifeline is at least one element: a diagram over the
-	// limit by that count alone is refused before it is laid out.
-	if err := r.limits.checkItems(len(d.Rows)+len(d.Lanes), "at least "); err != nil {
-		return nil, err
-	}
-	s := diagram.Lay(d, r.layout)
-	if err := r.limits.check(s, r.format); err != nil {
-		return nil, err
-	}
-	switch r.format {
-	case "dot":
-		err = dot.Write(&b, s, r.theme.Palette())
-	case "png":
-		theme := r.theme
-		if theme == svg.Auto { // a raster has one look: the light one
-			theme = svg.Light
-		}
-		var out []byte
-		if out, err = svg.Render(s, theme, d.Caption); err == nil {
-			err = png.Write(&b, out, r.limits.pixels())
-		}
-	default:
-		var out []byte
-		out, err = svg.Render(s, r.theme, d.Caption)
-		b.Write(out)
-	}
-	return b.Bytes(), err
-}
-
-// tooLargeAdvice is what to do about a diagram over a limit.
-const tooLargeAdvice = "draw fewer connections (--conn, --filter, no --merged), fold more (--max-rows), or raise "
-
-// check refuses a laid-out scene that is over a limit, before Graphviz or
-// the rasteriser allocate for it: the error names the limit and the flag
-// that raises it.
-func (l drawLimits) check(s *diagram.Scene, format string) error {
-	if err := l.checkItems(len(s.Items), ""); err != nil {
-		return err
-	}
-	if format != "png" {
-		return nil
-	}
-	if err := png.CheckSize(s.Width, s.Height, l.pixels()); err != nil {
-		return fmt.Errorf("%w (--max-pixels): %s--max-pixels", err, tooLargeAdvice)
-	}
-	return nil
-}
-
-// checkItems refuses n elements over --max-elements; about says whether
-// n is the count or a lower bound of it.
-func (l drawLimits) checkItems(n int, about string) error {
-	limit := l.maxItems
-	if limit == 0 {
-		limit = diagram.DefaultMaxItems
-	}
-	if limit > 0 && n > limit {
-		return fmt.Errorf("the diagram would have %s%s elements, more than the limit of %s (--max-elements): %s--max-elements",
-			about, diagram.Thousands(int64(n)), diagram.Thousands(int64(limit)), tooLargeAdvice)
-	}
-	return nil
-}
-
-// pixels is the PNG limit: --max-pixels, or the default; negative allows
-// any size.
-func (l drawLimits) pixels() int64 {
-	if l.maxPixels == 0 {
-		return png.DefaultMaxPixels
-	}
-	return l.maxPixels
-}
-
-// isDir reports whether -o names a directory: it ends in a separator or
-// is one already.
-func isDir(output string) bool {
-	if strings.HasSuffix(output, "/") || strings.HasSuffix(output, string(filepath.Separator)) {
-		return true
-	}
-	st, err := os.Stat(output)
-	return err == nil && st.IsDir()
-}
-
-// outputDir reports whether -o names a directory (see isDir), which it
+// outputDir reports whether -o names a directory (see drawing.IsDir), which it
 // then creates when missing.
 func outputDir(output string) (bool, error) {
-	if output == "" || !isDir(output) {
+	if output == "" || !drawing.IsDir(output) {
 		return false, nil
 	}
 	return true, os.MkdirAll(output, 0o755)
 }
 
 // writeDiagrams draws each group and writes it where -o says, as pages
-// of r.page rows each when r.page is set.
-func writeDiagrams(stdout, stderr io.Writer, output string, groups [][]*diagram.Conversation, opts diagram.Options, r renderer) error {
-	if r.page > 0 {
-		return writePages(stderr, output, groups, opts, r)
+// of o.Page rows each when o.Page is set.
+func writeDiagrams(stdout, stderr io.Writer, output string, groups [][]*diagram.Conversation, opts diagram.Options, format *drawing.Format, o drawing.Options) error {
+	if o.Page > 0 {
+		return writePages(stderr, output, groups, opts, format, o)
 	}
 	toDir, err := outputDir(output)
 	if err != nil {
@@ -186,17 +38,17 @@ func writeDiagrams(stdout, stderr io.Writer, output string, groups [][]*diagram.
 	}
 	skipped := 0
 	for _, g := range groups {
-		b, err := r.render(diagram.Build(g, opts))
+		b, err := format.Diagram(diagram.Build(g, opts), o)
 		if err != nil && toDir {
 			// One diagram over a limit leaves the others to be drawn.
-			fmt.Fprintf(stderr, "pcaplint: error: %s: %s\n", fileName(g, formatExt[r.format]), err)
+			fmt.Fprintf(stderr, "pcaplint: error: %s: %s\n", fileName(g, format.Ext()), err)
 			skipped++
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		if err := writeDrawing(stdout, output, toDir, fileName(g, formatExt[r.format]), r.format == "png", b); err != nil {
+		if err := writeDrawing(stdout, output, toDir, fileName(g, format.Ext()), format.Binary, b); err != nil {
 			return err
 		}
 	}
@@ -209,13 +61,13 @@ func writeDiagrams(stdout, stderr io.Writer, output string, groups [][]*diagram.
 // writeDrawing writes one drawing b where -o says: as name in the
 // directory output (toDir), to the file output, or to standard output,
 // where a PNG may not go to a terminal.
-func writeDrawing(stdout io.Writer, output string, toDir bool, name string, isPNG bool, b []byte) error {
+func writeDrawing(stdout io.Writer, output string, toDir bool, name string, binary bool, b []byte) error {
 	switch {
 	case toDir:
 		return writeFile(output, name, b)
 	case output != "":
 		return safefile.Write(output, safefile.Bytes(b))
-	case isPNG && stdoutIsTerminal():
+	case binary && stdoutIsTerminal():
 		return fmt.Errorf("will not write a PNG to a terminal: give -o FILE.png")
 	}
 	_, err := stdout.Write(b)
@@ -268,13 +120,13 @@ func safeName(s string) string {
 	return "unnamed"
 }
 
-// writePages draws each group as pages of r.page rows, one file a page:
+// writePages draws each group as pages of o.Page rows, one file a page:
 // -o out.svg writes out-1.svg, out-2.svg, …, and -o DIR/ one such series
 // per connection. A page over a limit is reported and the others drawn.
-func writePages(stderr io.Writer, output string, groups [][]*diagram.Conversation, opts diagram.Options, r renderer) error {
+func writePages(stderr io.Writer, output string, groups [][]*diagram.Conversation, opts diagram.Options, format *drawing.Format, o drawing.Options) error {
 	switch {
-	case r.format != "svg" && r.format != "png" && r.format != "dot":
-		return fmt.Errorf("--page draws svg, png or dot, not %s: the text formats are one document however long", r.format)
+	case !format.Laid:
+		return fmt.Errorf("--page draws %s, not %s: the text formats are one document however long", drawing.Diagrams.Laid().List(), format.Name)
 	case output == "":
 		return fmt.Errorf("--page writes one file per page: give -o FILE (written as FILE-1, FILE-2, …) or -o DIR/")
 	}
@@ -289,12 +141,12 @@ func writePages(stderr io.Writer, output string, groups [][]*diagram.Conversatio
 	for _, g := range groups {
 		dir, name := filepath.Split(output)
 		if toDir {
-			dir, name = output, fileName(g, formatExt[r.format])
+			dir, name = output, fileName(g, format.Ext())
 		}
-		for k, p := range diagram.Build(g, opts).Pages(r.page) {
+		for k, p := range diagram.Build(g, opts).Pages(o.Page) {
 			total++
 			page := pageName(name, k+1)
-			b, err := r.render(p)
+			b, err := format.Diagram(p, o)
 			if err == nil {
 				err = writeFile(cmp.Or(dir, "."), page, b)
 			}

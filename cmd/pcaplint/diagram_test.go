@@ -47,28 +47,6 @@ func TestWriteFileRefusesToLeaveTheDirectory(t *testing.T) {
 	}
 }
 
-func TestOutputFormatFollowsTheExtension(t *testing.T) {
-	tests := []struct{ flag, output, want string }{
-		{"", "a.svg", "svg"}, {"", "a.PNG", "png"}, {"", "a.dot", "dot"}, {"", "a.gv", "dot"},
-		{"", "a.mmd", "mermaid"}, {"", "a.puml", "plantuml"}, {"", "", "svg"}, {"", "dir/", "svg"},
-		{"mermaid", "a.svg", "mermaid"},
-	}
-	for _, tt := range tests {
-		got, err := outputFormat(tt.flag, tt.output)
-		if err != nil || got != tt.want {
-			t.Errorf("outputFormat(%q, %q) = %q, %v; want %q", tt.flag, tt.output, got, err, tt.want)
-		}
-	}
-	if _, err := outputFormat("gif", ""); err == nil {
-		t.Error("--format gif accepted")
-	}
-	for _, name := range []string{"x.jpg", "x.pdf", "x.svgz"} {
-		if _, err := outputFormat("", name); err == nil || !strings.Contains(err.Error(), ".svg, .png") {
-			t.Errorf("-o %s: %v, want an error naming the formats", name, err)
-		}
-	}
-}
-
 func TestFilterPicksEndpoints(t *testing.T) {
 	ep := tcp.Endpoint{Name: "localhost", Port: 9502}
 	tests := []struct {

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +13,7 @@ import (
 	"github.com/pcaplint/pcaplint/render/diagram"
 	"github.com/pcaplint/pcaplint/render/diagram/png"
 	"github.com/pcaplint/pcaplint/render/diagram/svg"
+	"github.com/pcaplint/pcaplint/render/drawing"
 	"github.com/pcaplint/pcaplint/render/graph"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
@@ -70,7 +69,7 @@ follows the viewer's light or dark theme unless --theme pins one.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&fl.output, "output", "o", "", "output file, or directory (ending in /) for one file per connection")
-	f.StringVarP(&fl.format, "format", "f", "", "svg or png (default: from -o's extension, else svg)")
+	f.StringVarP(&fl.format, "format", "f", "", drawing.Graphs.List()+" (default: from -o's extension, else svg)")
 	f.StringVar(&fl.kind, "kind", "tsg", "the graph: "+strings.Join(graph.Kinds, ", "))
 	f.StringVar(&fl.dir, "dir", "auto", "the directions of data drawn, a panel each: client, server, both, or auto (each that sent at least 5% of the bytes)")
 	f.IntSliceVar(&fl.conns, "conn", nil, "draw only the connections with these IDs (as pcaplint conns numbers them)")
@@ -87,7 +86,7 @@ follows the viewer's light or dark theme unless --theme pins one.`,
 
 func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.Check) error {
 	fl.output = outputPath(fl.output)
-	format, err := graphFormat(fl.format, fl.output)
+	format, err := drawing.Graphs.Choose(fl.format, fl.output)
 	if err != nil {
 		return err
 	}
@@ -107,7 +106,7 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 	if err != nil {
 		return err
 	}
-	warnChinesePNG(cmd.ErrOrStderr(), lang, format)
+	warnChinesePNG(cmd.ErrOrStderr(), lang, format.Name)
 	keep, eng, err := drawingSetup(fl.conns, fl.filter, fl.rulesFile, fl.overrides, checks)
 	if err != nil {
 		return err
@@ -136,7 +135,7 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 	}
 	draw := func(cv *graph.Conversation) ([]byte, error) {
 		fs := slices.Concat(byConn[cv.Conn.ID], notShown)
-		return renderGraph(cv, graph.Options{Kind: kind, Theme: theme, Dirs: dirs, Findings: fs, Lang: lang}, format, fl.maxPixels)
+		return format.Graph(cv, graph.Options{Kind: kind, Theme: theme, Dirs: dirs, Findings: fs, Lang: lang}, drawing.Options{MaxPixels: fl.maxPixels})
 	}
 	if err := writeGraphs(cmd.OutOrStdout(), cmd.ErrOrStderr(), fl.output, format, convs, draw); err != nil {
 		return err
@@ -144,43 +143,9 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 	return inputErr
 }
 
-// graphFormat is --format, or what -o's extension says, or svg.
-func graphFormat(format, output string) (string, error) {
-	switch format {
-	case "svg", "png":
-		return format, nil
-	case "":
-		if strings.EqualFold(filepath.Ext(output), ".png") {
-			return "png", nil
-		}
-		return "svg", nil
-	}
-	return "", fmt.Errorf("--format must be svg or png, not %q", format)
-}
-
-// renderGraph draws one graph as SVG, or rasterises it to PNG in the
-// light theme unless --theme dark says otherwise.
-func renderGraph(cv *graph.Conversation, opts graph.Options, format string, maxPixels int64) ([]byte, error) {
-	if format == "png" && opts.Theme == svg.Auto {
-		opts.Theme = svg.Light // a raster has one look
-	}
-	svg, err := graph.Draw(cv, opts)
-	if err != nil || format != "png" {
-		return svg, err
-	}
-	if maxPixels == 0 {
-		maxPixels = png.DefaultMaxPixels
-	}
-	var b bytes.Buffer
-	if err := png.Write(&b, svg, maxPixels); err != nil {
-		return nil, fmt.Errorf("connection %d: %w (--max-pixels)", cv.Conn.ID, err)
-	}
-	return b.Bytes(), nil
-}
-
 // writeGraphs draws each connection's graph and writes it where -o says:
 // one file, a file per connection in a directory, or standard output.
-func writeGraphs(stdout, stderr io.Writer, output, format string, convs []*graph.Conversation, draw func(*graph.Conversation) ([]byte, error)) error {
+func writeGraphs(stdout, stderr io.Writer, output string, format *drawing.Format, convs []*graph.Conversation, draw func(*graph.Conversation) ([]byte, error)) error {
 	toDir, err := outputDir(output)
 	if err != nil {
 		return err
@@ -190,7 +155,7 @@ func writeGraphs(stdout, stderr io.Writer, output, format string, convs []*graph
 	}
 	failed := 0
 	for _, cv := range convs {
-		name := strconv.Itoa(cv.Conn.ID) + "-" + safeName(cv.Conn.Client.String()) + "-" + safeName(cv.Conn.Server.String()) + "." + format
+		name := strconv.Itoa(cv.Conn.ID) + "-" + safeName(cv.Conn.Client.String()) + "-" + safeName(cv.Conn.Server.String()) + format.Ext()
 		b, err := draw(cv)
 		if err != nil && toDir {
 			fmt.Fprintf(stderr, "pcaplint: error: %s: %s\n", name, err)
@@ -200,7 +165,7 @@ func writeGraphs(stdout, stderr io.Writer, output, format string, convs []*graph
 		if err != nil {
 			return err
 		}
-		if err := writeDrawing(stdout, output, toDir, name, format == "png", b); err != nil {
+		if err := writeDrawing(stdout, output, toDir, name, format.Binary, b); err != nil {
 			return err
 		}
 	}
