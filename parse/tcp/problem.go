@@ -23,7 +23,7 @@ const MaxProblems = 1000
 // Stats counts what a reader saw in one input, so that nothing it skipped
 // goes unreported.
 type Stats struct {
-	Records   int64 // packets (captures) or packet records (text) read
+	Records   int64 // packets read: a capture's packet records, or the packets of a text
 	Lines     int64 // text lines read (text input only)
 	TCP       int64 // TCP segments returned
 	UDP       int64

@@ -12,11 +12,11 @@ const (
 	anchorTruncated                     // "[|tcp]": the capture ended before the flags
 )
 
-// pair is where one "SRC > DST: " stands in a record: the line it is on
-// and, as offsets into that line, where each endpoint text starts and ends
-// (DST ends at the ':').
+// pair is where one "SRC > DST: " stands in a packet's text: the line it
+// is on and, as offsets into that line, where each endpoint text starts
+// and ends (DST ends at the ':').
 type pair struct {
-	line   int // index of the line within the record
+	line   int // index of the line within the packet's text
 	src    int
 	srcEnd int
 	dst    int
@@ -27,7 +27,7 @@ type pair struct {
 func (p pair) srcText(b []byte) []byte { return b[p.src:p.srcEnd] }
 func (p pair) dstText(b []byte) []byte { return b[p.dst:p.colon] }
 
-// anchor locates the TCP part of a record: "SRC > DST: " followed by one
+// anchor locates the TCP part of a packet's text: "SRC > DST: " followed by one
 // of the TCP forms.
 type anchor struct {
 	pair
@@ -35,9 +35,9 @@ type anchor struct {
 	portsOnly bool // no '.' in SRC: tcpdump printed ports only (docs/design/tcpdump-text.md#ipv4-and-ipv6-headers)
 }
 
-// lineError is a parse error on one line of a record.
+// lineError is a parse error on one line of a packet's text.
 type lineError struct {
-	line int // index of the line within the record
+	line int // index of the line within the packet's text
 	err  *parseError
 }
 
@@ -86,7 +86,7 @@ func pairAt(b []byte, li, colon int) (pair, bool) {
 // isHexLine reports a -x/-X dump line: TAB, then "0x" and an offset.
 func isHexLine(line []byte) bool { return hasAt(line, 0, "\t0x") }
 
-// findAnchor returns the last TCP anchor in the record
+// findAnchor returns the last TCP anchor in the packet's text
 // (docs/design/tcpdump-text.md#finding-the-tcp-part: in a tunnel
 // the TCP segment is the last "ENDPOINT > ENDPOINT: Flags [" match) and, when
 // there is none, broken.err when some ": Flags [" was not preceded by
@@ -94,13 +94,13 @@ func isHexLine(line []byte) bool { return hasAt(line, 0, "\t0x") }
 //
 // Continuation lines at column 0 are -A payload, which can look like
 // anything, except after VXLAN, whose inner frame tcpdump prints there.
-func findAnchor(rec *record) (a anchor, found bool, broken lineError) {
-	for li := 0; li < rec.count(); li++ {
-		b := rec.line(li)
-		if isHexLine(b) || li > 0 && len(b) > 0 && b[0] != ' ' && b[0] != '\t' && !rec.hasVXLAN() {
+func findAnchor(pt *packetText) (a anchor, found bool, broken lineError) {
+	for li := 0; li < pt.count(); li++ {
+		b := pt.line(li)
+		if isHexLine(b) || li > 0 && len(b) > 0 && b[0] != ' ' && b[0] != '\t' && !pt.hasVXLAN() {
 			continue
 		}
-		for k := nextColon(b, rec.textAt(li)); k >= 0; k = nextColon(b, k+2) {
+		for k := nextColon(b, pt.textAt(li)); k >= 0; k = nextColon(b, k+2) {
 			kind, ok := bodyKind(b[k+2:])
 			if !ok {
 				continue
@@ -117,25 +117,25 @@ func findAnchor(rec *record) (a anchor, found bool, broken lineError) {
 		}
 	}
 	if found {
-		a.portsOnly = bytes.IndexByte(a.srcText(rec.line(a.line)), '.') < 0
+		a.portsOnly = bytes.IndexByte(a.srcText(pt.line(a.line)), '.') < 0
 	}
 	return a, found, broken
 }
 
-// firstPair finds the first "A > B: " in the record before the anchor: the
-// outer header of a tunnel, the IPv6 addresses before an extension header,
-// or the IP endpoints of a non-TCP packet. Link-layer "MAC > MAC, " pairs
+// firstPair finds the first "A > B: " in the packet's text before the
+// anchor: the outer header of a tunnel, the IPv6 addresses before an
+// extension header, or the IP endpoints of a non-TCP packet. Link-layer "MAC > MAC, " pairs
 // are not followed by ':' and do not count.
-func firstPair(rec *record, before anchor) (pair, bool) {
-	for li := 0; li <= before.line && li < rec.count(); li++ {
-		b := rec.line(li)
+func firstPair(pt *packetText, before anchor) (pair, bool) {
+	for li := 0; li <= before.line && li < pt.count(); li++ {
+		b := pt.line(li)
 		if isHexLine(b) {
 			continue
 		}
 		if li == before.line {
 			b = b[:before.src]
 		}
-		for k := nextColon(b, rec.textAt(li)); k >= 0; k = nextColon(b, k+2) {
+		for k := nextColon(b, pt.textAt(li)); k >= 0; k = nextColon(b, k+2) {
 			if p, ok := pairAt(b, li, k); ok {
 				return p, true
 			}

@@ -5,37 +5,38 @@ import (
 	"net/netip"
 )
 
-// countOther counts a record that holds no TCP segment by what it is
-// (docs/design/tcpdump-text.md#records-without-a-tcp-segment): ARP, ICMP, UDP, a later IP fragment, another IP protocol, or a
-// frame that is not IP.
-func (r *Reader) countOther(rec *record) {
+// countOther counts a packet that holds no TCP segment by what its text
+// says it is (docs/design/tcpdump-text.md#packets-without-a-tcp-segment):
+// ARP, ICMP, UDP, a later IP fragment, another IP protocol, or a frame
+// that is not IP.
+func (r *Reader) countOther(pt *packetText) {
 	s := &r.stats
-	first := rec.line(0)
+	first := pt.line(0)
 	if bytes.Contains(first, []byte("ARP, ")) || bytes.Contains(first, []byte("ethertype ARP")) {
 		s.ARP++
 		return
 	}
-	pairs := lastPair(rec)
+	pairs := lastPair(pt)
 	if !pairs.found {
 		// tcpdump prints "IP bad-len 0" for an IPv4 total length it cannot
 		// use (0 for a GSO or BIG TCP packet): a packet it could not
 		// decode, so a malformed one here, not just another IP packet.
 		if k := bytes.Index(first, []byte("IP bad-len ")); k >= 0 {
 			s.Malformed++
-			s.Reportf(r.recPos(rec, 0, k+4), "tcpdump could not decode the packet (%s): skipped", first[k+3:])
+			s.Reportf(r.textPos(pt, 0, k+4), "tcpdump could not decode the packet (%s): skipped", first[k+3:])
 			return
 		}
 		if bytes.Contains(first, []byte("IP ")) || bytes.Contains(first, []byte("IP6 ")) || bytes.Contains(first, []byte("ethertype IPv")) {
 			s.OtherIP++
 		} else {
 			if s.OtherLink == 0 {
-				r.firstOtherLink = rec.first
+				r.firstOtherLink = pt.first
 			}
 			s.OtherLink++
 		}
 		return
 	}
-	line := rec.line(pairs.last.line)
+	line := pt.line(pairs.last.line)
 	after := line[pairs.last.colon+2:]
 	switch {
 	case pairs.icmp:
@@ -54,20 +55,20 @@ func (r *Reader) countOther(rec *record) {
 	}
 }
 
-// pairScan is what lastPair finds in a record.
+// pairScan is what lastPair finds in a packet's text.
 type pairScan struct {
 	last  pair // the last "A > B: "
 	found bool // whether there is one
 	icmp  bool // some pair is followed by "ICMP"
 }
 
-// lastPair finds the last "A > B: " of a record, which names the innermost
-// packet of a tunnel, and whether any pair is followed by ICMP: an ICMP
-// error quotes the header of the packet it is about after its own.
-func lastPair(rec *record) pairScan {
+// lastPair finds the last "A > B: " of a packet's text, which names the
+// innermost packet of a tunnel, and whether any pair is followed by ICMP:
+// an ICMP error quotes the header of the packet it is about after its own.
+func lastPair(pt *packetText) pairScan {
 	var s pairScan
-	for li := 0; li < rec.count(); li++ {
-		b := rec.line(li)
+	for li := 0; li < pt.count(); li++ {
+		b := pt.line(li)
 		if isHexLine(b) {
 			continue
 		}

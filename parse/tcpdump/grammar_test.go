@@ -383,7 +383,7 @@ Warning: interface names might be incorrect
 `
 	segs, st := mustRead(t, text, Options{})
 	if len(segs) != 0 {
-		t.Errorf("got %d segments from records without TCP", len(segs))
+		t.Errorf("got %d segments from packets without TCP", len(segs))
 	}
 	want := tcp.Stats{Records: 10, Lines: 22, ARP: 1, UDP: 2, ICMP: 4, Fragments: 1, OtherIP: 1, OtherLink: 1, Other: 8, DropReports: 1}
 	got := *st
@@ -648,7 +648,7 @@ func TestSniff(t *testing.T) {
 }
 
 // TestLivePipe feeds lines one at a time: a segment comes out as soon as
-// the next record starts, without waiting for the end of the input.
+// the next packet starts, without waiting for the end of the input.
 func TestLivePipe(t *testing.T) {
 	pr, pw := io.Pipe()
 	r := NewReader(pr, "-", Options{})
@@ -744,9 +744,9 @@ func TestHexDumpLyingOption(t *testing.T) {
 	}
 }
 
-// -ttt counts from the previous record of any kind: the ARP, UDP and ICMP
-// records between TCP ones move the clock too.
-func TestDeltaClockCountsEveryRecord(t *testing.T) {
+// -ttt counts from the previous packet of any kind: the ARP, UDP and ICMP
+// packets between TCP ones move the clock too.
+func TestDeltaClockCountsEveryPacket(t *testing.T) {
 	const tcpTail = " IP 192.0.2.1.51000 > 198.51.100.2.80: Flags [S], seq 1, win 2, length 0\n"
 	text := " 00:00:00.000000" + tcpTail +
 		" 00:00:00.300000 ARP, Request who-has 198.51.100.2 tell 192.0.2.1, length 46\n" +
@@ -756,7 +756,7 @@ func TestDeltaClockCountsEveryRecord(t *testing.T) {
 		" 00:00:00.004000" + tcpTail
 	segs, st := mustRead(t, text, Options{})
 	if len(segs) != 3 || st.Records != 6 {
-		t.Fatalf("got %d segments of %d records", len(segs), st.Records)
+		t.Fatalf("got %d segments of %d packets", len(segs), st.Records)
 	}
 	for i, want := range []time.Duration{0, 400 * time.Millisecond, 407 * time.Millisecond} {
 		if got := segs[i].Time.Sub(segs[0].Time); got != want {

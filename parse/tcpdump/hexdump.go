@@ -99,7 +99,7 @@ func vlanEnd(b []byte, off int) int {
 }
 
 // hexDecoder decodes the packets of hex dumps; it keeps the decoder's
-// preallocated layers and a scratch segment between records.
+// preallocated layers and a scratch segment between packets.
 type hexDecoder struct {
 	ip      capture.IPDecoder
 	scratch tcp.Segment

@@ -14,8 +14,8 @@ type lineKind uint8
 const (
 	lineBlank        lineKind = iota
 	lineBanner                // tcpdump's messages around the packets
-	lineStart                 // the first line of a packet record
-	lineContinuation          // more of the current record
+	lineStart                 // the first line of a packet's text
+	lineContinuation          // more of the current packet's text
 	lineForeign               // a line of a prefixed log without the prefix: not tcpdump's
 )
 
@@ -30,9 +30,9 @@ var banners = [...]string{
 }
 
 // kind classifies a line, reading its prefix into pre on the way (all but
-// blank lines and banners). Records start with a packet number or a
-// timestamp; with neither (-t without -#), every line at column 0 starts
-// one, which the first record decides.
+// blank lines and banners). A packet's text starts with a packet number or
+// a timestamp; with neither (-t without -#), every line at column 0 starts
+// one, which the first packet decides.
 func (s *lineStage) kind(line []byte, pre *prefix) lineKind {
 	if isBlank(line) {
 		return lineBlank
@@ -43,7 +43,7 @@ func (s *lineStage) kind(line []byte, pre *prefix) lineKind {
 	scanPrefix(&cursor{b: line}, pre)
 	if s.split == splitUnknown {
 		switch {
-		case pre.startsRecord():
+		case pre.startsPacket():
 			s.split = splitStamped
 		case line[0] != ' ' && line[0] != '\t' && s.prefix != nil && !isPacketLine(line):
 			// A collector's own line before tcpdump's (GitHub's
@@ -57,7 +57,7 @@ func (s *lineStage) kind(line []byte, pre *prefix) lineKind {
 		return lineStart
 	}
 	if s.split == splitStamped {
-		if pre.startsRecord() {
+		if pre.startsPacket() {
 			return lineStart
 		}
 		return lineContinuation
@@ -69,7 +69,7 @@ func (s *lineStage) kind(line []byte, pre *prefix) lineKind {
 }
 
 // atColumn0 reports whether a line without number or timestamp starts a
-// record: its text starts at column 0, or it starts with the Linux cooked
+// packet's text: its text starts at column 0, or it starts with the Linux cooked
 // v1 direction that -e right-aligns in 3 columns (" In", "  B", sll_print
 // in print-sll.c), which -t leaves first on the line.
 func atColumn0(line []byte, pre *prefix) bool {

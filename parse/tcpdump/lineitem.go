@@ -19,8 +19,8 @@ const (
 
 // lineItem is one line as the reader's first stage leaves it: read,
 // checked for binary bytes and classified, its prefix read. Nothing in it
-// depends on what the records before it held, so the stage can run ahead
-// of the parsing of records (see readAhead).
+// depends on what the packets before it held, so the stage can run ahead
+// of the parsing of packets (see readAhead).
 type lineItem struct {
 	what itemKind
 	n    int   // the line's number; for itemReadError, the lines read before

@@ -11,7 +11,7 @@ import (
 )
 
 // TestLiveReadingChangesNothing writes logs through a pipe that goes quiet
-// for longer than liveGrace between records, and after an IPv4 header of
+// for longer than liveGrace between packets, and after an IPv4 header of
 // -v (whose TCP part is on the next line): a live reader gives what a
 // reader of the whole file gives.
 func TestLiveReadingChangesNothing(t *testing.T) {
@@ -30,8 +30,8 @@ func TestLiveReadingChangesNothing(t *testing.T) {
 			for i, line := range lines {
 				pw.Write(line)
 				// tcpdump writes a packet's lines at once: quiet
-				// spells come between records.
-				between := i+1 < len(lines) && isRecordStart(lines[i+1]) && i%2 == 0
+				// spells come between packets.
+				between := i+1 < len(lines) && isPacketStart(lines[i+1]) && i%2 == 0
 				if bytes.HasSuffix(line, []byte(")\n")) || between {
 					time.Sleep(liveGrace + 10*time.Millisecond)
 				}
@@ -44,10 +44,10 @@ func TestLiveReadingChangesNothing(t *testing.T) {
 	}
 }
 
-// TestLiveRecordNeedsNoNextLine: a live reader gives a record's segment
-// once the input is quiet, without waiting for the next record, and says
+// TestLivePacketNeedsNoNextLine: a live reader gives a packet's segment
+// once the input is quiet, without waiting for the next packet, and says
 // it is idle.
-func TestLiveRecordNeedsNoNextLine(t *testing.T) {
+func TestLivePacketNeedsNoNextLine(t *testing.T) {
 	pr, pw := io.Pipe()
 	defer pw.Close()
 	r := NewReader(pr, "in.txt", Options{Live: true})
@@ -68,7 +68,7 @@ func TestLiveRecordNeedsNoNextLine(t *testing.T) {
 			t.Error("a reader waiting for its input does not say it is idle")
 		}
 	case <-time.After(2 * time.Second):
-		t.Fatal("no segment before the next record")
+		t.Fatal("no segment before the next packet")
 	}
 	r.Close()
 }

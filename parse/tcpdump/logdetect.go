@@ -102,7 +102,7 @@ func learnPrefix(line []byte) *LogPrefix {
 // a packet line with its own timestamp or number.
 func tcpdumpFollows(rest []byte, st collectorStamp) bool {
 	if st.ambiguous() {
-		return isRecordStart(rest) && isPacketLine(rest)
+		return isPacketStart(rest) && isPacketLine(rest)
 	}
 	return isPacketLine(rest) || isBanner(rest)
 }

@@ -12,15 +12,15 @@ import (
 // The capture reader recognises the same case from the bytes. It needs the
 // addresses (-n) and the TCP length, from the IPv4 header's total length or
 // IPv6's payload length.
-func offloaded(rec *record, a anchor, seg *tcp.Segment) bool {
+func offloaded(pt *packetText, a anchor, seg *tcp.Segment) bool {
 	if !seg.Src.Addr.IsValid() || !seg.Dst.Addr.IsValid() {
 		return false
 	}
-	stored, ok := hexField(rec.line(a.line)[a.colon:], ", cksum 0x")
+	stored, ok := hexField(pt.line(a.line)[a.colon:], ", cksum 0x")
 	if !ok {
 		return false
 	}
-	tcpLen, ok := tcpLength(rec, a, seg)
+	tcpLen, ok := tcpLength(pt, a, seg)
 	if !ok {
 		return false
 	}
@@ -42,8 +42,8 @@ func offloaded(rec *record, a anchor, seg *tcp.Segment) bool {
 // tcpLength is the TCP segment's length (header and payload) from the -v IP
 // header: IPv4 "length N" less a 20-byte header (no IP options printed),
 // IPv6 "payload length N" when TCP follows the fixed header directly.
-func tcpLength(rec *record, a anchor, seg *tcp.Segment) (uint32, bool) {
-	b := headerText(rec, a)
+func tcpLength(pt *packetText, a anchor, seg *tcp.Segment) (uint32, bool) {
+	b := headerText(pt, a)
 	if k := bytes.LastIndex(b, []byte("(tos ")); k >= 0 && seg.Src.Addr.Is4() {
 		h := b[k:]
 		if bytes.Contains(h, []byte(", options (")) {

@@ -40,7 +40,7 @@ func presenceOption(name []byte) (tcp.OptionSet, bool) {
 }
 
 // Option kinds that tcpdump names but Options has no field for; they are
-// recorded as unknown options with their usual length.
+// kept as unknown options with their usual length.
 var namedKinds = map[string]tcp.UnknownOption{
 	"echo":      {Kind: 6, Len: 6},
 	"echoreply": {Kind: 7, Len: 6},

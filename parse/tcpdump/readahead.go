@@ -48,7 +48,7 @@ func (s *stopper) stop() {
 }
 
 // readAhead runs a lineStage on its own goroutine, so that reading and
-// classifying lines overlaps with parsing the records they make. The
+// classifying lines overlaps with parsing the packets they make. The
 // items come out in input order with the same contents. A batch is handed
 // over when it is full, at the end of the input, and whenever the input
 // has nothing more buffered, so that a live pipe is read as promptly as

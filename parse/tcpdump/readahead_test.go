@@ -26,7 +26,7 @@ func newReaderAhead(in io.Reader, opts Options, ahead bool) *Reader {
 }
 
 // transcript is everything a caller can see of a reader: each segment with
-// its record, the error that ended the reading, and the stats.
+// its packet's first line, the error that ended the reading, and the stats.
 func transcript(r *Reader) string {
 	var b strings.Builder
 	var seg tcp.Segment
@@ -205,7 +205,7 @@ func TestReadingAheadEnds(t *testing.T) {
 				n++
 			}
 			if n > 1 {
-				t.Errorf("reading ahead %v: %d segments after Close, want the record in progress at most", ahead, n)
+				t.Errorf("reading ahead %v: %d segments after Close, want the packet in progress at most", ahead, n)
 			}
 		}
 	})
@@ -232,7 +232,7 @@ func TestReadingAheadKeepsAPipeLive(t *testing.T) {
 		var seg tcp.Segment
 		got <- r.Next(&seg)
 	}()
-	// The first record is complete once the second one starts; nothing
+	// The first packet is complete once the second one starts; nothing
 	// more comes for now.
 	fmt.Fprintln(pw, "12:00:00.000000 IP 1.2.3.4.1 > 1.2.3.4.2: Flags [S], seq 1, win 1, length 0")
 	fmt.Fprintln(pw, "12:00:00.000001 IP 1.2.3.4.2 > 1.2.3.4.1: Flags [S.], seq 7, ack 2, win 1, length 0")

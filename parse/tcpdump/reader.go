@@ -11,13 +11,13 @@
 // each step says what is inferred.
 //
 // Input is read line by line as it arrives, so a live "tcpdump -l | pcaplint"
-// pipe works. A record may have continuation lines, so a segment is
-// returned when the next record (or the end of input) shows that its
-// record is complete: on a pipe, a segment waits for the next packet line.
+// pipe works. A packet's text may have continuation lines, so a segment
+// is returned when the next packet (or the end of input) shows that its
+// text is complete: on a pipe, a segment waits for the next packet line.
 //
 // When the process may use two CPUs, the lines are read, checked and
 // classified ahead on a second goroutine while the caller's parses the
-// records; what the caller sees is the same either way. That goroutine
+// packets; what the caller sees is the same either way. That goroutine
 // ends with the input, at the first error Next returns, or at Close.
 package tcpdump
 
@@ -51,27 +51,27 @@ type Options struct {
 	// the input's lines and columns.
 	Prefix *LogPrefix
 	// Live says the input is a pipe or a terminal that may go quiet
-	// between lines (tcpdump -l | pcaplint): a record whose text is
+	// between lines (tcpdump -l | pcaplint): a packet whose text is
 	// complete is then finished once the input has been quiet for
-	// liveGrace, rather than when the next record starts, and Idle says
+	// liveGrace, rather than when the next packet starts, and Idle says
 	// when the reader waits for its input. Lines are then read ahead
 	// whatever GOMAXPROCS.
 	Live bool
 }
 
-// liveGrace is how long a live input must be quiet before its last record
-// is taken as complete. tcpdump writes a packet's lines one after the
-// other (with -l, a write each), microseconds apart: a quiet spell this
-// long is the wait for the next packet.
+// liveGrace is how long a live input must be quiet before its last
+// packet's text is taken as complete. tcpdump writes a packet's lines one
+// after the other (with -l, a write each), microseconds apart: a quiet
+// spell this long is the wait for the next packet.
 const liveGrace = 30 * time.Millisecond
 
-// splitMode is how records are told apart.
+// splitMode is how the packets' texts are told apart.
 type splitMode uint8
 
 const (
 	splitUnknown splitMode = iota
-	splitStamped           // each record starts with a packet number or a timestamp
-	splitBare              // -t without -#: each line at column 0 starts a record
+	splitStamped           // each packet's text starts with a packet number or a timestamp
+	splitBare              // -t without -#: each line at column 0 starts a packet
 )
 
 // Reader reads tcpdump text. It implements parse.Source.
@@ -83,9 +83,9 @@ type Reader struct {
 	stop  *stopper
 	begun bool // Next was called
 	stats tcp.Stats
-	recs  [2]record // the record being gathered, and the one before it
+	texts [2]packetText // the packet being gathered, and the one before it
 	cur   int
-	last  int // the record that produced the last segment, or -1
+	last  int // the packet text that produced the last segment, or -1
 	eof   bool
 	err   error // a fatal problem, returned from then on
 	clock clock
@@ -96,11 +96,11 @@ type Reader struct {
 	ifaces      map[string]int32
 	link        int // link header length from the banner, -1 when unknown
 	// linkName is the banner's link type, "" when none was read;
-	// firstOtherLink the line of the first record that is not IP or ARP.
+	// firstOtherLink the line of the first packet that is not IP or ARP.
 	linkName       string
 	runs           runs // the tcpdump runs the log holds (runs.go)
 	firstOtherLink int
-	hex            []byte // the bytes of the current record's dump
+	hex            []byte // the bytes of the current packet's dump
 	hexdec         hexDecoder
 	now            lineItem // the item read last, when not reading ahead
 }
@@ -128,10 +128,10 @@ func (r *Reader) Stats() *tcp.Stats { return &r.stats }
 // Record returns the first line of the record that produced the last
 // segment, as it was in the input, for explaining a finding.
 func (r *Reader) Record() string {
-	if r.last < 0 || r.recs[r.last].empty() {
+	if r.last < 0 || r.texts[r.last].empty() {
 		return ""
 	}
-	return string(r.recs[r.last].line(0))
+	return string(r.texts[r.last].line(0))
 }
 
 // Next fills seg with the next TCP segment, reusing seg's storage. It
@@ -144,7 +144,7 @@ func (r *Reader) Next(seg *tcp.Segment) error {
 	}
 	for r.err == nil {
 		if r.eof {
-			if r.recs[r.cur].empty() {
+			if r.texts[r.cur].empty() {
 				r.nameUndecodedLink()
 				return io.EOF
 			}
@@ -187,8 +187,8 @@ func (r *Reader) item() *lineItem {
 	return &r.now
 }
 
-// take handles one line item; it reports true when it completed a record
-// that yielded a segment.
+// take handles one line item; it reports true when it completed a
+// packet's text that yielded a segment.
 func (r *Reader) take(it *lineItem, seg *tcp.Segment) bool {
 	switch it.what {
 	case itemEOF:
@@ -203,8 +203,8 @@ func (r *Reader) take(it *lineItem, seg *tcp.Segment) bool {
 	case itemReadError:
 		r.err = tcp.Problem{Pos: r.pos(it.n+1, 0), Msg: "reading: " + it.err.Error(), Fatal: true}
 	case itemIdle:
-		rec := &r.recs[r.cur]
-		return !rec.empty() && rec.complete() && r.finish(seg)
+		pt := &r.texts[r.cur]
+		return !pt.empty() && pt.complete() && r.finish(seg)
 	case itemBinary:
 		r.stats.Lines++
 		r.binary(it.n)
@@ -217,7 +217,7 @@ func (r *Reader) take(it *lineItem, seg *tcp.Segment) bool {
 
 // Idle reports, for a live input (Options.Live), that every line read so
 // far has been taken: the next call of Next waits for the input (or for
-// liveGrace, to finish the record in progress). A caller showing results
+// liveGrace, to finish the packet in progress). A caller showing results
 // as they come flushes its output then. It is always false for an input
 // that is not live. Call it from the goroutine that calls Next.
 func (r *Reader) Idle() bool {
@@ -231,7 +231,7 @@ func (r *Reader) Idle() bool {
 }
 
 // Close stops the reading: Next then ends the input as if it ended there
-// (after the segment of the record in progress, if it makes one), and the
+// (after the segment of the packet in progress, if it makes one), and the
 // goroutine reading ahead, if any, ends. It may be called from any
 // goroutine, more than once. A reader read until Next returns an error
 // needs no Close; an abandoned one is stopped when it is garbage
@@ -239,7 +239,7 @@ func (r *Reader) Idle() bool {
 func (r *Reader) Close() { r.stop.stop() }
 
 // line takes one classified line; it reports true when it completed a
-// record that yielded a segment.
+// packet's text that yielded a segment.
 func (r *Reader) line(it *lineItem, seg *tcp.Segment) bool {
 	switch it.kind {
 	case lineBlank, lineForeign:
@@ -247,30 +247,30 @@ func (r *Reader) line(it *lineItem, seg *tcp.Segment) bool {
 	case lineBanner:
 		r.stats.Other++
 		r.banner(it.line)
-		done := !r.recs[r.cur].empty() && r.finish(seg)
-		r.runLine(it.line) // after the record before it is parsed
+		done := !r.texts[r.cur].empty() && r.finish(seg)
+		r.runLine(it.line) // after the packet before it is parsed
 		return done
 	case lineContinuation:
-		if r.recs[r.cur].empty() {
+		if r.texts[r.cur].empty() {
 			r.stats.Other++
 			return false
 		}
-		r.recs[r.cur].add(it)
+		r.texts[r.cur].add(it)
 	case lineStart:
-		done := !r.recs[r.cur].empty() && r.finish(seg)
-		r.recs[r.cur].start(it)
+		done := !r.texts[r.cur].empty() && r.finish(seg)
+		r.texts[r.cur].start(it)
 		return done
 	}
 	return false
 }
 
-// finish parses the gathered record and starts an empty one; true when the
-// record was a TCP segment.
+// finish parses the gathered packet's text and starts an empty one; true
+// when the packet was a TCP segment.
 func (r *Reader) finish(seg *tcp.Segment) bool {
 	done := r.cur
 	r.cur ^= 1
-	r.recs[r.cur].reset()
-	if r.parse(&r.recs[done], seg) {
+	r.texts[r.cur].reset()
+	if r.parse(&r.texts[done], seg) {
 		r.last = done
 		return true
 	}
@@ -293,8 +293,8 @@ func (r *Reader) pos(line, col int) tcp.Pos {
 	return tcp.Pos{File: r.name, Line: line, Col: col}
 }
 
-// recPos is the position of the 1-based column col of rec's i-th line,
+// textPos is the position of the 1-based column col of pt's i-th line,
 // counted in the input line (before a collector's prefix was stripped).
-func (r *Reader) recPos(rec *record, i, col int) tcp.Pos {
-	return r.pos(rec.lineNo(i), rec.col(i, col))
+func (r *Reader) textPos(pt *packetText, i, col int) tcp.Pos {
+	return r.pos(pt.lineNo(i), pt.col(i, col))
 }

@@ -130,7 +130,7 @@ func (t *relTable) addBases(st *pairState, dir int, seg *tcp.Segment, tt *tcpTex
 }
 
 // sackBase adds the ack base to SACK edges. Without a known base the
-// blocks cannot be placed and are dropped (the option stays recorded).
+// blocks cannot be placed and are dropped (the option stays noted).
 func (t *relTable) sackBase(st *pairState, other int, seg *tcp.Segment) {
 	o := &seg.Options
 	if !st.known[other] {

@@ -7,47 +7,47 @@ import (
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
-// parse turns a complete record into seg; false when the record is not a
+// parse turns a packet's complete text into seg; false when the packet is not a
 // TCP segment (it is then counted in Stats) or does not parse.
-func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
+func (r *Reader) parse(pt *packetText, seg *tcp.Segment) bool {
 	r.stats.Records++
-	// Every record moves the clock, TCP or not: -ttt prints the time
-	// since the previous record, whatever it was.
-	when, timed := r.stamp(rec)
-	a, found, broken := findAnchor(rec)
+	// Every packet moves the clock, TCP or not: -ttt prints the time
+	// since the previous packet, whatever it was.
+	when, timed := r.stamp(pt)
+	a, found, broken := findAnchor(pt)
 	if !found {
 		if broken.err != nil {
-			r.malformed(rec, broken.line, broken.err)
+			r.malformed(pt, broken.line, broken.err)
 			return false
 		}
-		r.countOther(rec)
+		r.countOther(pt)
 		return false
 	}
-	outer, hasOuter := firstPair(rec, a)
-	if hasOuter && hasAt(rec.line(outer.line), outer.colon+2, "ICMP") {
+	outer, hasOuter := firstPair(pt, a)
+	if hasOuter && hasAt(pt.line(outer.line), outer.colon+2, "ICMP") {
 		// An ICMP error quoting a TCP header: not a segment
 		// (docs/design/tcpdump-text.md#finding-the-tcp-part).
 		r.stats.ICMP++
 		return false
 	}
-	*seg = tcp.Segment{Interface: -1, Pos: r.recPos(rec, 0, 1)}
+	*seg = tcp.Segment{Interface: -1, Pos: r.textPos(pt, 0, 1)}
 	if timed {
 		seg.Time = when
 		seg.Known |= tcp.KnownTime
 	}
-	r.place(rec, seg)
-	line := rec.line(a.line)
-	if !r.endpoints(rec, a, seg) {
+	r.place(pt, seg)
+	line := pt.line(a.line)
+	if !r.endpoints(pt, a, seg) {
 		return false
 	}
 	if hasOuter {
-		ol := rec.line(outer.line)
+		ol := pt.line(outer.line)
 		if a.portsOnly {
 			// IPv6 extension headers: the addresses are in the IPv6 pair.
 			r.hosts.host(hostPart(outer.srcText(ol)), &seg.Src)
 			r.hosts.host(hostPart(outer.dstText(ol)), &seg.Dst)
 		} else {
-			seg.Tunnel = tunnelKind(rec, outer.line, a.line)
+			seg.Tunnel = tunnelKind(pt, outer.line, a.line)
 			r.hosts.host(hostPart(outer.srcText(ol)), &seg.OuterSrc)
 			r.hosts.host(hostPart(outer.dstText(ol)), &seg.OuterDst)
 		}
@@ -55,27 +55,27 @@ func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
 	var tt tcpText
 	c := cursor{b: line, i: a.colon + 2}
 	if err := scanTCP(&c, a.kind, seg, &tt); err != nil {
-		r.malformed(rec, a.line, err)
+		r.malformed(pt, a.line, err)
 		return false
 	}
 	if tt.badHdr {
 		r.stats.Malformed++
-		r.stats.Reportf(r.recPos(rec, a.line, a.colon+3), "TCP header length out of range; segment skipped")
+		r.stats.Reportf(r.textPos(pt, a.line, a.colon+3), "TCP header length out of range; segment skipped")
 		return false
 	}
 	if tt.annotation {
 		r.stats.Other++
 	}
-	ipHeader(rec, a, seg)
-	if seg.Checksum == tcp.ChecksumBadTCP && offloaded(rec, a, seg) {
+	ipHeader(pt, a, seg)
+	if seg.Checksum == tcp.ChecksumBadTCP && offloaded(pt, a, seg) {
 		seg.Checksum = tcp.ChecksumUnknown
 		seg.Known &^= tcp.KnownChecksum
 	}
 	if tt.full && r.rel.resolve(seg, &tt) && !r.toldReading {
 		r.toldReading = true
-		r.stats.Reportf(r.recPos(rec, a.line, a.colon+3), "cannot tell yet whether the sequence numbers are relative or absolute (tcpdump -S): read as relative, tcpdump's default, until a connection tells; pass -S (--absolute-input) if the log was printed with -S")
+		r.stats.Reportf(r.textPos(pt, a.line, a.colon+3), "cannot tell yet whether the sequence numbers are relative or absolute (tcpdump -S): read as relative, tcpdump's default, until a connection tells; pass -S (--absolute-input) if the log was printed with -S")
 	}
-	r.dump(rec, seg)
+	r.dump(pt, seg)
 	if seg.Truncated {
 		r.stats.Truncated++
 	}
@@ -83,25 +83,25 @@ func (r *Reader) parse(rec *record, seg *tcp.Segment) bool {
 	return true
 }
 
-// stamp returns the time of a record from the prefix of its first line;
+// stamp returns the time of a packet from the prefix of its first line;
 // false when the line shows none.
-func (r *Reader) stamp(rec *record) (time.Time, bool) {
-	p := &rec.pre
+func (r *Reader) stamp(pt *packetText) (time.Time, bool) {
+	p := &pt.pre
 	if !p.hasStamp {
 		return time.Time{}, false
 	}
 	return r.clock.time(&p.stamp)
 }
 
-// place fills the interface and direction from the record's prefix.
-func (r *Reader) place(rec *record, seg *tcp.Segment) {
-	p := &rec.pre
+// place fills the interface and direction from the packet's prefix.
+func (r *Reader) place(pt *packetText, seg *tcp.Segment) {
+	p := &pt.pre
 	seg.Dir = p.dir
 	switch {
 	case p.ifindex >= 0:
 		seg.Interface = p.ifindex
 	case p.hasIface():
-		seg.Interface = r.ifaceID(rec.line(0)[p.ifaceAt:p.ifaceEnd])
+		seg.Interface = r.ifaceID(pt.line(0)[p.ifaceAt:p.ifaceEnd])
 	}
 }
 
@@ -119,24 +119,24 @@ func (r *Reader) ifaceID(name []byte) int32 {
 
 // endpoints parses "SRC > DST". An unknown service name is a warning:
 // the segment cannot be placed, so it is skipped.
-func (r *Reader) endpoints(rec *record, a anchor, seg *tcp.Segment) bool {
-	line := rec.line(a.line)
-	return r.endpoint(rec, a.line, a.srcText(line), a.src, &seg.Src) &&
-		r.endpoint(rec, a.line, a.dstText(line), a.dst, &seg.Dst)
+func (r *Reader) endpoints(pt *packetText, a anchor, seg *tcp.Segment) bool {
+	line := pt.line(a.line)
+	return r.endpoint(pt, a.line, a.srcText(line), a.src, &seg.Src) &&
+		r.endpoint(pt, a.line, a.dstText(line), a.dst, &seg.Dst)
 }
 
 // endpoint parses one endpoint text, found at offset at of line li, into
 // ep, reporting why it does not parse.
-func (r *Reader) endpoint(rec *record, li int, text []byte, at int, ep *tcp.Endpoint) bool {
+func (r *Reader) endpoint(pt *packetText, li int, text []byte, at int, ep *tcp.Endpoint) bool {
 	err := r.hosts.endpoint(text, ep)
 	switch {
 	case err == nil:
 		return true
 	case err.unknown:
 		r.stats.Malformed++
-		r.stats.Reportf(r.recPos(rec, li, at+1), "%s in %s; segment skipped (add it to the services table, or print with -n)", err.msg, quote(text))
+		r.stats.Reportf(r.textPos(pt, li, at+1), "%s in %s; segment skipped (add it to the services table, or print with -n)", err.msg, quote(text))
 	default:
-		r.malformed(rec, li, errAt(at, err.msg+" in "+quote(text)))
+		r.malformed(pt, li, errAt(at, err.msg+" in "+quote(text)))
 	}
 	return false
 }
@@ -156,9 +156,9 @@ func hostPart(b []byte) []byte {
 
 // tunnelKind names the encapsulation printed between the outer pair and
 // the TCP pair.
-func tunnelKind(rec *record, from, to int) tcp.Tunnel {
+func tunnelKind(pt *packetText, from, to int) tcp.Tunnel {
 	for li := from; li <= to; li++ {
-		b := rec.line(li)
+		b := pt.line(li)
 		switch {
 		case bytes.Contains(b, []byte("Geneve")):
 			return tcp.TunnelGeneve
@@ -175,8 +175,8 @@ func tunnelKind(rec *record, from, to int) tcp.Tunnel {
 // printed before the TCP part: "(tos …, ttl N, id N, …, bad cksum …)" for
 // IPv4, "(… hlim N, …)" for IPv6. With IPv4 the TCP part is on the next
 // line.
-func ipHeader(rec *record, a anchor, seg *tcp.Segment) {
-	b := headerText(rec, a)
+func ipHeader(pt *packetText, a anchor, seg *tcp.Segment) {
+	b := headerText(pt, a)
 	if bytes.IndexByte(b, '(') < 0 {
 		return
 	}
@@ -204,10 +204,10 @@ func ipHeader(rec *record, a anchor, seg *tcp.Segment) {
 // headerText is the text that holds the -v IP header of the anchor's
 // packet: what precedes the pair on its line or, when that is only the
 // indent of a continuation line (IPv4), the line before.
-func headerText(rec *record, a anchor) []byte {
-	b := rec.line(a.line)[:a.src]
+func headerText(pt *packetText, a anchor) []byte {
+	b := pt.line(a.line)[:a.src]
 	if len(bytes.TrimSpace(b)) == 0 && a.line > 0 {
-		b = rec.line(a.line - 1)
+		b = pt.line(a.line - 1)
 	}
 	return b
 }
@@ -222,22 +222,22 @@ func numberField(h []byte, name string) (uint64, bool) {
 	return v, ok
 }
 
-// dump decodes the record's hex dump, when it has one, in place of the
+// dump decodes the packet's hex dump, when it has one, in place of the
 // text; through a tunnel, the dump holds the outer headers and the inner
 // packet is found by decapsulating them. A dump whose offsets do not follow
 // each other is reported and ignored; one that does not hold the TCP
 // header the text shows (a guess of the link header that failed, a tunnel
 // the decoder does not know) is ignored silently.
-func (r *Reader) dump(rec *record, seg *tcp.Segment) {
+func (r *Reader) dump(pt *packetText, seg *tcp.Segment) {
 	r.hex = r.hex[:0]
-	for li := 1; li < rec.count(); li++ {
-		b := rec.line(li)
+	for li := 1; li < pt.count(); li++ {
+		b := pt.line(li)
 		if !isHexLine(b) {
 			continue
 		}
 		var ok bool
 		if r.hex, ok = appendHexLine(r.hex, b); !ok {
-			r.stats.Reportf(r.recPos(rec, li, 2), "hex dump line does not continue the dump; dump ignored")
+			r.stats.Reportf(r.textPos(pt, li, 2), "hex dump line does not continue the dump; dump ignored")
 			return
 		}
 	}
@@ -248,8 +248,8 @@ func (r *Reader) dump(rec *record, seg *tcp.Segment) {
 
 // malformed reports a TCP line that does not parse: skipped, or fatal in
 // strict mode.
-func (r *Reader) malformed(rec *record, li int, err *parseError) {
-	p := tcp.Problem{Pos: r.recPos(rec, li, err.at+1), Msg: err.msg, Fatal: r.opts.Strict}
+func (r *Reader) malformed(pt *packetText, li int, err *parseError) {
+	p := tcp.Problem{Pos: r.textPos(pt, li, err.at+1), Msg: err.msg, Fatal: r.opts.Strict}
 	r.stats.Malformed++
 	r.stats.Report(p)
 	if r.opts.Strict {

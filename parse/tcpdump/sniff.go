@@ -20,7 +20,7 @@ const (
 
 // ForeignLines is how many lines that tcpdump does not print may come
 // before its first line (or banner) before the input is refused as other
-// text: a log cut in the middle of a record, or with a few lines of a
+// text: a log cut in the middle of a packet's text, or with a few lines of a
 // shell session above the output, is still read.
 const ForeignLines = 100
 
@@ -89,7 +89,7 @@ var protocolLeads = [...]string{
 	"802.2, ", "802.3, ", "AF ", "ip: ", "Loopback, ", "MACsec",
 }
 
-// isPacketLine reports a first line of a record of any protocol: a
+// isPacketLine reports a first line of a packet's text of any protocol: a
 // prefix tcpdump prints (a packet number, a timestamp as tcpdump formats
 // it, an interface and direction) or a protocol lead, and text of the form
 // tcpdump's printers use ("A > B", ", length N", ", len N"). A lead with

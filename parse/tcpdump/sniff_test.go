@@ -18,15 +18,16 @@ var noiseRenderings = []string{
 	"lan-noise-any.vv-e-tttt.txt", "lan-noise-any.t-e.txt", "lan-noise-any.t-v.txt",
 }
 
-// noiseRecords splits a rendering into records (a first line and its
-// continuation lines) and returns those before the first TCP record.
-func noiseRecords(t *testing.T, name string) []string {
+// noisePackets splits a rendering into the texts of its packets (a first
+// line and its continuation lines) and returns those before the first TCP
+// packet.
+func noisePackets(t *testing.T, name string) []string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("../../testdata/captures/craft", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var recs []string
+	var texts []string
 	for _, line := range strings.SplitAfter(string(b), "\n") {
 		if strings.Contains(line, ": Flags [") {
 			break
@@ -34,40 +35,40 @@ func noiseRecords(t *testing.T, name string) []string {
 		if line == "" {
 			continue
 		}
-		if len(recs) > 0 && (line[0] == '\t' || strings.HasPrefix(line, "    ")) {
-			recs[len(recs)-1] += line
+		if len(texts) > 0 && (line[0] == '\t' || strings.HasPrefix(line, "    ")) {
+			texts[len(texts)-1] += line
 			continue
 		}
-		recs = append(recs, line)
+		texts = append(texts, line)
 	}
-	return recs
+	return texts
 }
 
 // TestSniffRecognisesEveryKindOfLine: a log that opens with 1,000 lines and
 // more of one kind that is not TCP (ARP, 802.1Q, STP, LLDP, CDP, EAPOL, an
 // unknown ethertype's hex dump, IGMP, ICMP, UDP, ICMPv6 neighbour
-// discovery, …) is tcpdump text, and its first record says so: the
-// look-ahead is one record, whatever comes later.
+// discovery, …) is tcpdump text, and its first packet says so: the
+// look-ahead is one packet, whatever comes later.
 func TestSniffRecognisesEveryKindOfLine(t *testing.T) {
 	kinds := 0
 	for _, name := range noiseRenderings {
-		recs := noiseRecords(t, name)
-		if len(recs) < 20 {
-			t.Fatalf("%s: only %d records before the first TCP line", name, len(recs))
+		texts := noisePackets(t, name)
+		if len(texts) < 20 {
+			t.Fatalf("%s: only %d packets before the first TCP line", name, len(texts))
 		}
-		for i, rec := range recs {
+		for i, text := range texts {
 			kinds++
-			log := strings.Repeat(rec, 1000/strings.Count(rec, "\n")+1)
-			if got := SniffPrefix([]byte(rec), false); got != IsText {
-				t.Errorf("%s record %d: SniffPrefix(%q) = %v, want IsText from this record alone", name, i+1, rec, got)
+			log := strings.Repeat(text, 1000/strings.Count(text, "\n")+1)
+			if got := SniffPrefix([]byte(text), false); got != IsText {
+				t.Errorf("%s packet %d: SniffPrefix(%q) = %v, want IsText from this packet alone", name, i+1, text, got)
 			}
 			if !Sniff([]byte(log)) {
-				t.Errorf("%s record %d: %d lines of %q not recognised", name, i+1, strings.Count(log, "\n"), rec)
+				t.Errorf("%s packet %d: %d lines of %q not recognised", name, i+1, strings.Count(log, "\n"), text)
 			}
 		}
 	}
 	if kinds < 250 {
-		t.Errorf("only %d records tested", kinds)
+		t.Errorf("only %d packets tested", kinds)
 	}
 }
 

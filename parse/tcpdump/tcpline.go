@@ -6,7 +6,7 @@ import (
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
-// tcpText is what the TCP part of a record said besides the Segment's
+// tcpText is what the TCP part of a packet's text said besides the Segment's
 // fields: which numbers were printed, for the relative-number replay.
 type tcpText struct {
 	full       bool // the "Flags [" form (not -q, not cut before the flags)
@@ -16,7 +16,7 @@ type tcpText struct {
 	annotation bool // a tutorial's "(1)" after the length
 }
 
-// scanTCP reads the TCP part of a record, from just after "SRC > DST: "
+// scanTCP reads the TCP part of a packet's text, from just after "SRC > DST: "
 // (print-tcp.c, tcp_print; the grammar is in docs/design/tcpdump-text.md#grammar).
 func scanTCP(c *cursor, kind anchorKind, seg *tcp.Segment, tt *tcpText) *parseError {
 	switch kind {

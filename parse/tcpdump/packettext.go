@@ -6,9 +6,10 @@ import (
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
-// record is the text of one packet: its first line and the continuation
-// lines after it, stored end to end in one reused buffer.
-type record struct {
+// packetText is the text tcpdump printed for one packet: its first line
+// and the continuation lines after it, stored end to end in one reused
+// buffer (docs/design/tcpdump-text.md#a-packets-text).
+type packetText struct {
 	buf   []byte
 	ends  []int  // where each line ends in buf
 	skips []int  // the bytes of each input line before its text (a collector's prefix)
@@ -17,43 +18,43 @@ type record struct {
 	vxlan uint8  // whether the first line names VXLAN: 0 not looked yet, 1 no, 2 yes
 }
 
-func (r *record) reset()           { r.buf, r.ends, r.skips = r.buf[:0], r.ends[:0], r.skips[:0] }
-func (r *record) empty() bool      { return len(r.ends) == 0 }
-func (r *record) count() int       { return len(r.ends) }
-func (r *record) lineNo(i int) int { return r.first + i }
+func (t *packetText) reset()           { t.buf, t.ends, t.skips = t.buf[:0], t.ends[:0], t.skips[:0] }
+func (t *packetText) empty() bool      { return len(t.ends) == 0 }
+func (t *packetText) count() int       { return len(t.ends) }
+func (t *packetText) lineNo(i int) int { return t.first + i }
 
 // col is the column in the input line of the 1-based column c of the
-// record's i-th line, which lost a collector's prefix; 0 (no column) stays.
-func (r *record) col(i, c int) int {
+// text's i-th line, which lost a collector's prefix; 0 (no column) stays.
+func (t *packetText) col(i, c int) int {
 	if c == 0 {
 		return 0
 	}
-	return c + r.skips[i]
+	return c + t.skips[i]
 }
 
 // start makes it's line, whose prefix was read into it.pre, the first line
-// of the empty record.
-func (r *record) start(it *lineItem) {
-	r.add(it)
-	r.pre, r.vxlan = it.pre, 0
+// of the empty text.
+func (t *packetText) start(it *lineItem) {
+	t.add(it)
+	t.pre, t.vxlan = it.pre, 0
 }
 
-// add appends it's line; the first line fixes the record's line number.
-func (r *record) add(it *lineItem) {
-	if len(r.ends) == 0 {
-		r.first = it.n
+// add appends it's line; the first line fixes the text's line number.
+func (t *packetText) add(it *lineItem) {
+	if len(t.ends) == 0 {
+		t.first = it.n
 	}
-	r.buf = append(r.buf, it.line...)
-	r.ends = append(r.ends, len(r.buf))
-	r.skips = append(r.skips, it.skip)
+	t.buf = append(t.buf, it.line...)
+	t.ends = append(t.ends, len(t.buf))
+	t.skips = append(t.skips, it.skip)
 }
 
-// complete reports whether the record's text may be whole: not when its
+// complete reports whether the packet's text may be whole: not when its
 // last line ends with ")", as the IPv4 header of -v does, whose TCP part
 // tcpdump prints on the next line
 // (docs/design/tcpdump-text.md#ipv4-and-ipv6-headers).
-func (r *record) complete() bool {
-	last := r.line(r.count() - 1)
+func (t *packetText) complete() bool {
+	last := t.line(t.count() - 1)
 	return len(last) == 0 || last[len(last)-1] != ')'
 }
 
@@ -62,36 +63,37 @@ func (r *record) complete() bool {
 // timestamp, interface and direction) has no " > ", so no "SRC > DST: "
 // ends in it, and what follows a ": " in it is a direction, never a TCP
 // part: looking for endpoints can start after it.
-func (r *record) textAt(i int) int {
+func (t *packetText) textAt(i int) int {
 	if i == 0 {
-		return r.pre.end
+		return t.pre.end
 	}
 	return 0
 }
 
 // hasVXLAN reports whether the first line names VXLAN, whose inner frame
-// tcpdump prints on continuation lines at column 0. It looks once a record.
-func (r *record) hasVXLAN() bool {
-	if r.vxlan == 0 {
-		r.vxlan = 1
-		if bytes.Contains(r.line(0), []byte("VXLAN")) {
-			r.vxlan = 2
+// tcpdump prints on continuation lines at column 0. It looks once a
+// packet.
+func (t *packetText) hasVXLAN() bool {
+	if t.vxlan == 0 {
+		t.vxlan = 1
+		if bytes.Contains(t.line(0), []byte("VXLAN")) {
+			t.vxlan = 2
 		}
 	}
-	return r.vxlan == 2
+	return t.vxlan == 2
 }
 
-// line returns the i-th line of the record.
-func (r *record) line(i int) []byte {
+// line returns the i-th line of the packet's text.
+func (t *packetText) line(i int) []byte {
 	start := 0
 	if i > 0 {
-		start = r.ends[i-1]
+		start = t.ends[i-1]
 	}
-	return r.buf[start:r.ends[i]]
+	return t.buf[start:t.ends[i]]
 }
 
-// prefix is what a record's first line says before the protocol text
-// ([NUM] [TS] [IFNAME DIR] [link header]: docs/design/tcpdump-text.md#records).
+// prefix is what a packet's first line says before the protocol text
+// ([NUM] [TS] [IFNAME DIR] [link header]: docs/design/tcpdump-text.md#a-packets-text).
 type prefix struct {
 	numbered bool // a -# packet number
 	stamp    stamp
@@ -103,10 +105,10 @@ type prefix struct {
 	end      int   // where the protocol text starts
 }
 
-// startsRecord reports whether the line starts with a packet number or a
-// timestamp, the pattern that begins each record
-// (docs/design/tcpdump-text.md#records).
-func (p *prefix) startsRecord() bool { return p.numbered || p.hasStamp }
+// startsPacket reports whether the line starts with a packet number or a
+// timestamp, the pattern that begins each packet's text
+// (docs/design/tcpdump-text.md#a-packets-text).
+func (p *prefix) startsPacket() bool { return p.numbered || p.hasStamp }
 
 // hasIface reports whether the line names an interface.
 func (p *prefix) hasIface() bool { return p.ifaceEnd > p.ifaceAt }
@@ -191,10 +193,10 @@ func scanCookedV1(c *cursor, p *prefix) {
 	}
 }
 
-// isRecordStart reports whether a line starts with a packet number or a
-// timestamp, the pattern that begins each record
-// (docs/design/tcpdump-text.md#records).
-func isRecordStart(line []byte) bool {
+// isPacketStart reports whether a line starts with a packet number or a
+// timestamp, the pattern that begins each packet's text
+// (docs/design/tcpdump-text.md#a-packets-text).
+func isPacketStart(line []byte) bool {
 	c := cursor{b: line}
 	if scanNumber(&c) {
 		return true
