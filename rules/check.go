@@ -44,10 +44,12 @@ type Check struct {
 	// a format of its own, so that a report can be read in any language.
 	Messages []*Texts
 
-	// Analysis is per-segment work the check reads and shares with other
-	// checks (nil when it reads none). The engine runs it on every segment
-	// before the Segment hooks, once however many checks name it.
-	Analysis *Analysis
+	// Requires are the analyses the check reads: per-segment work shared
+	// with other checks, such as the sequence analysis. The engine runs
+	// each on every segment before the Segment hooks, once however many
+	// checks require it, and only when an active check does. The check's
+	// own state of a connection is a CheckState of its file.
+	Requires []*Analysis
 	// Segment sees every segment of every connection, before the tracker
 	// folds the segment into the connection's state.
 	Segment func(p *Pass)
@@ -85,10 +87,14 @@ func AnalysisKind(i uint) SegmentKind { return 1 << (analysisShift + i) }
 // sequence analysis that tells retransmissions from reordering. It sees
 // every segment before the tracker folds it into c and before any check's
 // Segment hook, and returns the facts it established as AnalysisKind
-// bits, which the hooks' SegmentOn can select.
+// bits, which the hooks' SegmentOn can select. Its state of a connection
+// is a CheckState, like a check's.
 type Analysis struct {
-	Name    string
-	Segment func(c *Conn, d Dir, seg *tcp.Segment, isNew bool) SegmentKind
+	Name string
+	// Requires are the analyses this one reads: the engine runs them
+	// before it.
+	Requires []*Analysis
+	Segment  func(c *Conn, d Dir, seg *tcp.Segment, isNew bool) SegmentKind
 }
 
 // kindOf is the set of kinds seg belongs to by its flags.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"time"
+	"unsafe"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
@@ -102,11 +103,10 @@ type Conn struct {
 	historyReps [2][4]uint32 // counts of the logarithmic letters C G T W
 	last        [2]lastSegment
 
-	// Ext is for the check engine: per-connection state of the checks.
-	// Once every check has seen the connection end, the Engine calls
-	// Ext's Release method, if it has one, so that the state can be
-	// reused, and clears Ext.
-	Ext any
+	// states are the checks' own states of the connection, one slot per
+	// CheckState key (nil until the key's first use); the Engine releases
+	// them once every check has seen the connection end.
+	states []unsafe.Pointer
 
 	// seen is what the capture saw of each side's sequence space, for the
 	// capture-loss estimate (caploss.go).

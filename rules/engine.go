@@ -26,7 +26,8 @@ type Engine struct {
 	OnKeep func(Finding)
 
 	active []*activeCheck
-	// analyses are those the active checks read, each once.
+	// analyses are those the active checks require, each once, every
+	// one after those it requires.
 	analyses []*Analysis
 	// segHooks are the Segment hooks of the active checks, laid out for
 	// the per-segment loop.
@@ -94,16 +95,21 @@ func NewEngine(checks []*Check, cfg *Config) (*Engine, error) {
 			e.active = append(e.active, a)
 		}
 	}
-	e.prepareHooks()
+	if err := e.prepareHooks(); err != nil {
+		return nil, err
+	}
 	return e, nil
 }
 
 // prepareHooks lists the analyses, Segment hooks and custom rules to run
-// on every segment.
-func (e *Engine) prepareHooks() {
+// on every segment. It fails when analyses require each other in a
+// cycle.
+func (e *Engine) prepareHooks() error {
 	for _, a := range e.active {
-		if an := a.check.Analysis; an != nil && !slices.Contains(e.analyses, an) {
-			e.analyses = append(e.analyses, an)
+		for _, an := range a.check.Requires {
+			if err := e.require(an, nil); err != nil {
+				return fmt.Errorf("check %s: %w", a.check.ID, err)
+			}
 		}
 		if a.check.Segment != nil {
 			e.segHooks = append(e.segHooks, segHook{on: a.check.SegmentOn, fn: a.check.Segment, pass: &a.pass})
@@ -114,6 +120,31 @@ func (e *Engine) prepareHooks() {
 			e.segCustom = append(e.segCustom, r)
 		}
 	}
+	return nil
+}
+
+// require adds an to the analyses to run, after the analyses it requires
+// (depth first, so that each runs after those it reads), once however
+// many checks require it. path are the analyses that led to an.
+func (e *Engine) require(an *Analysis, path []*Analysis) error {
+	if slices.Contains(e.analyses, an) {
+		return nil
+	}
+	if slices.Contains(path, an) {
+		names := make([]string, 0, len(path)+1)
+		for _, p := range path[slices.Index(path, an):] {
+			names = append(names, p.Name)
+		}
+		return fmt.Errorf("analysis %s requires itself (%s)", an.Name, strings.Join(append(names, an.Name), " -> "))
+	}
+	path = append(path, an)
+	for _, dep := range an.Requires {
+		if err := e.require(dep, path); err != nil {
+			return err
+		}
+	}
+	e.analyses = append(e.analyses, an)
+	return nil
 }
 
 // Segment runs the analyses, then every active check that wants the
@@ -138,7 +169,7 @@ func (e *Engine) Segment(c *Conn, d Dir, seg *tcp.Segment, isNew bool) {
 }
 
 // End runs every active check on a connection that ended, then releases
-// the checks' state of the connection (Conn.Ext).
+// the checks' state of the connection (CheckState).
 func (e *Engine) End(c *Conn, why EndReason) {
 	for _, a := range e.active {
 		if a.check.End != nil {
@@ -154,11 +185,8 @@ func (e *Engine) End(c *Conn, why EndReason) {
 	}
 	// The checks are done with c: let their state go, so that the
 	// connections a caller keeps for its report do not keep it too, and
-	// hand it back to be reused if it can be (see Conn.Ext).
-	if r, ok := c.Ext.(interface{ Release() }); ok {
-		r.Release()
-	}
-	c.Ext = nil
+	// hand it back to be reused.
+	releaseStates(c)
 }
 
 // add records a finding at severity sev unless a scope ignores it; beyond

@@ -99,33 +99,40 @@ func TestSummaryKeepsTheRuleAndItsOwnWording(t *testing.T) {
 	}
 }
 
+// bigState is check state of a test check.
+type bigState [1024]byte
+
+var bigStateKey = NewCheckState[bigState]("test: big")
+
 func TestEndedConnectionsLetTheCheckStateGo(t *testing.T) {
 	var ended []*Conn
-	c := &Check{ID: "state", Default: Info, Segment: func(p *Pass) { p.Conn.Ext = new([1024]byte) }}
+	c := &Check{ID: "state", Default: Info, Segment: func(p *Pass) { bigStateKey.Of(p.Conn)[0] = 1 }}
 	eng, _ := NewEngine([]*Check{c}, nil)
 	tr := NewTracker(eng, endRecorder(func(c *Conn) { ended = append(ended, c) }))
 	seg := tcp.Segment{Src: tcp.Endpoint{Addr: netip.MustParseAddr("10.0.0.1"), Port: 1}, Dst: tcp.Endpoint{Addr: netip.MustParseAddr("10.0.0.2"), Port: 2},
 		Flags: tcp.SYN, Known: tcp.KnownAll}
 	tr.Add(&seg)
 	tr.Flush()
-	if len(ended) != 1 || ended[0].Ext != nil {
-		t.Fatalf("ended %d connections, Ext %v; want one without check state", len(ended), ended[0].Ext)
+	if len(ended) != 1 || ended[0].states != nil || bigStateKey.Peek(ended[0]) != nil {
+		t.Fatalf("ended %d connections, states %v; want one without check state", len(ended), ended[0].states)
 	}
 }
 
 // releasable is check state that logs when it is released.
 type releasable struct{ log *[]string }
 
-func (r releasable) Release() { *r.log = append(*r.log, "release") }
+func (r *releasable) Reset() { *r.log = append(*r.log, "release"); r.log = nil }
+
+var releasableKey = NewCheckState[releasable]("test: releasable")
 
 func TestTheEngineReleasesCheckStateAfterEveryCheck(t *testing.T) {
 	var log []string
 	first := &Check{ID: "first", Default: Info,
-		Segment: func(p *Pass) { p.Conn.Ext = releasable{&log} },
+		Segment: func(p *Pass) { releasableKey.Of(p.Conn).log = &log },
 		End:     func(*Pass) { log = append(log, "first") }}
 	second := &Check{ID: "second", Default: Info, End: func(p *Pass) {
-		if _, ok := p.Conn.Ext.(releasable); !ok {
-			t.Errorf("the second check's End sees Ext %v, want the state", p.Conn.Ext)
+		if r := releasableKey.Peek(p.Conn); r == nil || r.log != &log {
+			t.Errorf("the second check's End sees state %v, want the first check's", r)
 		}
 		log = append(log, "second")
 	}}

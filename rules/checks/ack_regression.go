@@ -36,6 +36,7 @@ answering for one endpoint. RST segments are not checked.`,
 10:00:00.010000 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [P.], seq 1:101, ack 2001, win 502, length 100`,
 	RFC:       "RFC 9293 section 3.10.7.4, RFC 1982 (serial comparison)",
 	Wireshark: "none",
+	Requires:  seq,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg, c := p.Seg, p.Conn
 		if seg.Has(tcp.KnownSeq|tcp.KnownFlags) && (seg.PayloadLen > 0 || seg.Flags&(tcp.SYN|tcp.FIN) != 0) && seg.Flags&tcp.RST == 0 {

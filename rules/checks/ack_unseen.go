@@ -33,6 +33,7 @@ more.`,
 10:00:00.010000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 101, win 502, length 0`,
 	RFC:       "RFC 9293 section 3.10.7.4 (an ACK of something not yet sent is dropped)",
 	Wireshark: `tcp.analysis.ack_lost_segment ("ACKed segment that wasn't captured"). Wireshark compares with the highest contiguous sequence number, so it also flags ACKs that cover a hole already reported as lost_segment (seq-gap); and it flags every such ACK where pcaplint reports the first. After a clean close or an accepted RST, Wireshark reads a new connection on the same 4-tuple whose SYN was not captured as the old one, and flags its ACKs; pcaplint starts a new connection there (port-reuse). Wireshark does not move nxt past a retransmission that carries new bytes beyond nxt (a resend of 51:151 after 1:101), so it flags the ACK of those bytes; pcaplint counts them as sent.`,
+	Requires:  seq,
 	SegmentOn: on(ackBeyondNxt),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg, c := p.Seg, p.Conn

@@ -32,22 +32,14 @@ func ByID(id string) *rules.Check {
 	return nil
 }
 
-// Every check with hooks reads the sequence analysis.
-func init() {
-	for _, c := range All() {
-		if c.Segment != nil || c.End != nil {
-			c.Analysis = seqAnalysis
-		}
-	}
-}
-
-// onSegment wraps a check's segment logic: it gets the connection's check
-// state, which the sequence analysis has brought up to the segment.
+// onSegment wraps a check's segment logic: it gets the sequence
+// analysis' state of the connection, brought up to the segment (the check
+// requires seq).
 func onSegment(fn func(p *rules.Pass, st *connState)) func(*rules.Pass) {
 	return func(p *rules.Pass) { fn(p, stateOf(p.Conn)) }
 }
 
-// onEnd wraps a check's end-of-connection logic.
+// onEnd wraps a check's end-of-connection logic, as onSegment does.
 func onEnd(fn func(p *rules.Pass, st *connState)) func(*rules.Pass) {
 	return func(p *rules.Pass) { fn(p, stateOf(p.Conn)) }
 }

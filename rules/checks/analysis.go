@@ -40,7 +40,7 @@ const (
 	// afterFIN: the sender had sent its FIN before this segment.
 	afterFIN
 	// inZeroWindow: the segment advertises a zero window, or its sender's
-	// zero-window episode is open.
+	// zero-window episode is open (flow.zeroWin).
 	inZeroWindow
 	// ackBeyondNxt: the segment acknowledges more than its peer sent.
 	ackBeyondNxt
@@ -125,15 +125,17 @@ type flow struct {
 	hasNxt  bool
 	hasAck  bool
 	hasWin  bool
+	// zeroWin is set while the sender's latest window, on a segment
+	// other than a RST, is zero: its zero-window episode is open.
+	zeroWin bool
 }
 
 // initialWindow is the most segments a sender may send before its first
 // ACK arrives (RFC 6928: an initial window of 10 segments).
 const initialWindow = 10
 
-// connState is the per-connection state of the checks, hung on Conn.Ext,
-// taken from statePool when the connection is first seen and put back
-// when it ends (Release).
+// connState is the sequence analysis' state of a connection
+// (seqStates), which the checks that require the analysis read.
 type connState struct {
 	v     verdict
 	flows [2]flow
@@ -145,7 +147,6 @@ type connState struct {
 	keepBytes int
 	sent      [2]*sentBytes
 
-	hs        handshakeState
 	retrans   [2]int
 	ackUnseen [2]ackMark
 	// ends are the recent segment ends each direction sent (ack-regression).
@@ -170,7 +171,6 @@ type extraState struct {
 	// dsacked is the retransmission the current segment's D-SACK block
 	// showed spurious (hasDSACK).
 	dsacked resendMark
-	zeroWin [2]zeroEpisode
 	offload offloadMark
 	fins    [2]tcp.Pos
 	tsval   [2]tsMark
@@ -194,29 +194,16 @@ func (st *connState) extra() *extraState {
 	return st.x
 }
 
-// stateOf returns the check state of c, taking it from statePool on first
-// use.
-func stateOf(c *rules.Conn) *connState {
-	if st, ok := c.Ext.(*connState); ok {
-		return st
-	}
-	return newState(c)
-}
+// seqStates holds the sequence analysis' state of each connection.
+var seqStates = rules.NewCheckState[connState]("sequence analysis")
 
-// newState hangs a state from statePool on c. It is apart from stateOf,
-// and never inlined into it, so that stateOf, called for every segment,
-// stays small enough to inline.
-//
-//go:noinline
-func newState(c *rules.Conn) *connState {
-	st := statePool.Get().(*connState)
-	c.Ext = st
-	return st
-}
+// stateOf returns the sequence analysis' state of c.
+func stateOf(c *rules.Conn) *connState { return seqStates.Of(c) }
 
-// seqAnalysis is the sequence analysis every check reads: relative
-// sequence numbers for its messages at least, the segment's class for
-// most. The engine runs it once per segment before the checks' hooks.
+// seqAnalysis is the sequence analysis most checks read (Requires: seq):
+// relative sequence numbers for their messages at least, the segment's
+// class for most. The engine runs it once per segment before the checks'
+// hooks.
 var seqAnalysis = &rules.Analysis{
 	Name: "sequence",
 	Segment: func(c *rules.Conn, d rules.Dir, seg *tcp.Segment, _ bool) rules.SegmentKind {
@@ -235,8 +222,11 @@ var seqAnalysis = &rules.Analysis{
 		if c.Sides[d].HasFIN {
 			k |= afterFIN
 		}
-		if (seg.Has(tcp.KnownWindow) && seg.Window == 0) || (st.x != nil && st.x.zeroWin[d].open) {
+		if (seg.Has(tcp.KnownWindow) && seg.Window == 0) || st.flows[d].zeroWin {
 			k |= inZeroWindow
+		}
+		if seg.Has(tcp.KnownWindow) && !isRST(seg) {
+			st.flows[d].zeroWin = seg.Window == 0
 		}
 		peer := &c.Sides[d.Peer()]
 		if seg.Has(tcp.KnownAck|tcp.KnownFlags) && seg.Flags&tcp.ACK != 0 && peer.HasNxt && tcp.SeqLess(peer.Nxt, seg.Ack) {
@@ -248,6 +238,9 @@ var seqAnalysis = &rules.Analysis{
 		return on(k)
 	},
 }
+
+// seq is what a check that reads the sequence analysis requires.
+var seq = []*rules.Analysis{seqAnalysis}
 
 // on is the SegmentKind of segments with any of the facts in k, for a
 // check's SegmentOn.

@@ -23,6 +23,7 @@ Needs an input that verified checksums (tcpdump -v prints "incorrect").`,
 	Passes:    `10:00:00.000000 IP (tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto TCP (6), length 40) 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], cksum 0xabcd (correct), ack 1, win 502, length 0`,
 	RFC:       "RFC 9293 section 3.1 (checksum), RFC 791 (IP header checksum)",
 	Wireshark: "tcp.checksum.status and ip.checksum.status, when checksum validation is enabled (not compared).",
+	Requires:  seq,
 	SegmentOn: on(hasBadChecksum),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg := p.Seg

@@ -30,6 +30,7 @@ var badOptions = &rules.Check{
 	Passes:    `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, options [mss 1460,wscale 7], length 0`,
 	RFC:       "RFC 9293 section 3.2 and 3.7.1, RFC 7323 section 2, RFC 2018 section 3, RFC 2883",
 	Wireshark: "none: Wireshark's expert info notes malformed options (tcp.option.len.invalid) only.",
+	Requires:  seq,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg := p.Seg
 		if !seg.Has(tcp.KnownOptions|tcp.KnownFlags) || seg.Options.Has == 0 {

@@ -23,14 +23,14 @@ the time from the first SYN to the RST.`,
 	RFC:       "RFC 9293 section 3.10.7.1 (a segment to a CLOSED port is answered by RST)",
 	Wireshark: "none: Wireshark's expert info notes every RST (tcp.connection.rst) but does not tell refusal apart.",
 	SegmentOn: rules.OnRST,
-	Segment: onSegment(func(p *rules.Pass, st *connState) {
+	Segment: func(p *rules.Pass) {
 		c := p.Conn
 		cl, sv := &c.Sides[rules.FromClient], &c.Sides[rules.FromServer]
 		if !isRST(p.Seg) || p.Dir != rules.FromServer || cl.SYNs == 0 || sv.SYNs > 0 || sv.RST || c.Established() {
 			return
 		}
 		p.Reportf(connectionRefusedText, who(c, rules.FromServer), dur(p.Seg.Time.Sub(c.SYNTime)))
-	}),
+	},
 }
 
 // The messages of connection-refused, in every language of the reports.

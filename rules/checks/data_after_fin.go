@@ -24,6 +24,7 @@ stack, a middlebox splicing connections, or two connections on one 4-tuple.`,
 10:00:00.000100 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [F.], seq 101, ack 1, win 502, length 0`,
 	RFC:       "RFC 9293 section 3.6 and 3.10.7.4 (eighth step)",
 	Wireshark: "none",
+	Requires:  seq,
 	SegmentOn: on(afterFIN),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg := p.Seg

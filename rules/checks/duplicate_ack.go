@@ -29,6 +29,7 @@ fast-retransmit trigger of RFC 5681) is the first number reported.`,
 	RFC:       "RFC 5681 section 2 (definition of a duplicate ACK) and 3.2, RFC 9293 section 3.10.7.4",
 	Wireshark: `tcp.analysis.duplicate_ack, numbered like tcp.analysis.duplicate_ack_num. Wireshark flags every duplicate (pcaplint from threshold on) and does not require outstanding data.`,
 	Params:    []rules.Param{{Name: "threshold", Default: 3, Doc: "first duplicate number reported"}},
+	Requires:  seq,
 	SegmentOn: on(isDupAck),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		v, seg := &st.v, p.Seg

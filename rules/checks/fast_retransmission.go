@@ -23,6 +23,7 @@ of waiting for its timer. A sign of loss, handled well.`,
 	Passes:    `10:00:00.000200 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 1:1449, ack 1, win 502, length 1448`,
 	RFC:       "RFC 5681 section 3.2 (fast retransmit), RFC 6675 (SACK loss recovery)",
 	Wireshark: "tcp.analysis.fast_retransmission, with the same rule (two duplicate ACKs of the seq, within 20 ms).",
+	Requires:  seq,
 	SegmentOn: on(isFastRetransmission),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		if st.v.class&isFastRetransmission == 0 {

@@ -25,6 +25,7 @@ The finding sits on the first FIN.`,
 10:00:00.000100 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [.], ack 102, win 502, length 0`,
 	RFC:       "RFC 9293 section 3.6 (closing a connection)",
 	Wireshark: "none",
+	Requires:  seq,
 	SegmentOn: rules.OnFIN,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg := p.Seg

@@ -2,14 +2,6 @@ package checks
 
 import "github.com/pcaplint/pcaplint/parse/tcp"
 
-// handshakeState is what the handshake checks remember of a connection.
-// Each field belongs to the one check that writes it.
-type handshakeState struct {
-	synPos    tcp.Pos // handshake-incomplete: the latest SYN
-	synAckPos tcp.Pos // handshake-incomplete: the latest SYN-ACK
-	ackSeen   bool    // handshake-bad-ack: the client's first ACK was checked
-}
-
 // isSYN reports a SYN without ACK; isSYNACK a SYN with ACK.
 func isSYN(seg *tcp.Segment) bool {
 	return seg.Has(tcp.KnownFlags) && seg.Flags&(tcp.SYN|tcp.ACK|tcp.RST) == tcp.SYN

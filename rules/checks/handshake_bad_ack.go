@@ -5,6 +5,10 @@ import (
 	"github.com/pcaplint/pcaplint/rules"
 )
 
+// firstAckChecked is set once the client's first ACK after the SYN-ACK was
+// checked: the state of handshake-bad-ack, taken at that ACK.
+var firstAckChecked = rules.NewCheckState[bool]("handshake-bad-ack")
+
 var handshakeBadAck = &rules.Check{
 	ID:      "handshake-bad-ack",
 	Title:   "A handshake segment acknowledges the wrong sequence number",
@@ -27,6 +31,7 @@ client's first ACK after the SYN-ACK.`,
 10:00:00.000100 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [S.], seq 5000, ack 1001, win 65535, length 0`,
 	RFC:       "RFC 9293 section 3.5 and 3.10.7.3 (SYN-SENT: an unacceptable ACK is answered by RST)",
 	Wireshark: "none: Wireshark shows the relative ack but flags nothing.",
+	Requires:  seq,
 	SegmentOn: rules.OnSYN | on(beforeEstablished),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg, c := p.Seg, p.Conn
@@ -40,8 +45,8 @@ client's first ACK after the SYN-ACK.`,
 			if seg.Ack != cl.ISN+1 && !(cl.HasNxt && seg.Ack == cl.Nxt) {
 				p.Reportf(synAckBadAckText, seg.Ack, cl.ISN+1)
 			}
-		case isAckOnly(seg) && p.Dir == rules.FromClient && sv.SYNs > 0 && sv.HasISN && !st.hs.ackSeen:
-			st.hs.ackSeen = true
+		case isAckOnly(seg) && p.Dir == rules.FromClient && sv.SYNs > 0 && sv.HasISN && !*firstAckChecked.Of(c):
+			*firstAckChecked.Of(c) = true
 			if seg.Ack != sv.ISN+1 {
 				p.Reportf(firstAckBadAckText, seg.Ack, sv.ISN+1)
 			}

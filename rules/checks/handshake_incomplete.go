@@ -5,6 +5,14 @@ import (
 	"github.com/pcaplint/pcaplint/rules"
 )
 
+// synPositions are where a connection's latest SYN and SYN-ACK were: the
+// state of handshake-incomplete, taken at the first SYN.
+type synPositions struct {
+	syn, synAck tcp.Pos
+}
+
+var synPositionsOf = rules.NewCheckState[synPositions]("handshake-incomplete")
+
 var handshakeIncomplete = &rules.Check{
 	ID:      "handshake-incomplete",
 	Title:   "The three-way handshake never completed",
@@ -31,6 +39,7 @@ direction (` + "`one-direction-captured`" + `).`,
 10:00:00.000200 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 65535, length 0`,
 	RFC:       "RFC 9293 section 3.5 (establishing a connection)",
 	Wireshark: "none: Wireshark has no flag for an unfinished handshake (the conversation's completeness field, tcp.completeness, holds the same facts).",
+	Requires:  seq,
 	SegmentOn: rules.OnSYN,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		// Every segment with SYN counts, as the tracker counts Side.SYNs:
@@ -40,9 +49,9 @@ direction (` + "`one-direction-captured`" + `).`,
 			return
 		}
 		if p.Dir == rules.FromClient {
-			st.hs.synPos = p.Seg.Pos
+			synPositionsOf.Of(p.Conn).syn = p.Seg.Pos
 		} else {
-			st.hs.synAckPos = p.Seg.Pos
+			synPositionsOf.Of(p.Conn).synAck = p.Seg.Pos
 		}
 	}),
 	End: onEnd(func(p *rules.Pass, st *connState) {
@@ -53,11 +62,11 @@ direction (` + "`one-direction-captured`" + `).`,
 		}
 		switch {
 		case sv.SYNs > 0:
-			p.Report(st.hs.synAckPos, c.End, rules.Say(synAckUnackedText, who(c, rules.FromServer)))
+			p.Report(synPositionsOf.Of(c).synAck, c.End, rules.Say(synAckUnackedText, who(c, rules.FromServer)))
 		case sv.RST || sv.Packets > 0:
 			// Refused, or the SYN-ACK was not captured while the server talked.
 		default:
-			p.Report(st.hs.synPos, c.End, rules.Say(synUnansweredText, who(c, rules.FromClient)))
+			p.Report(synPositionsOf.Of(c).syn, c.End, rules.Say(synUnansweredText, who(c, rules.FromClient)))
 		}
 	}),
 }

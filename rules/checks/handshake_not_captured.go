@@ -27,6 +27,7 @@ only when both SYNs carry the option).`,
 	Passes:    `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0`,
 	RFC:       "RFC 9293 section 3.5",
 	Wireshark: "none: Wireshark marks such streams in tcp.completeness only.",
+	Requires:  seq,
 	SegmentOn: rules.OnNew,
 	End: onEnd(func(p *rules.Pass, st *connState) {
 		if st.x != nil && st.x.synAckFirst.set && !skipsOneDirection(p.Conn, st) {

@@ -30,6 +30,7 @@ network.`,
 	RFC:       "RFC 9293 section 3.5",
 	Wireshark: "none: compare tcp.analysis.initial_rtt.",
 	Params:    []rules.Param{{Name: "max", Default: time.Second, Doc: "longest acceptable SYN → ACK time"}},
+	Requires:  seq,
 	SegmentOn: on(beforeEstablished),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg, c := p.Seg, p.Conn

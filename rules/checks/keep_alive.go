@@ -27,6 +27,7 @@ looks like an ordinary ACK and is not recognised.`,
 10:02:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 502, length 0`,
 	RFC:       "RFC 1122 section 4.2.3.6 (TCP keep-alives), RFC 9293 section 3.8.4",
 	Wireshark: "tcp.analysis.keep_alive, with the same rule, except for Linux's empty zero-window probe (the peer's window 0), which Wireshark calls a keep-alive and pcaplint a zero-window-probe; the answer is Wireshark's tcp.analysis.keep_alive_ack, which pcaplint never calls a duplicate ACK.",
+	Requires:  seq,
 	SegmentOn: on(isKeepAlive),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		if st.v.class&isKeepAlive == 0 {

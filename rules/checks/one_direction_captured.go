@@ -43,6 +43,7 @@ direction (retransmission, zero-window, keep-alive, …) still run.`,
 10:00:01.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0`,
 	RFC:       "RFC 9293 section 3.5 (a SYN is answered by a SYN-ACK before the client acknowledges)",
 	Wireshark: "none: Wireshark's tcp.completeness shows the same facts; its analysis flags such streams with ACKed-unseen-segment marks.",
+	Requires:  seq,
 	End: onEnd(func(p *rules.Pass, st *connState) {
 		c := p.Conn
 		seen, ok := oneDirection(c, st)

@@ -47,6 +47,7 @@ reorder window; it also bounds how long ` + "`seq-gap`" + ` waits for a hole to 
 	RFC:       "RFC 9293 section 3.10.7.4 (segments beyond RCV.NXT are held for later processing), RFC 4737 (reordering metrics)",
 	Wireshark: `tcp.analysis.out_of_order. Wireshark calls any segment below nxt out-of-order when it comes within the window and does not end at nxt, even if it was sent before (a quick retransmission); pcaplint requires it to fill a hole, and calls a fill whose TSval, IP ID or SACK blocks show it was sent after the segment that opened the hole a retransmission: Wireshark guesses by timing alone, so on a fast path (a fast retransmission within the handshake RTT) it calls retransmissions out-of-order. Wireshark also lets a RST beyond nxt (an out-of-window RST) move nxt, so the data that follows such a RST looks out-of-order to it; pcaplint does not move nxt on a RST.`,
 	Params:    []rules.Param{{Name: "window", Default: time.Duration(0), Doc: "reorder window (0: handshake RTT, else 3ms)"}},
+	Requires:  seq,
 	SegmentOn: rules.OnNew | on(isOutOfOrder),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		// Read at the connection's first segment: the analysis of the

@@ -48,6 +48,7 @@ that is not seen.`,
 	Passes:    `10:00:01.000000 IP 10.0.0.1.40001 > 10.0.0.2.80: Flags [S], seq 777000, win 65535, length 0`,
 	RFC:       "RFC 9293 section 3.4.1 (ISN selection and reuse), RFC 6191 (TIME_WAIT reuse with timestamps)",
 	Wireshark: "tcp.analysis.reused_ports (not compared: Wireshark also fires on a SYN with the same ISN after a close).",
+	Requires:  seq,
 	SegmentOn: rules.OnNew,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		if !p.IsNew || !p.Conn.Reused {

@@ -37,7 +37,7 @@ func (n *opened) Segment(_ *rules.Conn, _ rules.Dir, _ *tcp.Segment, isNew bool)
 }
 func (*opened) End(*rules.Conn, rules.EndReason) {}
 
-// dirty leaves tr with ended connections to recycle and statePool with
+// dirty leaves tr with ended connections to recycle and the check states' pools with
 // released check states, all of them used: it runs every annotated
 // capture through tr with an engine of its own, an hour earlier (so that
 // the tombstones it leaves expire before the capture linted next), ends
@@ -112,7 +112,7 @@ func (*stateWatch) Segment(*rules.Conn, rules.Dir, *tcp.Segment, bool) {}
 type stateBefore struct{ *stateWatch }
 type stateAfter struct{ *stateWatch }
 
-func (w stateBefore) End(c *rules.Conn, _ rules.EndReason) { w.st, _ = c.Ext.(*connState) }
+func (w stateBefore) End(c *rules.Conn, _ rules.EndReason) { w.st = seqStates.Peek(c) }
 
 func (w stateAfter) End(c *rules.Conn, _ rules.EndReason) {
 	st := w.st
@@ -120,8 +120,8 @@ func (w stateAfter) End(c *rules.Conn, _ rules.EndReason) {
 		return
 	}
 	w.checked++
-	if c.Ext != nil {
-		w.t.Errorf("connection %d: Ext still set after End", c.ID)
+	if seqStates.Peek(c) != nil {
+		w.t.Errorf("connection %d: state still set after End", c.ID)
 	}
 	clean := connState{v: verdict{expired: st.v.expired}, x: st.x}
 	if st.x != nil && *st.x != (extraState{}) {

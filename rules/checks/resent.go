@@ -12,8 +12,8 @@ import "github.com/pcaplint/pcaplint/rules"
 // agree with the findings (rules/stats). Without such an engine it is
 // false.
 func Resent(c *rules.Conn) bool {
-	st, ok := c.Ext.(*connState)
-	return ok && st.v.class&anyRetransmission != 0
+	st := seqStates.Peek(c)
+	return st != nil && st.v.class&anyRetransmission != 0
 }
 
 // sequenceOnly reports nothing: it only makes an Engine run the sequence
@@ -22,7 +22,7 @@ var sequenceOnly = &rules.Check{
 	ID:       "sequence-analysis",
 	Title:    "The sequence analysis alone, for readers of Resent",
 	Default:  rules.Info,
-	Analysis: seqAnalysis,
+	Requires: seq,
 }
 
 // SequenceOnly returns the checks of an Engine that runs the sequence

@@ -33,6 +33,7 @@ more retransmissions of any kind than this, one warning says so at its end.`,
 	RFC:       "RFC 9293 section 3.8.1, RFC 6298 (retransmission timer)",
 	Wireshark: `tcp.analysis.retransmission. Wireshark also sets it on fast and spurious retransmissions (here reported by their own checks) and on retransmitted SYNs (here syn-retransmitted); it calls a resent segment out-of-order when it comes within the reorder window of the highest one, where pcaplint requires it to fill a hole and then asks the segment's TSval, IP ID and the receiver's SACK blocks whether it was sent after the segment that opened the hole (Wireshark guesses by timing: on the recordings of testdata/record/lossy.sh it calls a third of the true retransmissions out-of-order); and it lets a RST move the sender's nxt, so that after a RST beyond nxt (rst-out-of-window) it calls the sender's next segments retransmissions.`,
 	Params:    []rules.Param{{Name: "max-per-connection", Default: 0, Doc: "retransmissions of any kind a connection may have before a warning (0: no limit)"}},
+	Requires:  seq,
 	SegmentOn: on(anyRetransmission),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg, v := p.Seg, &st.v

@@ -50,6 +50,7 @@ compared. 0 turns the comparison off.`,
 	RFC:       "RFC 9293 section 3.4 (every octet has one sequence number) and section 3.10.7.4 (a receiver keeps the first copy of a byte)",
 	Wireshark: `none: Wireshark flags the segment tcp.analysis.retransmission whatever its bytes (its reassembly may warn of overlapping data that differs, as Zeek's Retransmission_Inconsistency does). Where this check reports, pcaplint also reports the retransmission itself.`,
 	Params:    []rules.Param{{Name: "max-bytes", Default: 16384, Doc: "unacknowledged bytes kept per direction to compare retransmissions with (0: off)"}},
+	Requires:  seq,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		if p.IsNew {
 			st.keepBytes = intParam(p, "max-bytes")

@@ -26,13 +26,13 @@ when counting aborts.`,
 	RFC:       "RFC 9293 section 3.6 (closing), section 3.10.7.4",
 	Wireshark: "none",
 	SegmentOn: rules.OnRST,
-	Segment: onSegment(func(p *rules.Pass, st *connState) {
+	Segment: func(p *rules.Pass) {
 		c, seg := p.Conn, p.Seg
 		if !isRST(seg) || !(c.Sides[0].HasFIN && c.Sides[1].HasFIN) || c.RSTIgnored(p.Dir, seg) {
 			return
 		}
 		p.Reportf(rstAfterCloseText, who(c, p.Dir))
-	}),
+	},
 }
 
 // The messages of rst-after-close, in every language of the reports.

@@ -26,6 +26,7 @@ started mid-stream): a RST answering a SYN is judged by its ack.`,
 10:00:00.010000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [R], seq 101, win 0, length 0`,
 	RFC:       "RFC 5961 section 3 (blind reset attack), RFC 9293 section 3.10.7.4",
 	Wireshark: "none",
+	Requires:  seq,
 	SegmentOn: rules.OnRST,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		c, seg := p.Conn, p.Seg

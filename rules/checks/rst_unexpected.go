@@ -29,6 +29,7 @@ Refused connections (` + "`connection-refused`" + `), RSTs after a full close
 10:00:00.000200 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 2, win 502, length 0`,
 	RFC:       "RFC 9293 section 3.10.7.4 (reset processing), section 3.6 (abort)",
 	Wireshark: "none: Wireshark notes every RST in expert info (tcp.connection.rst) without telling aborts apart.",
+	Requires:  seq,
 	SegmentOn: rules.OnRST,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		c, seg := p.Conn, p.Seg

@@ -42,6 +42,7 @@ an MSS of 65495, a jumbo frame's link 8960).`,
 10:00:00.000300 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [P.], seq 1:1461, ack 1, win 510, length 1460`,
 	RFC:       "RFC 9293 section 3.7.1 (the MSS option), RFC 6691 (the MSS counts no options)",
 	Wireshark: "none: Wireshark notes no segment larger than the MSS.",
+	Requires:  seq,
 	SegmentOn: on(isOversize),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		if oversize(p.Conn, p.Dir, p.Seg) {

@@ -40,6 +40,7 @@ gap (RFC 2018).`,
 10:00:00.000020 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 1449:2897, ack 1, win 502, length 1448`,
 	RFC:       "RFC 9293 section 3.4 (sequence numbers), RFC 1982 (serial comparison)",
 	Wireshark: `tcp.analysis.lost_segment ("previous segment not captured"), on the same packet. Wireshark flags it at once; pcaplint does not report a hole that an out-of-order segment fills within the reorder window. After a clean close or an accepted RST, Wireshark reads a new connection on the same 4-tuple whose SYN was not captured as the old one, and flags its first segments; pcaplint starts a new connection there (port-reuse).`,
+	Requires:  seq,
 	SegmentOn: on(hasExpiredHoles),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		for _, h := range st.v.expired {

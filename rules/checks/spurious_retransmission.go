@@ -35,6 +35,7 @@ Two more kinds of evidence make a retransmission spurious:
 10:00:00.210000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1:101, ack 1, win 502, length 100`,
 	RFC:       "RFC 3522 and RFC 5682 (detecting spurious retransmissions)",
 	Wireshark: `tcp.analysis.spurious_retransmission. Wireshark compares with the receiver's latest ack and also flags segments that do not go back below nxt; pcaplint uses the receiver's highest ack and only judges retransmissions. Wireshark looks at neither SACK nor D-SACK blocks for this flag: a retransmission of SACKed data, or one a D-SACK answered, is spurious here only.`,
+	Requires:  seq,
 	SegmentOn: on(isSpuriousRetransmission | hasDSACK),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		v, pd := &st.v, p.Dir.Peer()

@@ -28,7 +28,7 @@ A SYN with another ISN on the same 4-tuple is a new connection
 	RFC:       "RFC 9293 section 3.8.1 (retransmission timeout), RFC 6298 section 2 (initial RTO of 1 s)",
 	Wireshark: "tcp.analysis.retransmission on the repeated SYN or SYN-ACK; pcaplint reports it here and not as retransmission.",
 	SegmentOn: rules.OnSYN,
-	Segment: onSegment(func(p *rules.Pass, st *connState) {
+	Segment: func(p *rules.Pass) {
 		seg, c := p.Seg, p.Conn
 		s := &c.Sides[p.Dir]
 		if !seg.Has(tcp.KnownSeq) || !s.HasISN || seg.Seq != s.ISN || s.SYNs == 0 {
@@ -40,7 +40,7 @@ A SYN with another ISN on the same 4-tuple is a new connection
 		case isSYNACK(seg) && p.Dir == rules.FromServer:
 			p.Reportf(synAckAgainText, s.SYNs+1, s.ISN, dur(seg.Time.Sub(c.SYNACKTime)))
 		}
-	}),
+	},
 }
 
 // The messages of syn-retransmitted, in every language of the reports.

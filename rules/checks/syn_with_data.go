@@ -23,7 +23,7 @@ and often sent again.`,
 	RFC:       "RFC 7413 (TCP Fast Open), RFC 9293 section 3.10.7.2",
 	Wireshark: "tcp.analysis.tfo_syn (not compared).",
 	SegmentOn: rules.OnSYN,
-	Segment: onSegment(func(p *rules.Pass, st *connState) {
+	Segment: func(p *rules.Pass) {
 		seg := p.Seg
 		if !seg.Has(tcp.KnownFlags) || seg.Flags&tcp.SYN == 0 || seg.PayloadLen == 0 {
 			return
@@ -35,7 +35,7 @@ and often sent again.`,
 		default:
 			p.Reportf(synNoCookieText, kind, who(p.Conn, p.Dir), byteCount(seg.PayloadLen))
 		}
-	}),
+	},
 }
 
 // The messages of syn-with-data, in every language of the reports.

@@ -30,6 +30,7 @@ the connection's last segment.`,
 	Wireshark: "none: compare tcp.completeness.",
 	// The analysis must see every segment to know whether one came without
 	// flags (tcpdump -q), which may have hidden a FIN or RST.
+	Requires: seq,
 	End: onEnd(func(p *rules.Pass, st *connState) {
 		c := p.Conn
 		if !(c.Established() || c.Midstream) || c.ResetAccepted() || st.flagless || skipsOneDirection(c, st) {

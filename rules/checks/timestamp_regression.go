@@ -46,6 +46,7 @@ loopback and multi-queue interfaces, which is no fault of the sender.`,
 10:00:00.010000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 101:201, ack 1, win 502, options [nop,nop,TS val 5010 ecr 10], length 100`,
 	RFC:       "RFC 7323 section 5 (PAWS), RFC 1982 (serial comparison)",
 	Wireshark: "none",
+	Requires:  seq,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg := p.Seg
 		if !seg.Has(tcp.KnownOptions|tcp.KnownFlags) || seg.Options.Has&tcp.OptTimestamp == 0 || seg.Flags&(tcp.SYN|tcp.RST) != 0 {

@@ -24,6 +24,7 @@ SYN for its window scale, as Wireshark does.`,
 10:00:00.000100 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1:1001, ack 1, win 502, length 1000`,
 	RFC:       "RFC 9293 section 3.8.6 (managing the window), RFC 7323 section 2 (window scale)",
 	Wireshark: "tcp.analysis.window_full, with the same rule.",
+	Requires:  seq,
 	SegmentOn: on(isWindowFull),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		if st.v.class&isWindowFull == 0 {

@@ -24,6 +24,7 @@ a zero-window episode.`,
 10:00:00.100000 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [.], ack 201, win 512, length 0`,
 	RFC:       "RFC 9293 section 3.8.6.2.2, RFC 1122 section 4.2.3.3",
 	Wireshark: "tcp.analysis.window_update, with the same rule.",
+	Requires:  seq,
 	SegmentOn: on(isWindowUpdate),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		if st.v.class&isWindowUpdate == 0 {

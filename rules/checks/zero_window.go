@@ -15,6 +15,10 @@ type zeroEpisode struct {
 	time time.Time
 }
 
+// zeroEpisodes are a connection's episodes, one a direction: the state of
+// zero-window, taken at the first zero window.
+var zeroEpisodes = rules.NewCheckState[[2]zeroEpisode]("zero-window")
+
 var zeroWindow = &rules.Check{
 	ID:      "zero-window",
 	Title:   "A receiver closed its window",
@@ -46,16 +50,17 @@ application (the real zero-window recording: 1.46 s).`,
 	Wireshark: `tcp.analysis.zero_window. Wireshark flags every zero-window segment, pcaplint the first of each episode; Wireshark skips SYN and FIN segments, pcaplint only RSTs.`,
 	Params: []rules.Param{{Name: "warn-after", Default: time.Second,
 		Doc: "a window closed longer than this gets the check's severity; a shorter episode is info"}},
+	Requires:  seq,
 	SegmentOn: on(inZeroWindow),
-	Segment: onSegment(func(p *rules.Pass, st *connState) {
+	Segment: func(p *rules.Pass) {
 		seg := p.Seg
 		if !seg.Has(tcp.KnownWindow) || isRST(seg) {
 			return
 		}
-		if seg.Window != 0 && st.x == nil {
+		if seg.Window != 0 && zeroEpisodes.Peek(p.Conn) == nil {
 			return // no episode was ever open
 		}
-		ep := &st.extra().zeroWin[p.Dir]
+		ep := &zeroEpisodes.Of(p.Conn)[p.Dir]
 		switch {
 		case seg.Window == 0 && !ep.open:
 			*ep = zeroEpisode{open: true, pos: seg.Pos, time: seg.Time}
@@ -64,19 +69,20 @@ application (the real zero-window recording: 1.46 s).`,
 			held := seg.Time.Sub(ep.time)
 			reportEpisode(p, ep, held, rules.Say(zeroWindowText, who(p.Conn, p.Dir), dur(held)))
 		}
-	}),
-	End: onEnd(func(p *rules.Pass, st *connState) {
-		if st.x == nil {
+	},
+	End: func(p *rules.Pass) {
+		eps := zeroEpisodes.Peek(p.Conn)
+		if eps == nil {
 			return
 		}
 		for d := rules.FromClient; d <= rules.FromServer; d++ {
-			if ep := &st.x.zeroWin[d]; ep.open {
+			if ep := &eps[d]; ep.open {
 				ep.open = false
 				held := p.Conn.End.Sub(ep.time)
 				reportEpisode(p, ep, held, rules.Say(zeroWindowAtEndText, who(p.Conn, d), dur(held)))
 			}
 		}
-	}),
+	},
 }
 
 // reportEpisode reports a zero-window episode held for held: at the

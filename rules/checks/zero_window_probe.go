@@ -30,6 +30,7 @@ ordinary ACK and is not recognised.`,
 10:00:00.200000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 65536:65537, ack 1, win 502, length 1`,
 	RFC:       "RFC 9293 section 3.8.6.1, RFC 1122 section 4.2.2.17",
 	Wireshark: "tcp.analysis.zero_window_probe for the 1-byte probe. Wireshark calls Linux's empty probe at the peer's ack - 1 tcp.analysis.keep_alive (its zero-window probe wants 1 byte at nxt, its keep-alive 0 or 1 byte at nxt - 1, whatever the window): pcaplint reports it here and not as keep-alive.",
+	Requires:  seq,
 	SegmentOn: on(isZeroWindowProbe),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		if st.v.class&isZeroWindowProbe == 0 {
