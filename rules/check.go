@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
@@ -25,7 +24,9 @@ type Check struct {
 	// Wireshark says how the check relates to tshark's tcp.analysis.*
 	// flags, if it does.
 	Wireshark string
-	Params    []Param
+	// Params are the check's parameters, each declared once as a
+	// package variable that the check reads with Pass.Param.
+	Params []*Param
 	// Limit caps the findings the check reports per input (0: the
 	// engine's MaxPerRule); the rest are counted in one summary finding.
 	Limit int
@@ -115,13 +116,6 @@ func kindOf(seg *tcp.Segment, isNew bool) SegmentKind {
 	return k
 }
 
-// Param is a documented parameter of a check.
-type Param struct {
-	Name    string
-	Default any // int, float64, string, bool or time.Duration
-	Doc     string
-}
-
 // Pass is what a check sees at one segment, or at the end of a connection
 // (then Seg is nil).
 type Pass struct {
@@ -132,22 +126,21 @@ type Pass struct {
 	Why   EndReason // at End: why the connection ended
 
 	check  *Check
-	params map[string]any
+	values []Value // the value of each of check.Params
 	engine *Engine
 	active *activeCheck
 }
 
-// Param returns the configured value of a parameter, or its default.
-func (p *Pass) Param(name string) any {
-	if v, ok := p.params[name]; ok {
-		return v
-	}
-	for _, prm := range p.check.Params {
-		if prm.Name == name {
-			return prm.Default
+// Param returns the configured value of prm, one of the check's Params,
+// typed and within its bounds since the engine was made; a prm the check
+// does not declare reads as its default.
+func (p *Pass) Param(prm *Param) Value {
+	for i, q := range p.check.Params {
+		if q == prm {
+			return p.values[i]
 		}
 	}
-	panic(fmt.Sprintf("check %s has no parameter %q", p.check.ID, name))
+	return prm.Default
 }
 
 // Report records a finding at an explicit position, for verdicts reached

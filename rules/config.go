@@ -31,8 +31,10 @@ func (c *Config) ReadsConnID() bool {
 // RuleConfig configures one check.
 type RuleConfig struct {
 	Severity Severity
-	// Params override the check's parameter defaults.
-	Params map[string]any
+	// Params override the check's parameter defaults, by name; each
+	// must be of the parameter's type and within its bounds (NewEngine
+	// refuses the Config otherwise).
+	Params map[string]Value
 	// Ignore lists scopes in which the check reports nothing.
 	Ignore []Scope
 }

@@ -55,7 +55,6 @@ type segHook struct {
 type activeCheck struct {
 	check    *Check
 	severity Severity
-	params   map[string]any
 	ignore   []Scope
 	// pass is reused for every call, so that running a check allocates
 	// nothing per segment.
@@ -85,13 +84,18 @@ func NewEngine(checks []*Check, cfg *Config) (*Engine, error) {
 	}
 	for _, c := range checks {
 		a := &activeCheck{check: c, severity: c.Default}
+		var set map[string]Value
 		if cfg != nil {
 			if rc, ok := cfg.Rules[c.ID]; ok {
-				a.severity, a.params, a.ignore = rc.Severity, rc.Params, rc.Ignore
+				a.severity, set, a.ignore = rc.Severity, rc.Params, rc.Ignore
 			}
 		}
+		values, err := resolveParams(c, set)
+		if err != nil {
+			return nil, err
+		}
 		if a.severity != Off {
-			a.pass = Pass{check: c, params: a.params, engine: e, active: a}
+			a.pass = Pass{check: c, values: values, engine: e, active: a}
 			e.active = append(e.active, a)
 		}
 	}

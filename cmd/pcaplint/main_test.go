@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules"
@@ -24,6 +23,9 @@ const loopbackCapture = "../../testdata/captures/real/loopback-9502-any.pcap"
 // pushedText is push-data's message.
 var pushedText = &rules.Texts{Key: "push-data", En: "%[1]s pushed %[2]d bytes", Zh: "%[1]s推送了 %[2]d 字节"}
 
+// pushMin is push-data's least payload.
+var pushMin = &rules.Param{Name: "min", Default: rules.IntValue(1), Doc: "fewest payload bytes"}
+
 func stubChecks() []*rules.Check {
 	return []*rules.Check{
 		{ID: "push-data", Title: "A segment pushes data", Default: rules.Warning,
@@ -31,9 +33,9 @@ func stubChecks() []*rules.Check {
 			Triggers: "IP 10.0.0.1.1 > 10.0.0.2.2: Flags [P.], seq 1:8, ack 1, win 512, length 7",
 			Passes:   "IP 10.0.0.1.1 > 10.0.0.2.2: Flags [.], ack 1, win 512, length 0",
 			RFC:      "RFC 9293 section 3.9.1.2", Wireshark: "none",
-			Params: []rules.Param{{Name: "min", Default: 1, Doc: "fewest payload bytes"}, {Name: "after", Default: time.Duration(0), Doc: "ignore the first segments"}},
+			Params: []*rules.Param{pushMin, {Name: "after", Default: rules.DurationValue(0), Doc: "ignore the first segments"}},
 			Segment: func(p *rules.Pass) {
-				if p.Seg.Flags.Has(tcp.PSH) && int(p.Seg.PayloadLen) >= p.Param("min").(int) {
+				if p.Seg.Flags.Has(tcp.PSH) && int(p.Seg.PayloadLen) >= p.Param(pushMin).Int() {
 					p.Reportf(pushedText, p.Dir, p.Seg.PayloadLen)
 				}
 			}},

@@ -38,9 +38,13 @@ SARIF output and baselines name them.
 		textSection(&b, "RFC", c.RFC)
 		textSection(&b, "Wireshark", c.Wireshark)
 		if len(c.Params) > 0 {
-			b.WriteString("\n| parameter | default | meaning |\n|---|---|---|\n")
+			b.WriteString("\n| parameter | type | default | bounds | meaning |\n|---|---|---|---|---|\n")
 			for _, p := range c.Params {
-				fmt.Fprintf(&b, "| `%s` | `%v` | %s |\n", p.Name, p.Default, p.Doc)
+				bounds := "none"
+				if s := p.Bounds(); s != "" {
+					bounds = s
+				}
+				fmt.Fprintf(&b, "| `%s` | %s | `%v` | %s | %s |\n", p.Name, p.Type(), p.Default, bounds, p.Doc)
 			}
 		}
 	}

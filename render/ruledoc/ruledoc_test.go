@@ -16,7 +16,8 @@ var stub = []*rules.Check{
 		Triggers:  "IP a > b: Flags [P.], length 7\nIP b > a: Flags [.], length 0",
 		RFC:       "RFC 9293 section 3.9.1.2",
 		Wireshark: "none",
-		Params:    []rules.Param{{Name: "min", Default: 1, Doc: "fewest payload bytes"}, {Name: "after", Default: time.Second, Doc: "ignore the first"}}},
+		Params: []*rules.Param{{Name: "min", Default: rules.IntValue(1), Doc: "fewest payload bytes"},
+			{Name: "after", Default: rules.DurationValue(time.Second), Min: rules.DurationValue(0), Max: rules.DurationValue(time.Minute), Doc: "ignore the first"}}},
 	{ID: "never-fires", Title: "Nothing", Default: rules.Off},
 }
 
@@ -89,7 +90,8 @@ func TestMarkdownSections(t *testing.T) {
 		"\n## never-fires\n\n**Nothing.** Default severity: off.\n",
 		"\nTriggers on:\n\n```\nIP a > b: Flags [P.], length 7\nIP b > a: Flags [.], length 0\n```\n",
 		"\nRFC: RFC 9293 section 3.9.1.2\n",
-		"| `after` | `1s` | ignore the first |\n",
+		"| `min` | int | `1` | none | fewest payload bytes |\n",
+		"| `after` | duration | `1s` | 0s to 1m | ignore the first |\n",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("no %q in\n%s", want, md)

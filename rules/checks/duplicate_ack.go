@@ -28,12 +28,12 @@ fast-retransmit trigger of RFC 5681) is the first number reported.`,
 10:00:00.000100 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [.], ack 2897, win 502, length 0`,
 	RFC:       "RFC 5681 section 2 (definition of a duplicate ACK) and 3.2, RFC 9293 section 3.10.7.4",
 	Wireshark: `tcp.analysis.duplicate_ack, numbered like tcp.analysis.duplicate_ack_num. Wireshark flags every duplicate (pcaplint from threshold on) and does not require outstanding data.`,
-	Params:    []rules.Param{{Name: "threshold", Default: 3, Doc: "first duplicate number reported"}},
+	Params:    []*rules.Param{dupThreshold},
 	Requires:  seq,
 	SegmentOn: on(isDupAck),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		v, seg := &st.v, p.Seg
-		if v.class&isDupAck == 0 || v.dupNum < intParam(p, "threshold") {
+		if v.class&isDupAck == 0 || v.dupNum < p.Param(dupThreshold).Int() {
 			return
 		}
 		pd := p.Dir.Peer()
@@ -52,3 +52,7 @@ var (
 		En: "duplicate ACK #%[1]d of %[2]s from %[3]s, %[4]s outstanding up to %[5]s",
 		Zh: "%[3]s 对 %[2]s 的第 %[1]d 个重复确认，到 %[5]s 为止还有 %[4]s 未确认"}
 )
+
+// dupThreshold is duplicate-ack's first duplicate number reported.
+var dupThreshold = &rules.Param{Name: "threshold", Default: rules.IntValue(3),
+	Min: rules.IntValue(1), Max: rules.IntValue(1_000_000), Doc: "first duplicate number reported"}

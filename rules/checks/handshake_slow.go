@@ -29,7 +29,7 @@ network.`,
 10:00:00.000200 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 65535, length 0`,
 	RFC:       "RFC 9293 section 3.5",
 	Wireshark: "none: compare tcp.analysis.initial_rtt.",
-	Params:    []rules.Param{{Name: "max", Default: time.Second, Doc: "longest acceptable SYN → ACK time"}},
+	Params:    []*rules.Param{handshakeSlowMax},
 	Requires:  seq,
 	SegmentOn: on(beforeEstablished),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
@@ -41,7 +41,7 @@ network.`,
 		if seg.Has(tcp.KnownAck) && sv.HasISN && seg.Ack != sv.ISN+1 {
 			return
 		}
-		limit := durationParam(p, "max")
+		limit := p.Param(handshakeSlowMax).Duration()
 		if total := seg.Time.Sub(c.SYNTime); total > limit {
 			p.Reportf(handshakeSlowText,
 				dur(total), dur(c.SYNACKTime.Sub(c.SYNTime)), dur(seg.Time.Sub(c.SYNACKTime)), dur(limit))
@@ -55,3 +55,7 @@ var (
 		En: "handshake took %[1]s (SYN → SYN-ACK %[2]s, SYN-ACK → ACK %[3]s), more than max %[4]s",
 		Zh: "三次握手用时 %[1]s（SYN → SYN+ACK %[2]s，SYN+ACK → ACK %[3]s），超过了上限 %[4]s"}
 )
+
+// handshakeSlowMax is handshake-slow's longest acceptable handshake.
+var handshakeSlowMax = &rules.Param{Name: "max", Default: rules.DurationValue(time.Second),
+	Min: rules.DurationValue(0), Max: rules.DurationValue(time.Hour), Doc: "longest acceptable SYN → ACK time"}

@@ -46,14 +46,14 @@ reorder window; it also bounds how long ` + "`seq-gap`" + ` waits for a hole to 
 10:00:00.000010 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1449:2897, ack 1, win 502, length 1448`,
 	RFC:       "RFC 9293 section 3.10.7.4 (segments beyond RCV.NXT are held for later processing), RFC 4737 (reordering metrics)",
 	Wireshark: `tcp.analysis.out_of_order. Wireshark calls any segment below nxt out-of-order when it comes within the window and does not end at nxt, even if it was sent before (a quick retransmission); pcaplint requires it to fill a hole, and calls a fill whose TSval, IP ID or SACK blocks show it was sent after the segment that opened the hole a retransmission: Wireshark guesses by timing alone, so on a fast path (a fast retransmission within the handshake RTT) it calls retransmissions out-of-order. Wireshark also lets a RST beyond nxt (an out-of-window RST) move nxt, so the data that follows such a RST looks out-of-order to it; pcaplint does not move nxt on a RST.`,
-	Params:    []rules.Param{{Name: "window", Default: time.Duration(0), Doc: "reorder window (0: handshake RTT, else 3ms)"}},
+	Params:    []*rules.Param{reorderWindow},
 	Requires:  seq,
 	SegmentOn: rules.OnNew | on(isOutOfOrder),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		// Read at the connection's first segment: the analysis of the
 		// next ones uses it.
 		if p.IsNew {
-			st.window = durationParam(p, "window")
+			st.window = p.Param(reorderWindow).Duration()
 		}
 		if st.v.class&isOutOfOrder == 0 {
 			return
@@ -69,3 +69,7 @@ var (
 		En: "%[1]s sends %[2]s %[3]s after reaching nxt %[4]s: filled a hole, sent before the segment that opened it (%[5]s)",
 		Zh: "%[1]s 在到达 nxt %[4]s 之后 %[3]s 发送了%[2]s：它填补了空缺，发出时间早于造成空缺的报文段（%[5]s）"}
 )
+
+// reorderWindow is out-of-order's reorder window.
+var reorderWindow = &rules.Param{Name: "window", Default: rules.DurationValue(0),
+	Min: rules.DurationValue(0), Max: rules.DurationValue(time.Minute), Doc: "reorder window (0: handshake RTT, else 3ms)"}

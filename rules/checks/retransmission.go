@@ -32,7 +32,7 @@ more retransmissions of any kind than this, one warning says so at its end.`,
 10:00:00.010000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 101:201, ack 1, win 502, length 100`,
 	RFC:       "RFC 9293 section 3.8.1, RFC 6298 (retransmission timer)",
 	Wireshark: `tcp.analysis.retransmission. Wireshark also sets it on fast and spurious retransmissions (here reported by their own checks) and on retransmitted SYNs (here syn-retransmitted); it calls a resent segment out-of-order when it comes within the reorder window of the highest one, where pcaplint requires it to fill a hole and then asks the segment's TSval, IP ID and the receiver's SACK blocks whether it was sent after the segment that opened the hole (Wireshark guesses by timing: on the recordings of testdata/record/lossy.sh it calls a third of the true retransmissions out-of-order); and it lets a RST move the sender's nxt, so that after a RST beyond nxt (rst-out-of-window) it calls the sender's next segments retransmissions.`,
-	Params:    []rules.Param{{Name: "max-per-connection", Default: 0, Doc: "retransmissions of any kind a connection may have before a warning (0: no limit)"}},
+	Params:    []*rules.Param{retransMax},
 	Requires:  seq,
 	SegmentOn: on(anyRetransmission),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
@@ -51,7 +51,7 @@ more retransmissions of any kind than this, one warning says so at its end.`,
 		}
 	}),
 	End: onEnd(func(p *rules.Pass, st *connState) {
-		limit := intParam(p, "max-per-connection")
+		limit := p.Param(retransMax).Int()
 		n := st.retrans[0] + st.retrans[1]
 		if limit > 0 && n > limit {
 			p.ReportAtLeast(rules.Warning, p.Conn.LastPos, p.Conn.End,
@@ -72,3 +72,8 @@ var (
 		En: "%[1]d retransmissions (client %[2]d, server %[3]d), more than max-per-connection %[4]d",
 		Zh: "重传 %[1]d 次（客户端 %[2]d 次，服务器端 %[3]d 次），超过了 max-per-connection 上限 %[4]d"}
 )
+
+// retransMax is retransmission's max-per-connection.
+var retransMax = &rules.Param{Name: "max-per-connection", Default: rules.IntValue(0),
+	Min: rules.IntValue(0), Max: rules.IntValue(1_000_000_000),
+	Doc: "retransmissions of any kind a connection may have before a warning (0: no limit)"}

@@ -49,11 +49,11 @@ compared. 0 turns the comparison off.`,
 	0x0020:  5018 01f6 0000 0000 6869 2121`,
 	RFC:       "RFC 9293 section 3.4 (every octet has one sequence number) and section 3.10.7.4 (a receiver keeps the first copy of a byte)",
 	Wireshark: `none: Wireshark flags the segment tcp.analysis.retransmission whatever its bytes (its reassembly may warn of overlapping data that differs, as Zeek's Retransmission_Inconsistency does). Where this check reports, pcaplint also reports the retransmission itself.`,
-	Params:    []rules.Param{{Name: "max-bytes", Default: 16384, Doc: "unacknowledged bytes kept per direction to compare retransmissions with (0: off)"}},
+	Params:    []*rules.Param{inconsistentMaxBytes},
 	Requires:  seq,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		if p.IsNew {
-			st.keepBytes = intParam(p, "max-bytes")
+			st.keepBytes = p.Param(inconsistentMaxBytes).Int()
 		}
 		seg, d := p.Seg, p.Dir
 		if st.keepBytes <= 0 || !seg.Has(tcp.KnownSeq|tcp.KnownFlags) {
@@ -109,3 +109,8 @@ const inconsistentFirst = `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flag
 	0x0000:  4500 002c 0001 0000 4006 66cd 0a00 0001
 	0x0010:  0a00 0002 9c40 0050 0000 0001 0000 0001
 	0x0020:  5018 01f6 0000 0000 6869 2121`
+
+// inconsistentMaxBytes is retransmission-inconsistent's max-bytes.
+var inconsistentMaxBytes = &rules.Param{Name: "max-bytes", Default: rules.BytesValue(16384),
+	Min: rules.BytesValue(0), Max: rules.BytesValue(16 << 20),
+	Doc: "unacknowledged bytes kept per direction to compare retransmissions with (0: off)"}

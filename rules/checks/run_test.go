@@ -11,7 +11,7 @@ import (
 )
 
 // allAtInfo enables every check, the ones off by default at info.
-func allAtInfo(params map[string]map[string]any) *rules.Config {
+func allAtInfo(params map[string]map[string]rules.Value) *rules.Config {
 	cfg := &rules.Config{Rules: map[string]rules.RuleConfig{}}
 	for _, c := range All() {
 		sev := c.Default

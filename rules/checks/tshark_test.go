@@ -361,7 +361,7 @@ func TestAgreementWithTshark(t *testing.T) {
 	for range agreements {
 		run.tallies = append(run.tallies, &tally{explained: map[string]int{}})
 	}
-	cfg := allAtInfo(map[string]map[string]any{"duplicate-ack": {"threshold": 1}})
+	cfg := allAtInfo(map[string]map[string]rules.Value{"duplicate-ack": {"threshold": rules.IntValue(1)}})
 	paths := corpus(t)
 	for _, path := range paths {
 		t.Run(strings.TrimPrefix(filepath.ToSlash(path), "../../testdata/"), func(t *testing.T) {

@@ -48,8 +48,7 @@ application (the real zero-window recording: 1.46 s).`,
 	Passes:    `10:00:00.000000 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [.], ack 65536, win 512, length 0`,
 	RFC:       "RFC 9293 section 3.8.6.1 (zero-window probing), RFC 1122 section 4.2.2.17",
 	Wireshark: `tcp.analysis.zero_window. Wireshark flags every zero-window segment, pcaplint the first of each episode; Wireshark skips SYN and FIN segments, pcaplint only RSTs.`,
-	Params: []rules.Param{{Name: "warn-after", Default: time.Second,
-		Doc: "a window closed longer than this gets the check's severity; a shorter episode is info"}},
+	Params:    []*rules.Param{zeroWarnAfter},
 	Requires:  seq,
 	SegmentOn: on(inZeroWindow),
 	Segment: func(p *rules.Pass) {
@@ -88,7 +87,7 @@ application (the real zero-window recording: 1.46 s).`,
 // reportEpisode reports a zero-window episode held for held: at the
 // check's severity from warn-after on, as info below it.
 func reportEpisode(p *rules.Pass, ep *zeroEpisode, held time.Duration, msg rules.Text) {
-	if held >= durationParam(p, "warn-after") {
+	if held >= p.Param(zeroWarnAfter).Duration() {
 		p.Report(ep.pos, ep.time, msg)
 		return
 	}
@@ -104,3 +103,8 @@ var (
 		En: "%[1]s advertised a zero window, still closed %[2]s later when the connection ended",
 		Zh: "%[1]s 通告了零窗口，%[2]s 后连接结束时窗口仍未打开"}
 )
+
+// zeroWarnAfter is zero-window's warn-after.
+var zeroWarnAfter = &rules.Param{Name: "warn-after", Default: rules.DurationValue(time.Second),
+	Min: rules.DurationValue(0), Max: rules.DurationValue(time.Hour),
+	Doc: "a window closed longer than this gets the check's severity; a shorter episode is info"}

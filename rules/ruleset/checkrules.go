@@ -2,6 +2,9 @@ package ruleset
 
 import (
 	"fmt"
+	"maps"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -53,17 +56,15 @@ func (l *loader) rules(f *ruleFile, n *yaml.Node, cfg *rules.Config) {
 	}
 }
 
-// params reads a check's parameters over base, each converted to the type
-// of its default.
-func (l *loader) params(f *ruleFile, n *yaml.Node, check *rules.Check, base map[string]any) map[string]any {
+// params reads a check's parameters over base, each converted to the
+// parameter's type and checked against its bounds, errors at the value.
+func (l *loader) params(f *ruleFile, n *yaml.Node, check *rules.Check, base map[string]rules.Value) map[string]rules.Value {
 	if n.Kind != yaml.MappingNode {
 		l.errs.add(f.pos(n), "params of %s wants a mapping of parameter names to values, not %s", check.ID, kindName(n))
 		return base
 	}
-	out := make(map[string]any, len(base)+len(n.Content)/2)
-	for k, v := range base {
-		out[k] = v
-	}
+	out := make(map[string]rules.Value, len(base)+len(n.Content)/2)
+	maps.Copy(out, base)
 	var names []string
 	for _, p := range check.Params {
 		names = append(names, p.Name)
@@ -79,7 +80,10 @@ func (l *loader) params(f *ruleFile, n *yaml.Node, check *rules.Check, base map[
 			l.errs.add(f.pos(k), "%s has no parameter %s (%s)%s", check.ID, describe(k), want, Suggest(k.Value, names))
 			continue
 		}
-		val, err := paramValue(v, prm.Default)
+		val, err := paramValue(v, prm.Type())
+		if err == nil {
+			err = prm.Check(val)
+		}
 		if err != nil {
 			l.errs.add(f.pos(v), "%s: parameter %s: %v", check.ID, prm.Name, err)
 			continue
@@ -90,46 +94,75 @@ func (l *loader) params(f *ruleFile, n *yaml.Node, check *rules.Check, base map[
 }
 
 func findParam(c *rules.Check, name string) *rules.Param {
-	for i := range c.Params {
-		if c.Params[i].Name == name {
-			return &c.Params[i]
+	for _, p := range c.Params {
+		if p.Name == name {
+			return p
 		}
 	}
 	return nil
 }
 
-// paramValue converts a YAML scalar to the Go type of def.
-func paramValue(n *yaml.Node, def any) (any, error) {
+// byteUnits are the suffixes a bytes parameter may carry.
+var byteUnits = map[string]int64{"": 1, "B": 1, "KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30}
+
+// paramValue converts a YAML scalar to a value of type t; the parameter's
+// bounds are checked after.
+func paramValue(n *yaml.Node, t rules.ParamType) (rules.Value, error) {
 	if n.Kind != yaml.ScalarNode {
-		return nil, fmt.Errorf("want a value, not %s", kindName(n))
+		return rules.Value{}, fmt.Errorf("want a value, not %s", kindName(n))
 	}
-	switch def.(type) {
-	case time.Duration:
+	switch t {
+	case rules.ParamDuration:
 		d, err := time.ParseDuration(n.Value)
-		if err != nil || d < 0 {
-			return nil, fmt.Errorf("want a duration like 200ms or 1.5s, not %s", describe(n))
+		if err != nil {
+			return rules.Value{}, fmt.Errorf("want a duration like 200ms or 1.5s, not %s", describe(n))
 		}
-		return d, nil
-	case int:
+		return rules.DurationValue(d), nil
+	case rules.ParamInt:
 		var v int
 		if n.Tag != "!!int" || n.Decode(&v) != nil {
-			return nil, fmt.Errorf("want a whole number, not %s", describe(n))
+			return rules.Value{}, fmt.Errorf("want a whole number, not %s", describe(n))
 		}
-		return v, nil
-	case float64:
+		return rules.IntValue(v), nil
+	case rules.ParamBytes:
+		if v, ok := byteCount(n); ok {
+			return rules.BytesValue(v), nil
+		}
+		return rules.Value{}, fmt.Errorf("want a number of bytes like 16384 or 64KiB, not %s", describe(n))
+	case rules.ParamFloat:
 		var v float64
 		if (n.Tag != "!!int" && n.Tag != "!!float") || n.Decode(&v) != nil {
-			return nil, fmt.Errorf("want a number, not %s", describe(n))
+			return rules.Value{}, fmt.Errorf("want a number, not %s", describe(n))
 		}
-		return v, nil
-	case bool:
+		return rules.FloatValue(v), nil
+	case rules.ParamBool:
 		var v bool
 		if n.Tag != "!!bool" || n.Decode(&v) != nil {
-			return nil, fmt.Errorf("want true or false, not %s", describe(n))
+			return rules.Value{}, fmt.Errorf("want true or false, not %s", describe(n))
 		}
-		return v, nil
-	case string:
-		return n.Value, nil
+		return rules.BoolValue(v), nil
 	}
-	return nil, fmt.Errorf("the check declares a default of unsupported type %T", def)
+	return rules.Value{}, fmt.Errorf("the check declares a parameter of unknown type %d", t)
+}
+
+// byteCount reads a bytes scalar: a whole number, or one followed by B,
+// KiB, MiB or GiB ("64KiB").
+func byteCount(n *yaml.Node) (int, bool) {
+	if n.Tag == "!!int" {
+		var v int
+		return v, n.Decode(&v) == nil
+	}
+	if n.Tag != "!!str" {
+		return 0, false
+	}
+	num := strings.TrimRight(n.Value, "BKMGi")
+	unit, ok := byteUnits[n.Value[len(num):]]
+	if !ok || num == "" || strings.TrimLeft(num, "0123456789") != "" {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || v > math.MaxInt64/unit {
+		return 0, false
+	}
+	return int(v * unit), true
 }

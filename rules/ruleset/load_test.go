@@ -49,10 +49,10 @@ func TestTheExampleRuleFileLoads(t *testing.T) {
 		t.Errorf("rst-unexpected at %v, want error", got)
 	}
 	rt := cfg.Rules["retransmission"]
-	if rt.Severity != rules.Warning || rt.Params["max-per-connection"] != 3 || len(rt.Ignore) != 4 {
+	if rt.Severity != rules.Warning || rt.Params["max-per-connection"] != rules.IntValue(3) || len(rt.Ignore) != 4 {
 		t.Errorf("retransmission = %+v", rt)
 	}
-	if got := cfg.Rules["handshake-slow"].Params["max"]; got != 250*time.Millisecond {
+	if got := cfg.Rules["handshake-slow"].Params["max"]; got != rules.DurationValue(250*time.Millisecond) {
 		t.Errorf("handshake-slow max = %v (%T)", got, got)
 	}
 	if got := cfg.Rules["handshake-bad-ack"].Severity; got != rules.Error {
@@ -125,7 +125,7 @@ func TestExtendsAFileRelativeToTheExtendingFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	rt := cfg.Rules["retransmission"]
-	if rt.Severity != rules.Error || rt.Params["max-per-connection"] != 5 {
+	if rt.Severity != rules.Error || rt.Params["max-per-connection"] != rules.IntValue(5) {
 		t.Errorf("retransmission = %+v, want error with the base's params", rt)
 	}
 	if cfg.Rules["bad-checksum"].Severity != rules.Warning {
@@ -156,5 +156,39 @@ func TestEmptyFileIsTheDefaultSet(t *testing.T) {
 	cfg := parseOK(t, "")
 	if cfg.Rules["retransmission"].Severity != rules.Info {
 		t.Errorf("got %+v", cfg.Rules["retransmission"])
+	}
+}
+
+// TestParamsOfEveryType reads a parameter of each type the loader
+// converts, in every form a rule file may write it.
+func TestParamsOfEveryType(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		want       rules.Value
+	}{
+		{"max", "250ms", rules.DurationValue(250 * time.Millisecond)},
+		{"max", "0", rules.DurationValue(0)},
+		{"max-per-connection", "7", rules.IntValue(7)},
+		{"ratio", "1", rules.FloatValue(1)},
+		{"ratio", "0.25", rules.FloatValue(0.25)},
+		{"exact", "false", rules.BoolValue(false)},
+		{"keep", "4096", rules.BytesValue(4096)},
+		{"keep", "64KiB", rules.BytesValue(64 << 10)},
+		{"keep", "1MiB", rules.BytesValue(1 << 20)},
+		{"keep", "10B", rules.BytesValue(10)},
+	}
+	owner := map[string]string{"max": "handshake-slow", "max-per-connection": "retransmission",
+		"ratio": "window-full", "exact": "window-full", "keep": "window-full"}
+	for _, tt := range tests {
+		t.Run(tt.name+"="+tt.yaml, func(t *testing.T) {
+			id := owner[tt.name]
+			cfg := parseOK(t, "rules:\n  "+id+":\n    params: {"+tt.name+": "+tt.yaml+"}\n")
+			if got := cfg.Rules[id].Params[tt.name]; got != tt.want {
+				t.Errorf("got %s %v, want %s %v", got.Type(), got, tt.want.Type(), tt.want)
+			}
+			if _, err := rules.NewEngine(stubChecks(), cfg); err != nil {
+				t.Errorf("the engine refused it: %v", err)
+			}
+		})
 	}
 }

@@ -14,12 +14,16 @@ func stubChecks() []*rules.Check {
 	return []*rules.Check{
 		{ID: "handshake-incomplete", Default: rules.Warning},
 		{ID: "handshake-bad-ack", Default: rules.Error},
-		{ID: "handshake-slow", Default: rules.Off, Params: []rules.Param{{Name: "max", Default: time.Second}}},
-		{ID: "retransmission", Default: rules.Info, Params: []rules.Param{{Name: "max-per-connection", Default: 0}}},
+		{ID: "handshake-slow", Default: rules.Off, Params: []*rules.Param{{Name: "max", Default: rules.DurationValue(time.Second),
+			Min: rules.DurationValue(0), Max: rules.DurationValue(time.Hour)}}},
+		{ID: "retransmission", Default: rules.Info, Params: []*rules.Param{{Name: "max-per-connection", Default: rules.IntValue(0),
+			Min: rules.IntValue(0)}}},
 		{ID: "rst-unexpected", Default: rules.Warning},
 		{ID: "rst-out-of-window", Default: rules.Error},
-		{ID: "window-full", Default: rules.Info, Params: []rules.Param{
-			{Name: "ratio", Default: 1.0}, {Name: "exact", Default: true}, {Name: "label", Default: "x"}}},
+		{ID: "window-full", Default: rules.Info, Params: []*rules.Param{
+			{Name: "ratio", Default: rules.FloatValue(1), Min: rules.FloatValue(0), Max: rules.FloatValue(2)},
+			{Name: "exact", Default: rules.BoolValue(true)},
+			{Name: "keep", Default: rules.BytesValue(1024), Max: rules.BytesValue(1 << 20)}}},
 		{ID: "bad-checksum", Default: rules.Off},
 	}
 }
