@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"os"
 
 	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/render/report"
@@ -13,6 +14,36 @@ import (
 	"github.com/pcaplint/pcaplint/rules/pipeline"
 	"github.com/pcaplint/pcaplint/rules/ruleset"
 )
+
+// Lint as pcaplint lint does, with the same calls: the rule set (--rules,
+// --rule), the inputs (files, directories, patterns; --include,
+// --exclude, --shard), the reading and judging, the report, what is said
+// on standard error and the exit status.
+func ExampleLint() {
+	ctx := context.Background()
+	all := checks.All()
+	cfg, err := pcaplint.LoadRules("", nil, all) // the nearest .pcaplint.yaml, else the default set
+	if err != nil {
+		log.Fatal(err)
+	}
+	ins, empty, err := pcaplint.Inputs([]string{"testdata/captures/real/rst-abort.txt"}, batch.Filters{}, nil)
+	if err != nil {
+		log.Fatal(err) // a bad pattern
+	}
+	res := pcaplint.Lint(ctx, ins, pcaplint.LintOptions{Checks: all, Rules: cfg, Format: "text"})
+	defer pcaplint.CloseSpools(res.Report)
+	p, _ := report.New("text", report.Options{Checks: all})
+	if err := report.PrintBatch(os.Stdout, p, res.Report); err != nil {
+		log.Fatal(err)
+	}
+	text, failed := report.Diagnostics{Errs: res.Errs, Empty: append(empty, res.Unread...)}.Text(res.Report)
+	fmt.Fprint(os.Stderr, text)
+	fmt.Println("exit 2:", failed, "- exit 1:", res.Worst() >= rules.Warning)
+	// Output:
+	// testdata/captures/real/rst-abort.txt:6: warning rst-unexpected: RST from server 127.0.0.1:9102 with 0 bytes unacknowledged from client, 0 from server  127.0.0.1:40200 -> 127.0.0.1:9102
+	// 1 finding (0 errors, 1 warning, 0 info) in 1 input, 1 connection
+	// exit 2: false - exit 1: true
+}
 
 // Lint one input with the default rule set, as pcaplint lint does, on
 // several goroutines, keeping only the count of connections.
@@ -79,4 +110,15 @@ func ExampleReadBatch() {
 	// testdata/captures/real/clean.txt 0 findings
 	// testdata/captures/real/rst-abort.txt 1 findings
 	// true skipped
+}
+
+// Read an input as lint does for a JSON report: the connections spooled
+// in their JSON form rather than held.
+func ExampleKeeps() {
+	ro := pcaplint.Keeps("json", false, pipeline.Options{MaxConns: rules.DefaultMaxConns})
+	f, _ := pcaplint.ReadFile(context.Background(), "testdata/captures/real/clean.txt", ro)
+	defer pcaplint.CloseSpool(&f)
+	fmt.Println(len(f.Conns), "held,", f.Spool.Len(), "spooled")
+	// Output:
+	// 0 held, 1 spooled
 }

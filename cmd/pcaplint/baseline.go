@@ -9,7 +9,6 @@ import (
 
 	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/internal/safefile"
-	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules/baseline"
 )
 
@@ -34,35 +33,24 @@ func readBaseline(path string, maxMiB int) (*baseline.Baseline, error) {
 	return b, nil
 }
 
-// applyBaseline does --write-baseline (recording every finding of rep)
-// and then --baseline (dropping the known ones from rep), with a note on
-// stderr for each.
-func applyBaseline(stderr io.Writer, rep *report.Report, known *baseline.Baseline, writePath string) error {
-	if writePath != "" {
+// writeBaseline writes the baseline res recorded to path
+// (--write-baseline), with a note on stderr, and notes the findings
+// --baseline dropped.
+func writeBaseline(stderr io.Writer, res *pcaplint.LintResult, path string) error {
+	if res.Baseline != nil {
 		var buf bytes.Buffer
-		if err := pcaplint.Baseline(rep).Encode(&buf); err != nil {
+		if err := res.Baseline.Encode(&buf); err != nil {
 			return err
 		}
-		if err := safefile.Write(writePath, safefile.Bytes(buf.Bytes())); err != nil {
+		if err := safefile.Write(path, safefile.Bytes(buf.Bytes())); err != nil {
 			return fmt.Errorf("--write-baseline: %w", err)
 		}
-		fmt.Fprintf(stderr, "pcaplint: note: recorded %s in %s\n", findings(countFindings(rep)), writePath)
+		fmt.Fprintf(stderr, "pcaplint: note: recorded %s in %s\n", findings(res.Recorded), path)
 	}
-	if known != nil {
-		if n := pcaplint.DropKnown(rep, known); n > 0 {
-			fmt.Fprintf(stderr, "pcaplint: note: %s known in the baseline not shown\n", findings(n))
-		}
+	if res.Known > 0 {
+		fmt.Fprintf(stderr, "pcaplint: note: %s known in the baseline not shown\n", findings(res.Known))
 	}
 	return nil
-}
-
-// countFindings counts the findings of every input.
-func countFindings(rep *report.Report) int {
-	n := 0
-	for _, f := range rep.Files {
-		n += len(f.Findings)
-	}
-	return n
 }
 
 // findings is "1 finding" or "n findings".

@@ -2,11 +2,10 @@ package main
 
 import (
 	"context"
-	"io"
 	"strconv"
 	"testing"
 
-	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/rules/batch"
 )
 
@@ -25,10 +24,9 @@ func BenchmarkBatch(b *testing.B) {
 			b.ReportAllocs()
 			var files, packets int64
 			for b.Loop() {
-				bt := &batchRun{workers: workers, meter: noMeter{}, newEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks, nil) }}
-				res := bt.lint(context.Background(), ins, io.Discard)
-				files += int64(len(res.rep.Files))
-				packets += res.rep.Packets()
+				res := pcaplint.Lint(context.Background(), ins, pcaplint.LintOptions{Checks: checks, Workers: workers})
+				files += int64(len(res.Report.Files))
+				packets += res.Report.Packets()
 			}
 			secs := b.Elapsed().Seconds()
 			b.ReportMetric(float64(files)/secs, "files/s")

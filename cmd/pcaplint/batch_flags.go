@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"runtime"
 
 	"github.com/pcaplint/pcaplint/rules/batch"
 	"github.com/spf13/cobra"
@@ -10,13 +9,11 @@ import (
 
 // batchFlags are the lint options for many inputs.
 type batchFlags struct {
-	jobs        int
-	filters     batch.Filters
-	shard       string
-	diagramsDir string
-	diagrams    string
-	html        string
-	allowEmpty  bool
+	jobs                         int
+	filters                      batch.Filters
+	shard, diagramsDir, diagrams string
+	html                         string
+	allowEmpty                   bool
 }
 
 // addBatchFlags declares the options for many inputs.
@@ -34,11 +31,8 @@ func addBatchFlags(cmd *cobra.Command, fl *batchFlags) {
 
 // check validates the options before any input is read.
 func (fl *batchFlags) check() error {
-	switch {
-	case fl.jobs < 0:
+	if fl.jobs < 0 {
 		return fmt.Errorf("-j must be at least 1, not %d", fl.jobs)
-	case fl.jobs == 0:
-		fl.jobs = runtime.NumCPU()
 	}
 	if fl.diagrams != "findings" && fl.diagrams != "all" {
 		return fmt.Errorf("--diagrams must be findings or all, not %q", fl.diagrams)

@@ -1,62 +1,50 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"time"
 
+	"github.com/pcaplint/pcaplint/render/report"
+	"github.com/pcaplint/pcaplint/rules/batch"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
 
-// meter follows a batch as files finish.
-type meter interface {
-	// done counts one file and the packets read in it.
-	done(packets int64)
-	// close ends the display.
-	close()
-}
-
-// noMeter shows nothing.
-type noMeter struct{}
-
-func (noMeter) done(int64) {}
-func (noMeter) close()     {}
-
 // barMeter draws files done of the total, packets per second and the
-// time left on a terminal.
+// time left on a terminal (batch.Progress).
 type barMeter struct {
-	bar     *progressbar.ProgressBar
-	start   time.Time
-	packets int64
+	bar *progressbar.ProgressBar
+	p   *batch.Progress
 }
 
 // newMeter returns a progress bar on w when w is a terminal and $CI is
-// unset (CI logs are files, where a bar is noise), else noMeter.
-func newMeter(w io.Writer, total int) meter {
+// unset (CI logs are files, where a bar is noise), else nil, which shows
+// nothing.
+func newMeter(w io.Writer, total int) *barMeter {
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) || os.Getenv("CI") != "" || total == 0 {
-		return noMeter{}
+		return nil
 	}
-	bar := progressbar.NewOptions(total,
-		progressbar.OptionSetWriter(w),
-		progressbar.OptionSetDescription("linting"),
-		progressbar.OptionShowCount(),
-		progressbar.OptionSetPredictTime(true),
-		progressbar.OptionSetWidth(30),
-		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionClearOnFinish(),
-	)
-	return &barMeter{bar: bar, start: time.Now()}
+	bar := progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("linting"),
+		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+	return &barMeter{bar: bar, p: batch.NewProgress()}
 }
 
-func (m *barMeter) done(packets int64) {
-	m.packets += packets
-	if secs := time.Since(m.start).Seconds(); secs > 0 {
-		m.bar.Describe(fmt.Sprintf("%.0f packets/s", float64(m.packets)/secs))
+// done counts one file read and its packets.
+func (m *barMeter) done(f *report.File) {
+	if m != nil {
+		if rate, ok := m.p.Done(f.Stats.Records); ok {
+			m.bar.Describe(rate)
+		}
+		m.bar.Add(1)
 	}
-	m.bar.Add(1)
 }
 
-func (m *barMeter) close() { m.bar.Finish() }
+// close ends the display.
+func (m *barMeter) close() {
+	if m != nil {
+		m.bar.Finish()
+	}
+}

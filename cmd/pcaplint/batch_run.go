@@ -1,38 +1,11 @@
 package main
 
 import (
-	"time"
-
 	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/render/diagram"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 )
-
-// batchRun is how lint reads many inputs (pcaplint.ReadBatch), keeping only each input's
-// small report.File: memory grows with the workers, not the inputs.
-type batchRun struct {
-	workers int
-	// ro is how each input is read: its parse options and what its
-	// report keeps of its connections.
-	ro        pcaplint.ReadOptions
-	newEngine func() (*rules.Engine, error)
-	// custom is set when a custom rule reads a connection's ID while
-	// reading: one tracker then reads each input.
-	custom bool
-	// diagrams, when set, receives the diagrams of every input.
-	diagrams *diagramSink
-	meter    meter
-	// grace is how long to wait for running files once interrupted.
-	grace time.Duration
-	// emit, when set, is given every input read as soon as it and every
-	// input before it are done, in input order; the result then keeps only
-	// what the end of the run needs (slim), so that memory does not grow
-	// with the inputs. The first error stops the emitting and is kept in
-	// emitErr.
-	emit    func(*report.File) error
-	emitErr error
-}
 
 // drawn is where the diagrams and the time-sequence graphs of one input
 // went, by connection ID, relative to the diagrams directory.
@@ -65,4 +38,19 @@ func (s *diagramSink) prepare(path string, ro *pcaplint.ReadOptions) pcaplint.Fi
 		}
 		return d, errs
 	}
+}
+
+// drawnFrom maps the inputs drawn by prepare (pcaplint.LintResult.Kept)
+// to their diagrams and time-sequence graphs by connection ID.
+func drawnFrom(kept map[string]any) (diagrams, graphs map[string]map[int]string) {
+	diagrams, graphs = map[string]map[int]string{}, map[string]map[int]string{}
+	for path, k := range kept {
+		if d := k.(*drawn); len(d.diagrams) > 0 {
+			diagrams[path] = d.diagrams
+		}
+		if d := k.(*drawn); len(d.graphs) > 0 {
+			graphs[path] = d.graphs
+		}
+	}
+	return diagrams, graphs
 }

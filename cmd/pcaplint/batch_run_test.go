@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pcaplint/pcaplint"
+	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/batch"
 )
@@ -22,13 +24,12 @@ func TestAnInterruptedBatchStartsNoMoreInputs(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	b := &batchRun{workers: 2, meter: noMeter{}, newEngine: func() (*rules.Engine, error) { return rules.NewEngine(builtinChecks(), nil) }}
-	res := b.lint(ctx, ins, io.Discard)
-	read := len(ins) - len(res.rep.Skipped)
-	if len(res.rep.Files) != 0 || len(res.rep.Interrupted) != read {
-		t.Errorf("%d files read and %d unread after an interruption, want 0 and %d", len(res.rep.Files), len(res.rep.Interrupted), read)
+	res := pcaplint.Lint(ctx, ins, pcaplint.LintOptions{Checks: builtinChecks(), Workers: 2})
+	read := len(ins) - len(res.Report.Skipped)
+	if len(res.Report.Files) != 0 || len(res.Report.Interrupted) != read {
+		t.Errorf("%d files read and %d unread after an interruption, want 0 and %d", len(res.Report.Files), len(res.Report.Interrupted), read)
 	}
-	if err := res.exit(io.Discard, rules.Warning); err != exitCode(exitError) {
+	if err := exit(io.Discard, res.Report, report.Diagnostics{Errs: res.Errs}, rules.Warning, res.Worst()); err != exitCode(exitError) {
 		t.Errorf("exit %v, want 2", err)
 	}
 }
@@ -36,10 +37,9 @@ func TestAnInterruptedBatchStartsNoMoreInputs(t *testing.T) {
 func TestADirectoryThatCannotBeListedIsAFailedInput(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "gone")
 	gone := batch.Input{Path: dir, Key: "gone", Fail: fmt.Errorf("listing %s: %w", dir, fs.ErrNotExist)} // as rules/batch lists it
-	b := &batchRun{workers: 1, meter: noMeter{}, newEngine: func() (*rules.Engine, error) { return rules.NewEngine(builtinChecks(), nil) }}
-	res := b.lint(context.Background(), []batch.Input{gone}, io.Discard)
-	if len(res.rep.Files) != 1 || res.rep.Files[0].Err == nil || !strings.Contains(res.rep.Files[0].Err.Error(), "listing "+dir) {
-		t.Errorf("report %+v, want one failed input saying it could not list %s", res.rep.Files, dir)
+	res := pcaplint.Lint(context.Background(), []batch.Input{gone}, pcaplint.LintOptions{Checks: builtinChecks(), Workers: 1})
+	if len(res.Report.Files) != 1 || res.Report.Files[0].Err == nil || !strings.Contains(res.Report.Files[0].Err.Error(), "listing "+dir) {
+		t.Errorf("report %+v, want one failed input saying it could not list %s", res.Report.Files, dir)
 	}
 }
 
@@ -59,12 +59,11 @@ func TestAFileOfADirectoryThatCannotBeReadIsAFailedInput(t *testing.T) {
 		t.Fatalf("%d inputs, %v", len(ins), err)
 	}
 	os.Remove(filepath.Join(dir, "b.pcap"))
-	b := &batchRun{workers: 1, meter: noMeter{}, newEngine: func() (*rules.Engine, error) { return rules.NewEngine(builtinChecks(), nil) }}
-	res := b.lint(context.Background(), ins, io.Discard)
-	if len(res.rep.Files) != 2 || res.rep.Files[1].Err == nil || len(res.rep.Skipped) != 0 {
-		t.Fatalf("report %+v, skipped %v; want b.pcap failed", res.rep.Files, res.rep.Skipped)
+	res := pcaplint.Lint(context.Background(), ins, pcaplint.LintOptions{Checks: builtinChecks(), Workers: 1})
+	if len(res.Report.Files) != 2 || res.Report.Files[1].Err == nil || len(res.Report.Skipped) != 0 {
+		t.Fatalf("report %+v, skipped %v; want b.pcap failed", res.Report.Files, res.Report.Skipped)
 	}
-	if err := res.exit(io.Discard, rules.Off); err != exitCode(exitError) {
+	if err := exit(io.Discard, res.Report, report.Diagnostics{Errs: res.Errs}, rules.Off, res.Worst()); err != exitCode(exitError) {
 		t.Errorf("exit %v, want 2", err)
 	}
 }

@@ -17,27 +17,11 @@ func newConnsCmd() *cobra.Command {
 	var withStats bool
 	var opts parse.Options
 	cmd := &cobra.Command{
-		Use:   "conns FILE...",
-		Short: "List the TCP connections of captures or tcpdump logs",
-		Long: `conns lists every TCP connection: client, server, packets, payload bytes,
-duration, Zeek's conn_state and history. FILE is a pcap or pcapng capture
-(gzip-compressed or not) or tcpdump text, recognised by content; - reads
-standard input.
-
---stats adds, per connection and direction, the figures of tcptrace -l -r:
-payload bytes, unique bytes, retransmitted segments and bytes (as the
-retransmission checks count them), goodput (unique bytes per second of the
-connection), RTT min/median/p95/max and samples (Karn's rule, and TS
-echoes of resent segments), the most bytes in flight, the largest window
-advertised (scaled) and the time spent advertising a zero window. The
-table prints them in a second block under the connections; JSON adds a
-"stats" object to each connection. docs/stats.md defines each figure and
-how it compares with tcptrace and Wireshark.`,
-		Example: `  pcaplint conns testdata/captures/real/clean.pcap
-  tcpdump -l -n -i lo port 8080 | pcaplint conns -
-  pcaplint conns --format json capture.pcapng.gz
-  pcaplint conns --stats -f json capture.pcap`,
-		Args: cobra.MinimumNArgs(1),
+		Use:     "conns FILE...",
+		Short:   "List the TCP connections of captures or tcpdump logs",
+		Long:    longHelp("conns"),
+		Example: longHelp("conns-examples"),
+		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			setMemoryLimit()
 			if format != "table" && format != "json" {

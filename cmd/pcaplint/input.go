@@ -49,28 +49,12 @@ func addInputFlags(cmd *cobra.Command, opts *parse.Options, oldAbsolute string) 
 	f.IntVar(&maxConns, "max-conns", rules.DefaultMaxConns, "keep at most `N` live connections per input; beyond, the least recently seen is evicted (conn-table-full)")
 }
 
-// inputErrors prints every input's problems on w, in language l, and
-// returns exit code 2 when an input could not be read whole.
+// inputErrors prints every input's problems on w, in language l
+// (report.InputProblems), and returns exit code 2 when an input could not
+// be read whole.
 func inputErrors(w io.Writer, rep *report.Report, l rules.Lang) error {
-	failed := false
-	warning, errorWord, more := "pcaplint: warning: %s\n", "pcaplint: error: %s\n", "pcaplint: warning: %s: %d more problems not shown\n"
-	if l == rules.Chinese {
-		warning, errorWord, more = "pcaplint: 警告：%s\n", "pcaplint: 错误：%s\n", "pcaplint: 警告：%s：还有 %d 个问题没有列出\n"
-	}
-	for _, f := range rep.Files {
-		for _, p := range f.Stats.Problems {
-			if !p.Fatal {
-				fmt.Fprintf(w, warning, report.OneLine(report.ErrorText(p.Error(), l)))
-			}
-		}
-		if f.Stats.MoreProblems > 0 {
-			fmt.Fprintf(w, more, report.OneLine(f.Path), f.Stats.MoreProblems)
-		}
-		if f.Err != nil {
-			fmt.Fprintf(w, errorWord, report.OneLine(report.ErrorText(f.Err.Error(), l)))
-			failed = true
-		}
-	}
+	text, failed := report.InputProblems(rep, l)
+	fmt.Fprint(w, text)
 	if failed {
 		return exitCode(exitError)
 	}

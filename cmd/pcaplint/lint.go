@@ -1,18 +1,36 @@
 package main
 
 import (
+	"cmp"
+	"context"
+	"embed"
 	"fmt"
+	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/batch"
 	"github.com/pcaplint/pcaplint/rules/pipeline"
 	"github.com/pcaplint/pcaplint/rules/ruleset"
 	"github.com/spf13/cobra"
 )
+
+// helpFiles hold the long help and the examples of lint, merge and conns.
+//
+//go:embed help
+var helpFiles embed.FS
+
+// longHelp is help/NAME.txt without its last newline.
+func longHelp(name string) string {
+	b, _ := helpFiles.ReadFile("help/" + name + ".txt")
+	return strings.TrimSuffix(string(b), "\n")
+}
 
 // lintFlags are the options of pcaplint lint.
 type lintFlags struct {
@@ -27,44 +45,11 @@ type lintFlags struct {
 func newLintCmd(checks []*rules.Check) *cobra.Command {
 	var fl lintFlags
 	cmd := &cobra.Command{
-		Use:   "lint FILE|DIR|-...",
-		Short: "Check TCP conversations against a rule set and report findings",
-		Long: `lint follows every TCP connection of captures or tcpdump logs, runs the
-checks and custom rules of a rule set over them in one pass, and reports
-what they find. FILE is a pcap or pcapng capture (gzip-compressed or not) or
-tcpdump text, recognised by content; DIR stands for every file under it and
-a pattern (quoted, "**" for any depth) for the files it matches, where
-files that are not captures or logs are listed as skipped; - reads
-standard input. Inputs are read in parallel (-j) and reported in path
-order; --shard splits them between machines, and pcaplint merge joins
-the JSON reports.
-
-The rule set is --rules FILE (or a built-in set: default, strict, minimal),
-else the nearest .pcaplint.yaml in the current directory or a parent, else
-the default set. --rule ID=severity overrides one rule, and may be repeated.
-
-From a pipe (tcpdump -l | pcaplint lint -), the text and github formats
-print each finding as soon as it is certain, rather than at the end.
-
---write-baseline FILE records the current findings; --baseline FILE then
-reports and fails on new findings only (keyed by input path, client
-address, server address and port, rule ID, and the message with its
-numbers masked; not by line number).
-
-Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
-2 for usage, rule-file or input errors (the report still covers what was
-read), and when nothing could be checked: an input without TCP segments
-or a directory or pattern without captures or logs (both accepted with
---allow-empty), or a log without TCP flags (tcpdump -q).`,
-		Example: `  pcaplint lint capture.pcap
-  pcaplint lint --format sarif --fail-on error captures/ > pcaplint.sarif
-  pcaplint lint --lang zh capture.pcap
-  pcaplint lint --write-baseline pcaplint-baseline.json logs/
-  pcaplint lint --baseline pcaplint-baseline.json logs/
-  tcpdump -l -n -i lo port 8080 | pcaplint lint --rule retransmission=warning -
-  pcaplint lint -j 8 --include '*.pcap*' --diagrams-dir out --html out/index.html captures/
-  pcaplint lint --shard auto/8 --format json 'captures/**/*.pcapng' > shard.json`,
-		Args: cobra.MinimumNArgs(1),
+		Use:     "lint FILE|DIR|-...",
+		Short:   "Check TCP conversations against a rule set and report findings",
+		Long:    longHelp("lint"),
+		Example: longHelp("lint-examples"),
+		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			setMemoryLimit()
 			return lint(cmd, checks, &fl, args)
@@ -83,8 +68,10 @@ or a directory or pattern without captures or logs (both accepted with
 	return cmd
 }
 
-// lint runs the lint command: everything that can be wrong with the flags
-// and the rule set is reported before any input is read.
+// lint runs the lint command (pcaplint.Lint): everything that can be wrong
+// with the flags, the rule set and the arguments is reported before any
+// input is read. Ctrl-C or SIGTERM stops starting inputs; the report
+// still covers what was read, and the exit code is 2.
 func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []string) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	printer, failOn, err := newPrinter(cmd, fl.format, fl.failOn, stdout, checks)
@@ -96,22 +83,98 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 		fmt.Fprintln(stderr, err)
 		return exitCode(exitError)
 	}
-	fl.input.Checksums = needsChecksums(cfg, checks)
-	return lintInputs(cmd, checks, cfg, fl, args, printer, failOn)
+	if err := fl.batch.check(); err != nil {
+		return err
+	}
+	lang, _ := langFlag(cmd) // checked by newPrinter
+	o := pcaplint.LintOptions{Checks: checks, Rules: cfg, Input: fl.input, MaxConns: maxConns, Format: fl.format,
+		HTML: fl.batch.html != "", Workers: fl.batch.jobs, Grace: batch.DefaultGrace, WriteBaseline: fl.writeBaseline}
+	if o.Baseline, err = readBaseline(fl.baseline, fl.maxJSONMiB); err != nil {
+		return err
+	}
+	if o.Shard, err = batch.ParseShard(fl.batch.shard, os.Getenv); err != nil {
+		return fmt.Errorf("--shard %w", err)
+	}
+	ins, empty, err := pcaplint.Inputs(args, fl.batch.filters, o.Shard)
+	if err != nil {
+		return err
+	}
+	if fl.batch.diagramsDir != "" {
+		sink, err := newDiagramSink(fl.batch.diagramsDir, fl.batch.diagrams == "all")
+		if err != nil {
+			return err
+		}
+		defer sink.Close()
+		sink.lang, o.Draw = lang, sink.prepare
+	}
+	fw := report.NewFileWriter(printer, stdout)
+	if fw != nil {
+		o.Emit = fw.File
+	}
+	st, _ := printer.(report.Streamer)
+	if st != nil {
+		o.Live = func(path string, fd *rules.Finding) { _ = st.Finding(stdout, path, fd) }
+		o.OnSegment = func(s *pipeline.Step) { flushWhenIdle(stdout, s.Src) }
+	}
+	ctx, stop := signal.NotifyContext(cmdContext(cmd), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if o.Streams(ins) { // the first interrupt lets the pipe be read to its end, a second stops pcaplint
+		defer context.AfterFunc(ctx, stop)()
+	}
+	var bar *barMeter
+	o.Progress = func(n int) func(*report.File) { bar = newMeter(stderr, n); return bar.done }
+	res := pcaplint.Lint(ctx, ins, o)
+	bar.close()
+	rep := res.Report
+	defer pcaplint.CloseSpools(rep)
+	if err := writeBaseline(stderr, res, fl.writeBaseline); err != nil {
+		return err
+	}
+	if fl.writeBaseline != "" {
+		failOn = rules.Off // recording a baseline accepts what is there
+	}
+	switch {
+	case res.Streamed:
+		err = st.Tail(stdout, rep)
+	case res.Emitted:
+		err = cmp.Or(res.EmitErr, fw.Close(rep))
+	default:
+		err = report.PrintBatch(stdout, printer, rep)
+	}
+	if err != nil {
+		return err
+	}
+	if fl.batch.html != "" {
+		diagrams, graphs := drawnFrom(res.Kept)
+		if err := writeHTML(fl.batch.html, rep, fl.batch.diagramsDir, diagrams, graphs, lang); err != nil {
+			res.Errs = append(res.Errs, err)
+		}
+	}
+	d := report.Diagnostics{Errs: res.Errs, Empty: append(empty, res.Unread...), AllowEmpty: fl.batch.allowEmpty, Lang: lang}
+	return exit(stderr, rep, d, failOn, res.Worst())
 }
 
-// lintKeeps is what lint keeps of each connection for the format: JSON
-// prints them whole, JUnit names them (both spooled, see
-// pcaplint.ReadOptions), the other formats only count them.
-func lintKeeps(format string, opts parse.Options) pcaplint.ReadOptions {
-	ro := pcaplint.ReadOptions{Options: pipeline.Options{Input: opts, Keep: pipeline.KeepCount, MaxConns: maxConns}}
-	switch format {
-	case "json":
-		ro.Spool = true
-	case "junit":
-		ro.Keep, ro.SpoolBrief = pipeline.KeepRefs, true
+// exit prints what d says of rep on stderr and returns the exit code: 2
+// when that fails the run, 1 for findings at or above failOn.
+func exit(stderr io.Writer, rep *report.Report, d report.Diagnostics, failOn, worst rules.Severity) error {
+	text, failed := d.Text(rep)
+	fmt.Fprint(stderr, text)
+	switch {
+	case failed:
+		return exitCode(exitError)
+	case failOn != rules.Off && worst >= failOn:
+		return exitCode(exitFindings)
 	}
-	return ro
+	return nil
+}
+
+// cmdContext is the command's context, or a background one when it was
+// run without.
+func cmdContext(cmd *cobra.Command) context.Context {
+	if ctx := cmd.Context(); ctx != nil {
+		return ctx
+	}
+	return context.Background()
 }
 
 // parseFailOn reads --fail-on; never is Off.
@@ -126,67 +189,10 @@ func parseFailOn(s string) (rules.Severity, error) {
 	return sev, nil
 }
 
-// loadRules resolves the rule set (--rules), then applies the --rule
-// overrides.
-func loadRules(rulesFile string, overrides []string, checks []*rules.Check) (*rules.Config, error) {
-	cfg, err := baseRules(rulesFile, checks)
-	if err != nil {
-		return nil, err
-	}
-	for _, o := range overrides {
-		if err := ruleset.Override(cfg, o, checks); err != nil {
-			return nil, fmt.Errorf("pcaplint: %w", err)
-		}
-	}
-	return cfg, nil
-}
+// loadRules is the rule set of --rules and --rule (pcaplint.LoadRules);
+// baseRules, of --rules alone.
+var loadRules = pcaplint.LoadRules
 
-// baseRules is the built-in set or rule file named by --rules (a built-in
-// name wins over a file of that name: write ./strict for the file), else
-// the nearest rule file, else the default set.
 func baseRules(name string, checks []*rules.Check) (*rules.Config, error) {
-	if cfg, ok := ruleset.Builtin(name, checks); ok {
-		return cfg, nil
-	}
-	if name == "" {
-		found, err := ruleset.Find(".")
-		if err != nil {
-			return nil, fmt.Errorf("pcaplint: looking for %s: %w", ruleset.FileName, err)
-		}
-		if found == "" {
-			cfg, _ := ruleset.Builtin(ruleset.Default, checks)
-			return cfg, nil
-		}
-		return ruleset.LoadFound(found, checks)
-	}
-	if _, err := os.Stat(name); err != nil && !strings.ContainsAny(name, "/.") {
-		return nil, fmt.Errorf("pcaplint: --rules %s: not a file, nor a built-in set (%s)%s",
-			name, strings.Join(ruleset.BuiltinNames, ", "), ruleset.Suggest(name, ruleset.BuiltinNames))
-	}
-	return ruleset.Load(name, checks)
-}
-
-// worst is the highest severity found in any input.
-func worst(rep *report.Report) rules.Severity {
-	w := rules.Off
-	for _, f := range rep.Files {
-		for _, fd := range f.Findings {
-			w = max(w, fd.Severity)
-		}
-	}
-	return w
-}
-
-// needsChecksums reports whether the bad-checksum check runs, so that the
-// capture reader verifies checksums only when something reads them.
-func needsChecksums(cfg *rules.Config, checks []*rules.Check) bool {
-	if rc, ok := cfg.Rules["bad-checksum"]; ok {
-		return rc.Severity != rules.Off
-	}
-	for _, c := range checks {
-		if c.ID == "bad-checksum" {
-			return c.Default != rules.Off
-		}
-	}
-	return false
+	return pcaplint.LoadRules(name, nil, checks)
 }

@@ -22,31 +22,11 @@ type mergeFlags struct {
 func newMergeCmd(checks []*rules.Check) *cobra.Command {
 	var fl mergeFlags
 	cmd := &cobra.Command{
-		Use:   "merge REPORT.json...",
-		Short: "Join the JSON reports of lint shards into one report",
-		Long: `merge reads the JSON reports of pcaplint lint --format json (typically one
-per --shard K/N, from the pods of a Kubernetes Indexed Job or the jobs of a
-CI matrix) and prints them as one report in any format, with the files in
-path order.
-
-Each sharded report records its shard and the inputs that fell into it, so
-merge says when a shard is missing or given twice, when reports come from
-different splits, when an input is in two reports, and when a shard did
-not report all its inputs; any of these makes the exit status 2.
-
---lang zh writes the report in Chinese as lint --lang zh does; the
-findings' messages are in Chinese when the shards were linted with
---lang zh (their JSON holds message_localized beside message), in
-English otherwise.
-
-Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
-2 for the problems above, unreadable reports, inputs that could not be
-read, or inputs of which nothing could be checked (those without TCP
-are accepted with --allow-empty, as lint accepts them).`,
-		Example: `  pcaplint merge shard-*.json
-  pcaplint merge --lang zh --format markdown shard-*.json   # shards linted with --lang zh --format json
-  pcaplint merge --format sarif --html site/index.html --diagrams-dir site/diagrams shard-*.json > pcaplint.sarif`,
-		Args: cobra.MinimumNArgs(1),
+		Use:     "merge REPORT.json...",
+		Short:   "Join the JSON reports of lint shards into one report",
+		Long:    longHelp("merge"),
+		Example: longHelp("merge-examples"),
+		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runMerge(cmd, checks, &fl, args)
 		},
@@ -61,6 +41,8 @@ are accepted with --allow-empty, as lint accepts them).`,
 	return cmd
 }
 
+// runMerge joins the reports (report.Merge), prints the merged one and
+// turns what is wrong with the set into exit 2.
 func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names []string) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	printer, failOn, err := newPrinter(cmd, fl.format, fl.failOn, stdout, checks)
@@ -69,9 +51,13 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 	}
 	var reps []report.NamedJSON
 	for _, name := range names {
-		doc, err := readJSONReport(name, fl.maxJSONMiB)
+		b, err := readJSONFile(name, fl.maxJSONMiB)
 		if err != nil {
 			return err
+		}
+		doc, err := report.ParseJSON(b)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		reps = append(reps, report.NamedJSON{Name: name, Doc: doc})
 	}
@@ -83,7 +69,7 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 	if fl.format == "json" {
 		err = merged.Write(stdout)
 	} else {
-		err = printBatch(stdout, printer, rep)
+		err = report.PrintBatch(stdout, printer, rep)
 	}
 	if err != nil {
 		return err
@@ -95,22 +81,8 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 			problems = append(problems, err)
 		}
 	}
-	res := &batchResult{rep: rep, errs: problems, allowEmpty: fl.allowEmpty, lang: lang}
-	return res.exit(stderr, failOn)
-}
-
-// readJSONReport reads one report of lint --format json, at most maxMiB
-// MiB of it.
-func readJSONReport(name string, maxMiB int) (*report.JSONReport, error) {
-	b, err := readJSONFile(name, maxMiB)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := report.ParseJSON(b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return doc, nil
+	d := report.Diagnostics{Errs: problems, AllowEmpty: fl.allowEmpty, Lang: lang}
+	return exit(stderr, rep, d, failOn, rep.Worst())
 }
 
 // drawnDiagrams finds the diagrams and time-sequence graphs the shards

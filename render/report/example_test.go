@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"errors"
 	"fmt"
 	"log"
 	"net/netip"
@@ -57,4 +58,35 @@ func ExampleMerge() {
 	// a.pcap
 	// b.pcap
 	// shard-1.json: 1 of the 2 inputs of shard 1/2 are not in the report (was it interrupted?)
+}
+
+// Print a batch as lint does, one input at a time as each is done when
+// the format allows it (NewFileWriter), whole otherwise (PrintBatch);
+// then say on standard error what fails the run, and decide the exit
+// status.
+func ExampleNewFileWriter() {
+	rep := &report.Report{Files: []report.File{
+		{Path: "a.txt", Findings: []rules.Finding{{Rule: "rst-unexpected", Severity: rules.Warning, Message: "client reset the connection",
+			Pos: tcp.Pos{File: "a.txt", Line: 6}}}},
+		{Path: "b.pcap", Err: errors.New("b.pcap: not a capture")},
+	}}
+	p, err := report.New("github", report.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if fw := report.NewFileWriter(p, os.Stdout); fw != nil {
+		for i := range rep.Files {
+			_ = fw.File(&rep.Files[i]) // as each input is done
+		}
+		_ = fw.Close(rep)
+	} else {
+		_ = report.PrintBatch(os.Stdout, p, rep)
+	}
+	text, failed := report.Diagnostics{}.Text(rep)
+	fmt.Print(text)
+	fmt.Println("exit 2:", failed, "- exit 1:", rep.Worst() >= rules.Warning)
+	// Output:
+	// ::warning file=a.txt,line=6,title=rst-unexpected::client reset the connection (:0 -> :0)
+	// pcaplint: error: b.pcap: not a capture
+	// exit 2: true - exit 1: true
 }

@@ -80,3 +80,14 @@ func ExampleRun() {
 	// ccc.pcap 8
 	// [true true true]
 }
+
+// Follow a batch for a progress display: each input read counts, with its
+// packets, toward the rate.
+func ExampleProgress() {
+	p := batch.NewProgress()
+	p.Done(1200)
+	p.Done(800)
+	fmt.Println(p.Files, "inputs,", p.Packets, "packets")
+	// Output:
+	// 2 inputs, 2000 packets
+}

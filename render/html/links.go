@@ -1,0 +1,50 @@
+package html
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/pcaplint/pcaplint/rules"
+)
+
+// Linked is the Options of a page written at path page, in language l,
+// showing the diagrams and time-sequence graphs found under dir (lint
+// --diagrams-dir): each given by input path and connection ID, relative
+// to dir with slashes, and linked relative to the page.
+func Linked(page, dir string, diagrams, graphs map[string]map[int]string, l rules.Lang) (Options, error) {
+	o := Options{Lang: l}
+	var err error
+	if o.Diagrams, err = links(page, dir, diagrams); err != nil {
+		return o, err
+	}
+	o.Graphs, err = links(page, dir, graphs)
+	return o, err
+}
+
+// links turns drawings' paths relative to dir into URLs relative to the
+// page.
+func links(page, dir string, drawn map[string]map[int]string) (map[string]map[int]string, error) {
+	if len(drawn) == 0 {
+		return nil, nil
+	}
+	from, err := filepath.Abs(filepath.Dir(page))
+	if err != nil {
+		return nil, err
+	}
+	to, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	base, err := filepath.Rel(from, to)
+	if err != nil {
+		return nil, fmt.Errorf("no relative way from %s to %s: %w", page, dir, err)
+	}
+	out := map[string]map[int]string{}
+	for input, byConn := range drawn {
+		out[input] = map[int]string{}
+		for id, rel := range byConn {
+			out[input][id] = RelativeURL(filepath.ToSlash(filepath.Join(base, filepath.FromSlash(rel))))
+		}
+	}
+	return out, nil
+}
