@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"time"
+
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules"
 )
@@ -40,15 +42,17 @@ answering for one endpoint. RST segments are not checked.`,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg, c := p.Seg, p.Conn
 		if seg.Has(tcp.KnownSeq|tcp.KnownFlags) && (seg.PayloadLen > 0 || seg.Flags&(tcp.SYN|tcp.FIN) != 0) && seg.Flags&tcp.RST == 0 {
-			st.ends[p.Dir].add(seg.End())
+			recentEnds[p.Dir].Of(c).add(seg.End())
 		}
 		if !seg.Has(tcp.KnownAck|tcp.KnownFlags) || seg.Flags&(tcp.ACK|tcp.SYN|tcp.RST) != tcp.ACK {
 			return
 		}
 		s := &c.Sides[p.Dir]
 		if !s.HasAck || tcp.SeqLess(s.MaxAck, seg.Ack) {
-			st.extra().maxAckAt[p.Dir] = seg.Time
-			st.ends[p.Dir.Peer()].noteAck(seg.Ack)
+			maxAckTimes.Of(c)[p.Dir] = seg.Time
+			if ends := recentEnds[p.Dir.Peer()].Peek(c); ends != nil {
+				ends.noteAck(seg.Ack)
+			}
 			return
 		}
 		if !tcp.SeqLess(seg.Ack, s.MaxAck) {
@@ -58,8 +62,13 @@ answering for one endpoint. RST segments are not checked.`,
 		// multi-queue NIC, or loopback on several CPUs): an older ACK seen
 		// after a newer one within the reorder window is no regression.
 		window := max(st.reorderWindow(c), defaultReorderWindow)
-		if seg.PayloadLen == 0 && seg.Flags&tcp.FIN == 0 && tcp.Elapsed(st.extra().maxAckAt[p.Dir], seg.Time) <= window &&
-			!st.ends[p.Dir.Peer()].notABoundary(seg.Ack) {
+		var raised time.Time // when p.Dir raised its highest ack
+		if at := maxAckTimes.Peek(c); at != nil {
+			raised = at[p.Dir]
+		}
+		ends := recentEnds[p.Dir.Peer()].Peek(c)
+		if seg.PayloadLen == 0 && seg.Flags&tcp.FIN == 0 && tcp.Elapsed(raised, seg.Time) <= window &&
+			(ends == nil || !ends.notABoundary(seg.Ack)) {
 			return
 		}
 		v := &st.v
@@ -73,15 +82,29 @@ answering for one endpoint. RST segments are not checked.`,
 	}),
 }
 
-// recentEnds is how many segment ends of a direction ack-regression
+// ringLen is how many segment ends of a direction ack-regression
 // remembers: enough for the ACKs in flight within a reorder window.
-const recentEnds = 16
+const ringLen = 16
+
+// ack-regression's state of a connection is in parts, so that a
+// connection that never acknowledges anything (a SYN flood's) takes only
+// the first: each direction's recent segment ends, taken at the
+// direction's first segment that occupies sequence space, one key a
+// direction; and when each direction last raised its highest ack, taken
+// at the first ACK that does.
+var (
+	recentEnds = [2]*rules.CheckState[segmentEnds]{
+		rules.NewCheckState[segmentEnds]("ack-regression: client's segment ends"),
+		rules.NewCheckState[segmentEnds]("ack-regression: server's segment ends"),
+	}
+	maxAckTimes = rules.NewCheckState[[2]time.Time]("ack-regression: ack times")
+)
 
 // segmentEnds is a ring of the latest segment ends (seq + len, SYN and FIN
 // counted) of one direction: the values an ACK of it can take.
 type segmentEnds struct {
-	end [recentEnds]uint32
-	n   uint8 // entries held, up to recentEnds
+	end [ringLen]uint32
+	n   uint8 // entries held, up to ringLen
 	at  uint8 // where the next goes
 	// inside is set once an advancing ACK fell inside the segments
 	// captured: the receiver does not acknowledge at their boundaries.
@@ -89,12 +112,12 @@ type segmentEnds struct {
 }
 
 func (r *segmentEnds) add(end uint32) {
-	if r.n > 0 && r.end[(r.at+recentEnds-1)%recentEnds] == end {
+	if r.n > 0 && r.end[(r.at+ringLen-1)%ringLen] == end {
 		return // the same end again: a retransmission
 	}
 	r.end[r.at] = end
-	r.at = (r.at + 1) % recentEnds
-	r.n = min(r.n+1, recentEnds)
+	r.at = (r.at + 1) % ringLen
+	r.n = min(r.n+1, ringLen)
 }
 
 func (r *segmentEnds) holds(ack uint32) bool {

@@ -12,6 +12,10 @@ type ackMark struct {
 	set bool
 }
 
+// ackMarks are the ackMark of each direction: the state of ack-unseen,
+// taken at a connection's first ACK beyond its peer's nxt.
+var ackMarks = rules.NewCheckState[[2]ackMark]("ack-unseen")
+
 var ackUnseen = &rules.Check{
 	ID:      "ack-unseen",
 	Title:   "An ACK acknowledges bytes never seen in the capture",
@@ -44,7 +48,7 @@ more.`,
 		if !peer.HasNxt || !tcp.SeqLess(peer.Nxt, seg.Ack) {
 			return
 		}
-		m := &st.ackUnseen[p.Dir]
+		m := &ackMarks.Of(p.Conn)[p.Dir]
 		if m.set && m.nxt == peer.Nxt {
 			return
 		}

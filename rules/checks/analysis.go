@@ -65,35 +65,39 @@ const defaultReorderWindow = 3 * time.Millisecond
 const fastRetransmitWindow = 20 * time.Millisecond
 
 // verdict is what the sequence analysis found about the current segment.
+// Its small fields come last, so that no padding between them makes every
+// connection's state larger.
 type verdict struct {
 	class seqClass
-	// nxt is the sender's next sequence number before the segment.
-	nxt    uint32
-	hasNxt bool
+	// nxt is the sender's next sequence number before the segment, when
+	// hasNxt.
+	nxt uint32
 	// since is the time since the sender's highest segment.
 	since time.Duration
 	// dupNum numbers a duplicate ACK within its run (1 for the first).
 	dupNum int
+	// fill says, when filled is set (the segment filled a hole within
+	// the reorder window), whether it was sent before or after the
+	// segment that opened the hole (out-of-order or retransmission), and
+	// why.
+	fill evidence
+	// expired are holes whose reorder window passed unfilled at this
+	// segment: they are reported as gaps. Its storage is kept from segment
+	// to segment, and allocated only once a connection has a gap.
+	expired []hole
+	// prevWin is the sender's previous raw window.
+	prevWin uint16
+	hasNxt  bool
 	// quickResend marks a resent segment that came within the reorder
 	// window but filled no hole: Wireshark calls it out-of-order, pcaplint
 	// a retransmission.
 	quickResend bool
-	// filled is set when the segment filled a hole within the reorder
-	// window; fill says whether it was sent before or after the segment
-	// that opened the hole (out-of-order or retransmission), and why.
-	filled bool
-	fill   evidence
+	filled      bool
 	// sacked is set on a spurious retransmission whose range the
 	// receiver's latest SACK blocks held (rather than its ACK).
 	sacked bool
 	// priorReset is set when a RST was accepted before this segment.
 	priorReset bool
-	// prevWin is the sender's previous raw window.
-	prevWin uint16
-	// expired are holes whose reorder window passed unfilled at this
-	// segment: they are reported as gaps. Its storage is kept from segment
-	// to segment, and allocated only once a connection has a gap.
-	expired []hole
 }
 
 // flow is the sequence analysis state of one direction.
@@ -141,49 +145,25 @@ type connState struct {
 	flows [2]flow
 	// window overrides the reorder window (out-of-order's window param).
 	window time.Duration
-	// keepBytes bounds the bytes sent keeps per direction
-	// (retransmission-inconsistent's max-bytes); sent is taken from
-	// sentBytesFree at a direction's first payload.
-	keepBytes int
-	sent      [2]*sentBytes
-
-	retrans   [2]int
-	ackUnseen [2]ackMark
-	// ends are the recent segment ends each direction sent (ack-regression).
-	ends [2]segmentEnds
 	// flagless is set once a segment came without flags (tcpdump -q): a
 	// FIN or RST may have passed unseen.
 	flagless bool
-	// x is the state only some connections come to need, nil until one
-	// does (see extraState).
+	// x is the part only connections with a retransmission need, nil
+	// until one does (see extraState).
 	x *extraState
 }
 
-// extraState is the part of a connection's check state that a connection
-// needs only once it goes past its SYN: retransmissions, zero windows,
-// FINs, timestamps, advancing ACKs, a SYN-ACK seen first. It is allocated
-// at the first of these (extra), so that the live connections of a SYN
-// flood, which never get there, cost some 700 bytes less each; a released
-// state keeps it, emptied, for the connection that reuses the state.
+// extraState is the part of the analysis' state that a connection needs
+// only once it retransmits. It is allocated at the first retransmission
+// (extra), so that the live connections of a SYN flood, which never get
+// there, cost less; a released state keeps it, emptied, for the
+// connection that reuses the state.
 type extraState struct {
 	// resend is each direction's latest retransmission.
 	resend [2]resendMark
 	// dsacked is the retransmission the current segment's D-SACK block
 	// showed spurious (hasDSACK).
 	dsacked resendMark
-	offload offloadMark
-	fins    [2]tcp.Pos
-	tsval   [2]tsMark
-	// maxAckAt is when each direction last raised its highest ack.
-	maxAckAt [2]time.Time
-	// synAckFirst is where the connection's first captured segment, a
-	// SYN-ACK, was (handshake-not-captured reports it at the end, unless
-	// one-direction-captured explains the missing SYN).
-	synAckFirst struct {
-		pos tcp.Pos
-		at  time.Time
-		set bool
-	}
 }
 
 // extra returns the connection's extraState, allocating it at first use.

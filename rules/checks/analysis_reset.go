@@ -3,19 +3,13 @@ package checks
 // Reset empties the state for the connection that reuses it: the engine
 // calls it once every check has seen the connection end (see
 // rules.CheckState). The storage of the holes, of the expired list and the
-// extraState is kept, emptied; the stores of sent bytes go back to their
-// own pool.
+// extraState is kept, emptied.
 func (st *connState) Reset() {
 	var holes [2]*[maxHoles]hole
 	for d := range st.flows {
 		if h := st.flows[d].holes; h != nil {
 			*h = [maxHoles]hole{}
 			holes[d] = h
-		}
-	}
-	for _, s := range st.sent {
-		if s != nil {
-			s.release()
 		}
 	}
 	expired := st.v.expired[:0]

@@ -5,6 +5,10 @@ import (
 	"github.com/pcaplint/pcaplint/rules"
 )
 
+// finPositions are where each direction's first FIN was: the state of
+// fin-not-acked, taken at the first FIN.
+var finPositions = rules.NewCheckState[[2]tcp.Pos]("fin-not-acked")
+
 var finNotAcked = &rules.Check{
 	ID:      "fin-not-acked",
 	Title:   "A FIN was never acknowledged",
@@ -27,12 +31,12 @@ The finding sits on the first FIN.`,
 	Wireshark: "none",
 	Requires:  seq,
 	SegmentOn: rules.OnFIN,
-	Segment: onSegment(func(p *rules.Pass, st *connState) {
+	Segment: func(p *rules.Pass) {
 		seg := p.Seg
 		if seg.Has(tcp.KnownFlags) && seg.Flags&tcp.FIN != 0 && !p.Conn.Sides[p.Dir].HasFIN {
-			st.extra().fins[p.Dir] = seg.Pos
+			finPositions.Of(p.Conn)[p.Dir] = seg.Pos
 		}
-	}),
+	},
 	End: onEnd(func(p *rules.Pass, st *connState) {
 		c := p.Conn
 		if skipsOneDirection(c, st) {
@@ -47,7 +51,7 @@ The finding sits on the first FIN.`,
 			if peer.HasAck {
 				why = rules.Say(finHighestAckText, st.seqOf(d, peer.MaxAck), st.seqOf(d, s.FIN+1))
 			}
-			p.Report(st.extra().fins[d], c.End, rules.Say(finNotAckedText, who(c, d), st.seqOf(d, s.FIN), why))
+			p.Report(finPositions.Of(c)[d], c.End, rules.Say(finNotAckedText, who(c, d), st.seqOf(d, s.FIN), why))
 		}
 	}),
 }

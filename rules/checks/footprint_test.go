@@ -12,8 +12,11 @@ import (
 // maxSYNOnlyBytes bounds the heap a live connection that sent only its SYN
 // holds, with every check's state, as lint keeps it (no transitions): a SYN
 // flood fills the table (rules.DefaultMaxConns) with these. Measured
-// 1,757 bytes on 2026-12-05 (2,770 before the checks' state past the SYN
-// became extraState and the slabs were sized to the allocator's classes).
+// 1,713 bytes on 2026-12-05 with each check's own state (rules.CheckState:
+// a SYN takes the analysis', the SYN's position and the client's ring of
+// segment ends); 1,757-1,791 when the checks shared one state, 2,770
+// before its part past the SYN became extraState and the slabs were sized
+// to the allocator's classes.
 const maxSYNOnlyBytes = 1900
 
 // TestSYNOnlyConnectionFootprint opens connections of one SYN each, runs

@@ -5,13 +5,14 @@ import (
 	"github.com/pcaplint/pcaplint/rules"
 )
 
-// synPositions are where a connection's latest SYN and SYN-ACK were: the
-// state of handshake-incomplete, taken at the first SYN.
-type synPositions struct {
-	syn, synAck tcp.Pos
+// latestSYN is where the latest segment with SYN each side sent was (the
+// client's SYN, the server's SYN-ACK): the state of handshake-incomplete,
+// one key a side, so that a connection whose server never answered takes
+// only the client's.
+var latestSYN = [2]*rules.CheckState[tcp.Pos]{
+	rules.NewCheckState[tcp.Pos]("handshake-incomplete: SYN"),
+	rules.NewCheckState[tcp.Pos]("handshake-incomplete: SYN-ACK"),
 }
-
-var synPositionsOf = rules.NewCheckState[synPositions]("handshake-incomplete")
 
 var handshakeIncomplete = &rules.Check{
 	ID:      "handshake-incomplete",
@@ -48,11 +49,7 @@ direction (` + "`one-direction-captured`" + `).`,
 		if !p.Seg.Has(tcp.KnownFlags) || !p.Seg.Flags.Has(tcp.SYN) {
 			return
 		}
-		if p.Dir == rules.FromClient {
-			synPositionsOf.Of(p.Conn).syn = p.Seg.Pos
-		} else {
-			synPositionsOf.Of(p.Conn).synAck = p.Seg.Pos
-		}
+		*latestSYN[p.Dir].Of(p.Conn) = p.Seg.Pos
 	}),
 	End: onEnd(func(p *rules.Pass, st *connState) {
 		c := p.Conn
@@ -62,11 +59,11 @@ direction (` + "`one-direction-captured`" + `).`,
 		}
 		switch {
 		case sv.SYNs > 0:
-			p.Report(synPositionsOf.Of(c).synAck, c.End, rules.Say(synAckUnackedText, who(c, rules.FromServer)))
+			p.Report(*latestSYN[rules.FromServer].Of(c), c.End, rules.Say(synAckUnackedText, who(c, rules.FromServer)))
 		case sv.RST || sv.Packets > 0:
 			// Refused, or the SYN-ACK was not captured while the server talked.
 		default:
-			p.Report(synPositionsOf.Of(c).syn, c.End, rules.Say(synUnansweredText, who(c, rules.FromClient)))
+			p.Report(*latestSYN[rules.FromClient].Of(c), c.End, rules.Say(synUnansweredText, who(c, rules.FromClient)))
 		}
 	}),
 }

@@ -1,9 +1,23 @@
 package checks
 
 import (
+	"time"
+
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules"
 )
+
+// synAckSeen is where a connection's first captured segment, a SYN-ACK,
+// was: handshake-not-captured reports it at the end, unless
+// one-direction-captured explains the missing SYN.
+type synAckSeen struct {
+	pos tcp.Pos
+	at  time.Time
+}
+
+// synAckFirst is handshake-not-captured's state, taken only by a
+// connection whose first segment is a SYN-ACK.
+var synAckFirst = rules.NewCheckState[synAckSeen]("handshake-not-captured")
 
 var handshakeNotCaptured = &rules.Check{
 	ID:      "handshake-not-captured",
@@ -30,8 +44,7 @@ only when both SYNs carry the option).`,
 	Requires:  seq,
 	SegmentOn: rules.OnNew,
 	End: onEnd(func(p *rules.Pass, st *connState) {
-		if st.x != nil && st.x.synAckFirst.set && !skipsOneDirection(p.Conn, st) {
-			f := &st.x.synAckFirst
+		if f := synAckFirst.Peek(p.Conn); f != nil && !skipsOneDirection(p.Conn, st) {
 			p.Report(f.pos, f.at, rules.Say(synAckFirstText, who(p.Conn, rules.FromServer), who(p.Conn, rules.FromClient)))
 		}
 	}),
@@ -41,8 +54,7 @@ only when both SYNs carry the option).`,
 			return
 		}
 		if seg.Flags&(tcp.SYN|tcp.ACK|tcp.RST) == tcp.SYN|tcp.ACK {
-			f := &st.extra().synAckFirst
-			f.pos, f.at, f.set = seg.Pos, seg.Time, true
+			*synAckFirst.Of(p.Conn) = synAckSeen{pos: seg.Pos, at: seg.Time}
 			return
 		}
 		if !p.Conn.Midstream {

@@ -5,6 +5,10 @@ import (
 	"github.com/pcaplint/pcaplint/rules"
 )
 
+// resends counts each direction's retransmissions of any kind: the state
+// of retransmission, taken at a connection's first.
+var resends = rules.NewCheckState[[2]int]("retransmission")
+
 var retransmission = &rules.Check{
 	ID:      "retransmission",
 	Title:   "A segment resends sequence space already sent",
@@ -40,7 +44,7 @@ more retransmissions of any kind than this, one warning says so at its end.`,
 		if v.class&anyRetransmission == 0 || seg.Flags&tcp.SYN != 0 {
 			return
 		}
-		st.retrans[p.Dir]++
+		resends.Of(p.Conn)[p.Dir]++
 		switch {
 		case v.class&isRetransmission == 0:
 		case v.filled:
@@ -50,14 +54,18 @@ more retransmissions of any kind than this, one warning says so at its end.`,
 			p.Reportf(retransmissionText, who(p.Conn, p.Dir), st.what(p.Dir, seg), st.seqOf(p.Dir, v.nxt))
 		}
 	}),
-	End: onEnd(func(p *rules.Pass, st *connState) {
+	End: func(p *rules.Pass) {
+		r := resends.Peek(p.Conn)
+		if r == nil {
+			return
+		}
 		limit := p.Param(retransMax).Int()
-		n := st.retrans[0] + st.retrans[1]
+		n := r[0] + r[1]
 		if limit > 0 && n > limit {
 			p.ReportAtLeast(rules.Warning, p.Conn.LastPos, p.Conn.End,
-				rules.Say(retransmissionsText, n, st.retrans[0], st.retrans[1], limit))
+				rules.Say(retransmissionsText, n, r[0], r[1], limit))
 		}
-	}),
+	},
 }
 
 // The messages of retransmission, in every language of the reports.

@@ -52,22 +52,20 @@ compared. 0 turns the comparison off.`,
 	Params:    []*rules.Param{inconsistentMaxBytes},
 	Requires:  seq,
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
-		if p.IsNew {
-			st.keepBytes = p.Param(inconsistentMaxBytes).Int()
-		}
 		seg, d := p.Seg, p.Dir
-		if st.keepBytes <= 0 || !seg.Has(tcp.KnownSeq|tcp.KnownFlags) {
+		if !seg.Has(tcp.KnownSeq | tcp.KnownFlags) {
 			return
 		}
-		if seg.Flags&tcp.ACK != 0 && seg.Has(tcp.KnownAck) {
-			if s := st.sent[d.Peer()]; s != nil {
+		kept := keptBytes.Peek(p.Conn)
+		if seg.Flags&tcp.ACK != 0 && seg.Has(tcp.KnownAck) && kept != nil {
+			if s := kept.sent[d.Peer()]; s != nil {
 				// Once everything kept is acknowledged the store is empty,
 				// and an empty store compares as none: give it back, so
 				// that memory follows the connections with data in flight,
 				// not every connection still open.
 				if s.ack(seg.Ack); len(s.kept()) == 0 {
 					s.release()
-					st.sent[d.Peer()] = nil
+					kept.sent[d.Peer()] = nil
 				}
 			}
 		}
@@ -85,17 +83,47 @@ compared. 0 turns the comparison off.`,
 		if len(data) == 0 {
 			return
 		}
-		s := st.sent[d]
+		if kept == nil { // the connection's first payload
+			limit := p.Param(inconsistentMaxBytes).Int()
+			if limit <= 0 {
+				return // the check is off
+			}
+			kept = keptBytes.Of(p.Conn)
+			kept.limit = limit
+		}
+		s := kept.sent[d]
 		if s == nil {
 			s = newSentBytes()
-			st.sent[d] = s
+			kept.sent[d] = s
 		}
 		if overlap, differ, first := s.compare(seq, data); differ > 0 {
 			p.Reportf(inconsistentText, who(p.Conn, d), st.what(d, seg), differ, byteCount(uint32(overlap)), st.seqOf(d, first))
 		}
-		s.add(seq, data, st.keepBytes)
+		s.add(seq, data, kept.limit)
 	}),
 }
+
+// keptState is retransmission-inconsistent's state of a connection, taken
+// at its first payload: the bytes each direction sent and its peer has not
+// acknowledged, a store taken from sentBytesFree at the direction's first
+// payload and given back once all is acknowledged, and how many bytes a
+// store keeps (max-bytes).
+type keptState struct {
+	sent  [2]*sentBytes
+	limit int
+}
+
+// Reset gives the stores back to sentBytesFree.
+func (k *keptState) Reset() {
+	for _, s := range k.sent {
+		if s != nil {
+			s.release()
+		}
+	}
+	*k = keptState{}
+}
+
+var keptBytes = rules.NewCheckState[keptState]("retransmission-inconsistent")
 
 // inconsistentText is the message of retransmission-inconsistent, in every
 // language of the reports.

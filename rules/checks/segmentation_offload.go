@@ -44,16 +44,16 @@ an MSS of 65495, a jumbo frame's link 8960).`,
 	Wireshark: "none: Wireshark notes no segment larger than the MSS.",
 	Requires:  seq,
 	SegmentOn: on(isOversize),
-	Segment: onSegment(func(p *rules.Pass, st *connState) {
+	Segment: func(p *rules.Pass) {
 		if oversize(p.Conn, p.Dir, p.Seg) {
-			st.extra().offload.add(p.Dir, p.Seg)
+			offloadMarks.Of(p.Conn).add(p.Dir, p.Seg)
 		}
-	}),
-	End: onEnd(func(p *rules.Pass, st *connState) {
-		if st.x == nil || st.x.offload.n[0]+st.x.offload.n[1] == 0 {
+	},
+	End: func(p *rules.Pass) {
+		o := offloadMarks.Peek(p.Conn)
+		if o == nil || o.n[0]+o.n[1] == 0 {
 			return
 		}
-		o := &st.x.offload
 		d, c := o.first, p.Conn
 		var other rules.Text
 		if n := o.n[d.Peer()]; n > 0 {
@@ -61,7 +61,7 @@ an MSS of 65495, a jumbo frame's link 8960).`,
 		}
 		p.Report(o.pos, o.at, rules.Say(offloadText, who(c, d), o.n[d], byteCount(o.largest[d]),
 			byteCount(uint32(c.Sides[d.Peer()].MSS)), who(c, d.Peer()), other))
-	}),
+	},
 }
 
 // oversize reports whether seg carries more than the MSS its receiver
@@ -81,6 +81,10 @@ type offloadMark struct {
 	pos     tcp.Pos
 	at      time.Time
 }
+
+// offloadMarks hold the offloadMark of each connection, taken at its
+// first segment larger than the MSS.
+var offloadMarks = rules.NewCheckState[offloadMark]("segmentation-offload")
 
 // add counts seg, larger than the MSS its receiver announced.
 func (o *offloadMark) add(d rules.Dir, seg *tcp.Segment) {

@@ -18,6 +18,10 @@ type tsMark struct {
 	set    bool
 }
 
+// tsMarks are the tsMark of each direction of a connection: the state of
+// timestamp-regression, taken at the first timestamp.
+var tsMarks = rules.NewCheckState[[2]tsMark]("timestamp-regression")
+
 var timestampRegression = &rules.Check{
 	ID:      "timestamp-regression",
 	Title:   "A sender's TSval went backwards",
@@ -52,7 +56,7 @@ loopback and multi-queue interfaces, which is no fault of the sender.`,
 		if !seg.Has(tcp.KnownOptions|tcp.KnownFlags) || seg.Options.Has&tcp.OptTimestamp == 0 || seg.Flags&(tcp.SYN|tcp.RST) != 0 {
 			return
 		}
-		m := &st.extra().tsval[p.Dir]
+		m := &tsMarks.Of(p.Conn)[p.Dir]
 		ts := seg.Options.TSVal
 		window := max(st.reorderWindow(p.Conn), defaultReorderWindow)
 		reordered := seg.PayloadLen == 0 && seg.Flags&tcp.FIN == 0 && tcp.Elapsed(m.at, seg.Time) <= window
