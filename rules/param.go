@@ -143,6 +143,9 @@ func (p *Param) Type() ParamType { return p.Default.typ }
 // Check reports whether v is a value the parameter takes: of its type and
 // within its bounds. The error says what is wanted, for "parameter X: …".
 func (p *Param) Check(v Value) error {
+	if v.typ == 0 {
+		return fmt.Errorf("want a %s, not a Value without a type", p.Type())
+	}
 	if v.typ != p.Type() {
 		return fmt.Errorf("want a %s, not the %s %s", p.Type(), v.typ, v)
 	}

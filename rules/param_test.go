@@ -50,7 +50,7 @@ func TestParamCheck(t *testing.T) {
 		{window, DurationValue(-1), "want at least 0s, not -1ns"},
 		{window, DurationValue(time.Minute + 1), "want at most 1m, not 1m0.000000001s"},
 		{window, IntValue(3), "want a duration, not the int 3"},
-		{window, Value{}, "want a duration, not the none none"},
+		{window, Value{}, "want a duration, not a Value without a type"},
 		{ratio, FloatValue(1e9), ""},
 		{ratio, FloatValue(0.25), "want at least 0.5, not 0.25"},
 		{flag, BoolValue(true), ""},

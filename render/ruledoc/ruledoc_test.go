@@ -43,8 +43,8 @@ Wireshark:
   none
 
 Parameters:
-  min (default 1): fewest payload bytes
-  after (default 1s): ignore the first
+  min (int, default 1): fewest payload bytes
+  after (duration, default 1s, 0s to 1m): ignore the first
 `},
 		{stub[1], "never-fires: Nothing\n\nDefault severity: off\n"},
 	}

@@ -59,7 +59,11 @@ func Text(c *rules.Check) string {
 	if len(c.Params) > 0 {
 		b.WriteString("\nParameters:\n")
 		for _, p := range c.Params {
-			fmt.Fprintf(&b, "  %s (default %v): %s\n", p.Name, p.Default, p.Doc)
+			bounds := ""
+			if s := p.Bounds(); s != "" {
+				bounds = ", " + s
+			}
+			fmt.Fprintf(&b, "  %s (%s, default %v%s): %s\n", p.Name, p.Type(), p.Default, bounds, p.Doc)
 		}
 	}
 	return b.String()
