@@ -22,7 +22,7 @@ type BatchOptions struct {
 	// Grace is how long an interrupted batch waits for the inputs being
 	// read (batch.DefaultGrace is the command's).
 	Grace time.Duration
-	// Read is how each input is read, NewEngine included; Sharded is set
+	// Read is how each input is read, NewEngine included; Lanes is set
 	// for each input unless OneTracker.
 	Read ReadOptions
 	// OneTracker reads each input with one tracker, for what needs a
@@ -136,7 +136,7 @@ func readInput(in batch.Input, opts *BatchOptions) *fileResult {
 		return r
 	}
 	ro := opts.Read
-	ro.Sharded = !opts.OneTracker
+	ro.Lanes = !opts.OneTracker
 	var finish Finish
 	if opts.Prepare != nil {
 		finish = opts.Prepare(in.Path, &ro)

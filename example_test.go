@@ -52,7 +52,7 @@ func ExampleReadFile() {
 	f, ruleErrs := pcaplint.ReadFile(context.Background(), "testdata/captures/real/rst-abort.txt", pcaplint.ReadOptions{
 		Options: pipeline.Options{
 			Keep:      pipeline.KeepCount,
-			Sharded:   true,
+			Lanes:     true,
 			NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), cfg) },
 		},
 	})

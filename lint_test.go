@@ -52,11 +52,11 @@ func TestLint(t *testing.T) {
 				"notes.md: skipped, not a capture or tcpdump text\nshard 0/1 of 5\nworst warning"},
 		{"drawn on one tracker", context.Background(), func(o *LintOptions, log *[]string) {
 			o.Draw = func(path string, ro *ReadOptions) Finish {
-				*log = append(*log, fmt.Sprint("sharded ", ro.Sharded))
+				*log = append(*log, fmt.Sprint("lanes ", ro.Lanes))
 				return nil
 			}
 		}, "a-clean.txt: 0 findings\nb-rst.txt: 1 findings\nbroken.pcap: failed\nleft-out.log: skipped, excluded by --exclude *.log\n" +
-			"notes.md: skipped, not a capture or tcpdump text\nworst warning\nsharded false\nsharded false\nsharded false\nsharded false"},
+			"notes.md: skipped, not a capture or tcpdump text\nworst warning\nlanes false\nlanes false\nlanes false\nlanes false"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

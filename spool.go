@@ -25,7 +25,7 @@ var spoolMemory = 1 << 20
 // so that lint --format json and conns --format json print an input of
 // millions of connections without holding them (report.ConnSpool). Each
 // tracker writes its own part, from its own goroutine; Each reads them
-// back in the order the connections opened, numbered as Shards.Number
+// back in the order the connections opened, numbered as Lanes.Number
 // numbers them: every connection that opens ends, at the latest when the
 // input is flushed, so its ID is its rank in that order.
 type connSpool struct {

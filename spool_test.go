@@ -21,15 +21,15 @@ func TestSpooledConnectionsPrintAsKept(t *testing.T) {
 	flood := synFlood(t, 3_000)
 	ctx := context.Background()
 	for _, path := range []string{loopback, flood, "testdata/captures/real/rst-abort.txt"} {
-		kept, _ := ReadFile(ctx, path, ReadOptions{Options: pipeline.Options{Sharded: true}})
+		kept, _ := ReadFile(ctx, path, ReadOptions{Options: pipeline.Options{Lanes: true}})
 		want := connsJSON(t, kept)
 		for _, memory := range []int{1 << 20, 200} {
 			old := spoolMemory
 			spoolMemory = memory
 			t.Cleanup(func() { spoolMemory = old })
 			for name, f := range map[string]report.File{
-				"sharded": spooled(path, true),
-				"single":  spooled(path, false),
+				"in lanes": spooled(path, true),
+				"single":   spooled(path, false),
 			} {
 				if f.Spool == nil || f.Spool.Len() != kept.ConnCount {
 					t.Fatalf("%s, %s, %d bytes in memory: no spool of %d connections", path, name, memory, kept.ConnCount)
@@ -62,8 +62,8 @@ func TestSpooledConnectionsPrintAsKept(t *testing.T) {
 const loopback = "render/diagram/internal/fixture/testdata/loopback-9502-any.pcap"
 
 // spooled reads path with its connections spooled.
-func spooled(path string, sharded bool) report.File {
-	f, _ := ReadFile(context.Background(), path, ReadOptions{Options: pipeline.Options{Sharded: sharded}, Spool: true})
+func spooled(path string, laned bool) report.File {
+	f, _ := ReadFile(context.Background(), path, ReadOptions{Options: pipeline.Options{Lanes: laned}, Spool: true})
 	return f
 }
 
@@ -91,7 +91,7 @@ func connsJSON(t *testing.T, f report.File) string {
 // print the same, on one tracker and on several.
 func TestConnsStatsSpooledAsKept(t *testing.T) {
 	for _, path := range []string{"testdata/captures/real/parallel.pcap", "testdata/captures/real/zero-window.txt"} {
-		measured := pipeline.Options{Sharded: true, Measure: true}
+		measured := pipeline.Options{Lanes: true, Measure: true}
 		kept, _ := ReadFile(context.Background(), path, ReadOptions{Options: measured})
 		spooled, _ := ReadFile(context.Background(), path, ReadOptions{Options: measured, Spool: true})
 		defer CloseSpool(&spooled)
@@ -132,15 +132,15 @@ func TestSpooledBriefPrintsAsKept(t *testing.T) {
 			old := spoolMemory
 			spoolMemory = memory
 			t.Cleanup(func() { spoolMemory = old })
-			for _, sharded := range []bool{true, false} {
+			for _, laned := range []bool{true, false} {
 				opts := lint
-				opts.Sharded = sharded
+				opts.Lanes = laned
 				f, _ := ReadFile(context.Background(), path, ReadOptions{Options: opts, SpoolBrief: true})
 				if f.Spool == nil || f.Spool.Len() != kept.ConnCount || len(f.Conns) != 0 {
-					t.Fatalf("%s, sharded %v: %d connections kept and no spool of %d", path, sharded, len(f.Conns), kept.ConnCount)
+					t.Fatalf("%s, in lanes %v: %d connections kept and no spool of %d", path, laned, len(f.Conns), kept.ConnCount)
 				}
 				if got := junit(f); got != want {
-					t.Errorf("%s, sharded %v, %d bytes in memory: the JUnit and table of the spooled connections differ:\n%.2000s\nwant\n%.2000s", path, sharded, memory, got, want)
+					t.Errorf("%s, in lanes %v, %d bytes in memory: the JUnit and table of the spooled connections differ:\n%.2000s\nwant\n%.2000s", path, laned, memory, got, want)
 				}
 				CloseSpool(&f)
 			}

@@ -15,7 +15,7 @@ type Config struct {
 
 // ReadsConnID reports whether a custom rule reads a connection's ID, which
 // is final while reading only with a single Tracker: such a rule set is
-// run on one tracker per input, not on Shards. A nil Config reads none.
+// run on one tracker per input, not on Lanes. A nil Config reads none.
 func (c *Config) ReadsConnID() bool {
 	if c == nil {
 		return false
@@ -78,6 +78,6 @@ type CustomRule struct {
 	// seg is nil for connection rules. It is safe for concurrent use.
 	Eval func(c *Conn, d Dir, seg *tcp.Segment) (fired bool, msg string, err error)
 	// ReadsID is set when the rule may read the connection's ID, which is
-	// final while reading only with a single Tracker (see Shards).
+	// final while reading only with a single Tracker (see Lanes).
 	ReadsID bool
 }

@@ -120,7 +120,7 @@ type Conn struct {
 
 	// tracker bookkeeping
 	// open is the ordinal of the segment that opened the connection in a
-	// shard (see Shards), 0 otherwise.
+	// lane (see Lanes), 0 otherwise.
 	open       uint64
 	key        connKey
 	prev, next *Conn // the LRU list
@@ -131,7 +131,7 @@ type Conn struct {
 
 // OpenOrder orders connections as they opened in the input: sorted by it,
 // the connections of one input (of one tracker, or of all the trackers of
-// Shards) are in the order of the IDs they have once numbered.
+// Lanes) are in the order of the IDs they have once numbered.
 func (c *Conn) OpenOrder() uint64 {
 	if c.open != 0 {
 		return c.open

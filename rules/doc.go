@@ -18,7 +18,7 @@
 // the connections and findings.
 //
 // A Tracker is not safe for concurrent use: give each input its own
-// Tracker and Engine, or let Shards split one input's connections among
+// Tracker and Engine, or let Lanes split one input's connections among
 // several Trackers on their own goroutines by a hash of the 4-tuple, and
 // merge their connections (Number) and findings (Findings) into what one
 // Tracker would have reported.

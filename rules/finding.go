@@ -43,7 +43,7 @@ type ConnRef struct {
 	Client tcp.Endpoint
 	Server tcp.Endpoint
 
-	// open is Conn.open, for Shards.Number.
+	// open is Conn.open, for Lanes.Number.
 	open uint64
 }
 

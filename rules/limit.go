@@ -143,7 +143,7 @@ func (e *Engine) summaryFormat(rule string) *Texts {
 }
 
 // MergeFindings returns the findings of engines that each saw a share of
-// an input's connections (see Shards), as one engine that saw them all
+// an input's connections (see Lanes), as one engine that saw them all
 // would: sorted by position, each rule's earliest findings up to its
 // limit, and one summary finding per rule for the rest. The engines must
 // have been made with the same checks and configuration.

@@ -67,7 +67,7 @@ func graveOf(c *Conn) grave {
 
 // lessEnd orders the two ends of a connection, the same way in every
 // tracker: the numbers an interner gives names differ between the
-// trackers of Shards.
+// trackers of Lanes.
 func lessEnd(a, b tcp.Endpoint) bool {
 	if c := a.Addr.Compare(b.Addr); c != 0 {
 		return c < 0

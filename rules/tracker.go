@@ -47,7 +47,7 @@ const (
 )
 
 // Tracker groups segments into connections. It is not safe for concurrent
-// use; shard inputs across trackers instead.
+// use; split inputs across trackers instead.
 //
 // A connection ends (Observer.End) with the input, when a SYN opens a new
 // connection on its 4-tuple (or, after a clean close or an accepted RST, a
@@ -94,12 +94,12 @@ type Tracker struct {
 	// slab holds new connections not yet handed out.
 	slab []Conn
 
-	// sharded is set for a tracker of Shards: ord is then the ordinal of
+	// inLane is set for a tracker of Lanes: ord is then the ordinal of
 	// the segment being added, and opens lists those that opened
 	// connections.
-	sharded bool
-	ord     uint64
-	opens   ordinals
+	inLane bool
+	ord    uint64
+	opens  ordinals
 }
 
 // NewTracker returns an empty tracker.
@@ -130,7 +130,7 @@ func (t *Tracker) Add(seg *tcp.Segment) (*Conn, Dir) {
 }
 
 // addKeyed is Add with the segment's connection key already made (by
-// Shards, which makes it to choose the shard).
+// Lanes, which makes it to choose the lane).
 func (t *Tracker) addKeyed(key connKey, seg *tcp.Segment) (*Conn, Dir) {
 	if t.mayRetire() {
 		t.retire(seg.Time)
@@ -212,7 +212,7 @@ func (t *Tracker) open(key connKey, seg *tcp.Segment, client tcp.Endpoint) *Conn
 	// storage of its slices.
 	*c = Conn{ID: t.nextID, key: key, Start: seg.Time, End: seg.Time, FirstPos: seg.Pos, noTransitions: t.NoTransitions,
 		history: c.history[:0], Transitions: c.Transitions[:0]}
-	if t.sharded {
+	if t.inLane {
 		c.open = t.ord
 		t.opens.add(t.ord)
 	}

@@ -29,7 +29,7 @@ func newConnsCmd() *cobra.Command {
 			}
 			// JSON spools the connections whole, the table (but for its
 			// statistics, which it keeps) what its rows print.
-			ro := pcaplint.ReadOptions{Options: pipeline.Options{Input: opts, Sharded: true, Measure: withStats, MaxConns: maxConns},
+			ro := pcaplint.ReadOptions{Options: pipeline.Options{Input: opts, Lanes: true, Measure: withStats, MaxConns: maxConns},
 				Spool: format == "json", SpoolBrief: !withStats}
 			rep := &report.Report{}
 			defer pcaplint.CloseSpools(rep)

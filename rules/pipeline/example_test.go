@@ -14,7 +14,7 @@ import (
 func ExampleFile() {
 	res := pipeline.File(context.Background(), "../../testdata/captures/real/rst-abort.txt", pipeline.Options{
 		Keep:      pipeline.KeepCount,
-		Sharded:   true,
+		Lanes:     true,
 		NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), nil) },
 	})
 	if res.Err != nil {

@@ -29,18 +29,18 @@ func summary(res pipeline.Result) []string {
 	return append(out, fmt.Sprintf("count %d, stats %+v, err %v", res.ConnCount, res.Stats, res.Err))
 }
 
-// TestShardedReadsAsOneTracker: the same input read on one tracker and on
-// shards gives the same connections, IDs, findings and counts, whatever
+// TestLanesReadAsOneTracker: the same input read on one tracker and on
+// lanes gives the same connections, IDs, findings and counts, whatever
 // is kept.
-func TestShardedReadsAsOneTracker(t *testing.T) {
+func TestLanesReadAsOneTracker(t *testing.T) {
 	for _, name := range []string{"loopback-9502-any.pcap", "rst-abort.txt", "bulk.pcap", "../craft/broken-truncated-record.pcap"} {
 		for _, keep := range []pipeline.Keep{pipeline.KeepConns, pipeline.KeepRefs, pipeline.KeepCount} {
 			opts := pipeline.Options{Keep: keep, NewEngine: newEngine}
 			one := pipeline.File(context.Background(), realDir+name, opts)
-			opts.Sharded = true
-			sharded := pipeline.File(context.Background(), realDir+name, opts)
-			if a, b := summary(one), summary(sharded); !slices.Equal(a, b) {
-				t.Errorf("%s, keep %d: one tracker\n%q\nshards\n%q", name, keep, a, b)
+			opts.Lanes = true
+			laned := pipeline.File(context.Background(), realDir+name, opts)
+			if a, b := summary(one), summary(laned); !slices.Equal(a, b) {
+				t.Errorf("%s, keep %d: one tracker\n%q\nlanes\n%q", name, keep, a, b)
 			}
 			if keep == pipeline.KeepCount && len(one.Conns) > 0 {
 				t.Errorf("%s: KeepCount kept %d connections", name, len(one.Conns))
@@ -65,11 +65,11 @@ func TestRunReportsWhatStopsIt(t *testing.T) {
 		wantMsg string
 	}{
 		{"engine", context.Background(), realDir + "bulk.pcap", pipeline.Options{NewEngine: func() (*rules.Engine, error) { return nil, bad }}, bad, ""},
-		{"engine sharded", context.Background(), realDir + "bulk.pcap", pipeline.Options{Sharded: true, NewEngine: func() (*rules.Engine, error) { return nil, bad }}, bad, ""},
+		{"engine in lanes", context.Background(), realDir + "bulk.pcap", pipeline.Options{Lanes: true, NewEngine: func() (*rules.Engine, error) { return nil, bad }}, bad, ""},
 		{"missing", context.Background(), realDir + "no-such.pcap", pipeline.Options{}, nil, "no-such.pcap: no such file; give a pcap"},
 		{"directory", context.Background(), realDir, pipeline.Options{}, nil, "is a directory; give the files in it"},
 		{"cancelled", done, realDir + "bulk.pcap", pipeline.Options{}, context.Canceled, ""},
-		{"cancelled sharded", done, realDir + "bulk.pcap", pipeline.Options{Sharded: true}, context.Canceled, ""},
+		{"cancelled in lanes", done, realDir + "bulk.pcap", pipeline.Options{Lanes: true}, context.Canceled, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

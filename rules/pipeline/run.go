@@ -1,6 +1,6 @@
 // Package pipeline reads one input through the connection tracker and the
 // checks: open, read ahead, track and check (on one tracker or on
-// rules.Shards), then collect. It is the one place the pipeline is
+// rules.Lanes), then collect. It is the one place the pipeline is
 // assembled; the commands, the explain session and the library's batch
 // runs all call Run.
 package pipeline
@@ -54,15 +54,15 @@ type Options struct {
 	// MaxConns caps the live connections of the input, over all its
 	// trackers (rules.Tracker.MaxConns); 0 is rules.DefaultMaxConns.
 	MaxConns int
-	// Sharded tracks the connections on rules.DefaultShards goroutines
-	// (rules.Shards). Connection IDs are final only once the input is
+	// Lanes tracks the connections on rules.DefaultLanes goroutines
+	// (rules.Lanes). Connection IDs are final only once the input is
 	// read: OnSegment is not called, and neither observers nor custom
 	// rules may rely on an ID while reading.
-	Sharded bool
+	Lanes bool
 	// NewEngine, when set, makes the check engine of each tracker.
 	NewEngine func() (*rules.Engine, error)
 	// Observers, when set, gives more observers to tracker i (0 unless
-	// Sharded), placed before the engine.
+	// Lanes), placed before the engine.
 	Observers func(i int) []rules.Observer
 	// ObserversCopy says the Observers copy what they keep of a
 	// connection when it ends, so that the tracker may reuse its memory
@@ -131,8 +131,8 @@ func Run(ctx context.Context, src parse.Source, opts Options) Result {
 		opts.NewEngine = sequenceOnly
 	}
 	var res Result
-	if opts.Sharded {
-		res = runShards(src, &opts)
+	if opts.Lanes {
+		res = runLanes(src, &opts)
 	} else {
 		res = runOne(src, &opts)
 	}
@@ -184,13 +184,13 @@ func runOne(src parse.Source, opts *Options) Result {
 	return res
 }
 
-// runShards reads src on rules.Shards, each shard with its own collector
+// runLanes reads src on rules.Lanes, each lane with its own collector
 // and engine.
-func runShards(src parse.Source, opts *Options) Result {
+func runLanes(src parse.Source, opts *Options) Result {
 	var res Result
 	var cols []*collector
 	var engErr error
-	sh := rules.NewShards(0, func(i int) (*rules.Tracker, *rules.Engine) {
+	sh := rules.NewLanes(0, func(i int) (*rules.Tracker, *rules.Engine) {
 		var eng *rules.Engine
 		if opts.NewEngine != nil && engErr == nil {
 			eng, engErr = opts.NewEngine()
@@ -235,8 +235,8 @@ func newTracker(opts *Options, i int, eng *rules.Engine) (*rules.Tracker, *colle
 	}
 	tr := rules.NewTracker(obs...)
 	tr.MaxConns = cmp.Or(opts.MaxConns, rules.DefaultMaxConns)
-	if opts.Sharded {
-		tr.MaxConns = shardCap(tr.MaxConns, rules.DefaultShards)
+	if opts.Lanes {
+		tr.MaxConns = laneCap(tr.MaxConns, rules.DefaultLanes)
 	}
 	// Only whole connections are printed with their state changes.
 	tr.NoTransitions = opts.Keep != KeepConns && !opts.Transitions
@@ -254,9 +254,9 @@ func newTracker(opts *Options, i int, eng *rules.Engine) (*rules.Tracker, *colle
 // sequence analysis the statistics read.
 func sequenceOnly() (*rules.Engine, error) { return rules.NewEngine(checks.SequenceOnly(), nil) }
 
-// shardCap is each of n trackers' share of a table of total connections,
+// laneCap is each of n trackers' share of a table of total connections,
 // rounded up so that the shares hold at least total.
-func shardCap(total, n int) int { return (total + n - 1) / n }
+func laneCap(total, n int) int { return (total + n - 1) / n }
 
 func sortedConns(cs []*rules.Conn) []*rules.Conn {
 	slices.SortFunc(cs, func(a, b *rules.Conn) int { return a.ID - b.ID })

@@ -7,9 +7,9 @@ import (
 
 // ordinals is an increasing list of segment ordinals (the segment's
 // number among the input's TCP segments, from 1), delta-encoded as
-// varints: a byte or two per connection. A shard lists the ordinals of
+// varints: a byte or two per connection. A lane lists the ordinals of
 // the segments that opened its connections, so that connections can be
-// numbered across shards once the input is read.
+// numbered across lanes once the input is read.
 type ordinals struct {
 	buf  []byte
 	last uint64
@@ -39,7 +39,7 @@ func (o *ordinals) countUpTo(qs []uint64, counts []int) {
 // ids numbers the connections opened at the given ordinals as one tracker
 // would have: by how many connections opened at or before them in the
 // whole input.
-func (s *Shards) ids(ords []uint64) map[uint64]int {
+func (s *Lanes) ids(ords []uint64) map[uint64]int {
 	qs := slices.Clone(ords)
 	slices.Sort(qs)
 	qs = slices.Compact(qs)
@@ -57,7 +57,7 @@ func (s *Shards) ids(ords []uint64) map[uint64]int {
 // Number gives the connections and the findings' connection references
 // their IDs in the whole input. Connections and findings that did not come
 // from s keep theirs.
-func (s *Shards) Number(conns []*Conn, findings []Finding) {
+func (s *Lanes) Number(conns []*Conn, findings []Finding) {
 	var ords []uint64
 	for _, c := range conns {
 		if c.open != 0 {
@@ -82,16 +82,16 @@ func (s *Shards) Number(conns []*Conn, findings []Finding) {
 	}
 }
 
-// Findings returns the findings of the shards' engines merged
+// Findings returns the findings of the lanes' engines merged
 // (MergeFindings) and numbered (Number).
-func (s *Shards) Findings() []Finding {
+func (s *Lanes) Findings() []Finding {
 	fs := MergeFindings(s.Engines...)
 	s.Number(nil, fs)
 	return fs
 }
 
-// Evicted counts connections dropped from the shards' full tables.
-func (s *Shards) Evicted() int64 {
+// Evicted counts connections dropped from the lanes' full tables.
+func (s *Lanes) Evicted() int64 {
 	var n int64
 	for _, tr := range s.Trackers {
 		n += tr.evicted
@@ -100,7 +100,7 @@ func (s *Shards) Evicted() int64 {
 }
 
 // CaptureLoss sums the trackers' estimates of what the capture missed.
-func (s *Shards) CaptureLoss() CaptureLoss {
+func (s *Lanes) CaptureLoss() CaptureLoss {
 	var l CaptureLoss
 	for _, tr := range s.Trackers {
 		l.add(tr.loss)
@@ -109,8 +109,8 @@ func (s *Shards) CaptureLoss() CaptureLoss {
 }
 
 // Copies counts packets recognised as copies of one packet seen on another
-// interface, in all shards.
-func (s *Shards) Copies() int64 {
+// interface, in all lanes.
+func (s *Lanes) Copies() int64 {
 	var n int64
 	for _, tr := range s.Trackers {
 		n += tr.copies
@@ -118,9 +118,9 @@ func (s *Shards) Copies() int64 {
 	return n
 }
 
-// Errors are the evaluation errors of custom rules in the shards' engines,
-// one per rule: the first shard's that has one.
-func (s *Shards) Errors() []error {
+// Errors are the evaluation errors of custom rules in the lanes' engines,
+// one per rule: the first lane's that has one.
+func (s *Lanes) Errors() []error {
 	var errs []error
 	seen := map[string]bool{}
 	for _, e := range s.Engines {

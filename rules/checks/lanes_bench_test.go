@@ -43,13 +43,13 @@ func (s *interleaved) Next(seg *tcp.Segment) error {
 
 func (s *interleaved) Stats() *tcp.Stats { return &s.stats }
 
-// BenchmarkShards runs every check over 64 interleaved transfers, split
-// among rules.DefaultShards trackers on their own goroutines: the
+// BenchmarkLanes runs every check over 64 interleaved transfers, split
+// among rules.DefaultLanes trackers on their own goroutines: the
 // per-segment cost of the whole pipeline after decoding, on all cores.
-func BenchmarkShards(b *testing.B) {
+func BenchmarkLanes(b *testing.B) {
 	b.ReportAllocs()
 	src := newInterleaved(64, b.N)
-	sh := rules.NewShards(0, func(int) (*rules.Tracker, *rules.Engine) {
+	sh := rules.NewLanes(0, func(int) (*rules.Tracker, *rules.Engine) {
 		eng, err := rules.NewEngine(All(), allAtInfo(nil))
 		if err != nil {
 			b.Fatal(err)

@@ -10,42 +10,42 @@ import (
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
-// DefaultShards is how many trackers Shards splits an input's connections
+// DefaultLanes is how many trackers Lanes splits an input's connections
 // among. It is fixed, not the number of CPUs, so that the report is the
 // same on every machine: only the connection-table cap is divided among
-// shards, and that decides which connections a flood evicts.
-const DefaultShards = 4
+// lanes, and that decides which connections a flood evicts.
+const DefaultLanes = 4
 
-// shardBatch is how many segments the reading goroutine hands a shard at
-// once, and shardDepth how many batches may wait for each shard.
+// laneBatch is how many segments the reading goroutine hands a lane at
+// once, and laneDepth how many batches may wait for each lane.
 const (
-	shardBatch = 512
-	shardDepth = 4
+	laneBatch = 512
+	laneDepth = 4
 )
 
-// Shards tracks one input on several goroutines: the caller's goroutine
-// reads and decodes, and each shard, a Tracker with its own observers,
+// Lanes tracks one input on several goroutines: the caller's goroutine
+// reads and decodes, and each lane, a Tracker with its own observers,
 // takes the connections whose 4-tuple hashes to it. A connection always
-// goes to one shard, so each tracker sees whole connections in input
+// goes to one lane, so each tracker sees whole connections in input
 // order, and checks need no locks.
 //
 // Connections are numbered as one tracker would number them, in the order
 // they opened in the input, once the input is read: IDs seen while reading
-// (in Conn.ID, or a finding's ConnRef) are each shard's own. Use Number on
+// (in Conn.ID, or a finding's ConnRef) are each lane's own. Use Number on
 // the connections and findings kept, and MergeFindings for the engines'
 // findings (Findings does both). Observers that need the final IDs while
 // reading, such as custom rules that read a connection's id, need a single
 // Tracker.
-type Shards struct {
-	// Trackers are the shards' trackers, each with its observers.
+type Lanes struct {
+	// Trackers are the lanes' trackers, each with its observers.
 	Trackers []*Tracker
-	// Engines are the shards' check engines, if any, in shard order.
+	// Engines are the lanes' check engines, if any, in lane order.
 	Engines []*Engine
 }
 
-// shardWork is a batch of segments for one shard, with their connection
+// laneWork is a batch of segments for one lane, with their connection
 // keys and their ordinals in the input.
-type shardWork struct {
+type laneWork struct {
 	segs []tcp.Segment
 	keys []connKey
 	ords []uint64
@@ -54,17 +54,17 @@ type shardWork struct {
 	payloads tcp.PayloadCopies
 }
 
-// NewShards makes n shards (DefaultShards when n <= 0); build returns the
-// tracker of shard i and its engine (nil when it runs no checks). A
+// NewLanes makes n lanes (DefaultLanes when n <= 0); build returns the
+// tracker of lane i and its engine (nil when it runs no checks). A
 // tracker without MaxConns gets an equal share of DefaultMaxConns.
-func NewShards(n int, build func(i int) (*Tracker, *Engine)) *Shards {
+func NewLanes(n int, build func(i int) (*Tracker, *Engine)) *Lanes {
 	if n <= 0 {
-		n = DefaultShards
+		n = DefaultLanes
 	}
-	s := &Shards{}
+	s := &Lanes{}
 	for i := range n {
 		tr, eng := build(i)
-		tr.sharded = true
+		tr.inLane = true
 		if tr.MaxConns == 0 {
 			tr.MaxConns = DefaultMaxConns / n // the table's cap, shared
 		}
@@ -76,33 +76,33 @@ func NewShards(n int, build func(i int) (*Tracker, *Engine)) *Shards {
 	return s
 }
 
-// Run reads src to its end, feeding every segment to its shard's tracker,
+// Run reads src to its end, feeding every segment to its lane's tracker,
 // then ends every connection (Flush). It returns the error that stopped
 // the reading early, as parse.Each does.
-func (s *Shards) Run(src parse.Source) error {
+func (s *Lanes) Run(src parse.Source) error {
 	n := len(s.Trackers)
-	full := make([]chan *shardWork, n)
-	free := make([]chan *shardWork, n)
+	full := make([]chan *laneWork, n)
+	free := make([]chan *laneWork, n)
 	made := make([]int, n)
-	cur := make([]*shardWork, n)
+	cur := make([]*laneWork, n)
 	var wg sync.WaitGroup
 	for i, tr := range s.Trackers {
-		full[i] = make(chan *shardWork, shardDepth)
-		free[i] = make(chan *shardWork, shardDepth+1)
-		wg.Go(func() { runShard(tr, full[i], free[i]) })
+		full[i] = make(chan *laneWork, laneDepth)
+		free[i] = make(chan *laneWork, laneDepth+1)
+		wg.Go(func() { runLane(tr, full[i], free[i]) })
 	}
-	// take returns an empty batch for shard i: one it handed back, else a
+	// take returns an empty batch for lane i: one it handed back, else a
 	// new one while it has fewer than it may have waiting, else the next
 	// it hands back. A small input touches few batches.
-	take := func(i int) *shardWork {
+	take := func(i int) *laneWork {
 		select {
 		case w := <-free[i]:
 			return w
 		default:
 		}
-		if made[i] < shardDepth+1 {
+		if made[i] < laneDepth+1 {
 			made[i]++
-			return shardWorkPool.Get().(*shardWork)
+			return laneWorkPool.Get().(*laneWork)
 		}
 		return <-free[i]
 	}
@@ -110,7 +110,7 @@ func (s *Shards) Run(src parse.Source) error {
 	var ord uint64
 	var seg tcp.Segment
 	// names numbers the endpoints that do not pack into a key, for every
-	// shard: a tracker takes the keys made here as they are.
+	// lane: a tracker takes the keys made here as they are.
 	var names interner
 	for {
 		if e := src.Next(&seg); e != nil {
@@ -120,7 +120,7 @@ func (s *Shards) Run(src parse.Source) error {
 			break
 		}
 		key := names.keyOf(seg.Src, seg.Dst)
-		i := key.shard(n)
+		i := key.lane(n)
 		if cur[i] == nil {
 			cur[i] = take(i)
 		}
@@ -130,7 +130,7 @@ func (s *Shards) Run(src parse.Source) error {
 		w.keys = append(w.keys, key)
 		w.ords = append(w.ords, ord)
 		w.payloads.Keep(&seg)
-		if len(w.segs) == shardBatch {
+		if len(w.segs) == laneBatch {
 			w.payloads.Point(w.segs)
 			full[i] <- w
 			cur[i] = nil
@@ -148,21 +148,21 @@ func (s *Shards) Run(src parse.Source) error {
 		for range made[i] {
 			w := <-free[i]
 			w.reset()
-			shardWorkPool.Put(w)
+			laneWorkPool.Put(w)
 		}
 	}
 	return err
 }
 
-// shardWorkPool keeps batches for the next input: inputs read one after
+// laneWorkPool keeps batches for the next input: inputs read one after
 // another, or in parallel by a batch run, reuse them.
-var shardWorkPool = sync.Pool{New: func() any {
-	return &shardWork{segs: make([]tcp.Segment, 0, shardBatch), keys: make([]connKey, 0, shardBatch), ords: make([]uint64, 0, shardBatch)}
+var laneWorkPool = sync.Pool{New: func() any {
+	return &laneWork{segs: make([]tcp.Segment, 0, laneBatch), keys: make([]connKey, 0, laneBatch), ords: make([]uint64, 0, laneBatch)}
 }}
 
-// runShard feeds the batches of one shard to its tracker until they end,
+// runLane feeds the batches of one lane to its tracker until they end,
 // then ends its connections.
-func runShard(tr *Tracker, full <-chan *shardWork, free chan<- *shardWork) {
+func runLane(tr *Tracker, full <-chan *laneWork, free chan<- *laneWork) {
 	for w := range full {
 		for j := range w.segs {
 			tr.ord = w.ords[j]
@@ -175,14 +175,14 @@ func runShard(tr *Tracker, full <-chan *shardWork, free chan<- *shardWork) {
 }
 
 // reset empties a batch for reuse, keeping its storage.
-func (w *shardWork) reset() {
+func (w *laneWork) reset() {
 	w.segs, w.keys, w.ords = w.segs[:0], w.keys[:0], w.ords[:0]
 	w.payloads.Reset()
 }
 
-// shard is the shard of the connection with key k among n: a hash of the
+// lane is the lane of the connection with key k among n: a hash of the
 // key, the same in every run.
-func (k *connKey) shard(n int) int {
+func (k *connKey) lane(n int) int {
 	h := uint64(k.lo.port)<<16 | uint64(k.hi.port) | uint64(k.lo.kind)<<32 | uint64(k.hi.kind)<<40
 	for _, a := range [2]*[16]byte{&k.lo.addr, &k.hi.addr} {
 		h = mix64(h ^ binary.LittleEndian.Uint64(a[:8]))

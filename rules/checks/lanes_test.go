@@ -54,8 +54,8 @@ func runSequential(t *testing.T, path string, cfg *rules.Config, maxPerRule int)
 	return append(report(eng.Findings(), k.conns), fmt.Sprint("error ", err))
 }
 
-// runSharded lints path with n shards.
-func runSharded(t *testing.T, path string, cfg *rules.Config, maxPerRule, n int) []string {
+// runLanes lints path with n lanes.
+func runLanes(t *testing.T, path string, cfg *rules.Config, maxPerRule, n int) []string {
 	t.Helper()
 	src, closer, err := parse.OpenFile(path, parse.Options{Checksums: true})
 	if err != nil {
@@ -63,7 +63,7 @@ func runSharded(t *testing.T, path string, cfg *rules.Config, maxPerRule, n int)
 	}
 	defer closer.Close()
 	var keepers []*keeper
-	sh := rules.NewShards(n, func(int) (*rules.Tracker, *rules.Engine) {
+	sh := rules.NewLanes(n, func(int) (*rules.Tracker, *rules.Engine) {
 		eng, err := rules.NewEngine(All(), cfg)
 		if err != nil {
 			t.Fatal(err)
@@ -82,8 +82,8 @@ func runSharded(t *testing.T, path string, cfg *rules.Config, maxPerRule, n int)
 	return append(report(sh.Findings(), conns), fmt.Sprint("error ", err))
 }
 
-// shardInputs are every capture and tcpdump log in testdata.
-func shardInputs(t *testing.T) []string {
+// laneInputs are every capture and tcpdump log in testdata.
+func laneInputs(t *testing.T) []string {
 	var out []string
 	for _, pattern := range []string{"checks/*/*.pcap", "checks/*/*.txt", "captures/*/*.pcap", "captures/*/*.pcapng", "captures/*/*.txt"} {
 		m, err := filepath.Glob(filepath.Join("..", "..", "testdata", pattern))
@@ -102,15 +102,15 @@ func shardInputs(t *testing.T) []string {
 	return out
 }
 
-func TestShardsReportAsOneTracker(t *testing.T) {
+func TestLanesReportAsOneTracker(t *testing.T) {
 	cfg := allAtInfo(nil)
-	for _, path := range shardInputs(t) {
+	for _, path := range laneInputs(t) {
 		for _, maxPerRule := range []int{0, 2} {
 			want := runSequential(t, path, cfg, maxPerRule)
-			for _, n := range []int{1, 2, 3, rules.DefaultShards} {
-				got := runSharded(t, path, cfg, maxPerRule, n)
+			for _, n := range []int{1, 2, 3, rules.DefaultLanes} {
+				got := runLanes(t, path, cfg, maxPerRule, n)
 				if d := firstDifference(got, want); d != "" {
-					t.Errorf("%s, %d shards, max per rule %d: %s", path, n, maxPerRule, d)
+					t.Errorf("%s, %d lanes, max per rule %d: %s", path, n, maxPerRule, d)
 				}
 			}
 		}
