@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pcaplint/pcaplint"
+	"github.com/pcaplint/pcaplint/internal/memlimit"
 	"github.com/pcaplint/pcaplint/rules/pipeline"
 
 	"github.com/pcaplint/pcaplint/parse"
@@ -23,7 +24,7 @@ func newConnsCmd() *cobra.Command {
 		Example: longHelp("conns-examples"),
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			setMemoryLimit()
+			memlimit.Apply()
 			if format != "table" && format != "json" {
 				return fmt.Errorf("--format must be table or json, not %q", format)
 			}

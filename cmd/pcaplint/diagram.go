@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/pcaplint/pcaplint/internal/cli"
 	"golang.org/x/term"
 	"os"
 	"time"
@@ -88,7 +89,7 @@ pages of N rows for documents and slides, one file a page.`,
 }
 
 func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rules.Check) error {
-	fl.output = outputPath(fl.output)
+	fl.output = cli.OutputPath(fl.output)
 	format, err := drawing.Diagrams.Choose(fl.format, fl.output)
 	if err != nil {
 		return err

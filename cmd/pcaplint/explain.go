@@ -6,6 +6,8 @@ import (
 	"io"
 	"time"
 
+	"github.com/pcaplint/pcaplint/internal/cli"
+	"github.com/pcaplint/pcaplint/internal/memlimit"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/render/explain"
@@ -42,7 +44,7 @@ segment as it arrives.`,
   pcaplint explain --format markdown --conn 2 --diagram conn2.svg capture.pcapng`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			setMemoryLimit()
+			memlimit.Apply()
 			if format != "text" && format != "markdown" {
 				return fmt.Errorf("--format must be text or markdown, not %q", format)
 			}
@@ -90,7 +92,7 @@ func runExplain(w, errw io.Writer, path string, opts parse.Options, eopts explai
 		if werr == nil {
 			werr = s.Add(seg, line)
 		}
-		flushWhenIdle(w, src)
+		cli.FlushWhenIdle(w, src)
 	})
 	if werr != nil {
 		return werr

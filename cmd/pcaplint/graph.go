@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pcaplint/pcaplint/internal/cli"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/diagram"
 	"github.com/pcaplint/pcaplint/render/diagram/png"
@@ -85,7 +86,7 @@ follows the viewer's light or dark theme unless --theme pins one.`,
 }
 
 func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.Check) error {
-	fl.output = outputPath(fl.output)
+	fl.output = cli.OutputPath(fl.output)
 	format, err := drawing.Graphs.Choose(fl.format, fl.output)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/pcaplint/pcaplint"
+	"github.com/pcaplint/pcaplint/internal/cli"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
@@ -43,7 +44,7 @@ func addInputFlags(cmd *cobra.Command, opts *parse.Options, oldAbsolute string) 
 	if oldAbsolute != "" { // a command newer than the old spelling has none
 		f.BoolVar(&opts.Absolute, oldAbsolute, false, "deprecated spelling of --absolute-input")
 		_ = f.MarkHidden(oldAbsolute)
-		deprecated(cmd, oldAbsolute, "-S/--absolute-input")
+		cli.Deprecate(cmd, oldAbsolute, "-S/--absolute-input")
 	}
 	addPrefixFlag(cmd, opts)
 	f.IntVar(&maxConns, "max-conns", rules.DefaultMaxConns, "keep at most `N` live connections per input; beyond, the least recently seen is evicted (conn-table-full)")

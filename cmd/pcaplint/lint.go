@@ -12,6 +12,8 @@ import (
 	"syscall"
 
 	"github.com/pcaplint/pcaplint"
+	"github.com/pcaplint/pcaplint/internal/cli"
+	"github.com/pcaplint/pcaplint/internal/memlimit"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
@@ -51,7 +53,7 @@ func newLintCmd(checks []*rules.Check) *cobra.Command {
 		Example: longHelp("lint-examples"),
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			setMemoryLimit()
+			memlimit.Apply()
 			return lint(cmd, checks, &fl, args)
 		},
 	}
@@ -114,7 +116,7 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	st, _ := printer.(report.Streamer)
 	if st != nil {
 		o.Live = func(path string, fd *rules.Finding) { _ = st.Finding(stdout, path, fd) }
-		o.OnSegment = func(s *pipeline.Step) { flushWhenIdle(stdout, s.Src) }
+		o.OnSegment = func(s *pipeline.Step) { cli.FlushWhenIdle(stdout, s.Src) }
 	}
 	ctx, stop := signal.NotifyContext(cmdContext(cmd), os.Interrupt, syscall.SIGTERM)
 	defer stop()

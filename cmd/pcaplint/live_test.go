@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pcaplint/pcaplint/internal/cli"
 )
 
 // TestLivePipeShowsEachLineAtOnce feeds a log through a pipe a line every
@@ -113,7 +115,7 @@ func pipeThrough(t *testing.T, args []string, lines []string, gap time.Duration)
 		}
 		shown <- got
 	}()
-	out := newBufferedFile(outW)
+	out := cli.NewStdout(outW)
 	var errOut strings.Builder
 	execute(args, builtinChecks(), out, &errOut)
 	out.Flush()

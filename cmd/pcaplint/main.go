@@ -13,7 +13,11 @@ import (
 	"io"
 	"os"
 
+	"github.com/pcaplint/pcaplint/internal/cli"
+	"github.com/pcaplint/pcaplint/internal/memlimit"
+	"github.com/pcaplint/pcaplint/internal/profile"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/checks"
 )
 
 // Exit codes.
@@ -23,13 +27,17 @@ const (
 	exitError    = 2
 )
 
-// exitError carries an exit code up to main without printing anything more.
+// exitCode carries an exit code up to main without printing anything more.
 type exitCode int
 
 func (e exitCode) Error() string { return fmt.Sprintf("exit %d", int(e)) }
 
+// builtinChecks are the checks lint and explain run and rules lists: the
+// TCP catalogue, then the checks on pcaplint's own limits.
+func builtinChecks() []*rules.Check { return append(checks.All(), checks.Limits()...) }
+
 func main() {
-	memoryLimitAllowed = true
+	memlimit.Allow()
 	code := run(os.Args[1:])
 	// Closing standard output reports what a write-back file system
 	// (NFS) defers to the close.
@@ -43,9 +51,9 @@ func main() {
 // run executes the command line with the built-in checks and returns the
 // exit code.
 func run(args []string) int {
-	stdout := newBufferedFile(os.Stdout)
+	stdout := cli.NewStdout(os.Stdout)
 	code := execute(args, builtinChecks(), stdout, os.Stderr)
-	if err := stdout.finish(); err != nil {
+	if err := stdout.Finish(); err != nil {
 		// Output that did not arrive (a full disk, /dev/full) is an error
 		// whatever the command found: exit 2, never 0 or 1.
 		fmt.Fprintln(os.Stderr, "pcaplint: writing standard output:", err)
@@ -64,25 +72,21 @@ func execute(args []string, checks []*rules.Check, stdout, stderr io.Writer) int
 // starting inputs once it is done, as on Ctrl-C.
 func executeContext(ctx context.Context, args []string, checks []*rules.Check, stdout, stderr io.Writer) int {
 	root := newRootCmd(checks)
+	profiles := profile.AddFlags(root)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	addCompletionCmd(root)
 	cmd, err := root.ExecuteContextC(ctx)
 	// A profile that could not be written is output lost: exit 2.
-	profiled := stopProfile(stderr)
-	var code exitCode
-	switch {
-	case err == nil && profiled:
-		return exitClean
-	case err == nil:
+	profiled := profiles.Stop(stderr)
+	var code exitCode // exitClean when err is nil
+	if err != nil && !errors.As(err, &code) {
+		cli.PrintError(stderr, cmd, err)
 		return exitError
-	case errors.As(err, &code):
-		if !profiled {
-			return exitError
-		}
-		return int(code)
 	}
-	printError(stderr, cmd, err)
-	return exitError
+	if !profiled {
+		return exitError
+	}
+	return int(code)
 }

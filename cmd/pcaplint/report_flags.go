@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/pcaplint/pcaplint/internal/cli"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/spf13/cobra"
@@ -39,7 +40,7 @@ func newPrinter(cmd *cobra.Command, format, failOn string, stdout io.Writer, che
 	if err != nil {
 		return nil, rules.Off, err
 	}
-	colored, err := useColor(colorFlag(cmd), stdout)
+	colored, err := cli.UseColor(cmd, stdout)
 	if err != nil {
 		return nil, rules.Off, err
 	}
@@ -47,7 +48,7 @@ func newPrinter(cmd *cobra.Command, format, failOn string, stdout io.Writer, che
 	if err != nil {
 		return nil, rules.Off, err
 	}
-	p, err := report.New(format, report.Options{Color: colored, Quiet: quietFlag(cmd), FailOn: fail, Checks: checks, Version: version(), Lang: lang})
+	p, err := report.New(format, report.Options{Color: colored, Quiet: cli.Quiet(cmd), FailOn: fail, Checks: checks, Version: cli.Version(), Lang: lang})
 	if err != nil {
 		return nil, rules.Off, fmt.Errorf("--format: %w", err)
 	}

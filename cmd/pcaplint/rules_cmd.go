@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/pcaplint/pcaplint/internal/cli"
 	"github.com/pcaplint/pcaplint/internal/safefile"
 	"github.com/pcaplint/pcaplint/render/ruledoc"
 	"github.com/pcaplint/pcaplint/rules"
@@ -24,7 +25,7 @@ func newRulesCmd(checks []*rules.Check) *cobra.Command {
 		Short:   "List and explain the checks, and start a rule file",
 		Example: "  pcaplint rules list\n  pcaplint rules show rst-unexpected\n  pcaplint rules init",
 		Args:    cobra.ArbitraryArgs,
-		RunE:    subcommandsOnly,
+		RunE:    cli.SubcommandsOnly,
 	}
 	var force bool
 	initCmd := &cobra.Command{

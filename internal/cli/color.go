@@ -1,15 +1,24 @@
-package main
+package cli
 
 import (
 	"fmt"
 	"io"
 	"os"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
 
-// useColor decides --color: always, never, or auto — on when w is a
-// terminal and NO_COLOR (https://no-color.org) is unset or empty.
+// UseColor decides the global --color of cmd (AddGlobalFlags) for
+// output to w: always, never, or auto — on when w is a terminal,
+// NO_COLOR (https://no-color.org) is unset or empty, and TERM is not
+// dumb.
+func UseColor(cmd *cobra.Command, w io.Writer) (bool, error) {
+	mode, _ := cmd.Flags().GetString("color")
+	return useColor(mode, w)
+}
+
+// useColor is UseColor of the flag's value mode.
 func useColor(mode string, w io.Writer) (bool, error) {
 	switch mode {
 	case "always":
