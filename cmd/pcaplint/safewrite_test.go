@@ -69,30 +69,6 @@ func TestOutputsRefusePlantedLinks(t *testing.T) {
 	}
 }
 
-// TestEveryOutputGoesThroughTheSafeWrite: the command's code creates no
-// file but through internal/safefile, so that an output added later
-// cannot follow a planted link.
-func TestEveryOutputGoesThroughTheSafeWrite(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, call := range []string{"os.Create(", "os.WriteFile(", "os.OpenFile(", "os.CreateTemp("} {
-			if strings.Contains(string(b), call) {
-				t.Errorf("%s calls %s: write outputs with safefile.Write", f, call)
-			}
-		}
-	}
-}
-
 // TestProfilesAreWrittenSafely: --cpuprofile and --memprofile go through
 // safefile.Write, so a symbolic link in their place is refused (exit 2,
 // said on stderr) and nothing is written where it points.
