@@ -16,7 +16,8 @@
 //   - render/drawing is the one registry of the formats diagrams and
 //     graphs are drawn in (name, extensions, media type, how each draws),
 //     from which the command line's flags, -o's extensions and shell
-//     completion are derived;
+//     completion are derived, and the writing of drawings to files,
+//     directories and pages;
 //   - render/explain explains a capture or log segment by segment in plain
 //     English or Chinese, as text or Markdown;
 //   - render/palette is the one set of severity colours (per light and

@@ -135,7 +135,8 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 		return fmt.Errorf("--page must be a number of rows, not %d", fl.draw.Page)
 	}
 	fl.draw.Theme, fl.draw.Layout = theme, diagram.LayoutOptions{AbsTime: fl.time == "abs"}
-	if err := writeDiagrams(cmd.OutOrStdout(), cmd.ErrOrStderr(), fl.output, groups, opts, format, fl.draw); err != nil {
+	out := drawing.Output{Path: fl.output, Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(), Terminal: stdoutIsTerminal()}
+	if err := drawing.WriteDiagrams(out, format, groups, opts, fl.draw); err != nil {
 		return err
 	}
 	return inputErr

@@ -3,9 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -138,40 +136,9 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 		fs := slices.Concat(byConn[cv.Conn.ID], notShown)
 		return format.Graph(cv, graph.Options{Kind: kind, Theme: theme, Dirs: dirs, Findings: fs, Lang: lang}, drawing.Options{MaxPixels: fl.maxPixels})
 	}
-	if err := writeGraphs(cmd.OutOrStdout(), cmd.ErrOrStderr(), fl.output, format, convs, draw); err != nil {
+	out := drawing.Output{Path: fl.output, Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(), Terminal: stdoutIsTerminal()}
+	if err := drawing.WriteGraphs(out, format, convs, draw); err != nil {
 		return err
 	}
 	return inputErr
-}
-
-// writeGraphs draws each connection's graph and writes it where -o says:
-// one file, a file per connection in a directory, or standard output.
-func writeGraphs(stdout, stderr io.Writer, output string, format *drawing.Format, convs []*graph.Conversation, draw func(*graph.Conversation) ([]byte, error)) error {
-	toDir, err := outputDir(output)
-	if err != nil {
-		return err
-	}
-	if !toDir && len(convs) > 1 {
-		return fmt.Errorf("the input has %d connections: give -o DIR/ for one file each, or pick one with --conn or --filter", len(convs))
-	}
-	failed := 0
-	for _, cv := range convs {
-		name := strconv.Itoa(cv.Conn.ID) + "-" + safeName(cv.Conn.Client.String()) + "-" + safeName(cv.Conn.Server.String()) + format.Ext()
-		b, err := draw(cv)
-		if err != nil && toDir {
-			fmt.Fprintf(stderr, "pcaplint: error: %s: %s\n", name, err)
-			failed++
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		if err := writeDrawing(stdout, output, toDir, name, format.Binary, b); err != nil {
-			return err
-		}
-	}
-	if failed > 0 {
-		return fmt.Errorf("%d of %d graphs were not drawn", failed, len(convs))
-	}
-	return nil
 }

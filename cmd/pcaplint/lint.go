@@ -15,6 +15,7 @@ import (
 	"github.com/pcaplint/pcaplint/internal/cli"
 	"github.com/pcaplint/pcaplint/internal/memlimit"
 	"github.com/pcaplint/pcaplint/parse"
+	"github.com/pcaplint/pcaplint/render/drawing"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/batch"
@@ -102,12 +103,12 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 		return err
 	}
 	if fl.batch.diagramsDir != "" {
-		sink, err := newDiagramSink(fl.batch.diagramsDir, fl.batch.diagrams == "all")
+		sink, err := drawing.OpenDir(fl.batch.diagramsDir)
 		if err != nil {
 			return err
 		}
 		defer sink.Close()
-		sink.lang, o.Draw = lang, sink.prepare
+		sink.All, sink.Lang, o.Draw = fl.batch.diagrams == "all", lang, pcaplint.DrawInto(sink)
 	}
 	fw := report.NewFileWriter(printer, stdout)
 	if fw != nil {
@@ -147,7 +148,7 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 		return err
 	}
 	if fl.batch.html != "" {
-		diagrams, graphs := drawnFrom(res.Kept)
+		diagrams, graphs := drawing.Collect(res.Kept)
 		if err := writeHTML(fl.batch.html, rep, fl.batch.diagramsDir, diagrams, graphs, lang); err != nil {
 			res.Errs = append(res.Errs, err)
 		}

@@ -2,11 +2,8 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path"
-	"path/filepath"
 
-	"github.com/pcaplint/pcaplint/render/diagram"
+	"github.com/pcaplint/pcaplint/render/drawing"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/spf13/cobra"
@@ -86,32 +83,20 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 }
 
 // drawnDiagrams finds the diagrams and time-sequence graphs the shards
-// wrote under dir, where diagramSink puts them, for the connections of
-// rep.
+// wrote under dir (see drawing.Dir) for the connections of rep.
 func drawnDiagrams(dir string, rep *report.Report) (diagrams, graphs map[string]map[int]string) {
 	if dir == "" {
 		return nil, nil
 	}
 	diagrams, graphs = map[string]map[int]string{}, map[string]map[int]string{}
 	for _, f := range rep.Files {
-		for _, c := range f.Conns {
-			found(dir, diagrams, f.Path, c.ID, fileName([]*diagram.Conversation{{Conn: c}}, ".svg"))
-			found(dir, graphs, f.Path, c.ID, graphName(c))
+		d, g := drawing.Found(dir, f.Path, f.Conns)
+		if len(d) > 0 {
+			diagrams[f.Path] = d
+		}
+		if len(g) > 0 {
+			graphs[f.Path] = g
 		}
 	}
 	return diagrams, graphs
-}
-
-// found notes in out the file name of connection id of input when the
-// sink wrote it under dir.
-func found(dir string, out map[string]map[int]string, input string, id int, name string) {
-	rel := path.Join(append(safePath(input), name)...)
-	st, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(rel)))
-	if err != nil || !st.Mode().IsRegular() {
-		return
-	}
-	if out[input] == nil {
-		out[input] = map[int]string{}
-	}
-	out[input][id] = rel
 }

@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"os"
+	"path/filepath"
 
 	"github.com/pcaplint/pcaplint/render/diagram"
 	"github.com/pcaplint/pcaplint/render/drawing"
@@ -15,6 +17,19 @@ import (
 )
 
 const capture = "../../testdata/captures/real/rst-abort.txt"
+
+// read reads the capture through the default checks, with rec beside
+// them.
+func read(rec rules.Observer) pipeline.Result {
+	res := pipeline.File(context.Background(), capture, pipeline.Options{
+		NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), nil) },
+		Observers: func(int) []rules.Observer { return []rules.Observer{rec} },
+	})
+	if res.Err != nil {
+		log.Fatal(res.Err)
+	}
+	return res
+}
 
 // Pick a diagram's format as the command line does: --format when given,
 // else -o's extension, else SVG.
@@ -40,13 +55,7 @@ func ExampleRegistry_Choose() {
 // Draw the first connection of a log as a PlantUML sequence diagram.
 func ExampleFormat_Diagram() {
 	rec := &diagram.Recorder{}
-	res := pipeline.File(context.Background(), capture, pipeline.Options{
-		NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), nil) },
-		Observers: func(int) []rules.Observer { return []rules.Observer{rec} },
-	})
-	if res.Err != nil {
-		log.Fatal(res.Err)
-	}
+	res := read(rec)
 	convs := rec.Conversations()
 	diagram.Attach(convs, res.Findings)
 	b, err := drawing.PlantUML.Diagram(diagram.Build(convs[:1], diagram.Options{}), drawing.Options{})
@@ -61,13 +70,7 @@ func ExampleFormat_Diagram() {
 // Draw a connection's time-sequence graph as a PNG.
 func ExampleFormat_Graph() {
 	rec := &graph.Recorder{Gap: diagram.DefaultGap}
-	res := pipeline.File(context.Background(), capture, pipeline.Options{
-		NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), nil) },
-		Observers: func(int) []rules.Observer { return []rules.Observer{rec} },
-	})
-	if res.Err != nil {
-		log.Fatal(res.Err)
-	}
+	read(rec)
 	b, err := drawing.PNG.Graph(rec.Conversations()[0], graph.Options{Kind: graph.TSG}, drawing.Options{})
 	if err != nil {
 		log.Fatal(err)
@@ -75,4 +78,56 @@ func ExampleFormat_Graph() {
 	fmt.Printf("%q\n", b[1:4])
 	// Output:
 	// "PNG"
+}
+
+// Write one diagram per connection into a directory, as diagram -o DIR/
+// does.
+func ExampleWriteDiagrams() {
+	rec := &diagram.Recorder{}
+	res := read(rec)
+	convs := rec.Conversations()
+	diagram.Attach(convs, res.Findings)
+	dir, err := os.MkdirTemp("", "diagrams")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	out := drawing.Output{Path: dir + "/", Stderr: os.Stderr}
+	if err := drawing.WriteDiagrams(out, drawing.Mermaid, [][]*diagram.Conversation{convs}, diagram.Options{}, drawing.Options{}); err != nil {
+		log.Fatal(err)
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "*"))
+	fmt.Println(filepath.Base(names[0]))
+	// Output:
+	// 1-127.0.0.1_40200-127.0.0.1_9102.mmd
+}
+
+// Write a connection's throughput graph to standard output.
+func ExampleWriteGraphs() {
+	rec := &graph.Recorder{Gap: diagram.DefaultGap}
+	read(rec)
+	var b bytes.Buffer
+	draw := func(cv *graph.Conversation) ([]byte, error) {
+		return drawing.SVG.Graph(cv, graph.Options{Kind: graph.Throughput}, drawing.Options{})
+	}
+	if err := drawing.WriteGraphs(drawing.Output{Stdout: &b}, drawing.SVG, rec.Conversations(), draw); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(bytes.Contains(b.Bytes(), []byte("<svg")))
+	// Output:
+	// true
+}
+
+// Find what a batch drew into a directory, as lint --merge does for the
+// shards' diagrams.
+func ExampleFound() {
+	conn := &rules.Conn{ID: 1}
+	fmt.Println(drawing.DiagramFile("captures/a b.pcap", conn))
+	fmt.Println(drawing.GraphFile("captures/a b.pcap", conn))
+	d, g := drawing.Found(os.TempDir(), "captures/a b.pcap", []*rules.Conn{conn})
+	fmt.Println(len(d), len(g))
+	// Output:
+	// captures/a_b.pcap-5aaa16d4/1-0-0.svg
+	// captures/a_b.pcap-5aaa16d4/1-0-0.tsg.svg
+	// 0 0
 }
