@@ -14,8 +14,12 @@
 // an Observer: NewEngine(checks, cfg) runs Checks (the built-in ones are
 // rules/checks.All) and the custom rules of a Config (resolved from YAML
 // rule files by rules/ruleset) in the same single pass, and Findings
-// returns what they found, sorted by position. Packages under render print
-// the connections and findings.
+// returns what they found, sorted by position. A Check declares the
+// Analyses it reads (Requires), which the Engine runs once per segment
+// before the checks, and keeps its own state of each connection under a
+// CheckState key, which the Engine hands out at first use and takes back
+// when the connection ends (docs/design/checks-state.md). Packages under
+// render print the connections and findings.
 //
 // A Tracker is not safe for concurrent use: give each input its own
 // Tracker and Engine, or let Lanes split one input's connections among

@@ -25,7 +25,7 @@ Needs an input that verified checksums (tcpdump -v prints "incorrect").`,
 	Wireshark: "tcp.checksum.status and ip.checksum.status, when checksum validation is enabled (not compared).",
 	Requires:  seq,
 	SegmentOn: on(hasBadChecksum),
-	Segment: onSegment(func(p *rules.Pass, st *connState) {
+	Segment: func(p *rules.Pass) {
 		seg := p.Seg
 		if !seg.Has(tcp.KnownChecksum) {
 			return
@@ -36,7 +36,7 @@ Needs an input that verified checksums (tcpdump -v prints "incorrect").`,
 		case tcp.ChecksumBadIP:
 			p.Reportf(badIPChecksumText, who(p.Conn, p.Dir))
 		}
-	}),
+	},
 }
 
 // The messages of bad-checksum, in every language of the reports.

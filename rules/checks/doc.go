@@ -6,5 +6,8 @@
 // probe; is a pure ACK a duplicate, a keep-alive ACK or a window update.
 // The answer is computed once per segment by the shared sequence analysis
 // (analysis.go), in the order of Wireshark's tcp_analyze_sequence_number, so
-// that the checks never disagree on what a segment is.
+// that the checks never disagree on what a segment is. A check that reads
+// it says so (Requires: seq); what a check remembers of a connection
+// besides is its own, under a rules.CheckState key of its file
+// (docs/design/checks-state.md).
 package checks

@@ -33,7 +33,7 @@ client's first ACK after the SYN-ACK.`,
 	Wireshark: "none: Wireshark shows the relative ack but flags nothing.",
 	Requires:  seq,
 	SegmentOn: rules.OnSYN | on(beforeEstablished),
-	Segment: onSegment(func(p *rules.Pass, st *connState) {
+	Segment: func(p *rules.Pass) {
 		seg, c := p.Seg, p.Conn
 		if !seg.Has(tcp.KnownAck) {
 			return
@@ -51,7 +51,7 @@ client's first ACK after the SYN-ACK.`,
 				p.Reportf(firstAckBadAckText, seg.Ack, sv.ISN+1)
 			}
 		}
-	}),
+	},
 }
 
 // The messages of handshake-bad-ack, in every language of the reports.

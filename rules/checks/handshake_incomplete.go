@@ -42,7 +42,7 @@ direction (` + "`one-direction-captured`" + `).`,
 	Wireshark: "none: Wireshark has no flag for an unfinished handshake (the conversation's completeness field, tcp.completeness, holds the same facts).",
 	Requires:  seq,
 	SegmentOn: rules.OnSYN,
-	Segment: onSegment(func(p *rules.Pass, st *connState) {
+	Segment: func(p *rules.Pass) {
 		// Every segment with SYN counts, as the tracker counts Side.SYNs:
 		// a SYN-ACK with RST or FIN set too is odd, but it is what the
 		// verdict at the end is about, and the finding must sit on it.
@@ -50,7 +50,7 @@ direction (` + "`one-direction-captured`" + `).`,
 			return
 		}
 		*latestSYN[p.Dir].Of(p.Conn) = p.Seg.Pos
-	}),
+	},
 	End: onEnd(func(p *rules.Pass, st *connState) {
 		c := p.Conn
 		cl, sv := &c.Sides[rules.FromClient], &c.Sides[rules.FromServer]

@@ -32,7 +32,7 @@ network.`,
 	Params:    []*rules.Param{handshakeSlowMax},
 	Requires:  seq,
 	SegmentOn: on(beforeEstablished),
-	Segment: onSegment(func(p *rules.Pass, st *connState) {
+	Segment: func(p *rules.Pass) {
 		seg, c := p.Seg, p.Conn
 		sv := &c.Sides[rules.FromServer]
 		if p.Dir != rules.FromClient || !isAckOnly(seg) || c.Established() || c.SYNTime.IsZero() || c.SYNACKTime.IsZero() {
@@ -46,7 +46,7 @@ network.`,
 			p.Reportf(handshakeSlowText,
 				dur(total), dur(c.SYNACKTime.Sub(c.SYNTime)), dur(seg.Time.Sub(c.SYNACKTime)), dur(limit))
 		}
-	}),
+	},
 }
 
 // The messages of handshake-slow, in every language of the reports.
