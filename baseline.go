@@ -1,7 +1,14 @@
 package pcaplint
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
 	"iter"
+	"strings"
+
+	"github.com/pcaplint/pcaplint/internal/safefile"
 
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
@@ -33,4 +40,64 @@ func fileFindings(rep *report.Report) iter.Seq2[string, []rules.Finding] {
 			}
 		}
 	}
+}
+
+// ReadBaseline reads the baseline file at path (lint --baseline) with
+// read (which bounds what it reads); no path is no baseline.
+func ReadBaseline(path string, read func(string) ([]byte, error)) (*baseline.Baseline, error) {
+	if path == "" {
+		return nil, nil
+	}
+	data, err := read(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("--baseline %s: no such file; record the current findings with --write-baseline %s", path, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("--baseline: %w", err)
+	}
+	b, err := baseline.Parse(data)
+	if err != nil {
+		// No suggestion to overwrite path: it may be any file at all.
+		return nil, fmt.Errorf("--baseline %s: %w", path, err)
+	}
+	return b, nil
+}
+
+// WriteBaseline writes the baseline Lint recorded (LintOptions.WriteBaseline)
+// to its file, never through a symbolic link; nothing when none was
+// recorded.
+func (r *LintResult) WriteBaseline() error {
+	if r.Baseline == nil {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := r.Baseline.Encode(&buf); err != nil {
+		return err
+	}
+	if err := safefile.Write(r.baselineFile, safefile.Bytes(buf.Bytes())); err != nil {
+		return fmt.Errorf("--write-baseline: %w", err)
+	}
+	return nil
+}
+
+// Notes is what lint says on standard error of the baselines: the
+// findings recorded in the baseline written, and those known in the
+// baseline given and not shown; a line each.
+func (r *LintResult) Notes() string {
+	var b strings.Builder
+	if r.Baseline != nil {
+		fmt.Fprintf(&b, "pcaplint: note: recorded %s in %s\n", findings(r.Recorded), r.baselineFile)
+	}
+	if r.Known > 0 {
+		fmt.Fprintf(&b, "pcaplint: note: %s known in the baseline not shown\n", findings(r.Known))
+	}
+	return b.String()
+}
+
+// findings is "1 finding" or "n findings".
+func findings(n int) string {
+	if n == 1 {
+		return "1 finding"
+	}
+	return fmt.Sprintf("%d findings", n)
 }

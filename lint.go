@@ -90,6 +90,8 @@ type LintResult struct {
 	// worst is the highest severity of the findings of the Files
 	// emitted, which the report no longer holds.
 	worst rules.Severity
+	// baselineFile is LintOptions.WriteBaseline.
+	baselineFile string
 }
 
 // Worst is the highest severity found in any input, those emitted
@@ -150,7 +152,7 @@ func Lint(ctx context.Context, ins []batch.Input, o LintOptions) *LintResult {
 	o.Input.Checksums = NeedsChecksums(o.Rules, o.Checks)
 	ro := Keeps(o.Format, o.HTML, pipeline.Options{Input: o.Input, MaxConns: o.MaxConns,
 		NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(o.Checks, o.Rules) }})
-	res := &LintResult{}
+	res := &LintResult{baselineFile: o.WriteBaseline}
 	if o.Streams(ins) {
 		res.Streamed = true
 		f, errs := stream(ins[0].Path, ro, &o)

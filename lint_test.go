@@ -204,3 +204,43 @@ func TestNeedsChecksums(t *testing.T) {
 		t.Errorf("bad-checksum on: %v, off: %v", NeedsChecksums(on, all), NeedsChecksums(off, all))
 	}
 }
+
+func TestBaselineFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "base.json")
+	res := Lint(context.Background(), []batch.Input{{Path: "testdata/captures/real/rst-abort.txt", Named: true}},
+		LintOptions{Checks: checks.All(), WriteBaseline: path})
+	if err := res.WriteBaseline(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := res.Notes(), "pcaplint: note: recorded 1 finding in "+path+"\n"; got != want {
+		t.Errorf("notes %q, want %q", got, want)
+	}
+	known, err := ReadBaseline(path, os.ReadFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res = Lint(context.Background(), []batch.Input{{Path: "testdata/captures/real/rst-abort.txt", Named: true}},
+		LintOptions{Checks: checks.All(), Baseline: known})
+	if got, want := res.Notes(), "pcaplint: note: 1 finding known in the baseline not shown\n"; got != want || res.WriteBaseline() != nil {
+		t.Errorf("notes %q, want %q", got, want)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "bad.json"), []byte("{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ path, want string }{
+		{"", ""},
+		{filepath.Join(dir, "gone.json"), "--baseline " + dir + "/gone.json: no such file; record the current findings with --write-baseline " + dir + "/gone.json"},
+		{filepath.Join(dir, "bad.json"), "--baseline " + dir + "/bad.json: "},
+		{dir, "--baseline: read " + dir + ": is a directory"},
+	} {
+		b, err := ReadBaseline(tc.path, os.ReadFile)
+		if tc.want == "" {
+			if b != nil || err != nil {
+				t.Errorf("%q: %v, %v; want no baseline", tc.path, b, err)
+			}
+		} else if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%q: error %v, want %q", tc.path, err, tc.want)
+		}
+	}
+}

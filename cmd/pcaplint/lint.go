@@ -16,6 +16,7 @@ import (
 	"github.com/pcaplint/pcaplint/internal/memlimit"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/drawing"
+	"github.com/pcaplint/pcaplint/render/html"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/batch"
@@ -92,7 +93,8 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	lang, _ := langFlag(cmd) // checked by newPrinter
 	o := pcaplint.LintOptions{Checks: checks, Rules: cfg, Input: fl.input, MaxConns: maxConns, Format: fl.format,
 		HTML: fl.batch.html != "", Workers: fl.batch.jobs, Grace: batch.DefaultGrace, WriteBaseline: fl.writeBaseline}
-	if o.Baseline, err = readBaseline(fl.baseline, fl.maxJSONMiB); err != nil {
+	readJSON := func(path string) ([]byte, error) { return readJSONFile(path, fl.maxJSONMiB) }
+	if o.Baseline, err = pcaplint.ReadBaseline(fl.baseline, readJSON); err != nil {
 		return err
 	}
 	if o.Shard, err = batch.ParseShard(fl.batch.shard, os.Getenv); err != nil {
@@ -119,7 +121,7 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 		o.Live = func(path string, fd *rules.Finding) { _ = st.Finding(stdout, path, fd) }
 		o.OnSegment = func(s *pipeline.Step) { cli.FlushWhenIdle(stdout, s.Src) }
 	}
-	ctx, stop := signal.NotifyContext(cmdContext(cmd), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(cmp.Or(cmd.Context(), context.Background()), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if o.Streams(ins) { // the first interrupt lets the pipe be read to its end, a second stops pcaplint
 		defer context.AfterFunc(ctx, stop)()
@@ -130,9 +132,10 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	bar.close()
 	rep := res.Report
 	defer pcaplint.CloseSpools(rep)
-	if err := writeBaseline(stderr, res, fl.writeBaseline); err != nil {
+	if err := res.WriteBaseline(); err != nil {
 		return err
 	}
+	fmt.Fprint(stderr, res.Notes())
 	if fl.writeBaseline != "" {
 		failOn = rules.Off // recording a baseline accepts what is there
 	}
@@ -149,8 +152,8 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	}
 	if fl.batch.html != "" {
 		diagrams, graphs := drawing.Collect(res.Kept)
-		if err := writeHTML(fl.batch.html, rep, fl.batch.diagramsDir, diagrams, graphs, lang); err != nil {
-			res.Errs = append(res.Errs, err)
+		if err := html.WriteFile(fl.batch.html, rep, fl.batch.diagramsDir, diagrams, graphs, lang); err != nil {
+			res.Errs = append(res.Errs, fmt.Errorf("--html: %w", err))
 		}
 	}
 	d := report.Diagnostics{Errs: res.Errs, Empty: append(empty, res.Unread...), AllowEmpty: fl.batch.allowEmpty, Lang: lang}
@@ -169,15 +172,6 @@ func exit(stderr io.Writer, rep *report.Report, d report.Diagnostics, failOn, wo
 		return exitCode(exitFindings)
 	}
 	return nil
-}
-
-// cmdContext is the command's context, or a background one when it was
-// run without.
-func cmdContext(cmd *cobra.Command) context.Context {
-	if ctx := cmd.Context(); ctx != nil {
-		return ctx
-	}
-	return context.Background()
 }
 
 // parseFailOn reads --fail-on; never is Off.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pcaplint/pcaplint/render/drawing"
+	"github.com/pcaplint/pcaplint/render/html"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/spf13/cobra"
@@ -46,17 +47,9 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 	if err != nil {
 		return err
 	}
-	var reps []report.NamedJSON
-	for _, name := range names {
-		b, err := readJSONFile(name, fl.maxJSONMiB)
-		if err != nil {
-			return err
-		}
-		doc, err := report.ParseJSON(b)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		reps = append(reps, report.NamedJSON{Name: name, Doc: doc})
+	reps, err := report.ReadJSONFiles(names, func(name string) ([]byte, error) { return readJSONFile(name, fl.maxJSONMiB) })
+	if err != nil {
+		return err
 	}
 	merged, problems := report.Merge(reps)
 	rep, err := merged.Report()
@@ -74,8 +67,8 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 	lang, _ := langFlag(cmd) // checked by newPrinter
 	if fl.html != "" {
 		diagrams, graphs := drawnDiagrams(fl.diagramsDir, rep)
-		if err := writeHTML(fl.html, rep, fl.diagramsDir, diagrams, graphs, lang); err != nil {
-			problems = append(problems, err)
+		if err := html.WriteFile(fl.html, rep, fl.diagramsDir, diagrams, graphs, lang); err != nil {
+			problems = append(problems, fmt.Errorf("--html: %w", err))
 		}
 	}
 	d := report.Diagnostics{Errs: problems, AllowEmpty: fl.allowEmpty, Lang: lang}

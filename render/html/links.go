@@ -2,10 +2,28 @@ package html
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 
+	"github.com/pcaplint/pcaplint/internal/safefile"
+	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 )
+
+// WriteFile writes the page of rep to the file page (lint --html),
+// creating its directory, never through a symbolic link, showing the
+// drawings found under dir as Linked links them.
+func WriteFile(page string, rep *report.Report, dir string, diagrams, graphs map[string]map[int]string, l rules.Lang) error {
+	o, err := Linked(page, dir, diagrams, graphs, l)
+	if err == nil {
+		err = os.MkdirAll(filepath.Dir(page), 0o755)
+	}
+	if err == nil {
+		err = safefile.Write(page, func(w io.Writer) error { return Write(w, rep, o) })
+	}
+	return err
+}
 
 // Linked is the Options of a page written at path page, in language l,
 // showing the diagrams and time-sequence graphs found under dir (lint

@@ -1,9 +1,13 @@
 package html
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
+	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 )
 
@@ -26,5 +30,24 @@ func TestLinked(t *testing.T) {
 		if !reflect.DeepEqual(o.Diagrams, tc.want) || !reflect.DeepEqual(o.Graphs, tc.want) || o.Lang != rules.Chinese {
 			t.Errorf("%s, %s: %+v, want diagrams and graphs %v in Chinese", tc.page, tc.dir, o, tc.want)
 		}
+	}
+}
+
+func TestWriteFile(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "site", "index.html")
+	rep := &report.Report{Files: []report.File{{Path: "a.pcap"}}}
+	if err := WriteFile(page, rep, "", nil, nil, rules.English); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(page)
+	if err != nil || !strings.Contains(string(b), "a.pcap") {
+		t.Errorf("page %d bytes, %v; want one naming a.pcap", len(b), err)
+	}
+	link := filepath.Join(filepath.Dir(page), "link.html")
+	if err := os.Symlink(page, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(link, rep, "", nil, nil, rules.English); err == nil {
+		t.Error("wrote through a symbolic link")
 	}
 }

@@ -45,9 +45,15 @@ func ExampleNew() {
 // Join the JSON reports of two lint shards (lint --shard 0/2 and 1/2
 // --format json) into one, and say what is wrong with the set.
 func ExampleMerge() {
-	s0, _ := report.ParseJSON([]byte(`{"files": [{"path": "b.pcap"}], "shard": {"k": 0, "n": 2, "inputs": ["b.pcap"]}}`))
-	s1, _ := report.ParseJSON([]byte(`{"files": [{"path": "a.pcap"}], "shard": {"k": 1, "n": 2, "inputs": ["a.pcap", "c.pcap"]}}`))
-	merged, problems := report.Merge([]report.NamedJSON{{Name: "shard-0.json", Doc: s0}, {Name: "shard-1.json", Doc: s1}})
+	files := map[string]string{ // or os.ReadFile
+		"shard-0.json": `{"files": [{"path": "b.pcap"}], "shard": {"k": 0, "n": 2, "inputs": ["b.pcap"]}}`,
+		"shard-1.json": `{"files": [{"path": "a.pcap"}], "shard": {"k": 1, "n": 2, "inputs": ["a.pcap", "c.pcap"]}}`,
+	}
+	reps, err := report.ReadJSONFiles([]string{"shard-0.json", "shard-1.json"}, func(name string) ([]byte, error) { return []byte(files[name]), nil })
+	if err != nil {
+		log.Fatal(err)
+	}
+	merged, problems := report.Merge(reps)
 	for _, f := range merged.Files {
 		fmt.Println(f.Path)
 	}

@@ -126,3 +126,22 @@ func takeShards(reps []NamedJSON, problems *[]error) []NamedJSON {
 	}
 	return out
 }
+
+// ReadJSONFiles reads the JSON reports of lint named by names with read
+// (which bounds what it reads), for Merge; the first that cannot be read
+// or is not a report is the error.
+func ReadJSONFiles(names []string, read func(string) ([]byte, error)) ([]NamedJSON, error) {
+	var reps []NamedJSON
+	for _, name := range names {
+		b, err := read(name)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := ParseJSON(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		reps = append(reps, NamedJSON{Name: name, Doc: doc})
+	}
+	return reps, nil
+}

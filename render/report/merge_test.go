@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -88,6 +89,37 @@ func TestParseJSON(t *testing.T) {
 		}
 		if got != tt.err {
 			t.Errorf("ParseJSON(%s): %q, want %q", tt.data, got, tt.err)
+		}
+	}
+}
+
+func TestReadJSONFiles(t *testing.T) {
+	files := map[string]string{"a.json": `{"files": [{"path": "a.pcap"}]}`, "bad.json": `{`}
+	read := func(name string) ([]byte, error) {
+		if s, ok := files[name]; ok {
+			return []byte(s), nil
+		}
+		return nil, errors.New(name + ": no such file")
+	}
+	for _, tc := range []struct {
+		names []string
+		want  string
+	}{
+		{[]string{"a.json", "a.json"}, "a.json a.pcap, a.json a.pcap"},
+		{[]string{"a.json", "gone.json"}, "gone.json: no such file"},
+		{[]string{"bad.json"}, "bad.json: not a JSON report of pcaplint lint: unexpected end of JSON input"},
+	} {
+		reps, err := ReadJSONFiles(tc.names, read)
+		var got []string
+		for _, r := range reps {
+			got = append(got, r.Name+" "+r.Doc.Files[0].Path)
+		}
+		g := strings.Join(got, ", ")
+		if err != nil {
+			g = err.Error()
+		}
+		if g != tc.want {
+			t.Errorf("%v: %s, want %s", tc.names, g, tc.want)
 		}
 	}
 }
