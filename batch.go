@@ -27,7 +27,7 @@ type BatchOptions struct {
 	Read ReadOptions
 	// OneTracker reads each input with one tracker, for what needs a
 	// connection's ID while reading: a custom rule that reads it, the
-	// diagram and graph recorders.
+	// diagram and graph collectors.
 	OneTracker bool
 	// Prepare, when set, is called on the worker's goroutine before each
 	// input is read, with the input's path and its ReadOptions, which it

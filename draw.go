@@ -9,7 +9,7 @@ import (
 // DrawInto returns a BatchOptions.Prepare that draws the diagrams and
 // time-sequence graphs of every input into d (see drawing.Dir); what it
 // keeps of an input, in BatchResult.Kept, is its *drawing.Drawn. A batch
-// that draws needs OneTracker: the recorders see every connection.
+// that draws needs OneTracker: the collectors see every connection.
 func DrawInto(d *drawing.Dir) func(path string, ro *ReadOptions) Finish {
 	return func(path string, ro *ReadOptions) Finish {
 		in := d.Input(path)

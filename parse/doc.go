@@ -6,7 +6,7 @@
 //
 //	parse.OpenFile ──Source.Next──▶ tcp.Segment ──▶ rules.Tracker ──▶ Observers
 //	                                                  (rules.Engine: findings,
-//	                                                   diagram.Recorder: segments)
+//	                                                   diagram.Collector: segments)
 //	                                                        │
 //	                                                        ▼
 //	                                       render/report, render/diagram, render/explain

@@ -7,11 +7,11 @@
 //     statistics per input) as text, JSON, SARIF, JUnit, GitHub workflow
 //     commands or a Markdown table, one small Printer per format (New);
 //   - render/diagram builds a sequence diagram of one or more connections
-//     from the segments a diagram.Recorder kept beside the rules.Engine
+//     from the segments a diagram.Collector kept beside the rules.Engine
 //     (Build), lays it out (Lay), and draws it in sub-packages: svg, png,
 //     dot, mermaid, plantuml;
 //   - render/graph draws a connection's time-sequence, throughput, RTT
-//     and window graphs from the columns a graph.Recorder folded its
+//     and window graphs from the columns a graph.Collector folded its
 //     segments into (Draw);
 //   - render/drawing is the one registry of the formats diagrams and
 //     graphs are drawn in (name, extensions, media type, how each draws),

@@ -108,7 +108,7 @@ func TestEndedConnectionsLetTheCheckStateGo(t *testing.T) {
 	var ended []*Conn
 	c := &Check{ID: "state", Default: Info, Segment: func(p *Pass) { bigStateKey.Of(p.Conn)[0] = 1 }}
 	eng, _ := NewEngine([]*Check{c}, nil)
-	tr := NewTracker(eng, endRecorder(func(c *Conn) { ended = append(ended, c) }))
+	tr := NewTracker(eng, onEnd(func(c *Conn) { ended = append(ended, c) }))
 	seg := tcp.Segment{Src: tcp.Endpoint{Addr: netip.MustParseAddr("10.0.0.1"), Port: 1}, Dst: tcp.Endpoint{Addr: netip.MustParseAddr("10.0.0.2"), Port: 2},
 		Flags: tcp.SYN, Known: tcp.KnownAll}
 	tr.Add(&seg)
@@ -143,11 +143,11 @@ func TestTheEngineReleasesCheckStateAfterEveryCheck(t *testing.T) {
 	}
 }
 
-// endRecorder calls fn for every connection that ends.
-type endRecorder func(*Conn)
+// onEnd calls fn for every connection that ends.
+type onEnd func(*Conn)
 
-func (endRecorder) Segment(*Conn, Dir, *tcp.Segment, bool) {}
-func (r endRecorder) End(c *Conn, _ EndReason)             { r(c) }
+func (onEnd) Segment(*Conn, Dir, *tcp.Segment, bool) {}
+func (r onEnd) End(c *Conn, _ EndReason)             { r(c) }
 
 // reportAt is a check that reports every segment at the position given by
 // the segment's seq: findings that come out of position order, as

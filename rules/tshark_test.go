@@ -16,13 +16,13 @@ import (
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
-// packetRecorder notes which connection every packet went to.
-type packetRecorder struct{ byConn map[*Conn][]int }
+// packetCollector notes which connection every packet went to.
+type packetCollector struct{ byConn map[*Conn][]int }
 
-func (r *packetRecorder) Segment(c *Conn, _ Dir, seg *tcp.Segment, _ bool) {
+func (r *packetCollector) Segment(c *Conn, _ Dir, seg *tcp.Segment, _ bool) {
 	r.byConn[c] = append(r.byConn[c], seg.Pos.Packet)
 }
-func (r *packetRecorder) End(*Conn, EndReason) {}
+func (r *packetCollector) End(*Conn, EndReason) {}
 
 // captureFiles lists the capture files the comparison runs on: everything
 // under testdata/ that parse.Open reads as a capture.
@@ -165,8 +165,8 @@ func ourStreams(path string) ([][]int, error) {
 		return nil, err
 	}
 	defer closer.Close()
-	rec := &packetRecorder{byConn: map[*Conn][]int{}}
-	tr := NewTracker(rec)
+	coll := &packetCollector{byConn: map[*Conn][]int{}}
+	tr := NewTracker(coll)
 	var seg tcp.Segment
 	for {
 		err = src.Next(&seg)
@@ -176,7 +176,7 @@ func ourStreams(path string) ([][]int, error) {
 		tr.Add(&seg)
 	}
 	var groups [][]int
-	for _, g := range rec.byConn {
+	for _, g := range coll.byConn {
 		groups = append(groups, g)
 	}
 	if err == io.EOF {

@@ -110,9 +110,9 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 	if err != nil {
 		return err
 	}
-	rec := &diagram.Recorder{Keep: keep}
-	file := readInput(path, fl.input, eng, rec)
-	convs := rec.Conversations()
+	coll := &diagram.Collector{Keep: keep}
+	file := readInput(path, fl.input, eng, coll)
+	convs := coll.Conversations()
 	// An input broken part-way is still drawn up to the break; the exit
 	// code says it was broken.
 	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}}, lang)

@@ -17,9 +17,9 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// recorder is implemented by sources that can give the input's own text
+// packetLiner is implemented by sources that can give the input's own text
 // for the last segment (the tcpdump text reader).
-type recorder interface{ Record() string }
+type packetLiner interface{ PacketLine() string }
 
 func newExplainCmd(checks []*rules.Check) *cobra.Command {
 	var format, lang string
@@ -81,13 +81,13 @@ func runExplain(w, errw io.Writer, path string, opts parse.Options, eopts explai
 	if err != nil {
 		return err
 	}
-	rec, _ := src.(recorder)
+	liner, _ := src.(packetLiner)
 	file := report.File{Path: path}
 	var werr error
 	file.Err = parse.Each(src, func(seg *tcp.Segment) {
 		line := ""
-		if rec != nil {
-			line = rec.Record()
+		if liner != nil {
+			line = liner.PacketLine()
 		}
 		if werr == nil {
 			werr = s.Add(seg, line)

@@ -110,10 +110,10 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 	if err != nil {
 		return err
 	}
-	rec := &graph.Recorder{Keep: keep, Gap: fl.gap}
-	eng.OnKeep = rec.Finding
-	file := readInput(path, fl.input, eng, rec)
-	convs := rec.Conversations()
+	coll := &graph.Collector{Keep: keep, Gap: fl.gap}
+	eng.OnKeep = coll.Finding
+	file := readInput(path, fl.input, eng, coll)
+	convs := coll.Conversations()
 	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}}, lang)
 	if len(convs) == 0 {
 		if inputErr != nil {

@@ -39,7 +39,7 @@ func fuzzRead(t *testing.T, data []byte, opts Options) {
 		if seg.Pos.Line < 1 || int64(seg.Pos.Line) > lines {
 			t.Fatalf("segment at line %d of %d", seg.Pos.Line, lines)
 		}
-		_ = r.Record()
+		_ = r.PacketLine()
 	}
 	st := r.Stats()
 	if st.TCP != n || st.Lines > lines || st.Records > st.Lines {

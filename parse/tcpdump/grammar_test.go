@@ -609,8 +609,8 @@ func TestRecordAndPosition(t *testing.T) {
 	if err := r.Next(&s); err != nil {
 		t.Fatal(err)
 	}
-	if got := r.Record(); got != strings.Split(text, "\n")[1] {
-		t.Errorf("Record() = %q", got)
+	if got := r.PacketLine(); got != strings.Split(text, "\n")[1] {
+		t.Errorf("PacketLine() = %q", got)
 	}
 	if s.Pos != (tcp.Pos{File: "x.txt", Line: 2, Col: 1}) {
 		t.Errorf("Pos = %+v", s.Pos)

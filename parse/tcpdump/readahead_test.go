@@ -36,7 +36,7 @@ func transcript(r *Reader) string {
 			fmt.Fprintf(&b, "end: %v (EOF %v)\n", err, errors.Is(err, io.EOF))
 			break
 		}
-		fmt.Fprintf(&b, "%+v\n%s\n", seg, r.Record())
+		fmt.Fprintf(&b, "%+v\n%s\n", seg, r.PacketLine())
 	}
 	fmt.Fprintf(&b, "%+v\n", *r.Stats())
 	return b.String()

@@ -125,9 +125,9 @@ func NewReader(r io.Reader, name string, opts Options) *Reader {
 // Stats counts what was read so far, including what was skipped.
 func (r *Reader) Stats() *tcp.Stats { return &r.stats }
 
-// Record returns the first line of the record that produced the last
-// segment, as it was in the input, for explaining a finding.
-func (r *Reader) Record() string {
+// PacketLine returns the first line of the packet whose text produced the
+// last segment, as it was in the input, for explaining a finding.
+func (r *Reader) PacketLine() string {
 	if r.last < 0 || r.texts[r.last].empty() {
 		return ""
 	}

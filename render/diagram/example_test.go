@@ -14,7 +14,7 @@ import (
 )
 
 // Draw a connection and the checks' findings as a Mermaid sequence
-// diagram. A Recorder keeps the segments beside the Engine; Build makes
+// diagram. A Collector keeps the segments beside the Engine; Build makes
 // the model that every format draws. For SVG, lay the model out and render
 // it: svg.Render(diagram.Lay(d, diagram.LayoutOptions{}), svg.Auto, d.Caption).
 func ExampleBuild() {
@@ -24,18 +24,18 @@ func ExampleBuild() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	rec := &diagram.Recorder{}
+	coll := &diagram.Collector{}
 	src, f, err := parse.OpenFile("../../testdata/captures/real/rst-abort.txt", parse.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer f.Close()
-	tr := rules.NewTracker(eng, rec)
+	tr := rules.NewTracker(eng, coll)
 	if err := parse.Each(src, func(seg *tcp.Segment) { tr.Add(seg) }); err != nil {
 		log.Fatal(err)
 	}
 	tr.Flush()
-	convs := rec.Conversations()
+	convs := coll.Conversations()
 	diagram.Attach(convs, eng.Findings())
 	d := diagram.Build(convs[:1], diagram.Options{})
 	if err := mermaid.Write(os.Stdout, d); err != nil {

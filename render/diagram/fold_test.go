@@ -81,9 +81,9 @@ func TestFoldTextReadsAsASummary(t *testing.T) {
 	}
 }
 
-func TestRecorderBoundsMemory(t *testing.T) {
-	rec := &diagram.Recorder{MaxSegs: 100}
-	convs := fixture.TrackWith(rec, fixture.LongSegments(1000))
+func TestCollectorBoundsMemory(t *testing.T) {
+	coll := &diagram.Collector{MaxSegs: 100}
+	convs := fixture.TrackWith(coll, fixture.LongSegments(1000))
 	c := convs[0]
 	if len(c.Segs) > 100 {
 		t.Fatalf("kept %d segments, cap 100", len(c.Segs))

@@ -96,15 +96,15 @@ func (s *Dir) Diagrams(input string, convs []*diagram.Conversation, findings []r
 	return out, nil
 }
 
-// GraphRecorder returns a graph.Recorder that draws the time-sequence
+// GraphCollector returns a graph.Collector that draws the time-sequence
 // graph of each connection of input as soon as the connection ends (of
 // those with findings, or every one when All), writes it under the
 // directory and notes in drawn where it went, by connection ID. Drawing
 // at the end of each connection keeps only the live ones in memory. A
 // graph that cannot be drawn or written is added to errs; the reading
 // goes on.
-func (s *Dir) GraphRecorder(input string, drawn map[int]string, errs *[]error) *graph.Recorder {
-	return &graph.Recorder{Gap: diagram.DefaultGap, Done: func(cv *graph.Conversation, fs []rules.Finding) {
+func (s *Dir) GraphCollector(input string, drawn map[int]string, errs *[]error) *graph.Collector {
+	return &graph.Collector{Gap: diagram.DefaultGap, Done: func(cv *graph.Conversation, fs []rules.Finding) {
 		if !s.All && len(fs) == 0 {
 			return
 		}

@@ -18,12 +18,12 @@ import (
 
 const capture = "../../testdata/captures/real/rst-abort.txt"
 
-// read reads the capture through the default checks, with rec beside
+// read reads the capture through the default checks, with coll beside
 // them.
-func read(rec rules.Observer) pipeline.Result {
+func read(coll rules.Observer) pipeline.Result {
 	res := pipeline.File(context.Background(), capture, pipeline.Options{
 		NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), nil) },
-		Observers: func(int) []rules.Observer { return []rules.Observer{rec} },
+		Observers: func(int) []rules.Observer { return []rules.Observer{coll} },
 	})
 	if res.Err != nil {
 		log.Fatal(res.Err)
@@ -54,9 +54,9 @@ func ExampleRegistry_Choose() {
 
 // Draw the first connection of a log as a PlantUML sequence diagram.
 func ExampleFormat_Diagram() {
-	rec := &diagram.Recorder{}
-	res := read(rec)
-	convs := rec.Conversations()
+	coll := &diagram.Collector{}
+	res := read(coll)
+	convs := coll.Conversations()
 	diagram.Attach(convs, res.Findings)
 	b, err := drawing.PlantUML.Diagram(diagram.Build(convs[:1], diagram.Options{}), drawing.Options{})
 	if err != nil {
@@ -69,9 +69,9 @@ func ExampleFormat_Diagram() {
 
 // Draw a connection's time-sequence graph as a PNG.
 func ExampleFormat_Graph() {
-	rec := &graph.Recorder{Gap: diagram.DefaultGap}
-	read(rec)
-	b, err := drawing.PNG.Graph(rec.Conversations()[0], graph.Options{Kind: graph.TSG}, drawing.Options{})
+	coll := &graph.Collector{Gap: diagram.DefaultGap}
+	read(coll)
+	b, err := drawing.PNG.Graph(coll.Conversations()[0], graph.Options{Kind: graph.TSG}, drawing.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -83,9 +83,9 @@ func ExampleFormat_Graph() {
 // Write one diagram per connection into a directory, as diagram -o DIR/
 // does.
 func ExampleWriteDiagrams() {
-	rec := &diagram.Recorder{}
-	res := read(rec)
-	convs := rec.Conversations()
+	coll := &diagram.Collector{}
+	res := read(coll)
+	convs := coll.Conversations()
 	diagram.Attach(convs, res.Findings)
 	dir, err := os.MkdirTemp("", "diagrams")
 	if err != nil {
@@ -104,13 +104,13 @@ func ExampleWriteDiagrams() {
 
 // Write a connection's throughput graph to standard output.
 func ExampleWriteGraphs() {
-	rec := &graph.Recorder{Gap: diagram.DefaultGap}
-	read(rec)
+	coll := &graph.Collector{Gap: diagram.DefaultGap}
+	read(coll)
 	var b bytes.Buffer
 	draw := func(cv *graph.Conversation) ([]byte, error) {
 		return drawing.SVG.Graph(cv, graph.Options{Kind: graph.Throughput}, drawing.Options{})
 	}
-	if err := drawing.WriteGraphs(drawing.Output{Stdout: &b}, drawing.SVG, rec.Conversations(), draw); err != nil {
+	if err := drawing.WriteGraphs(drawing.Output{Stdout: &b}, drawing.SVG, coll.Conversations(), draw); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(bytes.Contains(b.Bytes(), []byte("<svg")))

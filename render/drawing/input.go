@@ -16,36 +16,36 @@ type Drawn struct{ Diagrams, Graphs map[int]string }
 type Input struct {
 	dir   *Dir
 	path  string
-	rec   *diagram.Recorder
-	grec  *graph.Recorder
+	dcoll *diagram.Collector
+	gcoll *graph.Collector
 	drawn *Drawn
 	errs  []error
 }
 
 // Input starts drawing the input at path.
 func (s *Dir) Input(path string) *Input {
-	in := &Input{dir: s, path: path, rec: &diagram.Recorder{}, drawn: &Drawn{Graphs: map[int]string{}}}
-	in.grec = s.GraphRecorder(path, in.drawn.Graphs, &in.errs)
+	in := &Input{dir: s, path: path, dcoll: &diagram.Collector{}, drawn: &Drawn{Graphs: map[int]string{}}}
+	in.gcoll = s.GraphCollector(path, in.drawn.Graphs, &in.errs)
 	return in
 }
 
-// Observers are the tracker's observers that record the input. The
-// engine must come after them: the graph recorder draws a connection at
-// its next call after the end, or at Finish.
-func (in *Input) Observers() []rules.Observer { return []rules.Observer{in.rec, in.grec} }
+// Observers are the tracker's observers that collect what the input
+// draws. The engine must come after them: the graph collector draws a
+// connection at its next call after the end, or at Finish.
+func (in *Input) Observers() []rules.Observer { return []rules.Observer{in.dcoll, in.gcoll} }
 
 // Finding takes a finding as the engine keeps it (rules.Engine.OnKeep),
 // for the graph of its connection.
-func (in *Input) Finding(f rules.Finding) { in.grec.Finding(f) }
+func (in *Input) Finding(f rules.Finding) { in.gcoll.Finding(f) }
 
 // Finish draws the rest once the input is read with findings: the graphs
 // of the connections still open and the diagrams. It returns where they
 // went and what could not be drawn or written.
 func (in *Input) Finish(findings []rules.Finding) (*Drawn, []error) {
-	in.grec.Flush()
+	in.gcoll.Flush()
 	errs := in.errs
 	var err error
-	if in.drawn.Diagrams, err = in.dir.Diagrams(in.path, in.rec.Conversations(), findings); err != nil {
+	if in.drawn.Diagrams, err = in.dir.Diagrams(in.path, in.dcoll.Conversations(), findings); err != nil {
 		errs = append(errs, err)
 	}
 	return in.drawn, errs

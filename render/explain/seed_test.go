@@ -113,9 +113,9 @@ func TestSeedTutorialFromText(t *testing.T) {
 	if err != nil {
 		t.Skipf("no tcpdump text reader yet: %v", err)
 	}
-	rec, ok := src.(interface{ Record() string })
+	texts, ok := src.(interface{ PacketLine() string })
 	if !ok {
-		t.Fatal("the text source does not give the original lines (Record)")
+		t.Fatal("the text source does not give the original lines (PacketLine)")
 	}
 	var segs []tcp.Segment
 	var lines []string
@@ -125,7 +125,7 @@ func TestSeedTutorialFromText(t *testing.T) {
 			break
 		}
 		segs = append(segs, seg)
-		lines = append(lines, rec.Record())
+		lines = append(lines, texts.PacketLine())
 	}
 	checkGolden(t, "seed-tutorial", segs, lines, Options{})
 }

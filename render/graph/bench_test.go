@@ -10,15 +10,15 @@ import (
 	"github.com/pcaplint/pcaplint/rules"
 )
 
-// BenchmarkRecorder feeds one long transfer (a data segment and an ACK
-// per iteration) through the tracker and the Recorder: the per-segment
+// BenchmarkCollector feeds one long transfer (a data segment and an ACK
+// per iteration) through the tracker and the Collector: the per-segment
 // path should allocate nothing once the columns exist.
-func BenchmarkRecorder(b *testing.B) {
+func BenchmarkCollector(b *testing.B) {
 	cli := tcp.Endpoint{Addr: netip.MustParseAddr("10.0.0.1"), Port: 40000}
 	srv := tcp.Endpoint{Addr: netip.MustParseAddr("10.0.0.2"), Port: 80}
 	start := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
-	rec := &graph.Recorder{}
-	tr := rules.NewTracker(rec)
+	coll := &graph.Collector{}
+	tr := rules.NewTracker(coll)
 	syn := tcp.Segment{Time: start, Src: cli, Dst: srv, Seq: 100, Flags: tcp.SYN, Window: 64240, Known: tcp.KnownAll}
 	tr.Add(&syn)
 	synack := tcp.Segment{Time: start, Src: srv, Dst: cli, Seq: 500, Ack: 101, Flags: tcp.SYN | tcp.ACK, Window: 65160, Known: tcp.KnownAll}

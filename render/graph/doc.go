@@ -4,11 +4,11 @@
 // window against time, as self-contained SVG in the diagrams' fonts and
 // themes (PNG through render/diagram/png).
 //
-// A Recorder, a rules.Observer beside the rules.Engine, folds every
+// A Collector, a rules.Observer beside the rules.Engine, folds every
 // segment into at most Columns time columns per connection as it reads
 // them, in one pass: the column width starts at a microsecond and doubles,
 // merging neighbouring columns, whenever a segment falls past the last
-// column. Memory therefore grows with the connections recorded, never with
+// column. Memory therefore grows with the connections kept, never with
 // their length, and standard input is drawn like a file. A column keeps
 // the extremes and sums a picture needs (lowest and highest sequence
 // number sent, bytes new and resent, the last ACK and window, RTT

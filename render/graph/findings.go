@@ -27,7 +27,7 @@ type placed struct {
 }
 
 // placeFindings puts each finding on the segment it is about, as the
-// Recorder noted it. A finding that sums up those of its rule beyond the
+// Collector noted it. A finding that sums up those of its rule beyond the
 // rule's limit is about no segment, nor about this connection only: it
 // is left out (notShownNotes says it).
 func placeFindings(cv *Conversation, fs []rules.Finding) []placed {

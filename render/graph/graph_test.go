@@ -26,26 +26,26 @@ import (
 	"github.com/pcaplint/pcaplint/rules/stats"
 )
 
-// record reads a capture or log with every check at its default severity
+// collect reads a capture or log with every check at its default severity
 // and returns the graph data of its connections and the findings.
-func record(t *testing.T, path string, gap time.Duration) ([]*graph.Conversation, []rules.Finding) {
+func collect(t *testing.T, path string, gap time.Duration) ([]*graph.Conversation, []rules.Finding) {
 	t.Helper()
-	rec := &graph.Recorder{Gap: gap}
-	findings := replay(t, path, rec)
-	return rec.Conversations(), findings
+	coll := &graph.Collector{Gap: gap}
+	findings := replay(t, path, coll)
+	return coll.Conversations(), findings
 }
 
-// replay reads a capture or log into rec with every check at its default
+// replay reads a capture or log into coll with every check at its default
 // severity and returns the findings.
-func replay(t *testing.T, path string, rec *graph.Recorder) []rules.Finding {
+func replay(t *testing.T, path string, coll *graph.Collector) []rules.Finding {
 	t.Helper()
 	eng, err := rules.NewEngine(checks.All(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng.OnKeep = rec.Finding
-	feed(t, path, rec, eng)
-	rec.Flush()
+	eng.OnKeep = coll.Finding
+	feed(t, path, coll, eng)
+	coll.Flush()
 	return eng.Findings()
 }
 
@@ -85,7 +85,7 @@ var gallery = []struct {
 func TestGallery(t *testing.T) {
 	for _, c := range gallery {
 		t.Run(c.name, func(t *testing.T) {
-			convs, fs := record(t, c.path, c.gap)
+			convs, fs := collect(t, c.path, c.gap)
 			if len(convs) != 1 {
 				t.Fatalf("%d connections, want 1", len(convs))
 			}
@@ -133,8 +133,8 @@ func TestGallery(t *testing.T) {
 // as from the capture: the text shows no sequence number on pure ACKs,
 // which the graph does not need, and everything else it draws.
 func TestTextSaysWhatItHides(t *testing.T) {
-	pcap, _ := record(t, "testdata/shaped-20mbit.sender.pcap", time.Second)
-	text, _ := record(t, "testdata/shaped-20mbit.sender.txt", time.Second)
+	pcap, _ := collect(t, "testdata/shaped-20mbit.sender.pcap", time.Second)
+	text, _ := collect(t, "testdata/shaped-20mbit.sender.txt", time.Second)
 	a, b := pcap[0].Dirs, text[0].Dirs
 	for d := range a {
 		if a[d].Segs != b[d].Segs || a[d].NewBytes != b[d].NewBytes || a[d].ReBytes != b[d].ReBytes || a[d].Top != b[d].Top || a[d].Edge != b[d].Edge {
@@ -153,7 +153,7 @@ func TestLogWithoutTimesSaysSo(t *testing.T) {
 IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [S.], seq 300, ack 101, win 65160, length 0
 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 502, length 0
 `
-	convs, _ := record(t, writeLog(t, log), time.Second)
+	convs, _ := collect(t, writeLog(t, log), time.Second)
 	if len(convs) != 1 {
 		t.Fatalf("%d connections", len(convs))
 	}
@@ -177,7 +177,7 @@ func TestHostileNamesAreEscaped(t *testing.T) {
 12:00:00.000200 IP <script>&"'.40000 > ]]></svg>.80: Flags [P.], seq 1:11, ack 1, win 502, length 10
 12:00:00.000300 IP ]]></svg>.80 > <script>&"'.40000: Flags [.], ack 11, win 509, length 0
 `
-	convs, fs := record(t, writeLog(t, log), time.Second)
+	convs, fs := collect(t, writeLog(t, log), time.Second)
 	if len(convs) != 1 {
 		t.Fatalf("%d connections", len(convs))
 	}
@@ -202,12 +202,12 @@ func TestHostileNamesAreEscaped(t *testing.T) {
 	}
 }
 
-// TestRecorderHandsOverEachConnectionAsItEnds draws every connection of a
-// few inputs twice: from the Recorder that keeps them all, with the
+// TestCollectorHandsOverEachConnectionAsItEnds draws every connection of a
+// few inputs twice: from the Collector that keeps them all, with the
 // engine's findings, and from one that hands each to Done as it ends,
 // with the findings it gathered; the graphs must be the same, and the
-// second Recorder must keep nothing.
-func TestRecorderHandsOverEachConnectionAsItEnds(t *testing.T) {
+// second Collector must keep nothing.
+func TestCollectorHandsOverEachConnectionAsItEnds(t *testing.T) {
 	for _, path := range []string{
 		"../../testdata/captures/real/parallel.pcap",
 		"../../testdata/captures/real/loss.txt",
@@ -215,7 +215,7 @@ func TestRecorderHandsOverEachConnectionAsItEnds(t *testing.T) {
 		"../../testdata/captures/real/zero-window.pcap",
 	} {
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			convs, findings := record(t, path, time.Second)
+			convs, findings := collect(t, path, time.Second)
 			want := map[int][]byte{}
 			for _, cv := range convs {
 				var fs []rules.Finding
@@ -232,8 +232,8 @@ func TestRecorderHandsOverEachConnectionAsItEnds(t *testing.T) {
 			}
 
 			got := map[int][]byte{}
-			rec := &graph.Recorder{Gap: time.Second}
-			rec.Done = func(cv *graph.Conversation, fs []rules.Finding) {
+			coll := &graph.Collector{Gap: time.Second}
+			coll.Done = func(cv *graph.Conversation, fs []rules.Finding) {
 				if _, ok := got[cv.Conn.ID]; ok {
 					t.Errorf("connection %d handed over twice", cv.Conn.ID)
 				}
@@ -243,9 +243,9 @@ func TestRecorderHandsOverEachConnectionAsItEnds(t *testing.T) {
 				}
 				got[cv.Conn.ID] = b
 			}
-			replay(t, path, rec)
-			if len(got) != len(want) || len(rec.Conversations()) != 0 {
-				t.Fatalf("%d connections handed over, %d kept, want %d and none", len(got), len(rec.Conversations()), len(want))
+			replay(t, path, coll)
+			if len(got) != len(want) || len(coll.Conversations()) != 0 {
+				t.Fatalf("%d connections handed over, %d kept, want %d and none", len(got), len(coll.Conversations()), len(want))
 			}
 			for id, b := range want {
 				if !bytes.Equal(got[id], b) {
@@ -289,11 +289,11 @@ func TestCappedRulesAreCountedApart(t *testing.T) {
 		t.Fatal(err)
 	}
 	capped.MaxPerRule = 2
-	rec := &graph.Recorder{Gap: 50 * time.Millisecond}
-	capped.OnKeep = rec.Finding
-	feed(t, path, rec, capped)
+	coll := &graph.Collector{Gap: 50 * time.Millisecond}
+	capped.OnKeep = coll.Finding
+	feed(t, path, coll, capped)
 	fs := capped.Findings()
-	cv := rec.Conversations()[0]
+	cv := coll.Conversations()[0]
 	b, err := graph.Draw(cv, graph.Options{Findings: fs})
 	if err != nil {
 		t.Fatal(err)
@@ -357,7 +357,7 @@ func (f endFunc) End(c *rules.Conn, _ rules.EndReason)               { f(c) }
 func TestGraphInChinese(t *testing.T) {
 	texts := regexp.MustCompile(`<text[^>]*>([^<]*)</text>|<title>([^<]*)</title>`)
 	for _, c := range gallery[1:] {
-		convs, fs := record(t, c.path, c.gap)
+		convs, fs := collect(t, c.path, c.gap)
 		for _, k := range []graph.Kind{graph.TSG, graph.Throughput, graph.RTT, graph.Window} {
 			b, err := graph.Draw(convs[0], graph.Options{Kind: k, Theme: svg.Auto, Findings: fs, Lang: rules.Chinese, Dirs: graph.DirsBoth})
 			if err != nil {

@@ -1,6 +1,6 @@
 package graph
 
-// ringCap bounds the recent segments a Recorder remembers, to place the
+// ringCap bounds the recent segments a Collector remembers, to place the
 // findings the checks report a few segments late; older ones are
 // forgotten, so that memory stays bounded.
 const ringCap = 4096

@@ -16,8 +16,7 @@ type Shard struct {
 	Inputs []string
 }
 
-// Packets counts the packets (captures) or packet records (text) read in
-// every input.
+// Packets counts the packets read in every input (tcp.Stats.Records).
 func (r *Report) Packets() int64 {
 	var n int64
 	for _, f := range r.Files {

@@ -98,7 +98,7 @@ func noTCPWhat(s *tcp.Stats) string {
 	return what
 }
 
-// otherRecords counts, in language l, the records of each kind that are
+// otherRecords counts, in language l, the packets of each kind that are
 // not TCP: "3 UDP", "非 IP 28 个".
 func otherRecords(s *tcp.Stats, l rules.Lang) []string {
 	var parts []string

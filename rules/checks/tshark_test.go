@@ -47,15 +47,15 @@ type packetInfo struct {
 	rules      map[string]bool // pcaplint's findings at this packet
 }
 
-// recorder is an observer placed after the engine: it reads the verdict
-// the checks just computed.
-type recorder struct {
+// verdictCollector is an observer placed after the engine: it reads the
+// verdict the checks just computed.
+type verdictCollector struct {
 	pk         map[int]*packetInfo
 	farRSTs    map[[2]int]bool // conn ID, Dir
 	resentPast map[[2]int]bool // conn ID, Dir
 }
 
-func (r *recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, _ bool) {
+func (r *verdictCollector) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, _ bool) {
 	st := stateOf(c)
 	peer := &c.Sides[d.Peer()]
 	f := &st.flows[d]
@@ -81,7 +81,7 @@ func (r *recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, _ bool)
 	r.pk[seg.Pos.Packet] = pi
 }
 
-func (r *recorder) End(*rules.Conn, rules.EndReason) {}
+func (r *verdictCollector) End(*rules.Conn, rules.EndReason) {}
 
 // difference is a documented reason for pcaplint and tshark to disagree
 // on a packet. doc is the words of the check's Wireshark field that
@@ -449,15 +449,15 @@ func TestAgreementDifferencesAreDocumented(t *testing.T) {
 // agreeOn lints one capture and compares its findings with tshark's
 // flags, adding to the tallies; it returns the packets compared.
 func agreeOn(t *testing.T, path string, cfg *rules.Config, tallies []*tally) int {
-	rec := &recorder{pk: map[int]*packetInfo{}, farRSTs: map[[2]int]bool{}, resentPast: map[[2]int]bool{}}
-	findings := lint(t, path, cfg, rec)
+	verdicts := &verdictCollector{pk: map[int]*packetInfo{}, farRSTs: map[[2]int]bool{}, resentPast: map[[2]int]bool{}}
+	findings := lint(t, path, cfg, verdicts)
 	connRules := map[int]map[string]bool{}
 	for _, f := range findings {
-		if pi := rec.pk[f.Pos.Packet]; pi != nil {
+		if pi := verdicts.pk[f.Pos.Packet]; pi != nil {
 			pi.rules[f.Rule] = true
 		}
 		for back := 1; f.Rule == "out-of-order" && back <= 8; back++ {
-			if pi := rec.pk[f.Pos.Packet-back]; pi != nil && pi.conn == f.Conn.ID {
+			if pi := verdicts.pk[f.Pos.Packet-back]; pi != nil && pi.conn == f.Conn.ID {
 				pi.filledSoon = true
 			}
 		}
@@ -468,9 +468,9 @@ func agreeOn(t *testing.T, path string, cfg *rules.Config, tallies []*tally) int
 	}
 	marks := runTshark(t, path)
 	for i, a := range agreements {
-		compareFlag(t, path, a, marks[a.flag], rec, connRules, tallies[i])
+		compareFlag(t, path, a, marks[a.flag], verdicts, connRules, tallies[i])
 	}
-	return len(rec.pk)
+	return len(verdicts.pk)
 }
 
 // reports says whether pcaplint reported the row's check, or one it also
@@ -487,15 +487,15 @@ func (a *agreement) reports(pi *packetInfo) bool {
 	return false
 }
 
-func compareFlag(t *testing.T, path string, a agreement, theirs map[int]bool, rec *recorder, connRules map[int]map[string]bool, ta *tally) {
+func compareFlag(t *testing.T, path string, a agreement, theirs map[int]bool, verdicts *verdictCollector, connRules map[int]map[string]bool, ta *tally) {
 	t.Helper()
-	packets := make([]int, 0, len(rec.pk))
-	for n := range rec.pk {
+	packets := make([]int, 0, len(verdicts.pk))
+	for n := range verdicts.pk {
 		packets = append(packets, n)
 	}
 	sort.Ints(packets)
 	for _, n := range packets {
-		pi := rec.pk[n]
+		pi := verdicts.pk[n]
 		ours := a.compared() && a.reports(pi)
 		if !a.compared() {
 			if pi.rules["duplicate-ack"] && theirs[n] {

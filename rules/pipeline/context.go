@@ -39,10 +39,10 @@ func (s *ctxSource) Next(seg *tcp.Segment) error {
 // Idle implements what parse.Idle asks of a live source.
 func (s *ctxSource) Idle() bool { return parse.Idle(s.Source) }
 
-// Record passes on the tcpdump text reader's record of the last segment.
-func (s *ctxSource) Record() string {
-	if r, ok := s.Source.(interface{ Record() string }); ok {
-		return r.Record()
+// PacketLine passes on the tcpdump text reader's line of the last segment.
+func (s *ctxSource) PacketLine() string {
+	if r, ok := s.Source.(interface{ PacketLine() string }); ok {
+		return r.PacketLine()
 	}
 	return ""
 }

@@ -67,7 +67,7 @@ type Options struct {
 	// ObserversCopy says the Observers copy what they keep of a
 	// connection when it ends, so that the tracker may reuse its memory
 	// for the next one. Without it, observers are taken to keep
-	// connections (the diagram recorder does).
+	// connections (the diagram collector does).
 	ObserversCopy bool
 	// OnSegment, when set, is called after each segment is tracked and
 	// checked, on one tracker: a progress hook, or a live output flushed
@@ -76,7 +76,7 @@ type Options struct {
 	OnSegment func(*Step)
 	// Unbuffered reads the source without reading ahead on a goroutine
 	// (parse.Prefetch), for an OnSegment that asks the source about the
-	// segment just read (the tcpdump text reader's Record).
+	// segment just read (the tcpdump text reader's PacketLine).
 	Unbuffered bool
 }
 

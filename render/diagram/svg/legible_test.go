@@ -202,16 +202,16 @@ func conversations(t *testing.T, path string) []*diagram.Conversation {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := &diagram.Recorder{}
+	coll := &diagram.Collector{}
 	src, closer, err := parse.OpenFile(path, parse.Options{})
 	if err != nil {
 		return nil
 	}
 	defer closer.Close()
-	tr := rules.NewTracker(eng, rec)
+	tr := rules.NewTracker(eng, coll)
 	_ = parse.Each(src, func(s *tcp.Segment) { tr.Add(s) })
 	tr.Flush()
-	convs := rec.Conversations()
+	convs := coll.Conversations()
 	diagram.Attach(convs, eng.Findings())
 	return convs
 }

@@ -7,28 +7,28 @@ import (
 	"github.com/pcaplint/pcaplint/rules"
 )
 
-// Recorder is a rules.Observer that folds the segments of the connections
+// Collector is a rules.Observer that folds the segments of the connections
 // it is asked to keep into their graphs' columns. Give its Finding method
 // to the engine's OnKeep: a finding about the segment the tracker is
-// handing out, raised before or after the Recorder sees it, is placed on
+// handing out, raised before or after the Collector sees it, is placed on
 // that segment.
-type Recorder struct {
+type Collector struct {
 	// Keep selects connections when they open; nil keeps every one.
 	Keep func(c *rules.Conn) bool
 	// Gap is the idle time cut out of the time axis as a break (0: none).
 	Gap time.Duration
 	// Done, when set, is given each kept connection with the findings
 	// kept about it (sorted as Engine.Findings sorts them) once it has
-	// ended and every observer after the Recorder has seen it end, the
-	// engine's findings at the end included: at the Recorder's next call,
-	// or at Flush. The Recorder then lets it go, so that it holds only
+	// ended and every observer after the Collector has seen it end, the
+	// engine's findings at the end included: at the Collector's next call,
+	// or at Flush. The Collector then lets it go, so that it holds only
 	// the live connections, and Conversations is empty.
 	Done func(cv *Conversation, findings []rules.Finding)
 
 	convs map[*rules.Conn]*Conversation
 	// last is the connection of the latest segment, and lastConv its
 	// graph (nil: not kept): a transfer's segments mostly follow one
-	// another, and the map lookup was a tenth of the recording.
+	// another, and the map lookup was a tenth of the collecting.
 	last     *rules.Conn
 	lastConv *Conversation
 	order    []*Conversation
@@ -54,9 +54,9 @@ type recentSeg struct {
 
 // Finding places a finding the engine kept on the segment it is about:
 // one of the recent segments, or the next one (when the engine sees each
-// segment before the Recorder). A finding about no segment kept is
+// segment before the Collector). A finding about no segment kept is
 // drawn by its time alone.
-func (r *Recorder) Finding(f rules.Finding) {
+func (r *Collector) Finding(f rules.Finding) {
 	if cv := r.byID[f.Conn.ID]; cv != nil {
 		r.findings[cv] = append(r.findings[cv], f)
 	}
@@ -72,7 +72,7 @@ func (r *Recorder) Finding(f rules.Finding) {
 
 // Segment folds seg into its connection's graph when the connection is
 // kept.
-func (r *Recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, isNew bool) {
+func (r *Collector) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, isNew bool) {
 	r.Flush()
 	if r.convs == nil {
 		r.convs = map[*rules.Conn]*Conversation{}
@@ -109,9 +109,9 @@ func (r *Recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, isNew b
 	r.recent.push(recentSeg{conv: conv, pos: seg.Pos, at: at})
 }
 
-// End lets the recorder know the connection ended; its graph stays, or
-// goes to Done once the observers after the Recorder have seen the end.
-func (r *Recorder) End(c *rules.Conn, _ rules.EndReason) {
+// End lets the collector know the connection ended; its graph stays, or
+// goes to Done once the observers after the Collector have seen the end.
+func (r *Collector) End(c *rules.Conn, _ rules.EndReason) {
 	r.Flush()
 	conv, ok := r.convs[c]
 	if !ok {
@@ -129,7 +129,7 @@ func (r *Recorder) End(c *rules.Conn, _ rules.EndReason) {
 
 // Flush gives Done the connections that ended, and lets them go. Call it
 // after the tracker's Flush: the last connections end there.
-func (r *Recorder) Flush() {
+func (r *Collector) Flush() {
 	if len(r.ended) == 0 {
 		return
 	}
@@ -148,4 +148,4 @@ func (r *Recorder) Flush() {
 
 // Conversations returns the kept connections' graphs in the order the
 // connections opened.
-func (r *Recorder) Conversations() []*Conversation { return r.order }
+func (r *Collector) Conversations() []*Conversation { return r.order }

@@ -5,14 +5,14 @@ import (
 	"github.com/pcaplint/pcaplint/rules"
 )
 
-// DefaultMaxSegs is how many segments a Recorder keeps per connection. A
+// DefaultMaxSegs is how many segments a Collector keeps per connection. A
 // diagram folds far below that; the cap only bounds memory on huge inputs.
 const DefaultMaxSegs = 100_000
 
-// Recorder is a rules.Observer that keeps the segments of the connections
+// Collector is a rules.Observer that keeps the segments of the connections
 // it is asked to keep. Past MaxSegs segments it keeps the first half and the
 // most recent ones, counting what it lets go in Conversation.Elided.
-type Recorder struct {
+type Collector struct {
 	// Keep selects connections when they open; nil keeps every one.
 	Keep func(c *rules.Conn) bool
 	// MaxSegs caps the segments kept per connection (DefaultMaxSegs when 0).
@@ -22,8 +22,8 @@ type Recorder struct {
 	order []*Conversation
 }
 
-// Segment records seg when its connection is kept.
-func (r *Recorder) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, isNew bool) {
+// Segment keeps seg when its connection is kept.
+func (r *Collector) Segment(c *rules.Conn, d rules.Dir, seg *tcp.Segment, isNew bool) {
 	if r.convs == nil {
 		r.convs = map[*rules.Conn]*Conversation{}
 	}
@@ -63,8 +63,8 @@ func elide(conv *Conversation, head, n int) {
 	conv.Segs = append(conv.Segs[:head], conv.Segs[head+n:]...)
 }
 
-// End lets the recorder know the connection ended; its segments stay.
-func (r *Recorder) End(*rules.Conn, rules.EndReason) {}
+// End lets the collector know the connection ended; its segments stay.
+func (r *Collector) End(*rules.Conn, rules.EndReason) {}
 
 // Conversations returns the kept conversations in the order they opened.
-func (r *Recorder) Conversations() []*Conversation { return r.order }
+func (r *Collector) Conversations() []*Conversation { return r.order }

@@ -55,7 +55,7 @@ func (s *Seg) Len() uint32 {
 // Has reports whether the input carried all the fields in k.
 func (s *Seg) Has(k tcp.Known) bool { return s.Known&k == k }
 
-// Elision counts segments the recorder let go to bound its memory. They
+// Elision counts segments the collector let go to bound its memory. They
 // were contiguous and came right after Conversation.Segs[At-1].
 type Elision struct {
 	At          int
