@@ -25,7 +25,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// helpFiles hold the long help and the examples of lint, merge and conns.
+// helpFiles hold the long help and the examples of pcaplint, lint, merge
+// and conns.
 //
 //go:embed help
 var helpFiles embed.FS

@@ -10,19 +10,10 @@ import (
 
 func newRootCmd(checks []*rules.Check) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "pcaplint",
-		Short: "Lint TCP conversations in packet captures and tcpdump logs",
-		Long: `pcaplint reads TCP traffic from pcap and pcapng captures and from tcpdump's
-text output, follows every connection, checks it against TCP's rules, and
-draws it as a sequence diagram.
-
-Every command reads pcap, pcapng (gzip-compressed or not) and tcpdump text,
-recognised by content; - reads standard input. Results go to standard
-output, errors and warnings to standard error.`,
-		Example: `  pcaplint lint capture.pcap
-  tcpdump -l -n -i lo port 8080 | pcaplint lint -
-  pcaplint diagram capture.pcap -o conn.svg
-  source <(pcaplint completion bash)`,
+		Use:               "pcaplint",
+		Short:             "Lint TCP conversations in packet captures and tcpdump logs",
+		Long:              longHelp("root"),
+		Example:           longHelp("root-examples"),
 		Version:           cli.Version(),
 		SilenceUsage:      true,
 		SilenceErrors:     true,
