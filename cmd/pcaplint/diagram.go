@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/pcaplint/pcaplint/internal/cli"
 	"golang.org/x/term"
+	"io"
 	"os"
 	"time"
 
@@ -73,7 +74,7 @@ pages of N rows for documents and slides, one file a page.`,
 	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity, ID=off|info|warning|error (repeatable)")
 	f.StringVarP(&fl.format, "format", "f", "", drawing.Diagrams.List()+" (default: from -o's extension, else svg)")
 	f.IntSliceVar(&fl.conns, "conn", nil, "draw only the connections with these IDs (as pcaplint conns numbers them)")
-	f.StringVar(&fl.filter, "filter", "", "draw only connections matching 'port N' or 'host H'")
+	f.StringVar(&fl.filter, "filter", "", "draw only connections in this scope, as rule files write them: 'port N', 'host H', 'net CIDR', joined by 'and'")
 	f.BoolVar(&fl.merged, "merged", false, "draw all connections in one diagram, one lifeline per endpoint")
 	f.BoolVar(&fl.absolute, "absolute", false, "label arrows with raw sequence numbers instead of relative ones (how the input was printed is -S)")
 	f.StringVar(&fl.time, "time", "rel", "time column: rel (ms since the first segment) or abs (time of day)")
@@ -106,7 +107,7 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 		return err
 	}
 	warnChinesePNG(cmd.ErrOrStderr(), lang, format.Name)
-	keep, eng, err := drawingSetup(fl.conns, fl.filter, fl.rulesFile, fl.overrides, checks)
+	keep, eng, err := drawingSetup(cmd.ErrOrStderr(), fl.conns, fl.filter, fl.rulesFile, fl.overrides, checks)
 	if err != nil {
 		return err
 	}
@@ -145,8 +146,8 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 // drawingSetup is what diagram and graph share: which connections to
 // draw (--conn, --filter) and the engine whose findings they mark (--rules,
 // --rule).
-func drawingSetup(ids []int, filter, rulesFile string, overrides []string, checks []*rules.Check) (func(*rules.Conn) bool, *rules.Engine, error) {
-	keep, err := selector(ids, filter)
+func drawingSetup(stderr io.Writer, ids []int, filter, rulesFile string, overrides []string, checks []*rules.Check) (func(*rules.Conn) bool, *rules.Engine, error) {
+	keep, err := drawing.Select(ids, filter, stderr)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -7,35 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
 const loopback = "../../render/diagram/internal/fixture/testdata/loopback-9502-any.pcap"
-
-func TestFilterPicksEndpoints(t *testing.T) {
-	ep := tcp.Endpoint{Name: "localhost", Port: 9502}
-	tests := []struct {
-		filter string
-		want   bool
-	}{
-		{"port 9502", true}, {"port 80", false}, {"host localhost", true}, {"host ::1", false},
-	}
-	for _, tt := range tests {
-		m, err := parseFilter(tt.filter)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := m(ep); got != tt.want {
-			t.Errorf("%q on %s: %v, want %v", tt.filter, ep, got, tt.want)
-		}
-	}
-	for _, bad := range []string{"port x", "tcp", "host"} {
-		if _, err := parseFilter(bad); err == nil {
-			t.Errorf("--filter %q accepted", bad)
-		}
-	}
-}
 
 func TestDiagramCommandWritesEachFormat(t *testing.T) {
 	dir := t.TempDir()

@@ -72,7 +72,7 @@ follows the viewer's light or dark theme unless --theme pins one.`,
 	f.StringVar(&fl.kind, "kind", "tsg", "the graph: "+strings.Join(graph.Kinds, ", "))
 	f.StringVar(&fl.dir, "dir", "auto", "the directions of data drawn, a panel each: client, server, both, or auto (each that sent at least 5% of the bytes)")
 	f.IntSliceVar(&fl.conns, "conn", nil, "draw only the connections with these IDs (as pcaplint conns numbers them)")
-	f.StringVar(&fl.filter, "filter", "", "draw only connections matching 'port N' or 'host H'")
+	f.StringVar(&fl.filter, "filter", "", "draw only connections in this scope, as rule files write them: 'port N', 'host H', 'net CIDR', joined by 'and'")
 	f.DurationVar(&fl.gap, "gap", diagram.DefaultGap, "idle time cut out of the time axis as a break (0: never)")
 	f.StringVar(&fl.theme, "theme", "auto", "light, dark, or auto (follows the viewer's colour scheme)")
 	f.String("lang", "en", "language of the caption, axes, legend and notes, and of the findings' messages: en or zh")
@@ -106,7 +106,7 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 		return err
 	}
 	warnChinesePNG(cmd.ErrOrStderr(), lang, format.Name)
-	keep, eng, err := drawingSetup(fl.conns, fl.filter, fl.rulesFile, fl.overrides, checks)
+	keep, eng, err := drawingSetup(cmd.ErrOrStderr(), fl.conns, fl.filter, fl.rulesFile, fl.overrides, checks)
 	if err != nil {
 		return err
 	}

@@ -131,3 +131,19 @@ func ExampleFound() {
 	// captures/a_b.pcap-5aaa16d4/1-0-0.tsg.svg
 	// 0 0
 }
+
+// Select the connections to draw with a scope, as rule files write them.
+func ExampleSelect() {
+	keep, err := drawing.Select(nil, "host 127.0.0.1 and port 9102", os.Stderr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	rec := &diagram.Collector{Keep: keep}
+	read(rec)
+	fmt.Println(len(rec.Conversations()), "connection")
+	_, err = drawing.Select(nil, "host 127.0.0.1 and prot 9102", os.Stderr)
+	fmt.Println(err)
+	// Output:
+	// 1 connection
+	// --filter: column 20: scope "host 127.0.0.1 and prot 9102": unknown selector "prot" (want host, net or port) (did you mean port?)
+}

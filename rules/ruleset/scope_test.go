@@ -1,6 +1,7 @@
 package ruleset
 
 import (
+	"errors"
 	"net/netip"
 	"testing"
 
@@ -50,6 +51,25 @@ func TestParseScopeRejects(t *testing.T) {
 		"port 1 and port 2", "src host 1.2.3.4", "host 1.2.3.4 and net 10.0.0.0/8", "host a/b"} {
 		if _, err := ParseScope(s); err == nil {
 			t.Errorf("%q: no error", s)
+		}
+	}
+}
+
+// TestScopeErrorsSayWhere: an error points at the word it is about.
+func TestScopeErrorsSayWhere(t *testing.T) {
+	tests := []struct {
+		scope string
+		col   int
+	}{
+		{"", 1}, {"port", 1}, {"port 0", 6}, {"  port x", 8}, {"prot 22", 1},
+		{"host a port 1", 8}, {"port 1 and port 2", 12}, {"host 1.2.3.4 and net 10.0.0.0/8", 18},
+		{"host 10.0.0.1 and port 99999", 24},
+	}
+	for _, tt := range tests {
+		_, err := ParseScope(tt.scope)
+		var se *ScopeError
+		if !errors.As(err, &se) || se.Col != tt.col {
+			t.Errorf("%q: %v, want an error at column %d", tt.scope, err, tt.col)
 		}
 	}
 }
