@@ -12,9 +12,6 @@ import (
 // error that stopped the reading early (a fatal tcp.Problem), or nil at the
 // end of the input.
 func Each(src Source, fn func(*tcp.Segment)) error {
-	if p, ok := src.(*Prefetcher); ok {
-		return p.each(fn)
-	}
 	var seg tcp.Segment
 	for {
 		err := src.Next(&seg)

@@ -163,7 +163,7 @@ type fileCloser struct {
 
 func (c fileCloser) Close() error {
 	if c.src != nil {
-		closeSource(c.src)
+		c.src.Close()
 	}
 	if c.f == nil {
 		return nil

@@ -45,7 +45,7 @@ func TestPrefetchSame(t *testing.T) {
 		}
 		direct := open()
 		want, wantErr := readAll(direct)
-		p := Prefetch(open())
+		p := Prefetch(open(), true)
 		got, gotErr := readAll(p)
 		if len(got) != len(want) {
 			t.Fatalf("%d bytes: %d segments read ahead, want %d", n, len(got), len(want))
@@ -77,15 +77,13 @@ func TestPrefetchClose(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := Prefetch(src)
+	p := Prefetch(src, true)
 	var seg tcp.Segment
 	if err := p.Next(&seg); err != nil {
 		t.Fatal(err)
 	}
-	if c, ok := p.(*Prefetcher); ok {
-		c.Close()
-		c.Close()
-	}
+	p.Close()
+	p.Close()
 }
 
 // TestCloseStopsTextReadingAhead stops a tcpdump text input partway, by
@@ -117,7 +115,7 @@ func TestCloseStopsTextReadingAhead(t *testing.T) {
 			t.Fatal(err)
 		}
 		if prefetch {
-			src = Prefetch(src)
+			src = Prefetch(src, true)
 		}
 		var seg tcp.Segment
 		for range 10 {
@@ -125,8 +123,8 @@ func TestCloseStopsTextReadingAhead(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if p, ok := src.(*Prefetcher); ok {
-			p.Close()
+		if prefetch {
+			src.Close()
 		} else {
 			closer.Close()
 		}

@@ -11,22 +11,15 @@ type Source interface {
 	Next(seg *tcp.Segment) error
 	// Stats counts what was read so far, including what was skipped.
 	Stats() *tcp.Stats
-}
-
-// closeSource stops a source that reads on a goroutine of its own (the
-// tcpdump text reader reads ahead), when it has not reached its end.
-// Close must be safe to call from any goroutine.
-func closeSource(src Source) {
-	if c, ok := src.(interface{ Close() }); ok {
-		c.Close()
-	}
-}
-
-// Idle reports whether src, read from a live input (Options.Live), has
-// given out everything it read and waits for its input: the moment for a
-// caller showing results as they come to flush its output. It is false
-// for sources that cannot tell, and for files.
-func Idle(src Source) bool {
-	i, ok := src.(interface{ Idle() bool })
-	return ok && i.Idle()
+	// Idle reports whether the source, read from a live input
+	// (Options.Live), has given out everything it read and waits for its
+	// input: the moment for a caller showing results as they come to
+	// flush its output. It is false for a file, and for a source that
+	// cannot tell. Call it from the goroutine that calls Next.
+	Idle() bool
+	// Close stops the reading early, and any goroutine the source reads
+	// ahead on (the tcpdump text reader, a Prefetcher): Next then ends
+	// the input. It is safe to call from any goroutine, more than once; a
+	// source read until Next returned an error needs none.
+	Close()
 }

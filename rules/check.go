@@ -60,6 +60,13 @@ type Check struct {
 	SegmentOn SegmentKind
 	// End sees every connection once, when it ends.
 	End func(p *Pass)
+	// ReadsPayload, when set, says whether the check reads the segments'
+	// bytes (tcp.Segment.Payload) with its parameters, given in a Pass
+	// without a connection or segment, once per engine. The pipeline
+	// copies each payload out of the reader's buffer, to hand segments to
+	// another goroutine, only when an active check reads it
+	// (Engine.ReadsPayload); without one, Payload is nil.
+	ReadsPayload func(p *Pass) bool
 }
 
 // SegmentKind is a set of facts about a segment that checks can limit

@@ -105,6 +105,18 @@ func NewEngine(checks []*Check, cfg *Config) (*Engine, error) {
 	return e, nil
 }
 
+// ReadsPayload reports whether an active check reads the segments' bytes
+// (Check.ReadsPayload): a pipeline that hands segments to another
+// goroutine need not copy their payloads otherwise.
+func (e *Engine) ReadsPayload() bool {
+	for _, a := range e.active {
+		if a.check.ReadsPayload != nil && a.check.ReadsPayload(&a.pass) {
+			return true
+		}
+	}
+	return false
+}
+
 // prepareHooks lists the analyses, Segment hooks and custom rules to run
 // on every segment. It fails when analyses require each other in a
 // cycle.

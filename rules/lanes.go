@@ -4,8 +4,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"slices"
 	"sync"
 
+	"github.com/pcaplint/pcaplint/internal/batchq"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
@@ -41,6 +43,12 @@ type Lanes struct {
 	Trackers []*Tracker
 	// Engines are the lanes' check engines, if any, in lane order.
 	Engines []*Engine
+	// Payload keeps each segment's bytes (tcp.Segment.Payload) for the
+	// trackers' observers. Copying them out of the source's buffer costs
+	// a copy of every byte, so that without it they are kept only when an
+	// engine's check reads them (Engine.ReadsPayload), and Payload is nil
+	// otherwise.
+	Payload bool
 }
 
 // laneWork is a batch of segments for one lane, with their connection
@@ -53,6 +61,14 @@ type laneWork struct {
 	// only the latest.
 	payloads tcp.PayloadCopies
 }
+
+// laneWorks keeps batches for the next input: inputs read one after
+// another, or in parallel by a batch run, reuse them.
+var laneWorks = batchq.NewPool(
+	func() *laneWork {
+		return &laneWork{segs: make([]tcp.Segment, 0, laneBatch), keys: make([]connKey, 0, laneBatch), ords: make([]uint64, 0, laneBatch)}
+	},
+	(*laneWork).reset, nil)
 
 // NewLanes makes n lanes (DefaultLanes when n <= 0); build returns the
 // tracker of lane i and its engine (nil when it runs no checks). A
@@ -76,35 +92,23 @@ func NewLanes(n int, build func(i int) (*Tracker, *Engine)) *Lanes {
 	return s
 }
 
+// readsPayload reports whether the lanes keep the segments' bytes.
+func (s *Lanes) readsPayload() bool {
+	return s.Payload || slices.ContainsFunc(s.Engines, (*Engine).ReadsPayload)
+}
+
 // Run reads src to its end, feeding every segment to its lane's tracker,
 // then ends every connection (Flush). It returns the error that stopped
 // the reading early, as parse.Each does.
 func (s *Lanes) Run(src parse.Source) error {
 	n := len(s.Trackers)
-	full := make([]chan *laneWork, n)
-	free := make([]chan *laneWork, n)
-	made := make([]int, n)
+	payload := s.readsPayload()
+	qs := make([]*batchq.Queue[laneWork], n)
 	cur := make([]*laneWork, n)
 	var wg sync.WaitGroup
 	for i, tr := range s.Trackers {
-		full[i] = make(chan *laneWork, laneDepth)
-		free[i] = make(chan *laneWork, laneDepth+1)
-		wg.Go(func() { runLane(tr, full[i], free[i]) })
-	}
-	// take returns an empty batch for lane i: one it handed back, else a
-	// new one while it has fewer than it may have waiting, else the next
-	// it hands back. A small input touches few batches.
-	take := func(i int) *laneWork {
-		select {
-		case w := <-free[i]:
-			return w
-		default:
-		}
-		if made[i] < laneDepth+1 {
-			made[i]++
-			return laneWorkPool.Get().(*laneWork)
-		}
-		return <-free[i]
+		qs[i] = batchq.New(laneWorks, laneDepth)
+		wg.Go(func() { runLane(tr, qs[i]) })
 	}
 	var err error
 	var ord uint64
@@ -122,54 +126,57 @@ func (s *Lanes) Run(src parse.Source) error {
 		key := names.keyOf(seg.Src, seg.Dst)
 		i := key.lane(n)
 		if cur[i] == nil {
-			cur[i] = take(i)
+			cur[i] = qs[i].Empty()
 		}
 		w := cur[i]
 		ord++
+		if payload {
+			w.payloads.Keep(&seg)
+		} else {
+			seg.Payload = nil // it points into the source's buffer
+		}
 		w.segs = append(w.segs, seg)
 		w.keys = append(w.keys, key)
 		w.ords = append(w.ords, ord)
-		w.payloads.Keep(&seg)
 		if len(w.segs) == laneBatch {
-			w.payloads.Point(w.segs)
-			full[i] <- w
+			w.send(qs[i], payload)
 			cur[i] = nil
 		}
 	}
-	for i := range cur {
+	for i, q := range qs {
 		if w := cur[i]; w != nil {
-			w.payloads.Point(w.segs)
-			full[i] <- w
+			w.send(q, payload)
 		}
-		close(full[i])
+		q.Close(nil)
 	}
 	wg.Wait()
-	for i := range free {
-		for range made[i] {
-			w := <-free[i]
-			w.reset()
-			laneWorkPool.Put(w)
-		}
+	for _, q := range qs {
+		q.Recycle()
 	}
 	return err
 }
 
-// laneWorkPool keeps batches for the next input: inputs read one after
-// another, or in parallel by a batch run, reuse them.
-var laneWorkPool = sync.Pool{New: func() any {
-	return &laneWork{segs: make([]tcp.Segment, 0, laneBatch), keys: make([]connKey, 0, laneBatch), ords: make([]uint64, 0, laneBatch)}
-}}
+// send hands w, complete, to its lane's queue.
+func (w *laneWork) send(q *batchq.Queue[laneWork], payload bool) {
+	if payload {
+		w.payloads.Point(w.segs)
+	}
+	q.Send(w)
+}
 
 // runLane feeds the batches of one lane to its tracker until they end,
 // then ends its connections.
-func runLane(tr *Tracker, full <-chan *laneWork, free chan<- *laneWork) {
-	for w := range full {
+func runLane(tr *Tracker, q *batchq.Queue[laneWork]) {
+	for {
+		w, ok := q.Recv()
+		if !ok {
+			break
+		}
 		for j := range w.segs {
 			tr.ord = w.ords[j]
 			tr.addKeyed(w.keys[j], &w.segs[j])
 		}
-		w.reset()
-		free <- w
+		q.Release(w)
 	}
 	tr.Flush()
 }

@@ -30,11 +30,11 @@ func (b *Stdout) Fd() uintptr { return b.f.Fd() }
 func (b *Stdout) Finish() error { return b.Flush() }
 
 // FlushWhenIdle flushes w, when it is buffered, once src has given out
-// everything a live input has sent so far (parse.Idle): what was read is
-// shown at once, while a file or a busy pipe still fills the buffer
-// before each write.
+// everything a live input has sent so far (parse.Source's Idle): what
+// was read is shown at once, while a file or a busy pipe still fills the
+// buffer before each write.
 func FlushWhenIdle(w io.Writer, src parse.Source) {
-	if f, ok := w.(interface{ Flush() error }); ok && parse.Idle(src) {
+	if f, ok := w.(interface{ Flush() error }); ok && src.Idle() {
 		_ = f.Flush()
 	}
 }

@@ -77,6 +77,14 @@ func (r *Reader) VerifyChecksums(on bool) { r.dec.checksums = on }
 // Stats counts what was read so far.
 func (r *Reader) Stats() *tcp.Stats { return &r.stats }
 
+// Idle is false: a capture is read as fast as its records come, and its
+// reader cannot tell a quiet pipe from a slow one (parse.Source).
+func (r *Reader) Idle() bool { return false }
+
+// Close does nothing: the reader reads only while Next is called, on the
+// caller's goroutine, so there is nothing to stop (parse.Source).
+func (r *Reader) Close() {}
+
 // Next fills seg with the next TCP segment. Packets that carry no TCP
 // segment are counted in Stats; malformed ones are also reported there with
 // their packet number and offset. A broken file ends with a fatal

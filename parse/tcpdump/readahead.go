@@ -1,10 +1,11 @@
 package tcpdump
 
 import (
+	"io"
 	"runtime"
-	"sync"
-	"sync/atomic"
 	"time"
+
+	"github.com/pcaplint/pcaplint/internal/batchq"
 )
 
 // aheadBatch is how many lines the first stage hands over at most at
@@ -24,38 +25,29 @@ type lineBatch struct {
 	text  []byte
 }
 
-// batchPool keeps batches for the next input.
-var batchPool = sync.Pool{New: func() any {
-	return &lineBatch{items: make([]lineItem, 0, aheadBatch), text: make([]byte, 0, aheadBatch*160)}
-}}
+// lineBatches keeps batches for the next input, unless a long line has
+// made a batch's text buffer much larger than a batch needs.
+var lineBatches = batchq.NewPool(
+	func() *lineBatch {
+		return &lineBatch{items: make([]lineItem, 0, aheadBatch), text: make([]byte, 0, aheadBatch*160)}
+	},
+	func(b *lineBatch) { b.items, b.text = b.items[:0], b.text[:0] },
+	func(b *lineBatch) bool { return cap(b.text) <= 2*aheadBytes })
 
-// stopper ends the reading of an input. It lives apart from the Reader,
-// so that neither the reading goroutine nor the cleanup that stops it
-// keeps an abandoned Reader alive.
-type stopper struct {
-	once   sync.Once
-	done   chan struct{}
-	closed atomic.Bool
-}
-
-func newStopper() *stopper { return &stopper{done: make(chan struct{})} }
-
-func (s *stopper) stop() {
-	s.once.Do(func() {
-		s.closed.Store(true)
-		close(s.done)
-	})
-}
+// newLineQueue returns the queue that a reader's lines are read ahead
+// through, once started (startReadAhead). It lives apart from the
+// Reader, so that neither the reading goroutine nor the cleanup that
+// stops it keeps an abandoned Reader alive; Stop ends the reading.
+func newLineQueue() *batchq.Queue[lineBatch] { return batchq.New(lineBatches, aheadDepth) }
 
 // readAhead runs a lineStage on its own goroutine, so that reading and
-// classifying lines overlaps with parsing the packets they make. The
+// classifying lines overlaps with parsing the records they make. The
 // items come out in input order with the same contents. A batch is handed
 // over when it is full, at the end of the input, and whenever the input
 // has nothing more buffered, so that a live pipe is read as promptly as
 // without it.
 type readAhead struct {
-	full <-chan *lineBatch
-	free chan *lineBatch
+	q    *batchq.Queue[lineBatch]
 	cur  *lineBatch
 	next int
 	// grace, when not 0, is how long the input may be quiet before item
@@ -66,56 +58,21 @@ type readAhead struct {
 	quiet bool // itemIdle was given since the last batch
 }
 
-// startReadAhead starts reading s ahead. The goroutine ends at the end of
-// the input, at a read error, or when stop is called.
-func startReadAhead(s *lineStage, stop *stopper) *readAhead {
-	full := make(chan *lineBatch, aheadDepth)
-	free := make(chan *lineBatch, aheadDepth+1)
-	go run(s, full, free, stop.done)
-	return &readAhead{full: full, free: free}
+// startReadAhead starts reading s ahead through q. The goroutine ends at
+// the end of the input, at a read error, or when q is stopped.
+func startReadAhead(s *lineStage, q *batchq.Queue[lineBatch]) *readAhead {
+	q.Go(func(b *lineBatch) error { return fill(s, b) })
+	return &readAhead{q: q}
 }
 
 // worthReadingAhead reports whether a second goroutine can run beside the
 // reader's caller.
 func worthReadingAhead() bool { return runtime.GOMAXPROCS(0) >= 2 }
 
-// run fills batches from s. It takes a new batch from the pool while
-// fewer than aheadDepth+1 are out, so that a short input touches one.
-func run(s *lineStage, full chan<- *lineBatch, free <-chan *lineBatch, done <-chan struct{}) {
-	defer close(full)
-	made := 0
-	for {
-		var b *lineBatch
-		select {
-		case b = <-free:
-		default:
-			if made < aheadDepth+1 {
-				made++
-				b = batchPool.Get().(*lineBatch)
-				break
-			}
-			select {
-			case b = <-free:
-			case <-done:
-				return
-			}
-		}
-		last := fill(s, b)
-		select {
-		case full <- b:
-		case <-done:
-			return
-		}
-		if last {
-			return
-		}
-	}
-}
-
 // fill reads lines into b until it is full, the input ends, or the input
-// has nothing more buffered; it reports whether the input ended.
-func fill(s *lineStage, b *lineBatch) bool {
-	b.items, b.text = b.items[:0], b.text[:0]
+// has nothing more buffered; it returns io.EOF when the input ended (its
+// last item says how).
+func fill(s *lineStage, b *lineBatch) error {
 	for len(b.items) < aheadBatch && len(b.text) < aheadBytes {
 		b.items = append(b.items, lineItem{})
 		it := &b.items[len(b.items)-1]
@@ -124,13 +81,13 @@ func fill(s *lineStage, b *lineBatch) bool {
 		b.text = append(b.text, it.line...)
 		it.end, it.line = len(b.text), nil
 		if it.last() {
-			return true
+			return io.EOF
 		}
 		if s.lines.br.Buffered() == 0 {
 			break
 		}
 	}
-	return false
+	return nil
 }
 
 // item returns the next item; its line is valid until the next call. Once
@@ -138,7 +95,7 @@ func fill(s *lineStage, b *lineBatch) bool {
 func (a *readAhead) item() *lineItem {
 	for a.cur == nil || a.next == len(a.cur.items) {
 		if a.cur != nil {
-			a.free <- a.cur
+			a.q.Release(a.cur)
 			a.cur = nil
 		}
 		b, ok, quiet := a.wait()
@@ -165,12 +122,13 @@ var idleItem = lineItem{what: itemIdle}
 // channel empty, and then pays for one timer reset.
 func (a *readAhead) wait() (b *lineBatch, ok, quiet bool) {
 	if a.grace == 0 || a.quiet {
-		b, ok = <-a.full
+		b, ok = a.q.Recv()
 		a.quiet = false
 		return b, ok, false
 	}
+	full := a.q.Full()
 	select {
-	case b, ok = <-a.full:
+	case b, ok = <-full:
 		return b, ok, false
 	default:
 	}
@@ -180,7 +138,7 @@ func (a *readAhead) wait() (b *lineBatch, ok, quiet bool) {
 		a.timer.Reset(a.grace)
 	}
 	select {
-	case b, ok = <-a.full:
+	case b, ok = <-full:
 		a.timer.Stop()
 		return b, ok, false
 	case <-a.timer.C:
@@ -192,32 +150,16 @@ func (a *readAhead) wait() (b *lineBatch, ok, quiet bool) {
 // drained reports whether every line read so far was taken: the next
 // item waits for the input.
 func (a *readAhead) drained() bool {
-	return (a.cur == nil || a.next == len(a.cur.items)) && len(a.full) == 0
+	return (a.cur == nil || a.next == len(a.cur.items)) && a.q.Waiting() == 0
 }
 
 // recycle puts the batches the goroutine has handed back for good in the
-// pool: the current one, once its last item was taken, and those waiting
-// to be filled again (a batch it holds, or has sent, is left to the
-// garbage collector).
+// pool, once it has ended: the current one, once its last item was
+// taken, and those waiting to be filled again.
 func (a *readAhead) recycle() {
 	if a.cur != nil {
-		pool(a.cur)
+		a.q.Release(a.cur)
 		a.cur = nil
 	}
-	for {
-		select {
-		case b := <-a.free:
-			pool(b)
-		default:
-			return
-		}
-	}
-}
-
-// pool keeps b for the next input, unless a long line has made its text
-// buffer much larger than a batch needs.
-func pool(b *lineBatch) {
-	if cap(b.text) <= 2*aheadBytes {
-		batchPool.Put(b)
-	}
+	a.q.Recycle()
 }

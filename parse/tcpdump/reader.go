@@ -26,6 +26,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/pcaplint/pcaplint/internal/batchq"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
@@ -80,7 +81,9 @@ type Reader struct {
 	opts  Options
 	stage *lineStage // apart from the Reader, which its goroutine does not keep alive
 	ahead *readAhead // the stage on its own goroutine, once started; nil without
-	stop  *stopper
+	// lines is the queue ahead reads through; stopping it stops the
+	// reading, whether or not it was started.
+	lines *batchq.Queue[lineBatch]
 	begun bool // Next was called
 	stats tcp.Stats
 	texts [2]packetText // the packet being gathered, and the one before it
@@ -112,7 +115,7 @@ func NewReader(r io.Reader, name string, opts Options) *Reader {
 		name:   name,
 		opts:   opts,
 		stage:  &lineStage{lines: newLineReader(r), prefix: opts.Prefix},
-		stop:   newStopper(),
+		lines:  newLineQueue(),
 		last:   -1,
 		clock:  newClock(opts.Location, opts.Date),
 		hosts:  newHosts(),
@@ -164,12 +167,12 @@ func (r *Reader) Next(seg *tcp.Segment) error {
 // begin starts reading ahead, when ahead says to, before the first line.
 func (r *Reader) begin(ahead bool) {
 	r.begun = true
-	if ahead && !r.stop.closed.Load() {
-		r.ahead = startReadAhead(r.stage, r.stop)
+	if ahead && !r.lines.Stopped() {
+		r.ahead = startReadAhead(r.stage, r.lines)
 		if r.opts.Live {
 			r.ahead.grace = liveGrace
 		}
-		runtime.AddCleanup(r, (*stopper).stop, r.stop)
+		runtime.AddCleanup(r, (*batchq.Queue[lineBatch]).Stop, r.lines)
 	}
 }
 
@@ -177,7 +180,7 @@ func (r *Reader) begin(ahead bool) {
 // the end of the input.
 func (r *Reader) item() *lineItem {
 	switch {
-	case r.stop.closed.Load():
+	case r.lines.Stopped():
 		r.now = lineItem{what: itemEOF}
 	case r.ahead != nil:
 		return r.ahead.item()
@@ -236,7 +239,7 @@ func (r *Reader) Idle() bool {
 // goroutine, more than once. A reader read until Next returns an error
 // needs no Close; an abandoned one is stopped when it is garbage
 // collected.
-func (r *Reader) Close() { r.stop.stop() }
+func (r *Reader) Close() { r.lines.Stop() }
 
 // line takes one classified line; it reports true when it completed a
 // packet's text that yielded a segment.

@@ -43,6 +43,10 @@ func (s *interleaved) Next(seg *tcp.Segment) error {
 
 func (s *interleaved) Stats() *tcp.Stats { return &s.stats }
 
+func (s *interleaved) Idle() bool { return false }
+
+func (s *interleaved) Close() {}
+
 // BenchmarkLanes runs every check over 64 interleaved transfers, split
 // among rules.DefaultLanes trackers on their own goroutines: the
 // per-segment cost of the whole pipeline after decoding, on all cores.

@@ -51,6 +51,8 @@ compared. 0 turns the comparison off.`,
 	Wireshark: `none: Wireshark flags the segment tcp.analysis.retransmission whatever its bytes (its reassembly may warn of overlapping data that differs, as Zeek's Retransmission_Inconsistency does). Where this check reports, pcaplint also reports the retransmission itself.`,
 	Params:    []*rules.Param{inconsistentMaxBytes},
 	Requires:  seq,
+	// The bytes are read unless max-bytes turns the comparison off.
+	ReadsPayload: func(p *rules.Pass) bool { return p.Param(inconsistentMaxBytes).Int() > 0 },
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
 		seg, d := p.Seg, p.Dir
 		if !seg.Has(tcp.KnownSeq | tcp.KnownFlags) {

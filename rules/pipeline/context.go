@@ -36,9 +36,6 @@ func (s *ctxSource) Next(seg *tcp.Segment) error {
 	return s.Source.Next(seg)
 }
 
-// Idle implements what parse.Idle asks of a live source.
-func (s *ctxSource) Idle() bool { return parse.Idle(s.Source) }
-
 // PacketLine passes on the tcpdump text reader's line of the last segment.
 func (s *ctxSource) PacketLine() string {
 	if r, ok := s.Source.(interface{ PacketLine() string }); ok {

@@ -71,13 +71,20 @@ type Options struct {
 	ObserversCopy bool
 	// OnSegment, when set, is called after each segment is tracked and
 	// checked, on one tracker: a progress hook, or a live output flushed
-	// when the input goes quiet (parse.Idle of Step.Src). The Step is
+	// when the input goes quiet (Step.Src's Idle). The Step is
 	// reused for the next segment.
 	OnSegment func(*Step)
 	// Unbuffered reads the source without reading ahead on a goroutine
 	// (parse.Prefetch), for an OnSegment that asks the source about the
 	// segment just read (the tcpdump text reader's PacketLine).
 	Unbuffered bool
+	// Payload keeps each segment's bytes (tcp.Segment.Payload) for the
+	// Observers and OnSegment. Segments handed to another goroutine (read
+	// ahead, or to Lanes) carry them only when a check reads them
+	// (rules.Check.ReadsPayload) or with Payload: copying them out of the
+	// source's buffer costs a copy of every byte. Unbuffered, they always
+	// do.
+	Payload bool
 }
 
 // Step is one segment as OnSegment sees it.
@@ -156,22 +163,26 @@ func runOne(src parse.Source, opts *Options) Result {
 			return res
 		}
 	}
+	var p *parse.Prefetcher
 	if !opts.Unbuffered {
-		src = parse.Prefetch(src)
-		if p, ok := src.(*parse.Prefetcher); ok {
-			defer p.Close()
-		}
+		p = parse.Prefetch(src, opts.Payload || eng != nil && eng.ReadsPayload())
+		defer p.Close()
+		src = p
 	}
 	tr, col := newTracker(opts, 0, eng)
-	if opts.OnSegment == nil {
-		res.Err = parse.Each(src, func(seg *tcp.Segment) { tr.Add(seg) })
-	} else {
+	fn := func(seg *tcp.Segment) { tr.Add(seg) }
+	if opts.OnSegment != nil {
 		st := &Step{Src: src}
-		res.Err = parse.Each(src, func(seg *tcp.Segment) {
+		fn = func(seg *tcp.Segment) {
 			st.Seg = seg
 			st.Conn, st.Dir = tr.Add(seg)
 			opts.OnSegment(st)
-		})
+		}
+	}
+	if p != nil {
+		res.Err = p.Each(fn)
+	} else {
+		res.Err = parse.Each(src, fn)
 	}
 	tr.Flush()
 	col.into(&res)
@@ -203,6 +214,7 @@ func runLanes(src parse.Source, opts *Options) Result {
 		res.Err = engErr
 		return res
 	}
+	sh.Payload = opts.Payload
 	res.Err = sh.Run(src)
 	for _, col := range cols {
 		col.into(&res)
