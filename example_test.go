@@ -122,3 +122,35 @@ func ExampleKeeps() {
 	// Output:
 	// 0 held, 1 spooled
 }
+
+// List the connections of an input with their statistics, as pcaplint
+// conns --stats does.
+func ExampleConns() {
+	rep := pcaplint.Conns(context.Background(), []string{"testdata/captures/real/clean.txt"}, false, true, pipeline.Options{})
+	defer pcaplint.CloseSpools(rep)
+	c := rep.Files[0].Conns[0]
+	fmt.Println(len(rep.Files[0].Conns), "connection:", c.Client, "->", c.Server, rep.Files[0].ConnStats[c].Dirs[0].Bytes, "bytes from the client")
+	// Output:
+	// 1 connection: 127.0.0.1:40100 -> 127.0.0.1:9101 7 bytes from the client
+}
+
+// Join the JSON reports of two lint shards, as pcaplint merge shard-*.json
+// does, and say what is wrong with the set.
+func ExampleMerge() {
+	files := map[string]string{ // or os.ReadFile of each
+		"shard-0.json": `{"files": [{"path": "b.pcap"}], "shard": {"k": 0, "n": 2, "inputs": ["b.pcap"]}}`,
+		"shard-1.json": `{"files": [{"path": "a.pcap"}], "shard": {"k": 1, "n": 2, "inputs": ["a.pcap"]}}`,
+	}
+	_, rep, problems, err := pcaplint.Merge([]string{"shard-0.json", "shard-1.json"}, func(name string) ([]byte, error) { return []byte(files[name]), nil })
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, f := range rep.Files {
+		fmt.Println(f.Path)
+	}
+	fmt.Println(len(problems), "problems")
+	// Output:
+	// a.pcap
+	// b.pcap
+	// 0 problems
+}

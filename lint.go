@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"time"
@@ -52,6 +53,13 @@ type LintOptions struct {
 	// number of inputs to read, and returns what is given each input's
 	// File as it is read (BatchOptions.Done), or nil.
 	Progress func(toRead int) func(*report.File)
+	// Printer, when set, prints the report on Out: each input as soon
+	// as it is done (report.NewFileWriter) or each finding of a live
+	// input as it is found (report.Streamer), when nothing needs the
+	// whole report first, the rest at LintResult.Print. It sets Emit and
+	// Live.
+	Printer report.Printer
+	Out     io.Writer
 	// Emit, when set, is given each input's File as soon as it and those
 	// before it are read (BatchOptions.Emit), unless the whole report is
 	// needed first (a baseline, an HTML page).
@@ -92,6 +100,8 @@ type LintResult struct {
 	worst rules.Severity
 	// baselineFile is LintOptions.WriteBaseline.
 	baselineFile string
+	// print is how Print prints (LintOptions.Printer).
+	print *printing
 }
 
 // Worst is the highest severity found in any input, those emitted
@@ -134,7 +144,8 @@ func Keeps(format string, html bool, o pipeline.Options) ReadOptions {
 // are found: one live input, and nothing that needs every finding first
 // (a baseline, an HTML page, drawings).
 func (o *LintOptions) Streams(ins []batch.Input) bool {
-	if o.Live == nil || len(ins) != 1 || ins[0].Skip != "" || ins[0].Fail != nil {
+	_, live := o.Printer.(report.Streamer)
+	if (o.Live == nil && !live) || len(ins) != 1 || ins[0].Skip != "" || ins[0].Fail != nil {
 		return false
 	}
 	if o.Baseline != nil || o.WriteBaseline != "" || o.HTML || o.Draw != nil {
@@ -152,7 +163,7 @@ func Lint(ctx context.Context, ins []batch.Input, o LintOptions) *LintResult {
 	o.Input.Checksums = NeedsChecksums(o.Rules, o.Checks)
 	ro := Keeps(o.Format, o.HTML, pipeline.Options{Input: o.Input, MaxConns: o.MaxConns,
 		NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(o.Checks, o.Rules) }})
-	res := &LintResult{baselineFile: o.WriteBaseline}
+	res := &LintResult{baselineFile: o.WriteBaseline, print: o.hook()}
 	if o.Streams(ins) {
 		res.Streamed = true
 		f, errs := stream(ins[0].Path, ro, &o)

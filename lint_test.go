@@ -1,6 +1,7 @@
 package pcaplint
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -241,6 +242,32 @@ func TestBaselineFiles(t *testing.T) {
 			}
 		} else if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%q: error %v, want %q", tc.path, err, tc.want)
+		}
+	}
+}
+
+// TestLintPrints: a report printed as each input is done (Printer) is
+// byte for byte the one printed whole after the run, in every format.
+func TestLintPrints(t *testing.T) {
+	ins := batchDir(t)
+	for _, format := range report.Formats {
+		p, err := report.New(format, report.Options{Checks: checks.All(), Version: "test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var each, whole bytes.Buffer
+		res := Lint(context.Background(), ins, LintOptions{Checks: checks.All(), Format: format, Printer: p, Out: &each})
+		if err := res.Print(); err != nil {
+			t.Fatal(err)
+		}
+		CloseSpools(res.Report)
+		res = Lint(context.Background(), ins, LintOptions{Checks: checks.All(), Format: format})
+		if err := report.PrintBatch(&whole, p, res.Report); err != nil {
+			t.Fatal(err)
+		}
+		CloseSpools(res.Report)
+		if each.Len() == 0 || each.String() != whole.String() {
+			t.Errorf("%s: as each input is done\n%s\nwhole\n%s", format, each.String(), whole.String())
 		}
 	}
 }

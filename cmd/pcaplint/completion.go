@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 
+	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/render/drawing"
 	"github.com/pcaplint/pcaplint/render/graph"
 	"github.com/pcaplint/pcaplint/render/report"
@@ -103,7 +104,7 @@ func completeRule(checks []*rules.Check) cobra.CompletionFunc {
 		}
 		// The custom rules of the rule set the command would use.
 		name, _ := cmd.Flags().GetString("rules")
-		if cfg, err := baseRules(name, checks); err == nil {
+		if cfg, err := pcaplint.LoadRules(name, nil, checks); err == nil {
 			for _, r := range cfg.Custom {
 				if strings.HasPrefix(r.ID, toComplete) {
 					out = append(out, r.ID+"=\tcustom rule")

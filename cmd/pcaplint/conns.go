@@ -5,11 +5,10 @@ import (
 
 	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/internal/memlimit"
-	"github.com/pcaplint/pcaplint/rules/pipeline"
-
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/pipeline"
 	"github.com/spf13/cobra"
 )
 
@@ -28,16 +27,8 @@ func newConnsCmd() *cobra.Command {
 			if format != "table" && format != "json" {
 				return fmt.Errorf("--format must be table or json, not %q", format)
 			}
-			// JSON spools the connections whole, the table (but for its
-			// statistics, which it keeps) what its rows print.
-			ro := pcaplint.ReadOptions{Options: pipeline.Options{Input: opts, Lanes: true, Measure: withStats, MaxConns: maxConns},
-				Spool: format == "json", SpoolBrief: !withStats}
-			rep := &report.Report{}
+			rep := pcaplint.Conns(cmd.Context(), args, format == "json", withStats, pipeline.Options{Input: opts, MaxConns: maxConns})
 			defer pcaplint.CloseSpools(rep)
-			for _, path := range args {
-				f, _ := pcaplint.ReadFile(cmd.Context(), path, ro)
-				rep.Files = append(rep.Files, f)
-			}
 			out := cmd.OutOrStdout()
 			var err error
 			if format == "json" {

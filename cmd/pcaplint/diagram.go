@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/internal/cli"
 	"golang.org/x/term"
 	"io"
@@ -151,7 +152,7 @@ func drawingSetup(stderr io.Writer, ids []int, filter, rulesFile string, overrid
 	if err != nil {
 		return nil, nil, err
 	}
-	cfg, err := loadRules(rulesFile, overrides, checks)
+	cfg, err := pcaplint.LoadRules(rulesFile, overrides, checks)
 	if err != nil {
 		return nil, nil, err
 	}

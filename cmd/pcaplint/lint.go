@@ -83,7 +83,7 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	if err != nil {
 		return err
 	}
-	cfg, err := loadRules(fl.rulesFile, fl.overrides, checks)
+	cfg, err := pcaplint.LoadRules(fl.rulesFile, fl.overrides, checks)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitCode(exitError)
@@ -113,15 +113,8 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 		defer sink.Close()
 		sink.All, sink.Lang, o.Draw = fl.batch.diagrams == "all", lang, pcaplint.DrawInto(sink)
 	}
-	fw := report.NewFileWriter(printer, stdout)
-	if fw != nil {
-		o.Emit = fw.File
-	}
-	st, _ := printer.(report.Streamer)
-	if st != nil {
-		o.Live = func(path string, fd *rules.Finding) { _ = st.Finding(stdout, path, fd) }
-		o.OnSegment = func(s *pipeline.Step) { cli.FlushWhenIdle(stdout, s.Src) }
-	}
+	o.Printer, o.Out = printer, stdout
+	o.OnSegment = func(s *pipeline.Step) { cli.FlushWhenIdle(stdout, s.Src) }
 	ctx, stop := signal.NotifyContext(cmp.Or(cmd.Context(), context.Background()), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if o.Streams(ins) { // the first interrupt lets the pipe be read to its end, a second stops pcaplint
@@ -140,15 +133,7 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	if fl.writeBaseline != "" {
 		failOn = rules.Off // recording a baseline accepts what is there
 	}
-	switch {
-	case res.Streamed:
-		err = st.Tail(stdout, rep)
-	case res.Emitted:
-		err = cmp.Or(res.EmitErr, fw.Close(rep))
-	default:
-		err = report.PrintBatch(stdout, printer, rep)
-	}
-	if err != nil {
+	if err := res.Print(); err != nil {
 		return err
 	}
 	if fl.batch.html != "" {
@@ -173,24 +158,4 @@ func exit(stderr io.Writer, rep *report.Report, d report.Diagnostics, failOn, wo
 		return exitCode(exitFindings)
 	}
 	return nil
-}
-
-// parseFailOn reads --fail-on; never is Off.
-func parseFailOn(s string) (rules.Severity, error) {
-	if s == "never" {
-		return rules.Off, nil
-	}
-	sev, err := rules.ParseSeverity(s)
-	if err != nil || sev == rules.Off {
-		return rules.Off, fmt.Errorf("--fail-on must be error, warning, info or never, not %q", s)
-	}
-	return sev, nil
-}
-
-// loadRules is the rule set of --rules and --rule (pcaplint.LoadRules);
-// baseRules, of --rules alone.
-var loadRules = pcaplint.LoadRules
-
-func baseRules(name string, checks []*rules.Check) (*rules.Config, error) {
-	return pcaplint.LoadRules(name, nil, checks)
 }

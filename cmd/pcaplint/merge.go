@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 
-	"github.com/pcaplint/pcaplint/render/drawing"
+	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/render/html"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
@@ -47,12 +47,7 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 	if err != nil {
 		return err
 	}
-	reps, err := report.ReadJSONFiles(names, func(name string) ([]byte, error) { return readJSONFile(name, fl.maxJSONMiB) })
-	if err != nil {
-		return err
-	}
-	merged, problems := report.Merge(reps)
-	rep, err := merged.Report()
+	merged, rep, problems, err := pcaplint.Merge(names, func(name string) ([]byte, error) { return readJSONFile(name, fl.maxJSONMiB) })
 	if err != nil {
 		return err
 	}
@@ -66,30 +61,11 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 	}
 	lang, _ := langFlag(cmd) // checked by newPrinter
 	if fl.html != "" {
-		diagrams, graphs := drawnDiagrams(fl.diagramsDir, rep)
+		diagrams, graphs := pcaplint.Drawn(fl.diagramsDir, rep)
 		if err := html.WriteFile(fl.html, rep, fl.diagramsDir, diagrams, graphs, lang); err != nil {
 			problems = append(problems, fmt.Errorf("--html: %w", err))
 		}
 	}
 	d := report.Diagnostics{Errs: problems, AllowEmpty: fl.allowEmpty, Lang: lang}
 	return exit(stderr, rep, d, failOn, rep.Worst())
-}
-
-// drawnDiagrams finds the diagrams and time-sequence graphs the shards
-// wrote under dir (see drawing.Dir) for the connections of rep.
-func drawnDiagrams(dir string, rep *report.Report) (diagrams, graphs map[string]map[int]string) {
-	if dir == "" {
-		return nil, nil
-	}
-	diagrams, graphs = map[string]map[int]string{}, map[string]map[int]string{}
-	for _, f := range rep.Files {
-		d, g := drawing.Found(dir, f.Path, f.Conns)
-		if len(d) > 0 {
-			diagrams[f.Path] = d
-		}
-		if len(g) > 0 {
-			graphs[f.Path] = g
-		}
-	}
-	return diagrams, graphs
 }

@@ -36,7 +36,7 @@ func langFlag(cmd *cobra.Command) (rules.Lang, error) {
 // newPrinter reads --format, --fail-on and the global --color and --quiet,
 // and returns the report's printer and the failing severity.
 func newPrinter(cmd *cobra.Command, format, failOn string, stdout io.Writer, checks []*rules.Check) (report.Printer, rules.Severity, error) {
-	fail, err := parseFailOn(failOn)
+	fail, err := report.ParseFailOn(failOn)
 	if err != nil {
 		return nil, rules.Off, err
 	}
