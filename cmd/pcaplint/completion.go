@@ -13,15 +13,12 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// severityWords are the values after --rule ID=.
-var severityWords = []string{"off", "info", "warning", "error"}
-
 // flagValues are the fixed values of flags, by command name ("" for every
 // command), for shell completion.
 var flagValues = map[string]map[string][]string{
 	"": {
 		"color":   {"auto", "always", "never"},
-		"fail-on": {"error", "warning", "info", "never"},
+		"fail-on": rules.FailOnNames(),
 		"rules":   ruleset.BuiltinNames,
 		"lang":    {"en", "zh"},
 		"theme":   {"auto", "light", "dark"},
@@ -90,8 +87,8 @@ func fixed(vals []string) cobra.CompletionFunc {
 func completeRule(checks []*rules.Check) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		if id, _, ok := strings.Cut(toComplete, "="); ok {
-			out := make([]string, len(severityWords))
-			for i, s := range severityWords {
+			out := make([]string, len(rules.SeverityNames()))
+			for i, s := range rules.SeverityNames() {
 				out[i] = id + "=" + s
 			}
 			return out, cobra.ShellCompDirectiveNoFileComp

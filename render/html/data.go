@@ -40,7 +40,7 @@ import (
 
 // severities are the severity names in the order the page lists them,
 // most severe first; a finding names its severity by index.
-var severities = []rules.Severity{rules.Error, rules.Warning, rules.Info}
+var severities = rules.Severities
 
 // dataWriter writes the JSON document through one reused buffer.
 type dataWriter struct {

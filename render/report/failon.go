@@ -7,14 +7,11 @@ import (
 )
 
 // ParseFailOn reads the severity at or above which a run fails (lint and
-// merge --fail-on): error, warning or info, or never, which is Off.
+// merge --fail-on): one of rules.FailOnNames, never being Off.
 func ParseFailOn(s string) (rules.Severity, error) {
-	if s == "never" {
-		return rules.Off, nil
-	}
-	sev, err := rules.ParseSeverity(s)
-	if err != nil || sev == rules.Off {
-		return rules.Off, fmt.Errorf("--fail-on must be error, warning, info or never, not %q", s)
+	sev, err := rules.ParseFailOn(s)
+	if err != nil {
+		return rules.Off, fmt.Errorf("--fail-on %w", err)
 	}
 	return sev, nil
 }

@@ -154,7 +154,7 @@ func newJSONLintFile(f *File) JSONLintFile {
 
 // Summarize counts the files and findings into the summary.
 func (j *JSONReport) Summarize() {
-	j.Summary = JSONSummary{Findings: map[string]int{"error": 0, "warning": 0, "info": 0}}
+	j.Summary = JSONSummary{Findings: zeroCounts()}
 	for i := range j.Files {
 		j.Summary.add(&j.Files[i])
 	}
@@ -177,3 +177,13 @@ func (s *JSONSummary) add(f *JSONLintFile) {
 
 // Write prints the report as the JSON format does.
 func (j *JSONReport) Write(w io.Writer) error { return writeJSON(w, j) }
+
+// zeroCounts are the summary's counts of findings before any: a zero for
+// each severity's name.
+func zeroCounts() map[string]int {
+	m := make(map[string]int, len(rules.Severities))
+	for _, s := range rules.Severities {
+		m[s.String()] = 0
+	}
+	return m
+}

@@ -41,7 +41,7 @@ type JSONWriter struct {
 
 // NewJSONWriter starts a JSON report on w.
 func NewJSONWriter(w io.Writer) *JSONWriter {
-	return &JSONWriter{files: filesWriter{w: w}, summary: JSONSummary{Findings: map[string]int{"error": 0, "warning": 0, "info": 0}}}
+	return &JSONWriter{files: filesWriter{w: w}, summary: JSONSummary{Findings: zeroCounts()}}
 }
 
 // File prints one input.

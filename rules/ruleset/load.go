@@ -24,7 +24,7 @@ var (
 	topKeys    = []string{"version", "extends", "rules", "custom"}
 	ruleKeys   = []string{"severity", "params", "ignore"}
 	customKeys = []string{"id", "severity", "on", "when", "message", "ignore"}
-	severities = []string{"off", "info", "warning", "error"}
+	severities = rules.SeverityNames()
 	customID   = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
 )
 
