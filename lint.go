@@ -229,3 +229,10 @@ func stream(path string, ro ReadOptions, o *LintOptions) (report.File, []error) 
 	}
 	return f, eng.Errors
 }
+
+// Fails reports whether the findings fail the run at failOn (--fail-on;
+// Off never fails): none do when a baseline is written, as recording one
+// accepts what is there.
+func (r *LintResult) Fails(failOn rules.Severity) bool {
+	return r.baselineFile == "" && failOn != rules.Off && r.Worst() >= failOn
+}

@@ -271,3 +271,25 @@ func TestLintPrints(t *testing.T) {
 		}
 	}
 }
+
+func TestFails(t *testing.T) {
+	warned := &LintResult{Report: &report.Report{Files: []report.File{{Findings: []rules.Finding{{Severity: rules.Warning}}}}}}
+	emitted := &LintResult{Report: &report.Report{}, worst: rules.Error}
+	recording := &LintResult{Report: warned.Report, baselineFile: "base.json"}
+	for _, tc := range []struct {
+		name   string
+		r      *LintResult
+		failOn rules.Severity
+		want   bool
+	}{
+		{"a warning at warning", warned, rules.Warning, true},
+		{"a warning at error", warned, rules.Error, false},
+		{"never", warned, rules.Off, false},
+		{"an emitted error", emitted, rules.Error, true},
+		{"recording a baseline", recording, rules.Info, false},
+	} {
+		if got := tc.r.Fails(tc.failOn); got != tc.want {
+			t.Errorf("%s: Fails(%v) = %v, want %v", tc.name, tc.failOn, got, tc.want)
+		}
+	}
+}

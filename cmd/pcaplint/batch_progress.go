@@ -11,40 +11,26 @@ import (
 	"golang.org/x/term"
 )
 
-// barMeter draws files done of the total, packets per second and the
-// time left on a terminal (batch.Progress).
-type barMeter struct {
-	bar *progressbar.ProgressBar
-	p   *batch.Progress
-}
-
-// newMeter returns a progress bar on w when w is a terminal and $CI is
-// unset (CI logs are files, where a bar is noise), else nil, which shows
-// nothing.
-func newMeter(w io.Writer, total int) *barMeter {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) || os.Getenv("CI") != "" || total == 0 {
-		return nil
-	}
-	bar := progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("linting"),
-		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionSetWidth(30),
-		progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
-	return &barMeter{bar: bar, p: batch.NewProgress()}
-}
-
-// done counts one file read and its packets.
-func (m *barMeter) done(f *report.File) {
-	if m != nil {
-		if rate, ok := m.p.Done(f.Stats.Records); ok {
-			m.bar.Describe(rate)
+// progressBar is lint's LintOptions.Progress: a bar on w of the files done
+// of the total, packets per second (batch.Progress) and the time left,
+// when w is a terminal and $CI is unset (CI logs are files, where a bar
+// is noise); *end is then set to end it.
+func progressBar(w io.Writer, end *func()) func(total int) func(*report.File) {
+	return func(total int) func(*report.File) {
+		f, ok := w.(*os.File)
+		if !ok || !term.IsTerminal(int(f.Fd())) || os.Getenv("CI") != "" || total == 0 {
+			return nil
 		}
-		m.bar.Add(1)
-	}
-}
-
-// close ends the display.
-func (m *barMeter) close() {
-	if m != nil {
-		m.bar.Finish()
+		bar := progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("linting"),
+			progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionSetWidth(30),
+			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+		p := batch.NewProgress()
+		*end = func() { bar.Finish() }
+		return func(f *report.File) {
+			if rate, ok := p.Done(f.Stats.Records); ok {
+				bar.Describe(rate)
+			}
+			bar.Add(1)
+		}
 	}
 }

@@ -29,7 +29,7 @@ func TestAnInterruptedBatchStartsNoMoreInputs(t *testing.T) {
 	if len(res.Report.Files) != 0 || len(res.Report.Interrupted) != read {
 		t.Errorf("%d files read and %d unread after an interruption, want 0 and %d", len(res.Report.Files), len(res.Report.Interrupted), read)
 	}
-	if err := exit(io.Discard, res.Report, report.Diagnostics{Errs: res.Errs}, rules.Warning, res.Worst()); err != exitCode(exitError) {
+	if err := finish(io.Discard, res.Report, "", "", nil, nil, report.Diagnostics{Errs: res.Errs}, res.Fails(rules.Warning)); err != exitCode(exitError) {
 		t.Errorf("exit %v, want 2", err)
 	}
 }
@@ -63,7 +63,7 @@ func TestAFileOfADirectoryThatCannotBeReadIsAFailedInput(t *testing.T) {
 	if len(res.Report.Files) != 2 || res.Report.Files[1].Err == nil || len(res.Report.Skipped) != 0 {
 		t.Fatalf("report %+v, skipped %v; want b.pcap failed", res.Report.Files, res.Report.Skipped)
 	}
-	if err := exit(io.Discard, res.Report, report.Diagnostics{Errs: res.Errs}, rules.Off, res.Worst()); err != exitCode(exitError) {
+	if err := finish(io.Discard, res.Report, "", "", nil, nil, report.Diagnostics{Errs: res.Errs}, res.Fails(rules.Off)); err != exitCode(exitError) {
 		t.Errorf("exit %v, want 2", err)
 	}
 }

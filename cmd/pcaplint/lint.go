@@ -79,7 +79,7 @@ func newLintCmd(checks []*rules.Check) *cobra.Command {
 // still covers what was read, and the exit code is 2.
 func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []string) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	printer, failOn, err := newPrinter(cmd, fl.format, fl.failOn, stdout, checks)
+	printer, failOn, lang, err := newPrinter(cmd, fl.format, fl.failOn, stdout, checks)
 	if err != nil {
 		return err
 	}
@@ -91,7 +91,6 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	if err := fl.batch.check(); err != nil {
 		return err
 	}
-	lang, _ := langFlag(cmd) // checked by newPrinter
 	o := pcaplint.LintOptions{Checks: checks, Rules: cfg, Input: fl.input, MaxConns: maxConns, Format: fl.format,
 		HTML: fl.batch.html != "", Workers: fl.batch.jobs, Grace: batch.DefaultGrace, WriteBaseline: fl.writeBaseline}
 	readJSON := func(path string) ([]byte, error) { return readJSONFile(path, fl.maxJSONMiB) }
@@ -120,41 +119,40 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	if o.Streams(ins) { // the first interrupt lets the pipe be read to its end, a second stops pcaplint
 		defer context.AfterFunc(ctx, stop)()
 	}
-	var bar *barMeter
-	o.Progress = func(n int) func(*report.File) { bar = newMeter(stderr, n); return bar.done }
+	endBar := func() {}
+	o.Progress = progressBar(stderr, &endBar)
 	res := pcaplint.Lint(ctx, ins, o)
-	bar.close()
+	endBar()
 	rep := res.Report
 	defer pcaplint.CloseSpools(rep)
 	if err := res.WriteBaseline(); err != nil {
 		return err
 	}
 	fmt.Fprint(stderr, res.Notes())
-	if fl.writeBaseline != "" {
-		failOn = rules.Off // recording a baseline accepts what is there
-	}
 	if err := res.Print(); err != nil {
 		return err
 	}
-	if fl.batch.html != "" {
-		diagrams, graphs := drawing.Collect(res.Kept)
-		if err := html.WriteFile(fl.batch.html, rep, fl.batch.diagramsDir, diagrams, graphs, lang); err != nil {
-			res.Errs = append(res.Errs, fmt.Errorf("--html: %w", err))
-		}
-	}
 	d := report.Diagnostics{Errs: res.Errs, Empty: append(empty, res.Unread...), AllowEmpty: fl.batch.allowEmpty, Lang: lang}
-	return exit(stderr, rep, d, failOn, res.Worst())
+	diagrams, graphs := drawing.Collect(res.Kept)
+	return finish(stderr, rep, fl.batch.html, fl.batch.diagramsDir, diagrams, graphs, d, res.Fails(failOn))
 }
 
-// exit prints what d says of rep on stderr and returns the exit code: 2
-// when that fails the run, 1 for findings at or above failOn.
-func exit(stderr io.Writer, rep *report.Report, d report.Diagnostics, failOn, worst rules.Severity) error {
+// finish writes the HTML page (--html, when page is set) of rep, linking
+// the diagrams and graphs drawn under dir, prints what d says of rep on
+// stderr and returns the exit code: 2 when that fails the run, 1 for
+// findings that fail it.
+func finish(stderr io.Writer, rep *report.Report, page, dir string, diagrams, graphs map[string]map[int]string, d report.Diagnostics, findings bool) error {
+	if page != "" {
+		if err := html.WriteFile(page, rep, dir, diagrams, graphs, d.Lang); err != nil {
+			d.Errs = append(d.Errs, fmt.Errorf("--html: %w", err))
+		}
+	}
 	text, failed := d.Text(rep)
 	fmt.Fprint(stderr, text)
 	switch {
 	case failed:
 		return exitCode(exitError)
-	case failOn != rules.Off && worst >= failOn:
+	case findings:
 		return exitCode(exitFindings)
 	}
 	return nil

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/pcaplint/pcaplint"
-	"github.com/pcaplint/pcaplint/render/html"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/spf13/cobra"
@@ -43,7 +40,7 @@ func newMergeCmd(checks []*rules.Check) *cobra.Command {
 // turns what is wrong with the set into exit 2.
 func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names []string) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	printer, failOn, err := newPrinter(cmd, fl.format, fl.failOn, stdout, checks)
+	printer, failOn, lang, err := newPrinter(cmd, fl.format, fl.failOn, stdout, checks)
 	if err != nil {
 		return err
 	}
@@ -59,13 +56,7 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 	if err != nil {
 		return err
 	}
-	lang, _ := langFlag(cmd) // checked by newPrinter
-	if fl.html != "" {
-		diagrams, graphs := pcaplint.Drawn(fl.diagramsDir, rep)
-		if err := html.WriteFile(fl.html, rep, fl.diagramsDir, diagrams, graphs, lang); err != nil {
-			problems = append(problems, fmt.Errorf("--html: %w", err))
-		}
-	}
+	diagrams, graphs := pcaplint.Drawn(fl.diagramsDir, rep)
 	d := report.Diagnostics{Errs: problems, AllowEmpty: fl.allowEmpty, Lang: lang}
-	return exit(stderr, rep, d, failOn, rep.Worst())
+	return finish(stderr, rep, fl.html, fl.diagramsDir, diagrams, graphs, d, failOn != rules.Off && rep.Worst() >= failOn)
 }

@@ -33,26 +33,25 @@ func langFlag(cmd *cobra.Command) (rules.Lang, error) {
 	return "", fmt.Errorf("--lang: unknown language %q (want en or zh)", fl.Value.String())
 }
 
-// newPrinter reads --format, --fail-on and the global --color and --quiet,
-// and returns the report's printer and the failing severity.
-func newPrinter(cmd *cobra.Command, format, failOn string, stdout io.Writer, checks []*rules.Check) (report.Printer, rules.Severity, error) {
-	fail, err := report.ParseFailOn(failOn)
-	if err != nil {
-		return nil, rules.Off, err
+// newPrinter reads --format, --fail-on, --lang and the global --color and
+// --quiet, and returns the report's printer, the failing severity and the
+// language.
+func newPrinter(cmd *cobra.Command, format, failOn string, stdout io.Writer, checks []*rules.Check) (p report.Printer, fail rules.Severity, l rules.Lang, err error) {
+	if fail, err = report.ParseFailOn(failOn); err != nil {
+		return nil, rules.Off, "", err
 	}
 	colored, err := cli.UseColor(cmd, stdout)
 	if err != nil {
-		return nil, rules.Off, err
+		return nil, rules.Off, "", err
 	}
-	lang, err := langFlag(cmd)
+	if l, err = langFlag(cmd); err != nil {
+		return nil, rules.Off, "", err
+	}
+	p, err = report.New(format, report.Options{Color: colored, Quiet: cli.Quiet(cmd), FailOn: fail, Checks: checks, Version: cli.Version(), Lang: l})
 	if err != nil {
-		return nil, rules.Off, err
+		return nil, rules.Off, "", fmt.Errorf("--format: %w", err)
 	}
-	p, err := report.New(format, report.Options{Color: colored, Quiet: cli.Quiet(cmd), FailOn: fail, Checks: checks, Version: cli.Version(), Lang: lang})
-	if err != nil {
-		return nil, rules.Off, fmt.Errorf("--format: %w", err)
-	}
-	return p, fail, nil
+	return p, fail, l, nil
 }
 
 // warnChinesePNG warns that a PNG in Chinese (diagram or graph --lang zh)
