@@ -8,30 +8,20 @@ import (
 
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/parse/tcp"
-	"github.com/pcaplint/pcaplint/rules"
 )
 
-// connPrinter is a rules.Observer that prints each connection when it ends.
-type connPrinter struct{}
-
-func (connPrinter) Segment(*rules.Conn, rules.Dir, *tcp.Segment, bool) {}
-
-func (connPrinter) End(c *rules.Conn, _ rules.EndReason) {
-	fmt.Printf("%d %s -> %s: %d packets, %d payload bytes, history %s\n",
-		c.ID, c.Client, c.Server, c.Packets(), c.Bytes(), c.History())
-}
-
-// Read a capture segment by segment and follow its connections. The same
-// code reads pcapng, gzip-compressed captures and tcpdump text: OpenFile
-// recognises the input by its content.
+// Read a capture segment by segment. The same code reads pcapng,
+// gzip-compressed captures and tcpdump text: OpenFile recognises the input
+// by its content. To follow the connections and run the checks, read the
+// Source with rules/pipeline's Run (or open it with pipeline.File).
 func ExampleOpenFile() {
 	src, f, err := parse.OpenFile("../testdata/captures/real/clean.pcap", parse.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer f.Close()
-	tr := rules.NewTracker(connPrinter{})
 	var seg tcp.Segment // reused: Next overwrites it
+	var payload uint32
 	for {
 		err := src.Next(&seg)
 		if errors.Is(err, io.EOF) {
@@ -40,11 +30,9 @@ func ExampleOpenFile() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		tr.Add(&seg)
+		payload += seg.PayloadLen
 	}
-	tr.Flush() // ends the connections still open
-	fmt.Println(src.Stats().TCP, "TCP segments")
+	fmt.Println(src.Stats().TCP, "TCP segments,", payload, "payload bytes")
 	// Output:
-	// 1 127.0.0.1:40100 -> 127.0.0.1:9101: 11 packets, 25 payload bytes, history ShADadFf
-	// 11 TCP segments
+	// 11 TCP segments, 25 payload bytes
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,17 +10,12 @@ import (
 	"github.com/pcaplint/pcaplint/internal/cli"
 	"github.com/pcaplint/pcaplint/internal/memlimit"
 	"github.com/pcaplint/pcaplint/parse"
-	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/render/explain"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/pipeline"
 	"github.com/spf13/cobra"
 )
-
-// packetLiner is implemented by sources that can give the input's own text
-// for the last segment (the tcpdump text reader).
-type packetLiner interface{ PacketLine() string }
 
 func newExplainCmd(checks []*rules.Check) *cobra.Command {
 	var format, lang string
@@ -72,40 +68,22 @@ func runExplain(w, errw io.Writer, path string, opts parse.Options, eopts explai
 		return errors.New("--diagram needs --format markdown")
 	}
 	eopts.Title, eopts.Location = path, time.Local
-	src, closer, err := parse.OpenFile(path, opts)
+	eopts.OnSegment = func(src parse.Source) { cli.FlushWhenIdle(w, src) }
+	src, closer, err := pipeline.Open(path, opts)
 	if err != nil {
-		return pipeline.OpenError(path, err)
+		return err
 	}
 	defer closer.Close()
-	s, err := explain.NewSession(w, eopts)
+	res, err := explain.Run(context.Background(), w, src, eopts)
 	if err != nil {
 		return err
 	}
-	liner, _ := src.(packetLiner)
-	file := report.File{Path: path}
-	var werr error
-	file.Err = parse.Each(src, func(seg *tcp.Segment) {
-		line := ""
-		if liner != nil {
-			line = liner.PacketLine()
-		}
-		if werr == nil {
-			werr = s.Add(seg, line)
-		}
-		cli.FlushWhenIdle(w, src)
-	})
-	if werr != nil {
-		return werr
-	}
-	if err := s.Close(); err != nil {
-		return err
-	}
-	file.Stats = *src.Stats()
+	file := report.File{Path: path, Err: res.Err, Stats: res.Stats}
 	if err := inputErrors(errw, &report.Report{Files: []report.File{file}}, rules.Lang(eopts.Lang)); err != nil {
 		return err
 	}
-	if eopts.Conn > s.Conns() {
-		return fmt.Errorf("--conn %d: no such connection (the input has %d)", eopts.Conn, s.Conns())
+	if eopts.Conn > res.ConnCount {
+		return fmt.Errorf("--conn %d: no such connection (the input has %d)", eopts.Conn, res.ConnCount)
 	}
 	return nil
 }

@@ -1,42 +1,37 @@
 package diagram_test
 
 import (
+	"context"
 	"log"
 	"os"
 
-	"github.com/pcaplint/pcaplint/parse"
-	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/render/diagram"
 	"github.com/pcaplint/pcaplint/render/diagram/mermaid"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/checks"
+	"github.com/pcaplint/pcaplint/rules/pipeline"
 	"github.com/pcaplint/pcaplint/rules/ruleset"
 )
 
 // Draw a connection and the checks' findings as a Mermaid sequence
-// diagram. A Collector keeps the segments beside the Engine; Build makes
-// the model that every format draws. For SVG, lay the model out and render
-// it: svg.Render(diagram.Lay(d, diagram.LayoutOptions{}), svg.Auto, d.Caption).
+// diagram. A Collector observes the tracker as pipeline.Run reads the
+// input, beside the checks; Build makes the model that every format
+// draws. For SVG, lay the model out and render it:
+// svg.Render(diagram.Lay(d, diagram.LayoutOptions{}), svg.Auto, d.Caption).
 func ExampleBuild() {
 	all := checks.All()
 	cfg, _ := ruleset.Builtin(ruleset.Default, all)
-	eng, err := rules.NewEngine(all, cfg)
-	if err != nil {
-		log.Fatal(err)
-	}
 	coll := &diagram.Collector{}
-	src, f, err := parse.OpenFile("../../testdata/captures/real/rst-abort.txt", parse.Options{})
-	if err != nil {
-		log.Fatal(err)
+	res := pipeline.File(context.Background(), "../../testdata/captures/real/rst-abort.txt", pipeline.Options{
+		Checks:    all,
+		Config:    cfg,
+		Observers: func(int) []rules.Observer { return []rules.Observer{coll} },
+	})
+	if res.Err != nil {
+		log.Fatal(res.Err)
 	}
-	defer f.Close()
-	tr := rules.NewTracker(eng, coll)
-	if err := parse.Each(src, func(seg *tcp.Segment) { tr.Add(seg) }); err != nil {
-		log.Fatal(err)
-	}
-	tr.Flush()
 	convs := coll.Conversations()
-	diagram.Attach(convs, eng.Findings())
+	diagram.Attach(convs, res.Findings)
 	d := diagram.Build(convs[:1], diagram.Options{})
 	if err := mermaid.Write(os.Stdout, d); err != nil {
 		log.Fatal(err)

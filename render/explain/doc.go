@@ -12,7 +12,8 @@
 //   - messages.go: the one catalogue of every sentence in every language;
 //   - text.go, markdown.go: printers of rendered notes.
 //
-// Session ties them to the tracker and the checks, explaining each segment
+// Run ties them to the tracker and the checks, reading the input with
+// rules/pipeline's Run as every command does and explaining each segment
 // as soon as it is read, so that a live "tcpdump -l | pcaplint explain -"
 // pipe is explained as it arrives.
 package explain

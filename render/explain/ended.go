@@ -10,7 +10,7 @@ import (
 
 // ended is what the summary of a connection reads of it, taken when the
 // connection ends, so that a session keeps this (in a spill, see
-// Session) rather than every connection until its summaries are printed.
+// session) rather than every connection until its summaries are printed.
 type ended struct {
 	id                                int
 	head                              Key

@@ -2,11 +2,13 @@ package explain
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 )
 
@@ -18,25 +20,12 @@ var formats = []struct {
 	markdown bool
 }{{"txt", false}, {"md", true}}
 
-// explainAll runs segs (with their log lines, "" for captures) through a
-// session and returns the output.
+// explainAll explains segs (with their log lines, nil for captures) and
+// returns the output.
 func explainAll(t *testing.T, segs []tcp.Segment, lines []string, opts Options) string {
 	t.Helper()
 	var out bytes.Buffer
-	s, err := NewSession(&out, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range segs {
-		line := ""
-		if lines != nil {
-			line = lines[i]
-		}
-		if err := s.Add(&segs[i], line); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := s.Close(); err != nil {
+	if _, err := Run(context.Background(), &out, parse.Segments(segs, lines), opts); err != nil {
 		t.Fatal(err)
 	}
 	return out.String()

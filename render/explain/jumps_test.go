@@ -1,11 +1,13 @@
 package explain
 
 import (
+	"context"
 	"io"
 	"runtime"
 	"testing"
 	"time"
 
+	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules/checks"
 )
@@ -59,16 +61,7 @@ func allocatedExplaining(t *testing.T, segs []tcp.Segment) uint64 {
 	t.Helper()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	s, err := NewSession(io.Discard, Options{Checks: checks.All()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range segs {
-		if err := s.Add(&segs[i], ""); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := s.Close(); err != nil {
+	if _, err := Run(context.Background(), io.Discard, parse.Segments(segs, nil), Options{Checks: checks.All()}); err != nil {
 		t.Fatal(err)
 	}
 	runtime.ReadMemStats(&after)

@@ -2,12 +2,14 @@ package explain
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/pcaplint/pcaplint/internal/english"
+	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/checks"
 )
@@ -41,18 +43,10 @@ func TestChineseHasNoEnglish(t *testing.T) {
 			return nil // not a capture or log
 		}
 		var out bytes.Buffer
-		var found []rules.Finding
-		s, err := NewSession(&out, Options{Lang: Chinese, Checks: checks.All(), Config: cfg})
+		res, err := Run(context.Background(), &out, parse.Segments(segs, lines), Options{Lang: Chinese, Checks: checks.All(), Config: cfg})
 		if err != nil {
 			t.Fatal(err)
 		}
-		s.engine.OnKeep = chain(s.engine.OnKeep, func(f rules.Finding) { found = append(found, f) })
-		for i := range segs {
-			if s.Add(&segs[i], lines[i]) != nil {
-				break
-			}
-		}
-		_ = s.Close()
 		n++
 		for _, l := range strings.Split(out.String(), "\n") {
 			if !strings.HasPrefix(l, "  ") {
@@ -63,7 +57,7 @@ func TestChineseHasNoEnglish(t *testing.T) {
 				break
 			}
 		}
-		for _, f := range found {
+		for _, f := range res.Findings {
 			if e := english.Sentence(f.Localized(rules.Chinese)); e != "" {
 				t.Errorf("%s: %s finding: English %q in %q", path, f.Rule, e, f.Localized(rules.Chinese))
 			}
@@ -76,9 +70,4 @@ func TestChineseHasNoEnglish(t *testing.T) {
 	if n < 100 {
 		t.Errorf("only %d inputs read", n)
 	}
-}
-
-// chain calls a, then b.
-func chain(a, b func(rules.Finding)) func(rules.Finding) {
-	return func(f rules.Finding) { a(f); b(f) }
 }

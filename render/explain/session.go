@@ -1,12 +1,16 @@
 package explain
 
 import (
+	"context"
+	"errors"
 	"io"
 	"time"
 
 	"github.com/pcaplint/pcaplint/internal/spill"
+	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/pipeline"
 )
 
 // Options choose what a Session explains and how it prints.
@@ -31,15 +35,56 @@ type Options struct {
 	// MaxConns caps the live connections (rules.Tracker.MaxConns; 0:
 	// rules.DefaultMaxConns).
 	MaxConns int
+	// OnSegment, when set, is called with the source after each segment
+	// is explained: a command flushes its buffered output there when a
+	// live input goes quiet (its Idle).
+	OnSegment func(src parse.Source)
 }
 
-// Session explains segments as they are read: each Add prints the
-// explanation of one segment at once, and Close prints the summaries.
-type Session struct {
+// Run explains the segments of src on w as they are read, each at once,
+// and then a summary per connection. It reads src with
+// pipeline.Run on one tracker, opts' checks beside it, and shows a
+// tcpdump log's lines as they were; a capture gets a tcpdump -n line.
+//
+// The Result is what was read: its Err is the input error or ctx's,
+// everything before it explained. The error returned is one of writing
+// to w, where the explanation stops, or the engine that could not be
+// made, when nothing is written.
+func Run(ctx context.Context, w io.Writer, src parse.Source, opts Options) (pipeline.Result, error) {
+	s := newSession(w, opts)
+	defer s.summaries.Close()
+	var werr error
+	res := pipeline.Run(ctx, src, pipeline.Options{
+		// The summaries copy what they read of a connection as it ends;
+		// the snapshot's copy holds its state changes.
+		Keep: pipeline.KeepCount, Transitions: true, MaxConns: opts.MaxConns,
+		Checks: opts.Checks, Config: opts.Config, OnFinding: s.kept,
+		Observers: func(int) []rules.Observer { return []rules.Observer{s.snap} },
+		Lines:     true,
+		OnSegment: func(st *pipeline.Step) {
+			if werr == nil {
+				werr = s.add(st)
+			}
+			s.snap.seen = false
+			if opts.OnSegment != nil {
+				opts.OnSegment(st.Src)
+			}
+		},
+	})
+	if engErr := (*pipeline.EngineError)(nil); errors.As(res.Err, &engErr) {
+		return res, res.Err
+	}
+	if werr != nil {
+		return res, werr
+	}
+	return res, s.close(res.Findings)
+}
+
+// session explains the segments pipeline.Run gives it: add prints the
+// explanation of one segment at once, and close prints the summaries.
+type session struct {
 	opts    Options
 	out     printer
-	tracker *rules.Tracker
-	engine  *rules.Engine
 	snap    *snapshot
 	lines   *lineWriter
 	flights map[*rules.Conn]*flight
@@ -48,10 +93,9 @@ type Session struct {
 	// to a megabyte and in a temporary file beyond; at[id-1] is where
 	// connection id's is (offset<<atBits | length), 0 when it is not
 	// summarised (--conn). A SYN flood of millions of connections costs
-	// 8 bytes of memory each until Close.
+	// 8 bytes of memory each until close.
 	summaries spill.Buffer
 	at        []uint64
-	nEnded    int
 	scratch   []byte
 	shown     map[rules.Finding]bool
 	hints     map[string]*rules.Texts // the checks' hints by rule ID
@@ -62,43 +106,38 @@ type Session struct {
 	multi   bool // more than one connection was seen
 }
 
-// NewSession starts a session writing to w.
-func NewSession(w io.Writer, opts Options) (*Session, error) {
+// newSession starts a session writing to w.
+func newSession(w io.Writer, opts Options) *session {
 	if opts.Lang == "" {
 		opts.Lang = English
 	}
-	engine, err := rules.NewEngine(opts.Checks, opts.Config)
-	if err != nil {
-		return nil, err
-	}
-	s := &Session{opts: opts, engine: engine, snap: &snapshot{}, summaries: spill.Buffer{Memory: summaryMemory},
+	s := &session{opts: opts, snap: &snapshot{}, summaries: spill.Buffer{Memory: summaryMemory},
 		lines: newLineWriter(opts.Location), flights: map[*rules.Conn]*flight{}, shown: map[rules.Finding]bool{}}
-	engine.OnKeep = func(f rules.Finding) { s.fresh = append(s.fresh, f) }
 	s.hints = map[string]*rules.Texts{}
 	for _, c := range opts.Checks {
 		s.hints[c.ID] = &c.Hint
 	}
-	s.tracker = rules.NewTracker(engine, s.snap)
-	s.tracker.MaxConns = opts.MaxConns
 	if opts.Markdown {
 		s.out = &markdownPrinter{w: w, lang: opts.Lang}
 	} else {
 		s.out = &textPrinter{w: w, lang: opts.Lang}
 	}
-	return s, nil
+	return s
 }
 
-// Add explains one segment. line is the text the input showed for it (a
-// tcpdump log line); when empty, as for captures, a tcpdump -n line is
-// built from the segment.
-func (s *Session) Add(seg *tcp.Segment, line string) error {
-	s.snap.seen = false
+// kept collects a finding as the engine keeps it.
+func (s *session) kept(f rules.Finding) { s.fresh = append(s.fresh, f) }
+
+// add explains the segment the tracker just folded in. Its line is the
+// text the input showed for it (a tcpdump log line); when empty, as for
+// captures, a tcpdump -n line is built from the segment.
+func (s *session) add(st *pipeline.Step) error {
+	seg, c, d, line := st.Seg, st.Conn, st.Dir, st.Line
 	if line == "" {
 		// An input gives lines for all its segments or for none, so the
 		// relative numbering of built lines sees every segment.
 		line = s.lines.line(seg)
 	}
-	c, d := s.tracker.Add(seg)
 	if err := s.retire(); err != nil {
 		return err
 	}
@@ -108,36 +147,35 @@ func (s *Session) Add(seg *tcp.Segment, line string) error {
 	if s.opts.Conn != 0 && c.ID != s.opts.Conn {
 		return nil
 	}
-	st := &Step{Seg: seg, Dir: d, IsNew: s.snap.isNew, Copy: !s.snap.seen, Before: &s.snap.before, After: c, Hints: s.hints}
-	if st.Copy {
-		st.Before = c
+	step := &Step{Seg: seg, Dir: d, IsNew: s.snap.isNew, Copy: !s.snap.seen, Before: &s.snap.before, After: c, Hints: s.hints}
+	if step.Copy {
+		step.Before = c
 	} else {
 		fl := s.flight(c)
-		st.Acked = fl.ack(d, seg)
-		st.Original = fl.send(d, seg)
-		st.Findings, st.Earlier = s.findings(seg.Pos, c.ID)
+		step.Acked = fl.ack(d, seg)
+		step.Original = fl.send(d, seg)
+		step.Findings, step.Earlier = s.findings(seg.Pos, c.ID)
 	}
 	if err := s.start(); err != nil {
 		return err
 	}
-	n := &note{line: line, sentences: s.render(Read(st))}
+	n := &note{line: line, sentences: s.render(Read(step))}
 	if s.multi {
 		n.tag = s.opts.Lang.Render(M(kConnTag, c.ID))
 	}
 	return s.out.note(n)
 }
 
-// atBits is how many bits of Session.at a summary's length takes.
+// atBits is how many bits of session.at a summary's length takes.
 const atBits = 24
 
 // summaryMemory is how many bytes of summaries stay in memory (spill.Buffer's
 // Memory). A variable, so that a test can make them go to disk.
 var summaryMemory = spill.DefaultMemory
 
-// Close ends every connection and prints their summaries.
-func (s *Session) Close() error {
-	defer s.summaries.Close()
-	s.tracker.Flush()
+// close prints the summaries of the connections, every one ended, with
+// the findings the engine kept.
+func (s *session) close(findings []rules.Finding) error {
 	if err := s.retire(); err != nil {
 		return err
 	}
@@ -145,7 +183,7 @@ func (s *Session) Close() error {
 		return err
 	}
 	byConn := map[int][]rules.Finding{}
-	for _, f := range s.engine.Findings() {
+	for _, f := range findings {
 		byConn[f.Conn.ID] = append(byConn[f.Conn.ID], f)
 	}
 	sums := func(yield func(*summary, error) bool) {
@@ -183,7 +221,7 @@ func (s *Session) Close() error {
 	return s.out.summaries(sums)
 }
 
-func (s *Session) start() error {
+func (s *session) start() error {
 	if s.started {
 		return nil
 	}
@@ -194,7 +232,7 @@ func (s *Session) start() error {
 // retire moves what the summaries read of the connections the tracker
 // let go of to s.summaries, and forgets their flights and, unless a new
 // connection took their 4-tuple, their sequence bases.
-func (s *Session) retire() error {
+func (s *session) retire() error {
 	defer func() { s.snap.ended = s.snap.ended[:0] }()
 	for _, e := range s.snap.ended {
 		c := e.c
@@ -202,7 +240,6 @@ func (s *Session) retire() error {
 		if e.why != rules.EndReplaced {
 			s.lines.forget(c.Client, c.Server)
 		}
-		s.nEnded++
 		if s.opts.Conn != 0 && c.ID != s.opts.Conn {
 			continue
 		}
@@ -219,7 +256,7 @@ func (s *Session) retire() error {
 	return nil
 }
 
-func (s *Session) flight(c *rules.Conn) *flight {
+func (s *session) flight(c *rules.Conn) *flight {
 	f := s.flights[c]
 	if f == nil {
 		f = &flight{}
@@ -234,7 +271,7 @@ func (s *Session) flight(c *rules.Conn) *flight {
 // hole is filled), each sorted by position. Only the findings new since
 // the previous segment are looked at, so that a connection with many
 // findings costs no more per segment than one with few.
-func (s *Session) findings(pos tcp.Pos, conn int) (here, earlier []rules.Finding) {
+func (s *session) findings(pos tcp.Pos, conn int) (here, earlier []rules.Finding) {
 	for _, f := range s.fresh {
 		if f.Conn.ID != conn || s.shown[f] {
 			continue
@@ -252,14 +289,10 @@ func (s *Session) findings(pos tcp.Pos, conn int) (here, earlier []rules.Finding
 	return here, earlier
 }
 
-func (s *Session) render(msgs []Msg) []string {
+func (s *session) render(msgs []Msg) []string {
 	out := make([]string, len(msgs))
 	for i, m := range msgs {
 		out[i] = s.opts.Lang.Render(m)
 	}
 	return out
 }
-
-// Conns is the number of connections the session saw; it is complete
-// after Close.
-func (s *Session) Conns() int { return s.nEnded }

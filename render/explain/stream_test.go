@@ -2,9 +2,11 @@ package explain
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 
+	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/parse/tcp"
 	"github.com/pcaplint/pcaplint/rules"
 )
@@ -15,24 +17,39 @@ func TestEachSegmentIsExplainedAsItIsAdded(t *testing.T) {
 	segs := seedSegments()
 	lines := seedLines(t)
 	var out bytes.Buffer
-	s, err := NewSession(&out, Options{})
-	if err != nil {
+	src := &watched{Source: parse.Segments(segs, lines), next: func(i int) {
+		if i > 0 && !strings.Contains(out.String(), lines[i-1]+"\n  ") {
+			t.Fatalf("before segment %d is read the output lacks the explanation of the one before:\n%s", i+1, out.String())
+		}
+		if strings.Contains(out.String(), "Summary") {
+			t.Error("a summary was written before the end of the input")
+		}
+	}}
+	if _, err := Run(context.Background(), &out, src, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	for i := range segs {
-		if err := s.Add(&segs[i], lines[i]); err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(out.String(), lines[i]+"\n  ") {
-			t.Fatalf("after segment %d the output lacks its explanation:\n%s", i+1, out.String())
-		}
+	if src.n != len(segs)+1 || !strings.Contains(out.String(), lines[len(lines)-1]+"\n  ") {
+		t.Errorf("%d reads of %d segments and the end:\n%s", src.n, len(segs), out.String())
 	}
-	if strings.Contains(out.String(), "Summary") {
-		t.Error("the summary was written before Close")
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
+}
+
+// watched calls next(i) before the source is asked for its (i+1)th
+// segment.
+type watched struct {
+	parse.Source
+	next func(i int)
+	n    int
+}
+
+func (w *watched) Next(seg *tcp.Segment) error {
+	w.next(w.n)
+	w.n++
+	return w.Source.Next(seg)
+}
+
+// PacketLine passes on the source's lines.
+func (w *watched) PacketLine() string {
+	return w.Source.(interface{ PacketLine() string }).PacketLine()
 }
 
 // twoConnections interleaves the handshakes of two clients of one server.

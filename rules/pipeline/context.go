@@ -36,14 +36,6 @@ func (s *ctxSource) Next(seg *tcp.Segment) error {
 	return s.Source.Next(seg)
 }
 
-// PacketLine passes on the tcpdump text reader's line of the last segment.
-func (s *ctxSource) PacketLine() string {
-	if r, ok := s.Source.(interface{ PacketLine() string }); ok {
-		return r.PacketLine()
-	}
-	return ""
-}
-
 // errStopped ends a source whose context is done; Run reports ctx's
 // error instead.
 var errStopped = context.Canceled

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,12 +16,23 @@ import (
 // with Run. An input that cannot be opened gives a Result whose Err is
 // OpenError's wording.
 func File(ctx context.Context, path string, opts Options) Result {
-	src, closer, err := parse.OpenFile(path, opts.Input)
+	src, closer, err := Open(path, opts.Input)
 	if err != nil {
-		return Result{Err: OpenError(path, err)}
+		return Result{Err: err}
 	}
 	defer closer.Close()
 	return Run(ctx, src, opts)
+}
+
+// Open opens path ("-" is standard input) as parse.OpenFile does, for a
+// caller that reads it with Run after a step of its own; its error is
+// worded by OpenError. Close the Closer when done.
+func Open(path string, opts parse.Options) (parse.Source, io.Closer, error) {
+	src, closer, err := parse.OpenFile(path, opts)
+	if err != nil {
+		return nil, nil, OpenError(path, err)
+	}
+	return src, closer, nil
 }
 
 // OpenError words the error of opening an input so that it says what to

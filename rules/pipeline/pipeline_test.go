@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/checks"
 	"github.com/pcaplint/pcaplint/rules/pipeline"
@@ -66,6 +67,7 @@ func TestRunReportsWhatStopsIt(t *testing.T) {
 	}{
 		{"engine", context.Background(), realDir + "bulk.pcap", pipeline.Options{NewEngine: func() (*rules.Engine, error) { return nil, bad }}, bad, ""},
 		{"engine in lanes", context.Background(), realDir + "bulk.pcap", pipeline.Options{Lanes: true, NewEngine: func() (*rules.Engine, error) { return nil, bad }}, bad, ""},
+		{"unknown rule", context.Background(), realDir + "bulk.pcap", pipeline.Options{Checks: checks.All(), Config: &rules.Config{Rules: map[string]rules.RuleConfig{"no-such-rule": {}}}}, nil, "unknown rule ID no-such-rule"},
 		{"missing", context.Background(), realDir + "no-such.pcap", pipeline.Options{}, nil, "no-such.pcap: no such file; give a pcap"},
 		{"directory", context.Background(), realDir, pipeline.Options{}, nil, "is a directory; give the files in it"},
 		{"cancelled", done, realDir + "bulk.pcap", pipeline.Options{}, context.Canceled, ""},
@@ -81,6 +83,10 @@ func TestRunReportsWhatStopsIt(t *testing.T) {
 				t.Errorf("error %v, want %v", res.Err, tt.wantErr)
 			case tt.wantMsg != "" && !contains(res.Err.Error(), tt.wantMsg):
 				t.Errorf("error %q, want it to say %q", res.Err, tt.wantMsg)
+			}
+			var engErr *pipeline.EngineError
+			if isEngine := errors.As(res.Err, &engErr); isEngine != (tt.opts.NewEngine != nil || tt.opts.Checks != nil) {
+				t.Errorf("error %v: an *EngineError is %v", res.Err, isEngine)
 			}
 		})
 	}
@@ -102,5 +108,72 @@ func TestOnSegmentSeesEverySegmentTracked(t *testing.T) {
 	})
 	if res.Err != nil || n != res.Stats.TCP || n == 0 {
 		t.Errorf("%d calls for %d TCP segments (error %v)", n, res.Stats.TCP, res.Err)
+	}
+}
+
+// TestEngineOptions: Checks with Config make the same engine as a
+// NewEngine of them; OnFinding hears each finding kept, on one tracker
+// only; Lines gives a log's own lines, a capture none.
+func TestEngineOptions(t *testing.T) {
+	atError := &rules.Config{Rules: map[string]rules.RuleConfig{"rst-unexpected": {Severity: rules.Error}}}
+	tests := []struct {
+		name    string
+		path    string
+		opts    pipeline.Options
+		heard   int  // calls of OnFinding
+		lines   bool // Step.Line is the log's line
+		reached bool // the source was read without reading ahead
+	}{
+		{"checks", "rst-abort.txt", pipeline.Options{Checks: checks.All()}, 1, false, false},
+		{"checks and config", "rst-abort.txt", pipeline.Options{Checks: checks.All(), Config: atError}, 1, false, false},
+		{"lanes", "rst-abort.txt", pipeline.Options{Checks: checks.All(), Lanes: true}, 0, false, false},
+		{"no checks", "rst-abort.txt", pipeline.Options{}, 0, false, false},
+		{"lines of a log", "rst-abort.txt", pipeline.Options{Lines: true}, 0, true, true},
+		{"lines of a capture", "rst-abort.pcap", pipeline.Options{Lines: true}, 0, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			heard := 0
+			var lines []string
+			unbuffered := true
+			opts := tt.opts
+			opts.OnFinding = func(rules.Finding) { heard++ }
+			if !opts.Lanes {
+				opts.OnSegment = func(st *pipeline.Step) {
+					lines = append(lines, st.Line)
+					if _, ok := st.Src.(*parse.Prefetcher); ok {
+						unbuffered = false
+					}
+				}
+			}
+			res := pipeline.File(context.Background(), realDir+tt.path, opts)
+			if res.Err != nil {
+				t.Fatal(res.Err)
+			}
+			if heard != tt.heard {
+				t.Errorf("OnFinding called %d times, want %d", heard, tt.heard)
+			}
+			want := newEngine
+			if opts.Config != nil {
+				want = func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), opts.Config) }
+			}
+			if opts.Checks != nil {
+				ref := pipeline.File(context.Background(), realDir+tt.path, pipeline.Options{NewEngine: want})
+				if a, b := summary(res), summary(ref); !slices.Equal(a, b) {
+					t.Errorf("Checks and Config read\n%q\nNewEngine\n%q", a, b)
+				}
+			} else if res.Findings != nil {
+				t.Errorf("findings without checks: %v", res.Findings)
+			}
+			if opts.Lanes {
+				return
+			}
+			if logged := lines[0] != ""; logged != tt.lines || (tt.lines && !strings.HasPrefix(lines[5], "14:41:14.900617 IP 127.0.0.1.9102 > ")) {
+				t.Errorf("lines %q", lines)
+			}
+			if unbuffered != tt.reached {
+				t.Errorf("read without reading ahead: %v, want %v", unbuffered, tt.reached)
+			}
+		})
 	}
 }

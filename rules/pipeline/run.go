@@ -61,6 +61,16 @@ type Options struct {
 	Lanes bool
 	// NewEngine, when set, makes the check engine of each tracker.
 	NewEngine func() (*rules.Engine, error)
+	// Checks, when NewEngine is not set, are the checks each tracker's
+	// engine runs, configured by Config (nil: each check's defaults).
+	// With neither, no checks run.
+	Checks []*rules.Check
+	Config *rules.Config
+	// OnFinding, when set, is called with each finding as the engine
+	// keeps it (rules.Engine.OnKeep), on one tracker: for an output that
+	// shows findings as they come (explain, the graph recorder). It is
+	// not called when Lanes.
+	OnFinding func(rules.Finding)
 	// Observers, when set, gives more observers to tracker i (0 unless
 	// Lanes), placed before the engine.
 	Observers func(i int) []rules.Observer
@@ -75,15 +85,20 @@ type Options struct {
 	// reused for the next segment.
 	OnSegment func(*Step)
 	// Unbuffered reads the source without reading ahead on a goroutine
-	// (parse.Prefetch), for an OnSegment that asks the source about the
-	// segment just read (the tcpdump text reader's PacketLine).
+	// (parse.Prefetch): the segments reach the tracker as the source gives
+	// them, with their bytes.
 	Unbuffered bool
+	// Lines gives OnSegment the input's own text of each segment in
+	// Step.Line, for a source that keeps it (the tcpdump text reader).
+	// Such a source is then read without reading ahead on a goroutine
+	// (parse.Prefetch), so that its text is the segment's.
+	Lines bool
 	// Payload keeps each segment's bytes (tcp.Segment.Payload) for the
 	// Observers and OnSegment. Segments handed to another goroutine (read
 	// ahead, or to Lanes) carry them only when a check reads them
 	// (rules.Check.ReadsPayload) or with Payload: copying them out of the
-	// source's buffer costs a copy of every byte. Unbuffered, they always
-	// do.
+	// source's buffer costs a copy of every byte. Read without reading
+	// ahead (Unbuffered, Lines), they always do.
 	Payload bool
 }
 
@@ -96,6 +111,9 @@ type Step struct {
 	// Conn is the segment's connection and Dir its direction in it.
 	Conn *rules.Conn
 	Dir  rules.Dir
+	// Line is the first line of the segment's record as the input had it,
+	// with Options.Lines; empty for captures.
+	Line string
 }
 
 // Result is what Run read of one input.
@@ -132,8 +150,12 @@ type Result struct {
 // Run reads src to its end as opts say. Once ctx is done, it stops at
 // the next batch of segments and Result.Err is ctx's error.
 func Run(ctx context.Context, src parse.Source, opts Options) Result {
+	var lines lineSource
+	if opts.Lines && !opts.Lanes {
+		lines, _ = src.(lineSource)
+	}
 	src, stopped := watchContext(ctx, src)
-	findings := opts.NewEngine != nil
+	findings := opts.NewEngine != nil || opts.Checks != nil
 	if opts.Measure && !findings {
 		opts.NewEngine = sequenceOnly
 	}
@@ -141,7 +163,7 @@ func Run(ctx context.Context, src parse.Source, opts Options) Result {
 	if opts.Lanes {
 		res = runLanes(src, &opts)
 	} else {
-		res = runOne(src, &opts)
+		res = runOne(src, &opts, lines)
 	}
 	if !findings {
 		res.Findings, res.RuleErrs = nil, nil
@@ -152,19 +174,21 @@ func Run(ctx context.Context, src parse.Source, opts Options) Result {
 	return res
 }
 
-// runOne reads src on one tracker, read ahead unless opts.Unbuffered.
-func runOne(src parse.Source, opts *Options) Result {
+// lineSource is a source that keeps the text of the segment it gave last
+// (the tcpdump text reader).
+type lineSource interface{ PacketLine() string }
+
+// runOne reads src on one tracker, read ahead unless opts.Unbuffered or
+// lines gives each segment's text.
+func runOne(src parse.Source, opts *Options, lines lineSource) Result {
 	var res Result
-	var eng *rules.Engine
-	if opts.NewEngine != nil {
-		var err error
-		if eng, err = opts.NewEngine(); err != nil {
-			res.Err = err
-			return res
-		}
+	eng, err := opts.engine()
+	if err != nil {
+		res.Err = err
+		return res
 	}
 	var p *parse.Prefetcher
-	if !opts.Unbuffered {
+	if lines == nil && !opts.Unbuffered {
 		p = parse.Prefetch(src, opts.Payload || eng != nil && eng.ReadsPayload())
 		defer p.Close()
 		src = p
@@ -176,6 +200,9 @@ func runOne(src parse.Source, opts *Options) Result {
 		fn = func(seg *tcp.Segment) {
 			st.Seg = seg
 			st.Conn, st.Dir = tr.Add(seg)
+			if lines != nil {
+				st.Line = lines.PacketLine()
+			}
 			opts.OnSegment(st)
 		}
 	}
@@ -203,8 +230,8 @@ func runLanes(src parse.Source, opts *Options) Result {
 	var engErr error
 	sh := rules.NewLanes(0, func(i int) (*rules.Tracker, *rules.Engine) {
 		var eng *rules.Engine
-		if opts.NewEngine != nil && engErr == nil {
-			eng, engErr = opts.NewEngine()
+		if engErr == nil {
+			eng, engErr = opts.engine()
 		}
 		tr, col := newTracker(opts, i, eng)
 		cols = append(cols, col)
@@ -223,7 +250,7 @@ func runLanes(src parse.Source, opts *Options) Result {
 	res.Conns = sortedConns(res.Conns)
 	res.Stats = *src.Stats()
 	res.Copies, res.Evicted, res.Loss = sh.Copies(), sh.Evicted(), sh.CaptureLoss()
-	if opts.NewEngine != nil {
+	if opts.NewEngine != nil || opts.Checks != nil {
 		res.Findings, res.RuleErrs = sh.Findings(), sh.Errors()
 	}
 	return res
@@ -261,6 +288,39 @@ func newTracker(opts *Options, i int, eng *rules.Engine) (*rules.Tracker, *colle
 	}
 	return tr, col
 }
+
+// engine makes a tracker's check engine as o says: by NewEngine, else
+// of Checks with Config, else none. Its error is an *EngineError.
+func (o *Options) engine() (*rules.Engine, error) {
+	var eng *rules.Engine
+	var err error
+	switch {
+	case o.NewEngine != nil:
+		eng, err = o.NewEngine()
+	case o.Checks != nil:
+		eng, err = rules.NewEngine(o.Checks, o.Config)
+	default:
+		return nil, nil
+	}
+	if err != nil {
+		return nil, &EngineError{Err: err}
+	}
+	if o.OnFinding != nil && !o.Lanes {
+		eng.OnKeep = o.OnFinding
+	}
+	return eng, nil
+}
+
+// EngineError is Result.Err when a check engine could not be made
+// (Options.NewEngine, or Checks with a Config naming an unknown check):
+// nothing was read.
+type EngineError struct{ Err error }
+
+// Error is the engine's error as it was worded.
+func (e *EngineError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the engine's error.
+func (e *EngineError) Unwrap() error { return e.Err }
 
 // sequenceOnly is the engine of a measured input without checks: the
 // sequence analysis the statistics read.
