@@ -13,14 +13,7 @@ import (
 func DrawInto(d *drawing.Dir) func(path string, ro *ReadOptions) Finish {
 	return func(path string, ro *ReadOptions) Finish {
 		in := d.Input(path)
-		newEngine := ro.NewEngine
-		ro.NewEngine = func() (*rules.Engine, error) {
-			eng, err := newEngine()
-			if eng != nil {
-				eng.OnKeep = in.Finding
-			}
-			return eng, err
-		}
+		ro.OnFinding = in.Finding
 		ro.Observers = func(int) []rules.Observer { return in.Observers() }
 		return func(f *report.File) (any, []error) { return in.Finish(f.Findings) }
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"github.com/pcaplint/pcaplint"
@@ -17,6 +18,7 @@ import (
 	"github.com/pcaplint/pcaplint/render/drawing"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/pipeline"
 	"github.com/spf13/cobra"
 )
 
@@ -42,29 +44,11 @@ type diagramFlags struct {
 func newDiagramCmd(checks []*rules.Check) *cobra.Command {
 	var fl diagramFlags
 	cmd := &cobra.Command{
-		Use:   "diagram FILE",
-		Short: "Draw TCP connections as sequence diagrams",
-		Long: `diagram draws each TCP connection of FILE as a sequence diagram: the client's
-lifeline on the left, the server's on the right, one arrow per segment
-labelled as tcpdump prints it, RFC 9293 states where they change, idle
-gaps as breaks, and long steady runs folded. FILE is a capture or tcpdump
-text; - reads standard input.
-
-Formats: svg (self-contained, light and dark), png, dot (the Graphviz input
-the SVG is drawn from, for "neato -n2"), mermaid, plantuml. The format
-follows -o's extension unless --format says otherwise.
-
-Without -o one diagram goes to standard output; with several connections
-give -o DIR/ (one file per connection), pick some with --conn or --filter,
-or draw them together with --merged. --page N splits a long diagram into
-pages of N rows for documents and slides, one file a page.`,
-		Example: `  pcaplint diagram capture.pcap -o conn.svg
-  pcaplint diagram capture.pcap -o diagrams/
-  pcaplint diagram capture.pcap --filter 'port 9502' --format mermaid
-  pcaplint diagram capture.pcap --conn 3 --max-rows 0 --page 40 -o slides/conn3.png
-  pcaplint diagram --lang zh capture.pcap -o conn.svg
-  tcpdump -l -n -i lo port 9502 | pcaplint diagram - --merged -o lo.png`,
-		Args: cobra.ExactArgs(1),
+		Use:     "diagram FILE",
+		Short:   "Draw TCP connections as sequence diagrams",
+		Long:    longHelp("diagram"),
+		Example: longHelp("diagram-examples"),
+		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runDiagram(cmd, args[0], &fl, checks)
 		},
@@ -96,8 +80,7 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 	if err != nil {
 		return err
 	}
-	theme, err := svg.ParseTheme(fl.theme)
-	if err != nil {
+	if fl.draw.Theme, err = svg.ParseTheme(fl.theme); err != nil {
 		return fmt.Errorf("--theme: %w", err)
 	}
 	if fl.time != "rel" && fl.time != "abs" {
@@ -108,56 +91,41 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 		return err
 	}
 	warnChinesePNG(cmd.ErrOrStderr(), lang, format.Name)
-	keep, eng, err := drawingSetup(cmd.ErrOrStderr(), fl.conns, fl.filter, fl.rulesFile, fl.overrides, checks)
+	keep, ro, err := drawingSetup(cmd.ErrOrStderr(), fl.conns, fl.filter, fl.rulesFile, fl.overrides, checks, fl.input)
 	if err != nil {
 		return err
 	}
-	coll := &diagram.Collector{Keep: keep}
-	file := readInput(path, fl.input, eng, coll)
-	convs := coll.Conversations()
+	file, convs := pcaplint.ReadDiagrams(context.Background(), path, keep, ro)
 	// An input broken part-way is still drawn up to the break; the exit
 	// code says it was broken.
 	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}}, lang)
-	if len(convs) == 0 {
-		if inputErr != nil {
-			return inputErr
-		}
+	if len(convs) == 0 && inputErr == nil {
 		return errors.New(noConnections(fl))
+	} else if len(convs) == 0 {
+		return inputErr
 	}
-	diagram.Attach(convs, eng.Findings())
-	groups := [][]*diagram.Conversation{convs}
-	if !fl.merged {
-		groups = groups[:0]
-		for _, c := range convs {
-			groups = append(groups, []*diagram.Conversation{c})
-		}
-	}
-	opts := diagram.Options{Absolute: fl.absolute, Gap: orNever(fl.gap), MaxRows: orNeverInt(fl.maxRows), Lang: lang}
+	opts := diagram.Options{Absolute: fl.absolute, Gap: orNever(fl.gap), MaxRows: orNever(fl.maxRows), Lang: lang}
 	if fl.draw.Page < 0 {
 		return fmt.Errorf("--page must be a number of rows, not %d", fl.draw.Page)
 	}
-	fl.draw.Theme, fl.draw.Layout = theme, diagram.LayoutOptions{AbsTime: fl.time == "abs"}
+	fl.draw.Layout = diagram.LayoutOptions{AbsTime: fl.time == "abs"}
 	out := drawing.Output{Path: fl.output, Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(), Terminal: stdoutIsTerminal()}
-	if err := drawing.WriteDiagrams(out, format, groups, opts, fl.draw); err != nil {
+	if err := drawing.WriteDiagrams(out, format, diagram.Groups(convs, fl.merged), opts, fl.draw); err != nil {
 		return err
 	}
 	return inputErr
 }
 
 // drawingSetup is what diagram and graph share: which connections to
-// draw (--conn, --filter) and the engine whose findings they mark (--rules,
-// --rule).
-func drawingSetup(stderr io.Writer, ids []int, filter, rulesFile string, overrides []string, checks []*rules.Check) (func(*rules.Conn) bool, *rules.Engine, error) {
+// draw (--conn, --filter) and how the input is read, with the checks
+// whose findings they mark (--rules, --rule).
+func drawingSetup(stderr io.Writer, ids []int, filter, rulesFile string, overrides []string, checks []*rules.Check, input parse.Options) (func(*rules.Conn) bool, pcaplint.ReadOptions, error) {
 	keep, err := drawing.Select(ids, filter, stderr)
 	if err != nil {
-		return nil, nil, err
+		return nil, pcaplint.ReadOptions{}, err
 	}
 	cfg, err := pcaplint.LoadRules(rulesFile, overrides, checks)
-	if err != nil {
-		return nil, nil, err
-	}
-	eng, err := rules.NewEngine(checks, cfg)
-	return keep, eng, err
+	return keep, pcaplint.ReadOptions{Options: pipeline.Options{Input: input, MaxConns: maxConns, Checks: checks, Config: cfg}}, err
 }
 
 func noConnections(fl *diagramFlags) string {
@@ -168,18 +136,11 @@ func noConnections(fl *diagramFlags) string {
 }
 
 // orNever maps the command line's 0 ("never") to the model's negative.
-func orNever(d time.Duration) time.Duration {
-	if d == 0 {
+func orNever[T time.Duration | int](v T) T {
+	if v == 0 {
 		return -1
 	}
-	return d
-}
-
-func orNeverInt(n int) int {
-	if n == 0 {
-		return -1
-	}
-	return n
+	return v
 }
 
 // stdoutIsTerminal reports whether standard output is a terminal, where a

@@ -22,23 +22,11 @@ func newExplainCmd(checks []*rules.Check) *cobra.Command {
 	var eopts explain.Options
 	var opts parse.Options
 	cmd := &cobra.Command{
-		Use:   "explain FILE|-",
-		Short: "Explain every segment of a capture or tcpdump log in plain words",
-		Long: `explain reads a capture or a tcpdump log and explains each segment the way a
-tutorial does: which side sends it and why that side is the client or the
-server, what its flags mean, the handshake and close steps with their
-arithmetic checked, byte ranges in relative and absolute numbers, what each
-ACK acknowledges, window changes with the scale applied, state changes of
-both ends, and the checks' findings. A summary per connection follows.
-
-Text input is printed line by line as it was; captures get a line in
-tcpdump -n notation. With - it reads standard input and explains each
-segment as it arrives.`,
-		Example: `  pcaplint explain handshake.txt
-  tcpdump -l -n -i lo port 9502 | pcaplint explain -
-  pcaplint explain --lang zh capture.pcap
-  pcaplint explain --format markdown --conn 2 --diagram conn2.svg capture.pcapng`,
-		Args: cobra.ExactArgs(1),
+		Use:     "explain FILE|-",
+		Short:   "Explain every segment of a capture or tcpdump log in plain words",
+		Long:    longHelp("explain"),
+		Example: longHelp("explain-examples"),
+		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			memlimit.Apply()
 			if format != "text" && format != "markdown" {

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/internal/cli"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/diagram"
@@ -106,14 +108,11 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 		return err
 	}
 	warnChinesePNG(cmd.ErrOrStderr(), lang, format.Name)
-	keep, eng, err := drawingSetup(cmd.ErrOrStderr(), fl.conns, fl.filter, fl.rulesFile, fl.overrides, checks)
+	keep, ro, err := drawingSetup(cmd.ErrOrStderr(), fl.conns, fl.filter, fl.rulesFile, fl.overrides, checks, fl.input)
 	if err != nil {
 		return err
 	}
-	coll := &graph.Collector{Keep: keep, Gap: fl.gap}
-	eng.OnKeep = coll.Finding
-	file := readInput(path, fl.input, eng, coll)
-	convs := coll.Conversations()
+	file, convs := pcaplint.ReadGraphs(context.Background(), path, keep, fl.gap, ro)
 	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}}, lang)
 	if len(convs) == 0 {
 		if inputErr != nil {
@@ -125,7 +124,7 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 	// findings of any connection: every graph says it.
 	byConn := map[int][]rules.Finding{}
 	var notShown []rules.Finding
-	for _, f := range eng.Findings() {
+	for _, f := range file.Findings {
 		if f.NotShown() > 0 {
 			notShown = append(notShown, f)
 			continue

@@ -1,33 +1,15 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 
-	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/internal/cli"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
-	"github.com/pcaplint/pcaplint/rules/pipeline"
 	"github.com/spf13/cobra"
 )
-
-// readInput reads one input on one tracker, with eng (when not nil)
-// running the checks beside it and the extra observers seeing every
-// segment too, keeping every connection whole.
-func readInput(path string, opts parse.Options, eng *rules.Engine, extra ...rules.Observer) report.File {
-	ro := pcaplint.ReadOptions{Options: pipeline.Options{Input: opts, MaxConns: maxConns}}
-	if eng != nil {
-		ro.NewEngine = func() (*rules.Engine, error) { return eng, nil }
-	}
-	if len(extra) > 0 {
-		ro.Observers = func(int) []rules.Observer { return extra }
-	}
-	f, _ := pcaplint.ReadFile(context.Background(), path, ro)
-	return f
-}
 
 // maxConns is --max-conns: the cap on live connections of one input, over
 // all its trackers (pipeline.Options.MaxConns).
