@@ -14,7 +14,6 @@ import (
 	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/internal/cli"
 	"github.com/pcaplint/pcaplint/internal/memlimit"
-	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/drawing"
 	"github.com/pcaplint/pcaplint/render/html"
 	"github.com/pcaplint/pcaplint/render/report"
@@ -37,14 +36,15 @@ func longHelp(name string) string {
 	return strings.TrimSuffix(string(b), "\n")
 }
 
-// lintFlags are the options of pcaplint lint.
+// lintFlags are the options of pcaplint lint: those of pcaplint.Lint and
+// those that make them.
 type lintFlags struct {
-	format, failOn, rulesFile string
-	baseline, writeBaseline   string
-	maxJSONMiB                int
-	overrides                 []string
-	input                     parse.Options
-	batch                     batchFlags
+	pcaplint.LintOptions
+	failOn, rulesFile, baseline, shard, diagramsDir, diagrams, html string
+	overrides                                                       []string
+	filters                                                         batch.Filters
+	maxJSONMiB                                                      int
+	allowEmpty                                                      bool
 }
 
 func newLintCmd(checks []*rules.Check) *cobra.Command {
@@ -61,15 +61,22 @@ func newLintCmd(checks []*rules.Check) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	addReportFlags(f, &fl.format, &fl.failOn)
+	addReportFlags(f, &fl.Format, &fl.failOn)
 	f.StringVar(&fl.rulesFile, "rules", "", "rule file, or a built-in set: default, strict, minimal (default: the nearest "+ruleset.FileName+")")
 	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity: ID=error|warning|info|off (repeatable)")
 	f.StringVar(&fl.baseline, "baseline", "", "fail only on findings not recorded in this baseline file")
-	f.StringVar(&fl.writeBaseline, "write-baseline", "", "record the current findings in this baseline file (JSON) and exit 0")
+	f.StringVar(&fl.WriteBaseline, "write-baseline", "", "record the current findings in this baseline file (JSON) and exit 0")
 	f.String("lang", "en", "language of the report, the --html page and the --diagrams-dir drawings: en or zh (JSON keeps message in English and adds message_localized)")
 	addMaxJSONFlag(f, &fl.maxJSONMiB)
-	addInputFlags(cmd, &fl.input, "absolute")
-	addBatchFlags(cmd, &fl.batch)
+	addInputFlags(cmd, &fl.Input, "absolute")
+	f.IntVarP(&fl.Workers, "jobs", "j", 0, "inputs read at once (default: the number of CPUs)")
+	f.StringArrayVar(&fl.filters.Include, "include", nil, `read only files found under DIR or by a pattern that match this pattern (a name pattern such as '*.pcap', or a path pattern with '/' and '**'; repeatable)`)
+	f.StringArrayVar(&fl.filters.Exclude, "exclude", nil, "leave out files found under DIR or by a pattern that match this pattern (listed as skipped; repeatable)")
+	f.StringVar(&fl.shard, "shard", "", "read only part K (from 0) of N of the inputs, by a hash of their path: K/N, or auto/N to take K from $JOB_COMPLETION_INDEX")
+	f.StringVar(&fl.diagramsDir, "diagrams-dir", "", "write an SVG sequence diagram per connection with findings to DIR/<input>/<n>-<client>-<server>.svg, and its time-sequence graph beside it (.tsg.svg)")
+	f.StringVar(&fl.diagrams, "diagrams", "findings", "with --diagrams-dir, draw the connections with findings, or all")
+	f.BoolVar(&fl.allowEmpty, "allow-empty", false, "exit 0, not 2, when an input holds no TCP segment or a directory or pattern no capture or log (the report still says so)")
+	f.StringVar(&fl.html, "html", "", "also write a self-contained HTML report to this file, showing the diagrams and graphs of --diagrams-dir")
 	return cmd
 }
 
@@ -79,7 +86,7 @@ func newLintCmd(checks []*rules.Check) *cobra.Command {
 // still covers what was read, and the exit code is 2.
 func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []string) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	printer, failOn, lang, err := newPrinter(cmd, fl.format, fl.failOn, stdout, checks)
+	printer, failOn, lang, err := newPrinter(cmd, fl.Format, fl.failOn, stdout, checks)
 	if err != nil {
 		return err
 	}
@@ -88,29 +95,35 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 		fmt.Fprintln(stderr, err)
 		return exitCode(exitError)
 	}
-	if err := fl.batch.check(); err != nil {
-		return err
+	switch {
+	case fl.Workers < 0:
+		return fmt.Errorf("-j must be at least 1, not %d", fl.Workers)
+	case fl.diagrams != "findings" && fl.diagrams != "all":
+		return fmt.Errorf("--diagrams must be findings or all, not %q", fl.diagrams)
 	}
-	o := pcaplint.LintOptions{Checks: checks, Rules: cfg, Input: fl.input, MaxConns: maxConns, Format: fl.format,
-		HTML: fl.batch.html != "", Workers: fl.batch.jobs, Grace: batch.DefaultGrace, WriteBaseline: fl.writeBaseline}
+	if err := fl.filters.Check(); err != nil {
+		return fmt.Errorf("--include/--exclude: %w", err)
+	}
+	o := fl.LintOptions
+	o.Checks, o.Rules, o.MaxConns, o.HTML, o.Grace = checks, cfg, maxConns, fl.html != "", batch.DefaultGrace
 	readJSON := func(path string) ([]byte, error) { return readJSONFile(path, fl.maxJSONMiB) }
 	if o.Baseline, err = pcaplint.ReadBaseline(fl.baseline, readJSON); err != nil {
 		return err
 	}
-	if o.Shard, err = batch.ParseShard(fl.batch.shard, os.Getenv); err != nil {
+	if o.Shard, err = batch.ParseShard(fl.shard, os.Getenv); err != nil {
 		return fmt.Errorf("--shard %w", err)
 	}
-	ins, empty, err := pcaplint.Inputs(args, fl.batch.filters, o.Shard)
+	ins, empty, err := pcaplint.Inputs(args, fl.filters, o.Shard)
 	if err != nil {
 		return err
 	}
-	if fl.batch.diagramsDir != "" {
-		sink, err := drawing.OpenDir(fl.batch.diagramsDir)
+	if fl.diagramsDir != "" {
+		sink, err := drawing.OpenDir(fl.diagramsDir)
 		if err != nil {
 			return err
 		}
 		defer sink.Close()
-		sink.All, sink.Lang, o.Draw = fl.batch.diagrams == "all", lang, pcaplint.DrawInto(sink)
+		sink.All, sink.Lang, o.Draw = fl.diagrams == "all", lang, pcaplint.DrawInto(sink)
 	}
 	o.Printer, o.Out = printer, stdout
 	o.OnSegment = func(s *pipeline.Step) { cli.FlushWhenIdle(stdout, s.Src) }
@@ -132,9 +145,9 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	if err := res.Print(); err != nil {
 		return err
 	}
-	d := report.Diagnostics{Errs: res.Errs, Empty: append(empty, res.Unread...), AllowEmpty: fl.batch.allowEmpty, Lang: lang}
+	d := report.Diagnostics{Errs: res.Errs, Empty: append(empty, res.Unread...), AllowEmpty: fl.allowEmpty, Lang: lang}
 	diagrams, graphs := drawing.Collect(res.Kept)
-	return finish(stderr, rep, fl.batch.html, fl.batch.diagramsDir, diagrams, graphs, d, res.Fails(failOn))
+	return finish(stderr, rep, fl.html, fl.diagramsDir, diagrams, graphs, d, res.Fails(failOn))
 }
 
 // finish writes the HTML page (--html, when page is set) of rep, linking
