@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/internal/cli"
-	"golang.org/x/term"
 	"io"
-	"os"
 	"time"
 
 	"github.com/pcaplint/pcaplint/parse"
@@ -22,23 +20,17 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// diagramFlags are the diagram command's options.
+// diagramFlags are the diagram command's options; rulesFile and
+// overrides pick the rule set whose findings are drawn.
 type diagramFlags struct {
-	output   string
-	format   string
-	conns    []int
-	filter   string
-	merged   bool
-	absolute bool
-	time     string
-	gap      time.Duration
-	maxRows  int
-	theme    string
-	draw     drawing.Options
-	input    parse.Options
-	// rulesFile and overrides pick the rule set whose findings are drawn.
-	rulesFile string
-	overrides []string
+	output, format, filter, time, theme, rulesFile string
+	conns                                          []int
+	merged, absolute                               bool
+	gap                                            time.Duration
+	maxRows                                        int
+	draw                                           drawing.Options
+	input                                          parse.Options
+	overrides                                      []string
 }
 
 func newDiagramCmd(checks []*rules.Check) *cobra.Command {
@@ -99,17 +91,15 @@ func runDiagram(cmd *cobra.Command, path string, fl *diagramFlags, checks []*rul
 	// An input broken part-way is still drawn up to the break; the exit
 	// code says it was broken.
 	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}}, lang)
-	if len(convs) == 0 && inputErr == nil {
-		return errors.New(noConnections(fl))
-	} else if len(convs) == 0 {
-		return inputErr
+	if len(convs) == 0 {
+		return noneDrawn(inputErr, fl.conns, fl.filter)
 	}
-	opts := diagram.Options{Absolute: fl.absolute, Gap: orNever(fl.gap), MaxRows: orNever(fl.maxRows), Lang: lang}
+	opts := diagram.Options{Absolute: fl.absolute, Gap: cli.OrNever(fl.gap), MaxRows: cli.OrNever(fl.maxRows), Lang: lang}
 	if fl.draw.Page < 0 {
 		return fmt.Errorf("--page must be a number of rows, not %d", fl.draw.Page)
 	}
 	fl.draw.Layout = diagram.LayoutOptions{AbsTime: fl.time == "abs"}
-	out := drawing.Output{Path: fl.output, Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(), Terminal: stdoutIsTerminal()}
+	out := drawing.Output{Path: fl.output, Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(), Terminal: cli.StdoutIsTerminal()}
 	if err := drawing.WriteDiagrams(out, format, diagram.Groups(convs, fl.merged), opts, fl.draw); err != nil {
 		return err
 	}
@@ -128,24 +118,15 @@ func drawingSetup(stderr io.Writer, ids []int, filter, rulesFile string, overrid
 	return keep, pcaplint.ReadOptions{Options: pipeline.Options{Input: input, MaxConns: maxConns, Checks: checks, Config: cfg}}, err
 }
 
-func noConnections(fl *diagramFlags) string {
-	if len(fl.conns) > 0 || fl.filter != "" {
-		return "no TCP connection matches --conn or --filter; pcaplint conns FILE lists them"
+// noneDrawn is the error of a diagram or graph with no connection to
+// draw: the input's, else that --conn and --filter matched none, else that
+// the input had none.
+func noneDrawn(inputErr error, ids []int, filter string) error {
+	switch {
+	case inputErr != nil:
+		return inputErr
+	case len(ids) > 0 || filter != "":
+		return errors.New("no TCP connection matches --conn or --filter; pcaplint conns FILE lists them")
 	}
-	return "no TCP connections in the input (is it TCP traffic? pcaplint conns FILE counts what was read)"
-}
-
-// orNever maps the command line's 0 ("never") to the model's negative.
-func orNever[T time.Duration | int](v T) T {
-	if v == 0 {
-		return -1
-	}
-	return v
-}
-
-// stdoutIsTerminal reports whether standard output is a terminal, where a
-// PNG must not go.
-func stdoutIsTerminal() bool {
-	// A character device is not enough: /dev/null is one too.
-	return term.IsTerminal(int(os.Stdout.Fd()))
+	return errors.New("no TCP connections in the input (is it TCP traffic? pcaplint conns FILE counts what was read)")
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/pcaplint/pcaplint/render/explain"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
-	"github.com/pcaplint/pcaplint/rules/pipeline"
 	"github.com/spf13/cobra"
 )
 
@@ -57,12 +56,7 @@ func runExplain(w, errw io.Writer, path string, opts parse.Options, eopts explai
 	}
 	eopts.Title, eopts.Location = path, time.Local
 	eopts.OnSegment = func(src parse.Source) { cli.FlushWhenIdle(w, src) }
-	src, closer, err := pipeline.Open(path, opts)
-	if err != nil {
-		return err
-	}
-	defer closer.Close()
-	res, err := explain.Run(context.Background(), w, src, eopts)
+	res, err := explain.File(context.Background(), w, path, opts, eopts)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -115,10 +114,7 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 	file, convs := pcaplint.ReadGraphs(context.Background(), path, keep, fl.gap, ro)
 	inputErr := inputErrors(cmd.ErrOrStderr(), &report.Report{Files: []report.File{file}}, lang)
 	if len(convs) == 0 {
-		if inputErr != nil {
-			return inputErr
-		}
-		return errors.New(noConnections(&diagramFlags{conns: fl.conns, filter: fl.filter}))
+		return noneDrawn(inputErr, fl.conns, fl.filter)
 	}
 	// A finding that sums up those of a rule beyond its limit counts
 	// findings of any connection: every graph says it.
@@ -135,7 +131,7 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 		fs := slices.Concat(byConn[cv.Conn.ID], notShown)
 		return format.Graph(cv, graph.Options{Kind: kind, Theme: theme, Dirs: dirs, Findings: fs, Lang: lang}, drawing.Options{MaxPixels: fl.maxPixels})
 	}
-	out := drawing.Output{Path: fl.output, Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(), Terminal: stdoutIsTerminal()}
+	out := drawing.Output{Path: fl.output, Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(), Terminal: cli.StdoutIsTerminal()}
 	if err := drawing.WriteGraphs(out, format, convs, draw); err != nil {
 		return err
 	}

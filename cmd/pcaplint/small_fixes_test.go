@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/pcaplint/pcaplint/internal/cli"
 )
 
 // TestQuietDropsTheBatchSummary: -q prints findings only, also for many
@@ -30,7 +32,7 @@ func TestDevNullIsNoTerminal(t *testing.T) {
 	defer null.Close()
 	stdout := os.Stdout
 	os.Stdout = null
-	got := stdoutIsTerminal()
+	got := cli.StdoutIsTerminal()
 	os.Stdout = stdout
 	if got {
 		t.Errorf("%s taken for a terminal", os.DevNull)

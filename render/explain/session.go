@@ -80,6 +80,18 @@ func Run(ctx context.Context, w io.Writer, src parse.Source, opts Options) (pipe
 	return res, s.close(res.Findings)
 }
 
+// File explains the input at path ("-" is standard input), opened as
+// pipeline.Open opens it, with Run; an input that cannot be opened is the
+// error, worded by pipeline.OpenError, and nothing is written.
+func File(ctx context.Context, w io.Writer, path string, in parse.Options, opts Options) (pipeline.Result, error) {
+	src, closer, err := pipeline.Open(path, in)
+	if err != nil {
+		return pipeline.Result{}, err
+	}
+	defer closer.Close()
+	return Run(ctx, w, src, opts)
+}
+
 // session explains the segments pipeline.Run gives it: add prints the
 // explanation of one segment at once, and close prints the summaries.
 type session struct {
