@@ -160,6 +160,10 @@ func (p *Prefetcher) Idle() bool {
 	return p.cur != nil && p.next == len(p.cur.segs) && p.cur.idle && p.q.Waiting() == 0
 }
 
+// ReadsAhead reports whether p reads its source on a goroutine of its
+// own, or the source does.
+func (p *Prefetcher) ReadsAhead() bool { return p.q != nil || p.src.ReadsAhead() }
+
 // Stats counts what the source read; read it once Next returned an error.
 func (p *Prefetcher) Stats() *tcp.Stats { return p.src.Stats() }
 

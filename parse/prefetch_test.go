@@ -132,3 +132,48 @@ func TestCloseStopsTextReadingAhead(t *testing.T) {
 		closer.Close()
 	}
 }
+
+// TestReadsAhead: the tcpdump text reader says it reads ahead when it
+// will (two CPUs, or a live input), a capture reader never, and a
+// Prefetcher when it or its source does.
+func TestReadsAhead(t *testing.T) {
+	text := "12:00:00.000001 IP 10.0.0.1.1024 > 10.0.0.2.80: Flags [S], seq 1, win 1, length 0\n"
+	two := runtime.GOMAXPROCS(0) >= 2
+	for _, tt := range []struct {
+		name string
+		in   []byte
+		live bool
+		want bool
+	}{
+		{"text", []byte(text), false, two},
+		{"live text", []byte(text), true, true},
+	} {
+		src, err := Open(bytes.NewReader(tt.in), "x.txt", Options{Live: tt.live})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := src.ReadsAhead(); got != tt.want {
+			t.Errorf("%s: ReadsAhead %v before reading, want %v", tt.name, got, tt.want)
+		}
+		readAll(src)
+		if got := src.ReadsAhead(); got != tt.want {
+			t.Errorf("%s: ReadsAhead %v once read, want %v", tt.name, got, tt.want)
+		}
+	}
+	data, err := os.ReadFile("../testdata/captures/real/bulk.pcap")
+	if err != nil {
+		t.Skip(err)
+	}
+	src, err := Open(bytes.NewReader(data), "x.pcap", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src.ReadsAhead() {
+		t.Error("a capture reader says it reads ahead")
+	}
+	p := Prefetch(src, false)
+	defer p.Close()
+	if p.ReadsAhead() != two {
+		t.Errorf("Prefetch: ReadsAhead %v with GOMAXPROCS %d", p.ReadsAhead(), runtime.GOMAXPROCS(0))
+	}
+}

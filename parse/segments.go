@@ -39,6 +39,9 @@ func (s *segments) Stats() *tcp.Stats { return &s.stats }
 // Idle implements Source: the segments are all there.
 func (s *segments) Idle() bool { return false }
 
+// ReadsAhead implements Source: nothing is read on another goroutine.
+func (s *segments) ReadsAhead() bool { return false }
+
 // Close implements Source; there is nothing to stop.
 func (s *segments) Close() {}
 

@@ -17,6 +17,11 @@ type Source interface {
 	// flush its output. It is false for a file, and for a source that
 	// cannot tell. Call it from the goroutine that calls Next.
 	Idle() bool
+	// ReadsAhead reports whether the source reads on a goroutine of its
+	// own already (the tcpdump text reader, when the process may use two
+	// CPUs, and a Prefetcher): reading it ahead once more (Prefetch) then
+	// only adds a hand-over per batch.
+	ReadsAhead() bool
 	// Close stops the reading early, and any goroutine the source reads
 	// ahead on (the tcpdump text reader, a Prefetcher): Next then ends
 	// the input. It is safe to call from any goroutine, more than once; a

@@ -81,6 +81,10 @@ func (r *Reader) Stats() *tcp.Stats { return &r.stats }
 // reader cannot tell a quiet pipe from a slow one (parse.Source).
 func (r *Reader) Idle() bool { return false }
 
+// ReadsAhead is false: the reader decodes on the caller's goroutine
+// (parse.Source).
+func (r *Reader) ReadsAhead() bool { return false }
+
 // Close does nothing: the reader reads only while Next is called, on the
 // caller's goroutine, so there is nothing to stop (parse.Source).
 func (r *Reader) Close() {}

@@ -218,6 +218,16 @@ func (r *Reader) take(it *lineItem, seg *tcp.Segment) bool {
 	return false
 }
 
+// ReadsAhead reports whether the reader reads and classifies lines ahead
+// on a goroutine of its own (parse.Source): once reading began, whether
+// it does; before, whether it will.
+func (r *Reader) ReadsAhead() bool {
+	if r.begun {
+		return r.ahead != nil
+	}
+	return worthReadingAhead() || r.opts.Live
+}
+
 // Idle reports, for a live input (Options.Live), that every line read so
 // far has been taken: the next call of Next waits for the input (or for
 // liveGrace, to finish the packet in progress). A caller showing results

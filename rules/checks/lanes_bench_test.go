@@ -45,6 +45,8 @@ func (s *interleaved) Stats() *tcp.Stats { return &s.stats }
 
 func (s *interleaved) Idle() bool { return false }
 
+func (s *interleaved) ReadsAhead() bool { return false }
+
 func (s *interleaved) Close() {}
 
 // BenchmarkLanes runs every check over 64 interleaved transfers, split
