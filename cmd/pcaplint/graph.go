@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -39,30 +38,11 @@ type graphFlags struct {
 func newGraphCmd(checks []*rules.Check) *cobra.Command {
 	var fl graphFlags
 	cmd := &cobra.Command{
-		Use:   "graph FILE",
-		Short: "Draw a connection's time-sequence, throughput, RTT or window graph",
-		Long: `graph draws one graph per TCP connection of FILE against time, as tcptrace
-and Wireshark's TCP stream graphs do, one panel per direction that sent data:
-
-  tsg         time-sequence graph (default): a tick per segment from its first
-              to its last byte, the cumulative ACK and the window limit as
-              step lines, SACK blocks, resent data, zero windows and the
-              rule set's findings (their rule IDs in the tooltips)
-  throughput  bytes per interval, new and resent, with a moving average
-  rtt         round-trip samples (Karn's rule, timestamp echoes) with their
-              minimum, median and 95th percentile
-  window      the advertised receive window and the bytes in flight
-
-FILE is a capture or tcpdump text; - reads standard input. Long
-connections are summed per time column, in bounded memory. The format
-(svg or png) follows -o's extension unless --format says otherwise; an SVG
-follows the viewer's light or dark theme unless --theme pins one.`,
-		Example: `  pcaplint graph capture.pcap --conn 1 -o tsg.svg
-  pcaplint graph capture.pcap --conn 1 --kind throughput -o throughput.png
-  pcaplint graph capture.pcap --kind rtt -o graphs/
-  pcaplint graph --lang zh capture.pcap --conn 1 -o tsg.svg
-  tcpdump -l -n -i eth0 port 443 | pcaplint graph - --filter 'port 443' -o live.svg`,
-		Args: cobra.ExactArgs(1),
+		Use:     "graph FILE",
+		Short:   "Draw a connection's time-sequence, throughput, RTT or window graph",
+		Long:    longHelp("graph"),
+		Example: longHelp("graph-examples"),
+		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGraph(cmd, args[0], &fl, checks)
 		},
@@ -116,23 +96,9 @@ func runGraph(cmd *cobra.Command, path string, fl *graphFlags, checks []*rules.C
 	if len(convs) == 0 {
 		return noneDrawn(inputErr, fl.conns, fl.filter)
 	}
-	// A finding that sums up those of a rule beyond its limit counts
-	// findings of any connection: every graph says it.
-	byConn := map[int][]rules.Finding{}
-	var notShown []rules.Finding
-	for _, f := range file.Findings {
-		if f.NotShown() > 0 {
-			notShown = append(notShown, f)
-			continue
-		}
-		byConn[f.Conn.ID] = append(byConn[f.Conn.ID], f)
-	}
-	draw := func(cv *graph.Conversation) ([]byte, error) {
-		fs := slices.Concat(byConn[cv.Conn.ID], notShown)
-		return format.Graph(cv, graph.Options{Kind: kind, Theme: theme, Dirs: dirs, Findings: fs, Lang: lang}, drawing.Options{MaxPixels: fl.maxPixels})
-	}
 	out := drawing.Output{Path: fl.output, Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(), Terminal: cli.StdoutIsTerminal()}
-	if err := drawing.WriteGraphs(out, format, convs, draw); err != nil {
+	opts := graph.Options{Kind: kind, Theme: theme, Dirs: dirs, Lang: lang}
+	if err := drawing.WriteGraphs(out, format, convs, file.Findings, opts, drawing.Options{MaxPixels: fl.maxPixels}); err != nil {
 		return err
 	}
 	return inputErr

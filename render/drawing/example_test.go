@@ -105,12 +105,10 @@ func ExampleWriteDiagrams() {
 // Write a connection's throughput graph to standard output.
 func ExampleWriteGraphs() {
 	coll := &graph.Collector{Gap: diagram.DefaultGap}
-	read(coll)
+	res := read(coll)
 	var b bytes.Buffer
-	draw := func(cv *graph.Conversation) ([]byte, error) {
-		return drawing.SVG.Graph(cv, graph.Options{Kind: graph.Throughput}, drawing.Options{})
-	}
-	if err := drawing.WriteGraphs(drawing.Output{Stdout: &b}, drawing.SVG, coll.Conversations(), draw); err != nil {
+	opts := graph.Options{Kind: graph.Throughput}
+	if err := drawing.WriteGraphs(drawing.Output{Stdout: &b}, drawing.SVG, coll.Conversations(), res.Findings, opts, drawing.Options{}); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(bytes.Contains(b.Bytes(), []byte("<svg")))

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -55,16 +56,29 @@ func WriteDiagrams(out Output, f *Format, groups [][]*diagram.Conversation, buil
 		func(i int) ([]byte, error) { return f.Diagram(diagram.Build(groups[i], build), o) })
 }
 
-// WriteGraphs draws each connection's graph with draw in format f and
+// WriteGraphs draws each connection's graph in format f with opts and
 // writes it to out: one file, a file per connection in a directory, or
-// Stdout.
-func WriteGraphs(out Output, f *Format, convs []*graph.Conversation, draw func(*graph.Conversation) ([]byte, error)) error {
+// Stdout. Each graph marks its connection's findings of findings, and
+// those that sum up a rule's beyond its limit, which count findings of
+// any connection.
+func WriteGraphs(out Output, f *Format, convs []*graph.Conversation, findings []rules.Finding, opts graph.Options, o Options) error {
+	byConn := map[int][]rules.Finding{}
+	var notShown []rules.Finding
+	for _, fd := range findings {
+		if fd.NotShown() > 0 {
+			notShown = append(notShown, fd)
+			continue
+		}
+		byConn[fd.Conn.ID] = append(byConn[fd.Conn.ID], fd)
+	}
 	names := make([]string, len(convs))
 	for i, cv := range convs {
 		names[i] = ConnFileName(cv.Conn, f.Ext())
 	}
-	return out.write(f, names, "graphs", "or pick one with --conn or --filter",
-		func(i int) ([]byte, error) { return draw(convs[i]) })
+	return out.write(f, names, "graphs", "or pick one with --conn or --filter", func(i int) ([]byte, error) {
+		opts.Findings = slices.Concat(byConn[convs[i].Conn.ID], notShown)
+		return f.Graph(convs[i], opts, o)
+	})
 }
 
 // write writes the drawings draw(i) named names[i] (in a directory) to
