@@ -141,16 +141,15 @@ func ExampleMerge() {
 		"shard-0.json": `{"files": [{"path": "b.pcap"}], "shard": {"k": 0, "n": 2, "inputs": ["b.pcap"]}}`,
 		"shard-1.json": `{"files": [{"path": "a.pcap"}], "shard": {"k": 1, "n": 2, "inputs": ["a.pcap"]}}`,
 	}
-	_, rep, problems, err := pcaplint.Merge([]string{"shard-0.json", "shard-1.json"}, func(name string) ([]byte, error) { return []byte(files[name]), nil })
+	m, err := pcaplint.Merge([]string{"shard-0.json", "shard-1.json"}, func(name string) ([]byte, error) { return []byte(files[name]), nil })
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, f := range rep.Files {
-		fmt.Println(f.Path)
+	fmt.Println(len(m.Problems), "problems")
+	p, _ := report.New("github", report.Options{})
+	if err := m.Print(os.Stdout, p); err != nil {
+		log.Fatal(err)
 	}
-	fmt.Println(len(problems), "problems")
 	// Output:
-	// a.pcap
-	// b.pcap
 	// 0 problems
 }

@@ -1,22 +1,43 @@
 package pcaplint
 
 import (
+	"io"
+
 	"github.com/pcaplint/pcaplint/render/drawing"
 	"github.com/pcaplint/pcaplint/render/report"
 )
 
+// Merged is the JSON reports of lint shards joined (Merge).
+type Merged struct {
+	// JSON is the merged JSON report, Report the report it holds.
+	JSON   *report.JSONReport
+	Report *report.Report
+	// Problems are what is wrong with the set (report.Merge).
+	Problems []error
+}
+
 // Merge reads the JSON reports of lint shards named by names with read
 // (which bounds what it reads) and joins them as pcaplint merge does
-// (report.Merge): the merged JSON report, the Report it holds, and what
-// is wrong with the set. err is a report that could not be read.
-func Merge(names []string, read func(string) ([]byte, error)) (merged *report.JSONReport, rep *report.Report, problems []error, err error) {
+// (report.Merge); the error is a report that could not be read.
+func Merge(names []string, read func(string) ([]byte, error)) (*Merged, error) {
 	reps, err := report.ReadJSONFiles(names, read)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
-	merged, problems = report.Merge(reps)
-	rep, err = merged.Report()
-	return merged, rep, problems, err
+	m := &Merged{}
+	m.JSON, m.Problems = report.Merge(reps)
+	m.Report, err = m.JSON.Report()
+	return m, err
+}
+
+// Print prints the merged report with p on w: JSON as the shards wrote it
+// (what they hold that Report does not read is kept), every other format
+// as lint prints it (report.PrintBatch).
+func (m *Merged) Print(w io.Writer, p report.Printer) error {
+	if _, ok := p.(report.JSON); ok {
+		return m.JSON.Write(w)
+	}
+	return report.PrintBatch(w, p, m.Report)
 }
 
 // Drawn finds the diagrams and time-sequence graphs that lint

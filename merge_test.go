@@ -1,14 +1,19 @@
 package pcaplint
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/pcaplint/pcaplint/render/drawing"
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
+	"github.com/pcaplint/pcaplint/rules/batch"
+	"github.com/pcaplint/pcaplint/rules/checks"
 )
 
 func TestDrawn(t *testing.T) {
@@ -32,5 +37,40 @@ func TestDrawn(t *testing.T) {
 	}
 	if d, g := Drawn("", rep); d != nil || g != nil {
 		t.Errorf("no directory: %v, %v", d, g)
+	}
+}
+
+func TestMergedPrint(t *testing.T) {
+	jp, err := report.New("json", report.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shard bytes.Buffer
+	res := Lint(context.Background(), []batch.Input{{Path: "testdata/captures/real/rst-abort.txt", Named: true}},
+		LintOptions{Checks: checks.All(), Format: "json", Printer: jp, Out: &shard})
+	if err := res.Print(); err != nil {
+		t.Fatal(err)
+	}
+	m, err := Merge([]string{"s.json"}, func(string) ([]byte, error) { return shard.Bytes(), nil })
+	if err != nil || len(m.Problems) != 0 {
+		t.Fatal(err, m.Problems)
+	}
+	for _, format := range []string{"json", "text"} {
+		p, err := report.New(format, report.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got, want bytes.Buffer
+		if err := m.Print(&got, p); err != nil {
+			t.Fatal(err)
+		}
+		if format == "json" {
+			err = m.JSON.Write(&want)
+		} else {
+			err = report.PrintBatch(&want, p, m.Report)
+		}
+		if err != nil || got.String() != want.String() || !strings.Contains(got.String(), "rst-unexpected") {
+			t.Errorf("%s: %v\n%s\nwant\n%s", format, err, got.String(), want.String())
+		}
 	}
 }

@@ -29,14 +29,11 @@ func newConnsCmd() *cobra.Command {
 			}
 			rep := pcaplint.Conns(cmd.Context(), args, format == "json", withStats, pipeline.Options{Input: opts, MaxConns: maxConns})
 			defer pcaplint.CloseSpools(rep)
-			out := cmd.OutOrStdout()
-			var err error
+			write := report.WriteConnsTable
 			if format == "json" {
-				err = report.WriteConnsJSON(out, rep)
-			} else {
-				err = report.WriteConnsTable(out, rep)
+				write = report.WriteConnsJSON
 			}
-			if err != nil {
+			if err := write(cmd.OutOrStdout(), rep); err != nil {
 				return err
 			}
 			return inputErrors(cmd.ErrOrStderr(), rep, rules.English)

@@ -125,15 +125,14 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 		defer sink.Close()
 		sink.All, sink.Lang, o.Draw = fl.diagrams == "all", lang, pcaplint.DrawInto(sink)
 	}
-	o.Printer, o.Out = printer, stdout
-	o.OnSegment = func(s *pipeline.Step) { cli.FlushWhenIdle(stdout, s.Src) }
+	o.Printer, o.Out, o.OnSegment = printer, stdout, func(s *pipeline.Step) { cli.FlushWhenIdle(stdout, s.Src) }
 	ctx, stop := signal.NotifyContext(cmp.Or(cmd.Context(), context.Background()), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if o.Streams(ins) { // the first interrupt lets the pipe be read to its end, a second stops pcaplint
 		defer context.AfterFunc(ctx, stop)()
 	}
 	endBar := func() {}
-	o.Progress = progressBar(stderr, &endBar)
+	o.Progress = progressBar(stderr, &endBar) // sets endBar
 	res := pcaplint.Lint(ctx, ins, o)
 	endBar()
 	rep := res.Report
@@ -145,8 +144,8 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	if err := res.Print(); err != nil {
 		return err
 	}
-	d := report.Diagnostics{Errs: res.Errs, Empty: append(empty, res.Unread...), AllowEmpty: fl.allowEmpty, Lang: lang}
 	diagrams, graphs := drawing.Collect(res.Kept)
+	d := report.Diagnostics{Errs: res.Errs, Empty: append(empty, res.Unread...), AllowEmpty: fl.allowEmpty, Lang: lang}
 	return finish(stderr, rep, fl.html, fl.diagramsDir, diagrams, graphs, d, res.Fails(failOn))
 }
 

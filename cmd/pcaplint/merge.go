@@ -9,9 +9,9 @@ import (
 
 // mergeFlags are the options of pcaplint merge.
 type mergeFlags struct {
-	format, failOn, color, html, diagramsDir string
-	allowEmpty                               bool
-	maxJSONMiB                               int
+	format, failOn, html, diagramsDir string
+	allowEmpty                        bool
+	maxJSONMiB                        int
 }
 
 func newMergeCmd(checks []*rules.Check) *cobra.Command {
@@ -44,19 +44,14 @@ func runMerge(cmd *cobra.Command, checks []*rules.Check, fl *mergeFlags, names [
 	if err != nil {
 		return err
 	}
-	merged, rep, problems, err := pcaplint.Merge(names, func(name string) ([]byte, error) { return readJSONFile(name, fl.maxJSONMiB) })
+	m, err := pcaplint.Merge(names, func(name string) ([]byte, error) { return readJSONFile(name, fl.maxJSONMiB) })
 	if err != nil {
 		return err
 	}
-	if fl.format == "json" {
-		err = merged.Write(stdout)
-	} else {
-		err = report.PrintBatch(stdout, printer, rep)
-	}
-	if err != nil {
+	if err := m.Print(stdout, printer); err != nil {
 		return err
 	}
-	diagrams, graphs := pcaplint.Drawn(fl.diagramsDir, rep)
-	d := report.Diagnostics{Errs: problems, AllowEmpty: fl.allowEmpty, Lang: lang}
-	return finish(stderr, rep, fl.html, fl.diagramsDir, diagrams, graphs, d, failOn != rules.Off && rep.Worst() >= failOn)
+	diagrams, graphs := pcaplint.Drawn(fl.diagramsDir, m.Report)
+	d := report.Diagnostics{Errs: m.Problems, AllowEmpty: fl.allowEmpty, Lang: lang}
+	return finish(stderr, m.Report, fl.html, fl.diagramsDir, diagrams, graphs, d, failOn != rules.Off && m.Report.Worst() >= failOn)
 }
