@@ -30,15 +30,15 @@ func ExampleLint() {
 	if err != nil {
 		log.Fatal(err) // a bad pattern
 	}
-	res := pcaplint.Lint(ctx, ins, pcaplint.LintOptions{Checks: all, Rules: cfg, Format: "text"})
-	defer pcaplint.CloseSpools(res.Report)
 	p, _ := report.New("text", report.Options{Checks: all})
-	if err := report.PrintBatch(os.Stdout, p, res.Report); err != nil {
+	res := pcaplint.Lint(ctx, ins, pcaplint.LintOptions{Checks: all, Rules: cfg, Format: "text", Printer: p, Out: os.Stdout})
+	defer pcaplint.CloseSpools(res.Report)
+	if err := res.Print(); err != nil { // what was not printed as each input was done
 		log.Fatal(err)
 	}
 	text, failed := report.Diagnostics{Errs: res.Errs, Empty: append(empty, res.Unread...)}.Text(res.Report)
 	fmt.Fprint(os.Stderr, text)
-	fmt.Println("exit 2:", failed, "- exit 1:", res.Worst() >= rules.Warning)
+	fmt.Println("exit 2:", failed, "- exit 1:", res.Fails(rules.Warning))
 	// Output:
 	// testdata/captures/real/rst-abort.txt:6: warning rst-unexpected: RST from server 127.0.0.1:9102 with 0 bytes unacknowledged from client, 0 from server  127.0.0.1:40200 -> 127.0.0.1:9102
 	// 1 finding (0 errors, 1 warning, 0 info) in 1 input, 1 connection
