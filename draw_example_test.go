@@ -8,7 +8,6 @@ import (
 
 	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/render/drawing"
-	"github.com/pcaplint/pcaplint/rules"
 	"github.com/pcaplint/pcaplint/rules/batch"
 	"github.com/pcaplint/pcaplint/rules/checks"
 	"github.com/pcaplint/pcaplint/rules/pipeline"
@@ -36,7 +35,7 @@ func ExampleDrawInto() {
 		OneTracker: true,
 		Prepare:    pcaplint.DrawInto(dir),
 		Read: pcaplint.ReadOptions{Options: pipeline.Options{
-			NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), nil) },
+			Checks: checks.All(),
 		}},
 	})
 	for _, f := range res.Report.Files {

@@ -51,9 +51,9 @@ func ExampleReadFile() {
 	cfg, _ := ruleset.Builtin(ruleset.Default, checks.All()) // or ruleset.Load(".pcaplint.yaml", checks.All())
 	f, ruleErrs := pcaplint.ReadFile(context.Background(), "testdata/captures/real/rst-abort.txt", pcaplint.ReadOptions{
 		Options: pipeline.Options{
-			Keep:      pipeline.KeepCount,
-			Lanes:     true,
-			NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), cfg) },
+			Keep:   pipeline.KeepCount,
+			Lanes:  true,
+			Checks: checks.All(), Config: cfg,
 		},
 	})
 	if f.Err != nil {
@@ -74,7 +74,7 @@ func ExampleDropKnown() {
 	read := func() *report.Report {
 		f, _ := pcaplint.ReadFile(context.Background(), "testdata/captures/real/rst-abort.txt", pcaplint.ReadOptions{
 			Options: pipeline.Options{
-				NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), nil) },
+				Checks: checks.All(),
 			},
 		})
 		return &report.Report{Files: []report.File{f}}
@@ -98,8 +98,8 @@ func ExampleReadBatch() {
 		Workers: 2,
 		Grace:   batch.DefaultGrace,
 		Read: pcaplint.ReadOptions{Options: pipeline.Options{
-			Keep:      pipeline.KeepCount,
-			NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), nil) },
+			Keep:   pipeline.KeepCount,
+			Checks: checks.All(),
 		}},
 	})
 	for _, f := range res.Report.Files {

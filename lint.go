@@ -162,7 +162,7 @@ func (o *LintOptions) Streams(ins []batch.Input) bool {
 func Lint(ctx context.Context, ins []batch.Input, o LintOptions) *LintResult {
 	o.Input.Checksums = NeedsChecksums(o.Rules, o.Checks)
 	ro := Keeps(o.Format, o.HTML, pipeline.Options{Input: o.Input, MaxConns: o.MaxConns,
-		NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(o.Checks, o.Rules) }})
+		Checks: o.Checks, Config: o.Rules})
 	res := &LintResult{baselineFile: o.WriteBaseline, print: o.hook()}
 	if o.Streams(ins) {
 		res.Streamed = true
@@ -210,24 +210,19 @@ func Lint(ctx context.Context, ins []batch.Input, o LintOptions) *LintResult {
 // interrupted: the writer of the pipe is usually stopped by the same
 // Ctrl-C.
 func stream(path string, ro ReadOptions, o *LintOptions) (report.File, []error) {
-	eng, err := ro.NewEngine()
-	if err != nil {
-		return report.File{Path: path, Err: err}, nil
-	}
 	printed := make(map[rules.Finding]bool)
-	eng.OnKeep = func(fd rules.Finding) {
+	ro.OnFinding = func(fd rules.Finding) {
 		printed[fd] = true
 		o.Live(path, &fd)
 	}
-	ro.NewEngine = func() (*rules.Engine, error) { return eng, nil }
 	ro.OnSegment = o.OnSegment
-	f, _ := ReadFile(context.Background(), path, ro)
+	f, ruleErrs := ReadFile(context.Background(), path, ro)
 	for i := range f.Findings {
 		if !printed[f.Findings[i]] {
 			o.Live(path, &f.Findings[i])
 		}
 	}
-	return f, eng.Errors
+	return f, ruleErrs
 }
 
 // Fails reports whether the findings fail the run at failOn (--fail-on;

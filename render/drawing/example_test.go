@@ -22,7 +22,7 @@ const capture = "../../testdata/captures/real/rst-abort.txt"
 // them.
 func read(coll rules.Observer) pipeline.Result {
 	res := pipeline.File(context.Background(), capture, pipeline.Options{
-		NewEngine: func() (*rules.Engine, error) { return rules.NewEngine(checks.All(), nil) },
+		Checks:    checks.All(),
 		Observers: func(int) []rules.Observer { return []rules.Observer{coll} },
 	})
 	if res.Err != nil {

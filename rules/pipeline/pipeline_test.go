@@ -122,12 +122,16 @@ func TestEngineOptions(t *testing.T) {
 		opts    pipeline.Options
 		heard   int  // calls of OnFinding
 		lines   bool // Step.Line is the log's line
-		reached bool // the source was read without reading ahead
+		reached bool // the source was read without a Prefetcher
 	}{
-		{"checks", "rst-abort.txt", pipeline.Options{Checks: checks.All()}, 1, false, false},
-		{"checks and config", "rst-abort.txt", pipeline.Options{Checks: checks.All(), Config: atError}, 1, false, false},
-		{"lanes", "rst-abort.txt", pipeline.Options{Checks: checks.All(), Lanes: true}, 0, false, false},
-		{"no checks", "rst-abort.txt", pipeline.Options{}, 0, false, false},
+		{"checks", "rst-abort.pcap", pipeline.Options{Checks: checks.All()}, 1, false, false},
+		{"checks and config", "rst-abort.pcap", pipeline.Options{Checks: checks.All(), Config: atError}, 1, false, false},
+		{"lanes", "rst-abort.pcap", pipeline.Options{Checks: checks.All(), Lanes: true}, 0, false, false},
+		{"no checks", "rst-abort.pcap", pipeline.Options{}, 0, false, false},
+		{"unbuffered", "rst-abort.pcap", pipeline.Options{Unbuffered: true}, 0, false, true},
+		// The text reader reads ahead itself: it is never read ahead
+		// again, with Lines or without.
+		{"log", "rst-abort.txt", pipeline.Options{Checks: checks.All()}, 1, false, true},
 		{"lines of a log", "rst-abort.txt", pipeline.Options{Lines: true}, 0, true, true},
 		{"lines of a capture", "rst-abort.pcap", pipeline.Options{Lines: true}, 0, false, false},
 	}

@@ -62,8 +62,9 @@ type Options struct {
 	// NewEngine, when set, makes the check engine of each tracker.
 	NewEngine func() (*rules.Engine, error)
 	// Checks, when NewEngine is not set, are the checks each tracker's
-	// engine runs, configured by Config (nil: each check's defaults).
-	// With neither, no checks run.
+	// engine runs, configured by Config (nil: each check's defaults; its
+	// custom rules run even without Checks). With none of the three, no
+	// checks run.
 	Checks []*rules.Check
 	Config *rules.Config
 	// OnFinding, when set, is called with each finding as the engine
@@ -155,7 +156,7 @@ func Run(ctx context.Context, src parse.Source, opts Options) Result {
 		lines, _ = src.(lineSource)
 	}
 	src, stopped := watchContext(ctx, src)
-	findings := opts.NewEngine != nil || opts.Checks != nil
+	findings := opts.checks()
 	if opts.Measure && !findings {
 		opts.NewEngine = sequenceOnly
 	}
@@ -254,7 +255,7 @@ func runLanes(src parse.Source, opts *Options) Result {
 	res.Conns = sortedConns(res.Conns)
 	res.Stats = *src.Stats()
 	res.Copies, res.Evicted, res.Loss = sh.Copies(), sh.Evicted(), sh.CaptureLoss()
-	if opts.NewEngine != nil || opts.Checks != nil {
+	if opts.checks() {
 		res.Findings, res.RuleErrs = sh.Findings(), sh.Errors()
 	}
 	return res
@@ -301,7 +302,7 @@ func (o *Options) engine() (*rules.Engine, error) {
 	switch {
 	case o.NewEngine != nil:
 		eng, err = o.NewEngine()
-	case o.Checks != nil:
+	case o.Checks != nil || o.Config != nil:
 		eng, err = rules.NewEngine(o.Checks, o.Config)
 	default:
 		return nil, nil
@@ -314,6 +315,9 @@ func (o *Options) engine() (*rules.Engine, error) {
 	}
 	return eng, nil
 }
+
+// checks reports whether o makes check engines.
+func (o *Options) checks() bool { return o.NewEngine != nil || o.Checks != nil || o.Config != nil }
 
 // EngineError is Result.Err when a check engine could not be made
 // (Options.NewEngine, or Checks with a Config naming an unknown check):
