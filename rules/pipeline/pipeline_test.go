@@ -181,3 +181,45 @@ func TestEngineOptions(t *testing.T) {
 		})
 	}
 }
+
+// TestMeasureCountsRetransmissionsWhateverTheChecks: the statistics count
+// the same retransmissions with no checks, with all, and with checks of
+// which none requires the sequence analysis (connection-refused).
+func TestMeasureCountsRetransmissionsWhateverTheChecks(t *testing.T) {
+	var refused []*rules.Check
+	for _, c := range checks.All() {
+		if c.ID == "connection-refused" {
+			refused = append(refused, c)
+		}
+	}
+	if len(refused) != 1 {
+		t.Fatal("no check connection-refused")
+	}
+	resent := func(opts pipeline.Options) []int64 {
+		t.Helper()
+		opts.Measure = true
+		res := pipeline.File(context.Background(), "../../testdata/checks/retransmission/rto.pcap", opts)
+		if res.Err != nil {
+			t.Fatal(res.Err)
+		}
+		var n []int64
+		for _, c := range res.Conns {
+			s := res.ConnStats[c]
+			n = append(n, s.Dirs[0].RetransSegments, s.Dirs[1].RetransSegments)
+		}
+		return n
+	}
+	want := resent(pipeline.Options{})
+	if !slices.ContainsFunc(want, func(n int64) bool { return n > 0 }) {
+		t.Fatalf("no retransmission counted without checks: %v", want)
+	}
+	for name, opts := range map[string]pipeline.Options{
+		"all checks":         {Checks: checks.All()},
+		"connection-refused": {Checks: refused},
+		"custom rules alone": {Config: &rules.Config{}},
+	} {
+		if got := resent(opts); !slices.Equal(got, want) {
+			t.Errorf("%s: retransmitted segments %v, want %v", name, got, want)
+		}
+	}
+}

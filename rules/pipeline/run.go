@@ -47,9 +47,11 @@ type Options struct {
 	Sink func(i int) Sink
 	// Measure measures every connection (rules/stats): Result.ConnStats
 	// holds the statistics of the connections kept whole, the Sink is
-	// given those it receives. Without NewEngine, each tracker then runs
-	// the sequence analysis alone, which the statistics read, and no
-	// findings are reported.
+	// given those it receives. The statistics read the sequence
+	// analysis, which each tracker then runs: alone, without checks (and
+	// no findings are reported), or beside Checks. An engine of NewEngine
+	// must run it itself (checks.SequenceOnly) for retransmissions to be
+	// counted.
 	Measure bool
 	// MaxConns caps the live connections of the input, over all its
 	// trackers (rules.Tracker.MaxConns); 0 is rules.DefaultMaxConns.
@@ -303,7 +305,14 @@ func (o *Options) engine() (*rules.Engine, error) {
 	case o.NewEngine != nil:
 		eng, err = o.NewEngine()
 	case o.Checks != nil || o.Config != nil:
-		eng, err = rules.NewEngine(o.Checks, o.Config)
+		cs := o.Checks
+		if o.Measure {
+			// The statistics count as retransmissions what the sequence
+			// analysis calls so (checks.Resent), whether or not a check
+			// of cs requires it.
+			cs = append(slices.Clip(cs), checks.SequenceOnly()...)
+		}
+		eng, err = rules.NewEngine(cs, o.Config)
 	default:
 		return nil, nil
 	}
