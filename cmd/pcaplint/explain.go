@@ -1,10 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/pcaplint/pcaplint/internal/cli"
@@ -37,7 +41,7 @@ func newExplainCmd(checks []*rules.Check) *cobra.Command {
 			}
 			eopts.Lang, eopts.Markdown = l, format == "markdown"
 			eopts.Checks, eopts.MaxConns = checks, maxConns
-			return runExplain(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], opts, eopts)
+			return runExplain(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], opts, eopts)
 		},
 	}
 	f := cmd.Flags()
@@ -49,16 +53,31 @@ func newExplainCmd(checks []*rules.Check) *cobra.Command {
 	return cmd
 }
 
-// runExplain explains one input, segment by segment as it is read.
-func runExplain(w, errw io.Writer, path string, opts parse.Options, eopts explain.Options) error {
+// runExplain explains one input, segment by segment as it is read,
+// until ctx is done or an interrupt comes.
+func runExplain(ctx context.Context, w, errw io.Writer, path string, opts parse.Options, eopts explain.Options) error {
 	if eopts.Diagram != "" && !eopts.Markdown {
 		return errors.New("--diagram needs --format markdown")
 	}
 	eopts.Title, eopts.Location = path, time.Local
 	eopts.OnSegment = func(src parse.Source) { cli.FlushWhenIdle(w, src) }
-	res, err := explain.File(context.Background(), w, path, opts, eopts)
+	// An interrupt stops the reading of a file at the next batch, and the
+	// summaries of what was read follow; a live input is read to its end,
+	// as its writer is usually stopped by the same Ctrl-C. A second
+	// interrupt stops pcaplint at once.
+	ctx, stop := signal.NotifyContext(cmp.Or(ctx, context.Background()), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	defer context.AfterFunc(ctx, stop)()
+	read := ctx
+	if parse.IsLive(path) {
+		read = context.Background()
+	}
+	res, err := explain.File(read, w, path, opts, eopts)
 	if err != nil {
 		return err
+	}
+	if errors.Is(res.Err, context.Canceled) {
+		return fmt.Errorf("%s: interrupted after %d packets: the explanation and its summaries stop there", path, res.Stats.Records)
 	}
 	file := report.File{Path: path, Err: res.Err, Stats: res.Stats}
 	if err := inputErrors(errw, &report.Report{Files: []report.File{file}}, rules.Lang(eopts.Lang)); err != nil {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"os"
 	"strings"
 	"testing"
 )
@@ -72,5 +74,48 @@ func TestExplainRealCapture(t *testing.T) {
 	}
 	if _, err := executeCmd("explain", "--conn", "2", realLoopback); err == nil || !strings.Contains(err.Error(), "no such connection (the input has 1)") {
 		t.Errorf("--conn 2 on a one-connection capture: error %v", err)
+	}
+}
+
+// TestExplainStopsWhenInterrupted: once interrupted (its context done, as
+// on Ctrl-C), explain stops reading a file, prints the summaries of what
+// it read and exits 2 saying so; a live input is read to its end, as its
+// writer is usually stopped by the same Ctrl-C.
+func TestExplainStopsWhenInterrupted(t *testing.T) {
+	const file = "../../testdata/captures/real/bulk.pcap"
+	interrupted, cancel := context.WithCancel(context.Background())
+	cancel()
+	run := func(ctx context.Context, args ...string) (int, string, string) {
+		var out, errOut strings.Builder
+		code := executeContext(ctx, args, builtinChecks(), &out, &errOut)
+		return code, out.String(), errOut.String()
+	}
+	whole, all, _ := run(context.Background(), "explain", file)
+	code, part, errOut := run(interrupted, "explain", file)
+	if whole != 0 || code != exitError || !strings.Contains(errOut, file+": interrupted after ") {
+		t.Errorf("exit %d uninterrupted, %d interrupted (want 0, %d), stderr %q", whole, code, exitError, errOut)
+	}
+	if len(part) >= len(all) {
+		t.Errorf("interrupted, explain printed %d bytes, as many as the whole input's %d", len(part), len(all))
+	}
+
+	text, err := os.ReadFile("../../testdata/captures/real/rst-abort.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := func(ctx context.Context) (int, string, string) {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		go func() { w.Write(text); w.Close() }()
+		stdin := os.Stdin
+		os.Stdin = r
+		defer func() { os.Stdin = stdin; r.Close() }()
+		return run(ctx, "explain", "-")
+	}
+	wantCode, want, _ := live(context.Background())
+	if code, got, errOut := live(interrupted); code != wantCode || got != want {
+		t.Errorf("a pipe interrupted: exit %d (want %d), stderr %q, output\n%s\nwant\n%s", code, wantCode, errOut, got, want)
 	}
 }
