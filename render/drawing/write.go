@@ -18,8 +18,9 @@ import (
 
 // Output is where the drawings of one command go.
 type Output struct {
-	// Path is -o: a file, a directory (see IsDir; made when missing) for
-	// one file per connection, or "" for Stdout.
+	// Path is -o: a file, a directory (see IsDir) for one file per
+	// connection, or "" for Stdout. The directory a drawing goes in
+	// (Path's parent for a file) is made when missing.
 	Path string
 	// Stdout receives a drawing when Path is "".
 	Stdout io.Writer
@@ -31,13 +32,16 @@ type Output struct {
 	Terminal bool
 }
 
-// dir reports whether Path names a directory, which it then creates when
-// missing.
-func (out Output) dir() (bool, error) {
-	if out.Path == "" || !IsDir(out.Path) {
-		return false, nil
-	}
-	return true, os.MkdirAll(out.Path, 0o755)
+// dir reports whether Path names a directory.
+func (out Output) dir() bool { return out.Path != "" && IsDir(out.Path) }
+
+// makeDir makes the directory a drawing is about to be written in, and
+// those on the way, when missing: -o slides/conn.png makes slides/ as
+// -o slides/ does. The directory is the one the user named (or the
+// parent of the file named); the drawings' own names never leave it
+// (WriteFile).
+func makeDir(dir string) error {
+	return os.MkdirAll(cmp.Or(dir, "."), 0o755)
 }
 
 // WriteDiagrams draws each group of conversations in format f as built
@@ -84,10 +88,7 @@ func WriteGraphs(out Output, f *Format, convs []*graph.Conversation, findings []
 // write writes the drawings draw(i) named names[i] (in a directory) to
 // out; what says what they are and pick how to draw fewer.
 func (out Output) write(f *Format, names []string, what, pick string, draw func(int) ([]byte, error)) error {
-	toDir, err := out.dir()
-	if err != nil {
-		return err
-	}
+	toDir := out.dir()
 	if !toDir && len(names) > 1 {
 		return fmt.Errorf("the input has %d connections: give -o DIR/ for one file each, %s", len(names), pick)
 	}
@@ -119,8 +120,14 @@ func (out Output) write(f *Format, names []string, what, pick string, draw func(
 func (out Output) writeOne(toDir bool, name string, binary bool, b []byte) error {
 	switch {
 	case toDir:
+		if err := makeDir(out.Path); err != nil {
+			return err
+		}
 		return WriteFile(out.Path, name, b)
 	case out.Path != "":
+		if err := makeDir(filepath.Dir(out.Path)); err != nil {
+			return err
+		}
 		return safefile.Write(out.Path, safefile.Bytes(b))
 	case binary && out.Terminal:
 		return fmt.Errorf("will not write a PNG to a terminal: give -o FILE.png")
@@ -149,10 +156,7 @@ func writePages(out Output, f *Format, groups [][]*diagram.Conversation, build d
 	case out.Path == "":
 		return fmt.Errorf("--page writes one file per page: give -o FILE (written as FILE-1, FILE-2, …) or -o DIR/")
 	}
-	toDir, err := out.dir()
-	if err != nil {
-		return err
-	}
+	toDir := out.dir()
 	if !toDir && len(groups) > 1 {
 		return fmt.Errorf("the input has %d connections: give -o DIR/ for one series of pages each, pick one with --conn or --filter, or draw them together with --merged", len(groups))
 	}
@@ -166,6 +170,9 @@ func writePages(out Output, f *Format, groups [][]*diagram.Conversation, build d
 			total++
 			page := PageName(name, k+1)
 			b, err := f.Diagram(p, o)
+			if err == nil {
+				err = makeDir(dir)
+			}
 			if err == nil {
 				err = WriteFile(cmp.Or(dir, "."), page, b)
 			}
