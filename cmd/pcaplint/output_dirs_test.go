@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -42,5 +43,20 @@ func TestOutputDirectoriesAreMade(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAPageThatCannotBeWrittenIsNamedOnce: the error of a page names its
+// file once ("pcaplint: error: DIR/conn-1.svg: is a directory"), where
+// it was named twice, the second time by the temporary file's name.
+func TestAPageThatCannotBeWrittenIsNamedOnce(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "conn-1.svg"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd(t, stubChecks(), "diagram", loopbackCapture, "--page", "4", "-o", filepath.Join(dir, "conn.svg"))
+	want := "pcaplint: error: " + filepath.Join(dir, "conn-1.svg") + ": is a directory\n"
+	if code != exitError || !strings.HasPrefix(stderr, want) {
+		t.Errorf("exit %d, stderr %q, want it to start %q", code, stderr, want)
 	}
 }

@@ -27,7 +27,7 @@ func Write(path string, write func(io.Writer) error) error {
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", path, unwrapPath(err)) // open nodir/: names the path given, not its directory
 	}
 	defer root.Close()
 	return WriteIn(root, name, write)
@@ -62,9 +62,10 @@ func WriteIn(root *os.Root, name string, write func(io.Writer) error) error {
 	rand.Read(rnd[:])
 	sub, base := filepath.Split(name)
 	tmp := sub + "." + base + ".pcaplint-" + hex.EncodeToString(rnd[:])
+	path := filepath.Join(root.Name(), name)
 	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", path, ofTemp(tmp, err))
 	}
 	err = write(f)
 	if cerr := f.Close(); err == nil {
@@ -75,9 +76,33 @@ func WriteIn(root *os.Root, name string, write func(io.Writer) error) error {
 	}
 	if err != nil {
 		root.Remove(tmp)
-		return fmt.Errorf("%s: %w", filepath.Join(root.Name(), name), err)
+		return fmt.Errorf("%s: %w", path, ofTemp(tmp, err))
 	}
 	return nil
+}
+
+// ofTemp drops the name of the temporary file tmp from err (an open,
+// write, close or rename of it): the user named the file it replaces,
+// and a name like ".out.png.pcaplint-0ef33dc6882a" in an error would
+// be a file they never asked for and will not find.
+func ofTemp(tmp string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && filepath.Base(pe.Path) == filepath.Base(tmp) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) && filepath.Base(le.Old) == filepath.Base(tmp) {
+		return le.Err
+	}
+	return err
+}
+
+// unwrapPath drops the path an os error repeats.
+func unwrapPath(err error) error {
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // writeInPlace writes to an existing device or pipe.

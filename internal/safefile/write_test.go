@@ -134,3 +134,35 @@ func TestReadAtMost(t *testing.T) {
 		t.Errorf("a missing file: %v", err)
 	}
 }
+
+// TestWriteErrorsNameThePathGiven: an error of writing or closing the
+// temporary file names the file the caller asked for, never
+// the temporary one (".out.pcaplint-…"), and a missing directory names
+// the file too, not only its directory.
+func TestWriteErrorsNameThePathGiven(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name  string
+		path  string
+		write func(io.Writer) error
+		want  string // the whole message, with dir for the directory
+	}{
+		{"a write to the temporary file fails", filepath.Join(dir, "out"), func(w io.Writer) error {
+			w.(*os.File).Close() // as a full disk would, the write fails with the temporary file's name
+			_, err := w.Write([]byte("x"))
+			return err
+		}, "DIR/out: file already closed"},
+		{"the directory is missing", filepath.Join(dir, "no-such", "out"), Bytes([]byte("x")), "DIR/no-such/out: no such file or directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Write(tt.path, tt.write)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if got := strings.ReplaceAll(err.Error(), dir, "DIR"); got != tt.want {
+				t.Errorf("%q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -173,11 +173,13 @@ func writePages(out Output, f *Format, groups [][]*diagram.Conversation, build d
 			if err == nil {
 				err = makeDir(dir)
 			}
-			if err == nil {
-				err = WriteFile(cmp.Or(dir, "."), page, b)
+			if err != nil {
+				err = fmt.Errorf("%s: %w", filepath.Join(dir, page), err)
+			} else {
+				err = WriteFile(cmp.Or(dir, "."), page, b) // its errors name the file
 			}
 			if err != nil {
-				fmt.Fprintf(out.Stderr, "pcaplint: error: %s: %s\n", filepath.Join(dir, page), err)
+				fmt.Fprintf(out.Stderr, "pcaplint: error: %s\n", err)
 				failed++
 			}
 		}
