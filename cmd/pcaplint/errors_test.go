@@ -36,6 +36,7 @@ var errorCases = [][]string{
 	{"diagram", "--conn", "9", "--rules", "default", "../../testdata/captures/real/clean.pcap"},
 	{"explain"},
 	{"explain", "nosuch.txt"},
+	{"explain", "../../testdata/captures"},
 	{"explain", "--lang", "fr", "x"},
 	{"explain", "--conn", "5", "../../testdata/captures/real/clean.pcap"},
 	{"rules", "shw"},

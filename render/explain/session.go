@@ -81,12 +81,13 @@ func Run(ctx context.Context, w io.Writer, src parse.Source, opts Options) (pipe
 }
 
 // File explains the input at path ("-" is standard input), opened as
-// pipeline.Open opens it, with Run; an input that cannot be opened is the
-// error, worded by pipeline.OpenError, and nothing is written.
+// pipeline.Open opens it, with Run. An input that cannot be opened is an
+// input error like one broken part-way: the Result's Err, worded by
+// pipeline.OpenError, and nothing is written.
 func File(ctx context.Context, w io.Writer, path string, in parse.Options, opts Options) (pipeline.Result, error) {
 	src, closer, err := pipeline.Open(path, in)
 	if err != nil {
-		return pipeline.Result{}, err
+		return pipeline.Result{Err: err}, nil
 	}
 	defer closer.Close()
 	return Run(ctx, w, src, opts)
