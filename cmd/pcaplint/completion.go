@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/pcaplint/pcaplint"
+	"github.com/pcaplint/pcaplint/internal/cli"
 	"github.com/pcaplint/pcaplint/render/drawing"
 	"github.com/pcaplint/pcaplint/render/graph"
 	"github.com/pcaplint/pcaplint/render/report"
@@ -32,11 +33,13 @@ var flagValues = map[string]map[string][]string{
 }
 
 // addCompletionCmd adds `pcaplint completion bash|zsh|fish|powershell`,
-// which writes to the root's output as set when it is called.
+// which writes to the root's output as set when it is called; another
+// shell is a usage error.
 func addCompletionCmd(root *cobra.Command) {
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
+			c.Use, c.Args, c.RunE = "completion SHELL", cobra.ArbitraryArgs, cli.ShellsOnly // tcsh: exit 2, naming the shells
 			c.Example = `  source <(pcaplint completion bash)                  # bash, this shell
   pcaplint completion zsh > "${fpath[1]}/_pcaplint"   # zsh
   pcaplint completion fish > ~/.config/fish/completions/pcaplint.fish

@@ -44,6 +44,11 @@ var errorCases = [][]string{
 	{"rules", "list", "extra"},
 	{"rules", "init", "testdata/no-such-dir/x.yaml"},
 	{"bogus"},
+	{"lnt", "x.pcap"},
+	{"help", "lnt"},
+	{"help", "rules", "shw"},
+	{"help", "bogus", "more"},
+	{"completion", "tcsh"},
 }
 
 // TestErrorMessages collects what every mistake prints on stderr, and its

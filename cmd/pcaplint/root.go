@@ -24,6 +24,7 @@ func newRootCmd(checks []*rules.Check) *cobra.Command {
 		newDiagramCmd(checks), newGraphCmd(checks), newMergeCmd(checks), newVersionCmd())
 	addCompletion(root, checks)
 	cli.FriendlyUsage(root)
+	cli.StrictHelp(root)
 	return root
 }
 

@@ -92,12 +92,5 @@ func SubcommandsOnly(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return cmd.Help()
 	}
-	hint := ""
-	if cmd.SuggestionsMinimumDistance <= 0 {
-		cmd.SuggestionsMinimumDistance = 2
-	}
-	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-		hint = " (did you mean " + s[0] + "?)"
-	}
-	return &UsageError{cmd, fmt.Errorf("unknown command %q%s", args[0], hint)}
+	return &UsageError{cmd, fmt.Errorf("unknown command %q%s", args[0], suggest(cmd, args[0]))}
 }
