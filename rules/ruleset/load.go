@@ -133,10 +133,11 @@ func (l *loader) loadFile(dir, rel string, from tcp.Pos) *rules.Config {
 		return l.fallback()
 	}
 	src, err := l.readFile(dir, rel)
-	if err != nil {
-		if from.File == "" {
-			from.File = path
-		}
+	switch {
+	case err != nil && from.File == "": // the file named: its path is the position, said once
+		l.errs.add(tcp.Pos{File: path}, "cannot read the rule file: %v", unwrapPath(err))
+		return l.fallback()
+	case err != nil: // at the extends that names it
 		l.errs.add(from, "reading rule file %s: %v", quoteValue(path), unwrapPath(err))
 		return l.fallback()
 	}

@@ -192,3 +192,25 @@ func TestParamsOfEveryType(t *testing.T) {
 		})
 	}
 }
+
+// TestAFileThatCannotBeReadIsNamedOnce: the rule file named (--rules) that
+// cannot be read is the position of the error, and its path is not said
+// again in the message, as it was ('x: reading rule file "x": …').
+func TestAFileThatCannotBeReadIsNamedOnce(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"sub/a.yaml": ""})
+	tests := []struct{ name, path, want string }{
+		{"a missing file", "nosuch.yaml", "DIR/nosuch.yaml: cannot read the rule file: no such file or directory"},
+		{"a directory", "sub", "DIR/sub: cannot read the rule file: is a directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(filepath.Join(dir, tt.path), stubChecks())
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if got := strings.ReplaceAll(err.Error(), dir, "DIR"); got != tt.want {
+				t.Errorf("%q, want %q", got, tt.want)
+			}
+		})
+	}
+}
