@@ -114,7 +114,7 @@ func drawingSetup(stderr io.Writer, ids []int, filter, rulesFile string, overrid
 	if err != nil {
 		return nil, pcaplint.ReadOptions{}, err
 	}
-	cfg, err := pcaplint.LoadRules(rulesFile, overrides, checks)
+	cfg, err := loadRules(stderr, rulesFile, overrides, checks)
 	return keep, pcaplint.ReadOptions{Options: pipeline.Options{Input: input, MaxConns: maxConns, Checks: checks, Config: cfg}}, err
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/internal/cli"
 	"github.com/pcaplint/pcaplint/parse"
 	"github.com/pcaplint/pcaplint/render/report"
@@ -42,4 +43,17 @@ func inputErrors(w io.Writer, rep *report.Report, l rules.Lang) error {
 		return exitCode(exitError)
 	}
 	return nil
+}
+
+// loadRules is the rule set of --rules and --rule (pcaplint.LoadRules)
+// for lint, diagram and graph alike. Its problems are printed on w one a
+// line, a rule file's each as FILE:LINE:COL: MESSAGE for editors to
+// read, and end the command with exit code 2.
+func loadRules(w io.Writer, name string, overrides []string, checks []*rules.Check) (*rules.Config, error) {
+	cfg, err := pcaplint.LoadRules(name, overrides, checks)
+	if err != nil {
+		fmt.Fprintln(w, err)
+		return nil, exitCode(exitError)
+	}
+	return cfg, nil
 }

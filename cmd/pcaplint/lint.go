@@ -90,10 +90,9 @@ func lint(cmd *cobra.Command, checks []*rules.Check, fl *lintFlags, args []strin
 	if err != nil {
 		return err
 	}
-	cfg, err := pcaplint.LoadRules(fl.rulesFile, fl.overrides, checks)
+	cfg, err := loadRules(stderr, fl.rulesFile, fl.overrides, checks)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitCode(exitError)
+		return err
 	}
 	switch {
 	case fl.Workers < 0:
