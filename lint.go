@@ -76,7 +76,8 @@ type LintOptions struct {
 // LintResult is what Lint read and judged: the report, with what did not
 // make it into the report.
 type LintResult struct {
-	// Report lists the inputs in path order, the known findings dropped.
+	// Report lists the inputs in path order with their findings, less
+	// those LintOptions.Baseline knows (Known counts them).
 	Report *report.Report
 	// Errs are the custom rules' evaluation errors, Draw's and the
 	// baseline's that could not be recorded, in input order.

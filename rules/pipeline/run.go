@@ -141,7 +141,8 @@ type Result struct {
 	// Loss estimates what the capture missed.
 	Loss rules.CaptureLoss
 	// Findings are the engines' findings, sorted, with final connection
-	// IDs; nil without NewEngine.
+	// IDs; nil when no checks ran (none of NewEngine, Checks and Config
+	// set: Measure alone runs the sequence analysis but reports nothing).
 	Findings []rules.Finding
 	// RuleErrs are the engines' evaluation errors of custom rules.
 	RuleErrs []error

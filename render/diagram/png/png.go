@@ -42,6 +42,7 @@ type TooLargeError struct {
 	Limit         int64 // the most pixels allowed
 }
 
+// Error says the raster's size in pixels and the limit it is over.
 func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("a PNG of %s × %s pixels (%s) is more than the limit of %s pixels",
 		diagram.Thousands(e.Width), diagram.Thousands(e.Height), diagram.Thousands(e.Width*e.Height), diagram.Thousands(e.Limit))
