@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/pcaplint/pcaplint/render/report"
@@ -33,6 +34,7 @@ func (e *UsageError) Unwrap() error { return e.Err }
 // missing, from the command's Use ("lint FILE|DIR|-...": "missing
 // FILE|DIR|-...").
 func FriendlyUsage(root *cobra.Command) {
+	root.DisableSuggestions = true // PrintError words them as every other command does
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &UsageError{c, err} })
 	walk(root, func(c *cobra.Command) {
 		check := c.Args
@@ -74,7 +76,9 @@ func PrintError(w io.Writer, cmd *cobra.Command, err error) {
 	var ue *UsageError
 	if errors.As(err, &ue) {
 		cmd = ue.Cmd
-	} else if !strings.HasPrefix(err.Error(), "unknown command ") {
+	} else if name, ok := unknownCommand(err); ok {
+		err = fmt.Errorf("unknown command %q%s", name, suggest(cmd, name))
+	} else {
 		fmt.Fprintln(w, "pcaplint:", report.OneLine(err.Error()))
 		return
 	}
@@ -83,6 +87,21 @@ func PrintError(w io.Writer, cmd *cobra.Command, err error) {
 		fmt.Fprintf(w, "Usage: %s\n", cmd.UseLine())
 	}
 	fmt.Fprintf(w, "Run '%s --help' for more.\n", cmd.CommandPath())
+}
+
+// unknownCommand is the name in cobra's error for an unknown command of
+// the root (`unknown command "lnt" for "pcaplint"`).
+func unknownCommand(err error) (string, bool) {
+	rest, ok := strings.CutPrefix(err.Error(), "unknown command ")
+	if !ok {
+		return "", false
+	}
+	quoted, err := strconv.QuotedPrefix(rest)
+	if err != nil {
+		return "", false
+	}
+	name, err := strconv.Unquote(quoted)
+	return name, err == nil
 }
 
 // SubcommandsOnly is the RunE of a command that only groups others: with

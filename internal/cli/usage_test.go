@@ -34,7 +34,8 @@ func TestPrintError(t *testing.T) {
 		{[]string{"version"}, "pcaplint: no build info\\nat all\n"},
 		{[]string{"diagram", "--bogus", "a"}, "pcaplint diagram: unknown flag: --bogus\nUsage: pcaplint diagram FILE [flags]\nRun 'pcaplint diagram --help' for more.\n"},
 		{[]string{"rules", "lst"}, "pcaplint rules: unknown command \"lst\" (did you mean list?)\nUsage: pcaplint rules COMMAND [flags]\nRun 'pcaplint rules --help' for more.\n"},
-		{[]string{"bogus"}, "pcaplint: unknown command \"bogus\" for \"pcaplint\"\nRun 'pcaplint --help' for more.\n"},
+		{[]string{"bogus"}, "pcaplint: unknown command \"bogus\"\nRun 'pcaplint --help' for more.\n"},
+		{[]string{"diagam", "x.pcap"}, "pcaplint: unknown command \"diagam\" (did you mean diagram?)\nRun 'pcaplint --help' for more.\n"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
