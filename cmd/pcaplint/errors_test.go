@@ -51,6 +51,8 @@ var errorCases = [][]string{
 	{"rules", "list", "extra"},
 	{"rules", "init", "testdata/no-such-dir/x.yaml"},
 	{"bogus"},
+	{"merge", "nosuch.json"},
+	{"merge", "testdata"},
 	{"lnt", "x.pcap"},
 	{"help", "lnt"},
 	{"help", "rules", "shw"},
