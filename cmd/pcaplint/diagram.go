@@ -47,8 +47,7 @@ func newDiagramCmd(checks []*rules.Check) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVarP(&fl.output, "output", "o", "", "output file, or directory (ending in /) for one file per connection")
-	f.StringVar(&fl.rulesFile, "rules", "", "rule file, or a built-in set: default, strict, minimal, whose findings are drawn, each in its severity's colour (default: the nearest .pcaplint.yaml, else default)")
-	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity, ID=off|info|warning|error (repeatable)")
+	addRulesFlags(f, &fl.rulesFile, &fl.overrides, "whose findings are drawn, each in its severity's colour")
 	f.StringVarP(&fl.format, "format", "f", "", drawing.Diagrams.List()+" (default: from -o's extension, else svg)")
 	f.IntSliceVar(&fl.conns, "conn", nil, "draw only the connections with these IDs (as pcaplint conns numbers them)")
 	f.StringVar(&fl.filter, "filter", "", "draw only connections in this scope, as rule files write them: 'port N', 'host H', 'net CIDR', joined by 'and'")

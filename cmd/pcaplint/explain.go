@@ -21,7 +21,8 @@ import (
 )
 
 func newExplainCmd(checks []*rules.Check) *cobra.Command {
-	var format, lang string
+	var format, lang, rulesFile string
+	var overrides []string
 	var eopts explain.Options
 	var opts parse.Options
 	cmd := &cobra.Command{
@@ -39,6 +40,9 @@ func newExplainCmd(checks []*rules.Check) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("--lang: %w", err)
 			}
+			if eopts.Config, err = loadRules(cmd.ErrOrStderr(), rulesFile, overrides, checks); err != nil {
+				return err
+			}
 			eopts.Lang, eopts.Markdown = l, format == "markdown"
 			eopts.Checks, eopts.MaxConns = checks, maxConns
 			return runExplain(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], opts, eopts)
@@ -49,6 +53,7 @@ func newExplainCmd(checks []*rules.Check) *cobra.Command {
 	f.StringVar(&lang, "lang", "en", "language of the explanations: en or zh")
 	f.IntVar(&eopts.Conn, "conn", 0, "explain only the connection with this ID (as pcaplint conns numbers them)")
 	f.StringVar(&eopts.Diagram, "diagram", "", "with --format markdown: link this diagram image at the top")
+	addRulesFlags(f, &rulesFile, &overrides, "whose findings are explained")
 	addInputFlags(cmd, &opts, "absolute")
 	return cmd
 }

@@ -58,8 +58,7 @@ func newGraphCmd(checks []*rules.Check) *cobra.Command {
 	f.StringVar(&fl.theme, "theme", "auto", "light, dark, or auto (follows the viewer's colour scheme)")
 	f.String("lang", "en", "language of the caption, axes, legend and notes, and of the findings' messages: en or zh")
 	f.Int64Var(&fl.maxPixels, "max-pixels", png.DefaultMaxPixels, "refuse to draw a PNG of more pixels than this (-1: no limit)")
-	f.StringVar(&fl.rulesFile, "rules", "", "rule file, or a built-in set: default, strict, minimal, whose findings are marked (default: the nearest .pcaplint.yaml, else default)")
-	f.StringArrayVar(&fl.overrides, "rule", nil, "override a rule's severity, ID=off|info|warning|error (repeatable)")
+	addRulesFlags(f, &fl.rulesFile, &fl.overrides, "whose findings are marked")
 	addInputFlags(cmd, &fl.input, "")
 	return cmd
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/pcaplint/pcaplint/render/report"
 	"github.com/pcaplint/pcaplint/rules"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // maxConns is --max-conns: the cap on live connections of one input, over
@@ -56,4 +57,12 @@ func loadRules(w io.Writer, name string, overrides []string, checks []*rules.Che
 		return nil, exitCode(exitError)
 	}
 	return cfg, nil
+}
+
+// addRulesFlags declares --rules and --rule on a command that shows the
+// findings of a rule set (diagram, graph, explain) as lint picks it;
+// whose says what becomes of the findings.
+func addRulesFlags(f *pflag.FlagSet, name *string, overrides *[]string, whose string) {
+	f.StringVar(name, "rules", "", "rule file, or a built-in set: default, strict, minimal, "+whose+" (default: the nearest .pcaplint.yaml, else default)")
+	f.StringArrayVar(overrides, "rule", nil, "override a rule's severity, ID=off|info|warning|error (repeatable)")
 }
