@@ -60,3 +60,24 @@ func TestAPageThatCannotBeWrittenIsNamedOnce(t *testing.T) {
 		t.Errorf("exit %d, stderr %q, want it to start %q", code, stderr, want)
 	}
 }
+
+// TestADirectoryThatCannotBeMadeNamesTheFile: when -o's directory cannot
+// be made (a file stands in its way), the error names the drawing asked
+// for, not only the directory ("mkdir DIR/file: not a directory").
+func TestADirectoryThatCannotBeMadeNamesTheFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "file"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"diagram", loopbackCapture, "-o", filepath.Join(dir, "file", "sub", "conn.svg")},
+		{"graph", loopbackCapture, "-o", filepath.Join(dir, "file", "sub", "conn.svg")},
+		{"diagram", loopbackCapture, "--page", "40", "-o", filepath.Join(dir, "file", "sub", "conn.svg")},
+	} {
+		code, _, stderr := runCmd(t, stubChecks(), args...)
+		want := filepath.Join(dir, "file", "sub", "conn")
+		if code != exitError || !strings.Contains(stderr, want) || !strings.Contains(stderr, "not a directory") {
+			t.Errorf("%s: exit %d, stderr %q; want it to name %s", args[0], code, stderr, want)
+		}
+	}
+}

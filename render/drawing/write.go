@@ -35,13 +35,16 @@ type Output struct {
 // dir reports whether Path names a directory.
 func (out Output) dir() bool { return out.Path != "" && IsDir(out.Path) }
 
-// makeDir makes the directory a drawing is about to be written in, and
-// those on the way, when missing: -o slides/conn.png makes slides/ as
-// -o slides/ does. The directory is the one the user named (or the
-// parent of the file named); the drawings' own names never leave it
-// (WriteFile).
-func makeDir(dir string) error {
-	return os.MkdirAll(cmp.Or(dir, "."), 0o755)
+// makeDir makes dir, where file is about to be written, and the
+// directories on the way when missing: -o slides/conn.png makes slides/
+// as -o slides/ does. dir is the one the user named, or the parent of
+// the file named; the drawings' own names never leave it (WriteFile). Its
+// error names file.
+func makeDir(dir, file string) error {
+	if err := os.MkdirAll(cmp.Or(dir, "."), 0o755); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	return nil
 }
 
 // WriteDiagrams draws each group of conversations in format f as built
@@ -120,12 +123,12 @@ func (out Output) write(f *Format, names []string, what, pick string, draw func(
 func (out Output) writeOne(toDir bool, name string, binary bool, b []byte) error {
 	switch {
 	case toDir:
-		if err := makeDir(out.Path); err != nil {
+		if err := makeDir(out.Path, filepath.Join(out.Path, name)); err != nil {
 			return err
 		}
 		return WriteFile(out.Path, name, b)
 	case out.Path != "":
-		if err := makeDir(filepath.Dir(out.Path)); err != nil {
+		if err := makeDir(filepath.Dir(out.Path), out.Path); err != nil {
 			return err
 		}
 		return safefile.Write(out.Path, safefile.Bytes(b))
@@ -170,12 +173,9 @@ func writePages(out Output, f *Format, groups [][]*diagram.Conversation, build d
 			total++
 			page := PageName(name, k+1)
 			b, err := f.Diagram(p, o)
-			if err == nil {
-				err = makeDir(dir)
-			}
 			if err != nil {
 				err = fmt.Errorf("%s: %w", filepath.Join(dir, page), err)
-			} else {
+			} else if err = makeDir(dir, filepath.Join(dir, page)); err == nil {
 				err = WriteFile(cmp.Or(dir, "."), page, b) // its errors name the file
 			}
 			if err != nil {
