@@ -47,9 +47,9 @@ func inputErrors(w io.Writer, rep *report.Report, l rules.Lang) error {
 }
 
 // loadRules is the rule set of --rules and --rule (pcaplint.LoadRules)
-// for lint, diagram and graph alike. Its problems are printed on w one a
-// line, a rule file's each as FILE:LINE:COL: MESSAGE for editors to
-// read, and end the command with exit code 2.
+// for lint, diagram, graph and explain alike. Its problems are printed
+// on w one a line, a rule file's each as FILE:LINE:COL: MESSAGE for
+// editors to read, and end the command with exit code 2.
 func loadRules(w io.Writer, name string, overrides []string, checks []*rules.Check) (*rules.Config, error) {
 	cfg, err := pcaplint.LoadRules(name, overrides, checks)
 	if err != nil {
