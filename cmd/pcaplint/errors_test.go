@@ -50,6 +50,8 @@ var errorCases = [][]string{
 	{"rules", "show", "rst-unexpectd"},
 	{"rules", "list", "extra"},
 	{"rules", "init", "testdata/no-such-dir/x.yaml"},
+	{"rules", "docs", "-o", "testdata/no-such-dir/rules.md"},
+	{"lint", "--rules", "default", "--write-baseline", "testdata/no-such-dir/b.json", "../../testdata/captures/real/clean.pcap"},
 	{"bogus"},
 	{"merge", "nosuch.json"},
 	{"merge", "testdata"},

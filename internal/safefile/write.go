@@ -26,8 +26,11 @@ func Write(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("%s: a directory, not a file name", path)
 	}
 	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, unwrapPath(err)) // open nodir/: names the path given, not its directory
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: the directory %s does not exist", path, filepath.Clean(dir))
+	case err != nil:
+		return fmt.Errorf("%s: %w", path, unwrapPath(err)) // not "open nodir/: …": the path given
 	}
 	defer root.Close()
 	return WriteIn(root, name, write)

@@ -152,7 +152,7 @@ func TestWriteErrorsNameThePathGiven(t *testing.T) {
 			_, err := w.Write([]byte("x"))
 			return err
 		}, "DIR/out: file already closed"},
-		{"the directory is missing", filepath.Join(dir, "no-such", "out"), Bytes([]byte("x")), "DIR/no-such/out: no such file or directory"},
+		{"the directory is missing", filepath.Join(dir, "no-such", "out"), Bytes([]byte("x")), "DIR/no-such/out: the directory DIR/no-such does not exist"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
