@@ -6,8 +6,8 @@
 #
 #   sudo bash testdata/record/lossy.sh
 #
-# Three network namespaces, client - router - server, joined by veth pairs
-# with TSO, GSO and GRO off (MSS-sized segments, as on a wire). The router's
+# Three network namespaces, client - router - server (netns.sh), joined by
+# veth pairs with TSO, GSO and GRO off (MSS-sized segments, as on a wire). The router's
 # nftables forward hook drops PCT % of the server's data segments at random
 # (numgen random; no netem). tcpdump on the router's interface towards the
 # server sees every segment the server sent (the sender's vantage point,
@@ -50,49 +50,14 @@ graphs=$(cd "$here/../../render/graph" && mkdir -p testdata && cd testdata && pw
 work=$(mktemp -d)
 (cd "$here/peer" && go build -o "$work/peer" .)
 
+# shellcheck source=netns.sh
+. "$here/netns.sh"
+
 size=$((512 << 10)) # 512 KiB: about 360 data segments
 port=9120
 cli=pl-lossy-c rtr=pl-lossy-r srv=pl-lossy-s
 pids=()
-teardown() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  pids=()
-  ip netns del "$cli" 2>/dev/null || true
-  ip netns del "$rtr" 2>/dev/null || true
-  ip netns del "$srv" 2>/dev/null || true
-}
 trap 'teardown; rm -rf "$work"' EXIT
-
-# topology TIMESTAMPS [OFFLOAD]: the three namespaces, addresses, routes,
-# offloads (OFFLOAD offload: TSO and GSO on on the server's veth;
-# offload-gro: GRO on on the client's).
-topology() {
-  local ts=$1 offload=${2:-}
-  teardown
-  ip netns add "$cli"; ip netns add "$rtr"; ip netns add "$srv"
-  ip link add lc0 netns "$cli" type veth peer name lr-c netns "$rtr"
-  ip link add ls0 netns "$srv" type veth peer name lr-s netns "$rtr"
-  ip -n "$cli" addr add 10.79.1.1/24 dev lc0
-  ip -n "$rtr" addr add 10.79.1.2/24 dev lr-c
-  ip -n "$rtr" addr add 10.79.2.2/24 dev lr-s
-  ip -n "$srv" addr add 10.79.2.1/24 dev ls0
-  local ns dev
-  for ns_dev in "$cli:lc0" "$rtr:lr-c" "$rtr:lr-s" "$srv:ls0"; do
-    ns=${ns_dev%:*} dev=${ns_dev#*:}
-    ip netns exec "$ns" ethtool -K "$dev" tso off gso off gro off >/dev/null
-    ip -n "$ns" link set "$dev" up
-    ip -n "$ns" link set lo up
-  done
-  case $offload in
-    offload) ip netns exec "$srv" ethtool -K ls0 tso on gso on >/dev/null ;;
-    offload-gro) ip netns exec "$cli" ethtool -K lc0 gro on >/dev/null ;;
-  esac
-  ip -n "$cli" route add default via 10.79.1.2
-  ip -n "$srv" route add default via 10.79.2.2
-  ip netns exec "$rtr" sysctl -qw net.ipv4.ip_forward=1
-  for ns in "$cli" "$srv"; do ip netns exec "$ns" sysctl -qw net.ipv4.tcp_timestamps="$ts"; done
-}
 
 # dropper PCT: drop PCT % of the server's data segments (IP length over
 # 100: not a pure ACK, SYN or FIN) in the router's forward hook.
@@ -105,20 +70,6 @@ table inet lossy {
   }
 }
 NFT
-}
-
-# capture NAME IFACE [NETNS]: tcpdump in the router (or NETNS) on IFACE,
-# snaplen 128 (headers and the first payload bytes: the checks need no
-# more).
-capture() {
-  local name=$1 dev=$2 ns=${3:-$rtr} err=$work/$1.err
-  ip netns exec "$ns" tcpdump -i "$dev" --immediate-mode -U -Z root -s 128 -w "$out/$name" "tcp port $port" 2>"$err" &
-  pids+=($!)
-  local n=0
-  until grep -q '^tcpdump: listening' "$err"; do
-    sleep 0.05; n=$((n + 1))
-    [ $n -lt 200 ] || { echo "lossy.sh: capture $name did not start:" >&2; cat "$err" >&2; exit 1; }
-  done
 }
 
 # run NAME PCT TIMESTAMPS [RATE]: one recording, both sides, and their
@@ -148,18 +99,8 @@ run() {
     capture "$name.sender.pcap" lr-s
     capture "$name.receiver.pcap" lr-c
   fi
-  ip netns exec "$srv" "$work/peer" -serve 10.79.2.1:$port -size "$size" >"$work/serve.out" &
-  local server=$!
-  until grep -q listening "$work/serve.out"; do sleep 0.05; done
-  ip netns exec "$cli" "$work/peer" -fetch 10.79.2.1:$port -size "$size"
-  wait "$server"
-  sleep 0.3
-  local p
-  for p in "${pids[@]}"; do kill -INT "$p"; wait "$p" || true; done
-  pids=()
-  for f in "$work/$name".*.err; do
-    grep -q '^0 packets dropped by kernel' "$f" || { echo "lossy.sh: $f:" >&2; cat "$f" >&2; exit 1; }
-  done
+  download "$size"
+  stop_captures "$name"
   local side
   for side in $sides; do
     (cd "$out" && TZ=UTC tcpdump -n -r "$name.$side.pcap" >"$name.$side.txt" 2>/dev/null)
