@@ -280,6 +280,9 @@ func (st *connState) classify(c *rules.Conn, d rules.Dir, seg *tcp.Segment) {
 			st.extra().resend[d] = resendMark{seq: seg.Seq, end: seg.End(), pos: seg.Pos, time: seg.Time, has: true}
 		}
 	}
+	if seqOK {
+		f.foldAbove(seg)
+	}
 	if st.dsackedResend(int(d), seg) {
 		v.class |= hasDSACK
 	}
@@ -357,6 +360,9 @@ func (st *connState) resendFacts(c *rules.Conn, d rules.Dir, seg *tcp.Segment, w
 	}
 	if !f.hasNxt || !tcp.SeqLess(seq, f.nxt) || (plen > 1 && seq == f.nxt-1) {
 		return 0
+	}
+	if st.lateOriginal(d, seg) {
+		return isOutOfOrder
 	}
 	if r.dupAcks >= 2 && r.lastAck == seq && tcp.Elapsed(r.ackTime, seg.Time) < fastRetransmitWindow {
 		st.resendFills(d, st.holeAt(d, seq, seg.End()), seq, seg.End())

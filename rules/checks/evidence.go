@@ -11,13 +11,18 @@ import (
 // opened the hole (the network reordered them: out-of-order) or after it
 // (the sender resent what was lost: a retransmission). Timing cannot tell
 // the two apart on a fast path, where a fast retransmission follows within
-// microseconds; the packets can. The sender stamps every segment with its
-// clock (TSval, RFC 7323 section 3) and, on Linux and Windows, with a
-// per-connection or per-host IPv4 ID counter: an older stamp than the
-// hole's opener means sent before it, a newer one sent after it. Only when
-// neither decides do the receiver's SACK blocks and duplicate ACKs (RFC
-// 6675 section 5's IsLost: the sender itself would call the range lost)
-// and finally the reorder window decide.
+// microseconds, nor behind a queue that holds a segment back for longer
+// than the reorder window; the packets can. The sender stamps every
+// segment with its clock (TSval, RFC 7323 section 3) and, on Linux and
+// Windows, with a per-connection or per-host IPv4 ID counter. A sender
+// sends new bytes in order, so an original is older than every segment
+// above it; a retransmission is newer than the segment that carried the
+// sender's highest bytes when it was resent. So a stamp older than the
+// oldest captured above the hole means sent before them (whenever it
+// arrives: a hole reported as a gap is remembered for this), a newer one
+// sent after one of them. Only when neither decides do the receiver's SACK
+// blocks and duplicate ACKs (RFC 6675 section 5's IsLost: the sender
+// itself would call the range lost) and finally the reorder window decide.
 
 // evidenceKind names what decided whether a hole's fill was sent before or
 // after the segment that opened the hole.
@@ -34,9 +39,10 @@ const (
 )
 
 // evidence is the decision on a hole's fill and what it rests on: the
-// fill's stamp and the opener's (TSval or IP ID), the SACKed bytes above
-// the fill, the duplicate ACKs, or the time since the highest segment and
-// the reorder window. It is formatted only when a finding is reported.
+// fill's stamp and the oldest above the hole (TSval or IP ID), the SACKed
+// bytes above the fill, the duplicate ACKs, or the time since the highest
+// segment and the reorder window. It is formatted only when a finding is
+// reported.
 type evidence struct {
 	kind        evidenceKind
 	sentAfter   bool
@@ -88,12 +94,24 @@ func (o *ipidOrder) observe(seg *tcp.Segment) {
 // segments by.
 func (o *ipidOrder) trusted() bool { return o.has && o.run >= ipidRunTrusted }
 
-// stamps are what the segment that opened a hole carried to order it by.
+// stamps are what a segment carries to order it by, or the oldest of
+// several segments' (fold).
 type stamps struct {
 	tsval   uint32
 	ipid    uint16
 	hasTS   bool
 	hasIPID bool
+}
+
+// fold keeps the older of each stamp, in serial order (RFC 7323 section
+// 5.2 for TSvals, 16 bits for IP IDs).
+func (a *stamps) fold(s stamps) {
+	if s.hasTS && (!a.hasTS || tcp.SeqLess(s.tsval, a.tsval)) {
+		a.tsval, a.hasTS = s.tsval, true
+	}
+	if s.hasIPID && (!a.hasIPID || s.ipid-a.ipid > 0x8000) {
+		a.ipid, a.hasIPID = s.ipid, true
+	}
 }
 
 // stampsOf takes a segment's TSval and IP ID.
@@ -105,17 +123,48 @@ func stampsOf(seg *tcp.Segment) stamps {
 	return s
 }
 
+// lateOriginal reports whether seg, below its sender's nxt, is the
+// original of bytes a hole of direction d still lacks, open or closed, as
+// its TSval or IP ID shows, older than those of every segment captured
+// above the hole: the network delayed it behind later segments, however
+// long (out-of-order, RFC 9293 section 3.10.7.4), and duplicate ACKs of
+// its seq do not make it a fast retransmission. It fills the hole and
+// records the evidence in the verdict.
+func (st *connState) lateOriginal(d rules.Dir, seg *tcp.Segment) bool {
+	i := st.lateHoleAt(d, seg.Seq, seg.End())
+	if i < 0 {
+		return false
+	}
+	e := st.stampOrder(d, seg, &st.flows[d].holes[i])
+	if e.kind == noEvidence || e.sentAfter {
+		return false
+	}
+	st.v.filled, st.v.fill = true, e
+	st.fillHole(d, seg.Seq, seg.End())
+	return true
+}
+
+// stampOrder decides by their stamps alone whether seg was sent after a
+// segment captured above hole h of direction d (h.above): by TSval, else
+// by IP ID when its sender's count up; noEvidence when neither decides.
+func (st *connState) stampOrder(d rules.Dir, seg *tcp.Segment, h *hole) evidence {
+	s, a := stampsOf(seg), h.above
+	if s.hasTS && a.hasTS && s.tsval != a.tsval {
+		// RFC 7323 section 5.2: TSvals compare as serial numbers.
+		return evidence{kind: byTimestamps, sentAfter: tcp.SeqLess(a.tsval, s.tsval), fill: s.tsval, other: a.tsval}
+	}
+	if s.hasIPID && a.hasIPID && s.ipid != a.ipid && st.flows[d].ipid.trusted() {
+		return evidence{kind: byIPID, sentAfter: s.ipid-a.ipid < 0x8000, fill: uint32(s.ipid), other: uint32(a.ipid)}
+	}
+	return evidence{}
+}
+
 // fillOrder decides whether seg, which fills hole h of direction d, was
 // sent after the segment that opened the hole.
 func (st *connState) fillOrder(c *rules.Conn, d rules.Dir, seg *tcp.Segment, h *hole, window time.Duration) evidence {
-	f, r := &st.flows[d], &st.flows[d.Peer()]
-	s := stampsOf(seg)
-	if s.hasTS && h.opener.hasTS && s.tsval != h.opener.tsval {
-		// RFC 7323 section 5.2: TSvals compare as serial numbers.
-		return evidence{kind: byTimestamps, sentAfter: tcp.SeqLess(h.opener.tsval, s.tsval), fill: s.tsval, other: h.opener.tsval}
-	}
-	if s.hasIPID && h.opener.hasIPID && s.ipid != h.opener.ipid && f.ipid.trusted() {
-		return evidence{kind: byIPID, sentAfter: s.ipid-h.opener.ipid < 0x8000, fill: uint32(s.ipid), other: uint32(h.opener.ipid)}
+	r := &st.flows[d.Peer()]
+	if e := st.stampOrder(d, seg, h); e.kind != noEvidence {
+		return e
 	}
 	if r.hasAck && tcp.SeqLEQ(r.lastAck, seg.Seq) {
 		// RFC 6675 section 5, IsLost: more than (DupThresh - 1) * SMSS
@@ -149,7 +198,7 @@ func (f *flow) sackedAbove(end uint32) uint32 {
 }
 
 // In says what decided and how, for a finding's message: "timestamps:
-// TSval 7 > 5 of the segment that opened the hole".
+// TSval 7 > 5 of the oldest segment above the hole".
 func (e evidence) In(l rules.Lang) string { return e.text().In(l) }
 
 func (e evidence) text() rules.Text {
@@ -179,11 +228,11 @@ func (e evidence) text() rules.Text {
 // out-of-order.
 var (
 	evidenceTimestampsText = &rules.Texts{Key: "evidence.timestamps",
-		En: "timestamps: TSval %[1]d %[2]s %[3]d of the segment that opened the hole",
-		Zh: "时间戳：本报文段的 TSval %[1]d %[2]s 造成空缺的报文段的 %[3]d"}
+		En: "timestamps: TSval %[1]d %[2]s %[3]d of the oldest segment above the hole",
+		Zh: "时间戳：本报文段的 TSval %[1]d %[2]s 空缺之上最早的报文段的 %[3]d"}
 	evidenceIPIDText = &rules.Texts{Key: "evidence.ipid",
-		En: "IP ID: %[1]d %[2]s %[3]d of the segment that opened the hole",
-		Zh: "IP ID：本报文段的 %[1]d %[2]s 造成空缺的报文段的 %[3]d"}
+		En: "IP ID: %[1]d %[2]s %[3]d of the oldest segment above the hole",
+		Zh: "IP ID：本报文段的 %[1]d %[2]s 空缺之上最早的报文段的 %[3]d"}
 	evidenceSACKText = &rules.Texts{Key: "evidence.sack",
 		En: "SACK: the receiver had SACKed %[1]d bytes above it, more than 2 segments of %[2]d",
 		Zh: "SACK：接收方已 SACK 了它之上的 %[1]d 字节，超过 2 个 %[2]d 字节的报文段"}

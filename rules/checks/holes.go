@@ -7,21 +7,33 @@ import (
 	"github.com/pcaplint/pcaplint/rules"
 )
 
-// maxHoles is how many unfilled holes the analysis follows per direction;
-// a further gap reports the oldest at once.
+// maxHoles is how many holes the analysis follows per direction, open or
+// closed; a further gap forgets the oldest closed one, else reports the
+// oldest open one at once.
 const maxHoles = 4
 
-// hole is a range of sequence space a sender skipped: [lo, hi). It is a
-// seq-gap finding held back until the reorder window passes, because an
-// out-of-order segment may still fill it.
+// hole is a range of sequence space a sender skipped: [lo, hi). Open, it
+// is a seq-gap finding held back until the reorder window passes, because
+// an out-of-order segment may still fill it. Closed (reported as a gap),
+// it is kept while there is room, because a late original, which its
+// TSval or IP ID shows was sent before the segments above the hole, may
+// still come: a queue that reorders holds segments for longer than the
+// reorder window.
 type hole struct {
-	dir    rules.Dir
+	dir rules.Dir
+	// closed is set once the hole was reported as a gap; it sits beside
+	// dir, in what would be padding.
+	closed bool
 	lo, hi uint32
 	pos    tcp.Pos // the segment after the gap
 	time   time.Time
-	// opener are the TSval and IP ID of the segment after the gap, to
-	// tell whether the segment that fills the hole was sent before it.
-	opener stamps
+	// above are the oldest TSval and IP ID of the segments captured above
+	// the hole, the one that opened it first: a fill older than all of
+	// them was sent before any of them (an original: a sender sends new
+	// bytes in order), one newer than any was sent after bytes above it
+	// (a retransmission). The opener alone would not do: it may itself be
+	// a retransmission, overtaken by older ones.
+	above stamps
 }
 
 // addHole records the hole a segment at seq opened past nxt.
@@ -31,20 +43,37 @@ func (st *connState) addHole(d rules.Dir, nxt, seq uint32, seg *tcp.Segment) {
 		f.holes = new([maxHoles]hole)
 	}
 	if f.nHoles == maxHoles {
-		st.v.addExpired(f.holes[0])
-		copy(f.holes[:], f.holes[1:])
-		f.nHoles--
+		i := 0
+		for i < f.nHoles && !f.holes[i].closed {
+			i++
+		}
+		if i == f.nHoles {
+			i = 0
+			st.v.addExpired(f.holes[0])
+		}
+		f.removeHole(i)
 	}
-	f.holes[f.nHoles] = hole{dir: d, lo: nxt, hi: seq, pos: seg.Pos, time: seg.Time, opener: stampsOf(seg)}
+	f.holes[f.nHoles] = hole{dir: d, lo: nxt, hi: seq, pos: seg.Pos, time: seg.Time, above: stampsOf(seg)}
 	f.nHoles++
 }
 
-// holeAt returns the index of the first hole of direction d that [seq,
-// end) overlaps, or -1.
+// holeAt returns the index of the first open hole of direction d that
+// [seq, end) overlaps, or -1.
 func (st *connState) holeAt(d rules.Dir, seq, end uint32) int {
-	f := &st.flows[d]
+	return st.flows[d].overlapping(seq, end, false)
+}
+
+// lateHoleAt returns the index of the first hole of direction d, open or
+// closed, that [seq, end) overlaps, or -1.
+func (st *connState) lateHoleAt(d rules.Dir, seq, end uint32) int {
+	return st.flows[d].overlapping(seq, end, true)
+}
+
+// overlapping returns the index of the first hole that [seq, end)
+// overlaps, closed ones too when closed, or -1.
+func (f *flow) overlapping(seq, end uint32, closed bool) int {
 	for i := range f.nHoles {
-		if h := &f.holes[i]; tcp.SeqLess(seq, h.hi) && tcp.SeqLess(h.lo, end) {
+		if h := &f.holes[i]; (closed || !h.closed) && tcp.SeqLess(seq, h.hi) && tcp.SeqLess(h.lo, end) {
 			return i
 		}
 	}
@@ -65,9 +94,11 @@ func (st *connState) resendFills(d rules.Dir, i int, seq, end uint32) {
 	st.fillHole(d, seq, end)
 }
 
-// fillHole shrinks the holes of direction d that [seq, end) overlaps. A
-// segment inside a hole, touching neither edge, keeps only the lower part
-// open.
+// fillHole shrinks the holes of direction d, open and closed, that [seq,
+// end) overlaps. A segment inside a hole, touching neither edge, splits
+// it in two when there is room (forgetting a closed hole if need be: its
+// late originals may still come, but the upper part's are more likely to,
+// behind the segment that just arrived); else it keeps only the lower part.
 func (st *connState) fillHole(d rules.Dir, seq, end uint32) {
 	f := &st.flows[d]
 	for i := 0; i < f.nHoles; i++ {
@@ -75,9 +106,15 @@ func (st *connState) fillHole(d rules.Dir, seq, end uint32) {
 		if !tcp.SeqLess(seq, h.hi) || !tcp.SeqLess(h.lo, end) {
 			continue
 		}
-		if tcp.SeqLEQ(seq, h.lo) {
+		switch {
+		case tcp.SeqLEQ(seq, h.lo):
 			h.lo = end
-		} else {
+		case tcp.SeqLess(end, h.hi):
+			upper := *h
+			upper.lo, h.hi = end, seq
+			i = f.insertHole(i, upper)
+			continue
+		default:
 			h.hi = seq
 		}
 		if !tcp.SeqLess(h.lo, h.hi) {
@@ -87,19 +124,62 @@ func (st *connState) fillHole(d rules.Dir, seq, end uint32) {
 	}
 }
 
+// insertHole puts h after the hole at i, making room by forgetting a
+// closed hole other than i when the holes are full, and returns where the
+// hole at i went to.
+func (f *flow) insertHole(i int, h hole) int {
+	if f.nHoles == maxHoles {
+		j := 0
+		for j < f.nHoles && (j == i || !f.holes[j].closed) {
+			j++
+		}
+		if j == f.nHoles {
+			return i // no room: the upper part goes
+		}
+		f.removeHole(j)
+		if j < i {
+			i--
+		}
+	}
+	copy(f.holes[i+2:f.nHoles+1], f.holes[i+1:f.nHoles])
+	f.holes[i+1] = h
+	f.nHoles++
+	return i
+}
+
+// foldAbove takes the stamps of seg into the holes it lies above.
+func (f *flow) foldAbove(seg *tcp.Segment) {
+	if f.nHoles == 0 {
+		return
+	}
+	s := stampsOf(seg)
+	for i := range f.nHoles {
+		if h := &f.holes[i]; tcp.SeqLEQ(h.hi, seg.Seq) {
+			h.above.fold(s)
+		}
+	}
+}
+
 func (f *flow) removeHole(i int) {
 	copy(f.holes[i:], f.holes[i+1:f.nHoles])
 	f.nHoles--
 }
 
-// expireHoles moves the holes whose reorder window has passed by now into
-// the verdict: nothing filled them in time.
+// expireHoles closes the open holes whose reorder window has passed by
+// now, into the verdict: nothing filled them in time.
 func (st *connState) expireHoles(now time.Time, window time.Duration) {
 	for d := range st.flows {
 		f := &st.flows[d]
-		for f.nHoles > 0 && tcp.Elapsed(f.holes[0].time, now) >= window {
-			st.v.addExpired(f.holes[0])
-			f.removeHole(0)
+		for i := range f.nHoles {
+			h := &f.holes[i]
+			if h.closed {
+				continue
+			}
+			if tcp.Elapsed(h.time, now) < window {
+				break // the holes are in the order they opened
+			}
+			st.v.addExpired(*h)
+			h.closed = true
 		}
 	}
 }

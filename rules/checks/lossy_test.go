@@ -30,18 +30,18 @@ type sentOnce struct {
 	ipid   uint16
 }
 
-// resentTruth labels every data segment the server sent, from the capture
-// before the drop: a segment that starts below the highest sequence number
-// sent before it is a retransmission. Nothing reorders packets between the
-// server and the router's first interface.
-func resentTruth(t *testing.T, sender []tcp.Segment) map[sentOnce]bool {
+// resentTruth labels every data segment the server (on port) sent, from
+// the capture before the drop: a segment that starts below the highest
+// sequence number sent before it is a retransmission. Nothing reorders
+// packets between the server and the router's first interface.
+func resentTruth(t *testing.T, sender []tcp.Segment, port uint16) map[sentOnce]bool {
 	t.Helper()
 	truth := map[sentOnce]bool{}
 	var high uint32
 	started := false
 	for i := range sender {
 		s := &sender[i]
-		if s.Src.Port != lossyServerPort || s.PayloadLen == 0 {
+		if s.Src.Port != port || s.PayloadLen == 0 {
 			continue
 		}
 		k := sentOnce{s.Seq, s.PayloadLen, s.IPID}
@@ -57,32 +57,42 @@ func resentTruth(t *testing.T, sender []tcp.Segment) map[sentOnce]bool {
 }
 
 // resentLabels are the packet numbers of the server's data segments in
-// capture, each with whether the truth calls it a retransmission; text, a
-// rendering of the capture, has its segments in the same order, and a
-// label goes to the line of its segment there (tcpdump -v prints the IPv4
-// header on a line of its own).
+// capture, each with whether the truth calls it a retransmission, or
+// their lines in text (see eachDataSegment).
 func resentLabels(t *testing.T, truth map[sentOnce]bool, capture, text []tcp.Segment) map[int]bool {
+	t.Helper()
+	labels := map[int]bool{}
+	eachDataSegment(t, truth, lossyServerPort, capture, text, func(key int, _ *tcp.Segment, resent bool) {
+		labels[key] = resent
+	})
+	return labels
+}
+
+// eachDataSegment calls fn with each data segment the server on port sent
+// in capture, in order, with whether the truth calls it a retransmission
+// and the key of its label: its packet number, or, when text (a rendering
+// of the capture, its segments in the same order) is given, its line there
+// (tcpdump -v prints the IPv4 header on a line of its own).
+func eachDataSegment(t *testing.T, truth map[sentOnce]bool, port uint16, capture, text []tcp.Segment, fn func(key int, s *tcp.Segment, resent bool)) {
 	t.Helper()
 	if text != nil && len(text) != len(capture) {
 		t.Fatalf("%d segments in the text, %d in the capture", len(text), len(capture))
 	}
-	labels := map[int]bool{}
 	for i := range capture {
 		s := &capture[i]
-		if s.Src.Port != lossyServerPort || s.PayloadLen == 0 {
+		if s.Src.Port != port || s.PayloadLen == 0 {
 			continue
 		}
 		resent, ok := truth[sentOnce{s.Seq, s.PayloadLen, s.IPID}]
 		if !ok {
 			t.Fatalf("packet %d: seq %d length %d IP ID %d was never sent", s.Pos.Packet, s.Seq, s.PayloadLen, s.IPID)
 		}
+		key := s.Pos.Packet
 		if text != nil {
-			labels[text[i].Pos.Line] = resent
-		} else {
-			labels[s.Pos.Packet] = resent
+			key = text[i].Pos.Line
 		}
+		fn(key, s, resent)
 	}
-	return labels
 }
 
 // resentRules are the checks that call a segment a retransmission of some
@@ -100,7 +110,7 @@ var evidenceSaid = regexp.MustCompile(`\((timestamps|IP ID|SACK|dup ACKs|timing)
 func TestLossyRecordingsRetransmissionTruth(t *testing.T) {
 	for _, run := range lossyRuns {
 		sender := readSegments(t, filepath.Join(lossyDir, run+".sender.pcap"))
-		truth := resentTruth(t, sender)
+		truth := resentTruth(t, sender, lossyServerPort)
 		for _, side := range []string{"sender", "receiver"} {
 			base := filepath.Join(lossyDir, run+"."+side)
 			capture := readSegments(t, base+".pcap")

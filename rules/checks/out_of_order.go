@@ -16,27 +16,33 @@ var outOfOrder = &rules.Check{
 	Messages: append([]*rules.Texts{outOfOrderText}, evidenceTexts...),
 	Default:  rules.Info,
 	Doc: `A segment below its sender's nxt (` + "`seq < nxt`" + `) whose range was never sent
-before: it fills a hole that a later segment opened, and it arrives within
-the reorder window of the highest segment. The network reordered the two
-(multipath, link aggregation, a retransmission queue in a middlebox).
+before: it fills a hole that a later segment opened. The network
+reordered the two (multipath, link aggregation, priority queues, a
+retransmission queue in a middlebox).
 
-A fill is either the original, sent before the segment that opened the
-hole (reordered), or a retransmission, sent after it. The packets say
+A fill is either the original, sent before the segments above the hole
+(reordered), or a retransmission, sent after one of them. The packets say
 which, and the message names the evidence that decided:
 
-1. ` + "`timestamps`" + `: a TSval older than the opener's means sent before it, a
-   newer one sent after (RFC 7323 section 3; equal TSvals, one clock tick
-   apart or less, decide nothing);
+1. ` + "`timestamps`" + `: a TSval older than the oldest of the segments captured
+   above the hole means sent before them, a newer one sent after one of
+   them (RFC 7323 section 3; equal TSvals, one clock tick apart or less,
+   decide nothing);
 2. ` + "`IP ID`" + `: with IPv4 and a sender whose IP IDs counted up over its
    last 8 segments (Linux, Windows), an older IP ID means sent before;
 3. ` + "`SACK`" + `: the receiver had SACKed more than two segments' worth
    above the fill, so the sender counted it lost (RFC 6675 section 5,
    IsLost) and resent it; ` + "`dup ACKs`" + `: three duplicate ACKs did;
 4. ` + "`timing`" + `: only when none of these exists, arriving within the
-   reorder window means reordered.
+   reorder window of the highest segment means reordered.
 
-A fill sent after the opener is a ` + "`retransmission`" + `, and its hole a loss
-before the capture point (` + "`seq-gap`" + `).
+A late original that its TSval or IP ID shows sent first is out-of-order
+however late it comes, even after duplicate ACKs of its seq (a queue may
+hold a segment back for longer than the reorder window; the analysis
+remembers the last 4 holes of each direction, open or already reported,
+for this); without such stamps it must come within the reorder window.
+A fill sent after a segment above the hole is a ` + "`retransmission`" + `, and its
+hole a loss before the capture point (` + "`seq-gap`" + `).
 
 Param ` + "`window`" + ` (default 0: the handshake RTT when known, else 3 ms) is the
 reorder window; it also bounds how long ` + "`seq-gap`" + ` waits for a hole to fill.`,
@@ -45,7 +51,7 @@ reorder window; it also bounds how long ` + "`seq-gap`" + ` waits for a hole to 
 	Passes: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 1:1449, ack 1, win 502, length 1448
 10:00:00.000010 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1449:2897, ack 1, win 502, length 1448`,
 	RFC:       "RFC 9293 section 3.10.7.4 (segments beyond RCV.NXT are held for later processing), RFC 4737 (reordering metrics)",
-	Wireshark: `tcp.analysis.out_of_order. Wireshark calls any segment below nxt out-of-order when it comes within the window and does not end at nxt, even if it was sent before (a quick retransmission); pcaplint requires it to fill a hole, and calls a fill whose TSval, IP ID or SACK blocks show it was sent after the segment that opened the hole a retransmission: Wireshark guesses by timing alone, so on a fast path (a fast retransmission within the handshake RTT) it calls retransmissions out-of-order. Wireshark also lets a RST beyond nxt (an out-of-window RST) move nxt, so the data that follows such a RST looks out-of-order to it; pcaplint does not move nxt on a RST.`,
+	Wireshark: `tcp.analysis.out_of_order. Wireshark calls any segment below nxt out-of-order when it comes within the window and does not end at nxt, even if it was sent before (a quick retransmission); pcaplint requires it to fill a hole, and calls a fill whose TSval, IP ID or SACK blocks show it was sent after the segment that opened the hole a retransmission: Wireshark guesses by timing alone, so on a fast path (a fast retransmission within the handshake RTT) it calls retransmissions out-of-order, and behind a queue that holds a segment back for longer than the RTT it calls the late original a retransmission (on the receivers of testdata/record/reorder.sh, 201 of 212 late originals). Wireshark also lets a RST beyond nxt (an out-of-window RST) move nxt, so the data that follows such a RST looks out-of-order to it; pcaplint does not move nxt on a RST.`,
 	Params:    []*rules.Param{reorderWindow},
 	Requires:  seq,
 	SegmentOn: rules.OnNew | on(isOutOfOrder),

@@ -23,10 +23,11 @@ var retransmission = &rules.Check{
 out-of-order arrival. Its sender's retransmission timer fired, or it
 recovered a loss. Fast and spurious retransmissions are reported by their
 own checks and not here; retransmitted SYNs by ` + "`syn-retransmitted`" + `.
-A segment that fills a hole within the reorder window is one when its
-TSval, IP ID or the receiver's SACK blocks show it was sent after the
-segment that opened the hole (see ` + "`out-of-order`" + `); the message names that
-evidence, and the hole is reported as ` + "`seq-gap`" + `.
+A segment that fills a hole is one when its TSval or IP ID is newer than
+that of a segment captured above the hole, or, within the reorder window
+and without such stamps, when the receiver's SACK blocks or duplicate ACKs
+show its sender took the bytes for lost (see ` + "`out-of-order`" + `); the message
+names that evidence, and the hole is reported as ` + "`seq-gap`" + `.
 
 Param ` + "`max-per-connection`" + ` (default 0 = no limit): when a connection has
 more retransmissions of any kind than this, one warning says so at its end.`,
@@ -71,8 +72,8 @@ more retransmissions of any kind than this, one warning says so at its end.`,
 // The messages of retransmission, in every language of the reports.
 var (
 	retransmissionFillText = &rules.Texts{Key: "retransmission.fill",
-		En: "%[1]s resends %[2]s, below its nxt %[3]s: filled a hole, sent after the segment that opened it (%[4]s)",
-		Zh: "%[1]s 重传了%[2]s，低于它的 nxt %[3]s：它填补了空缺，发出时间晚于造成空缺的报文段（%[4]s）"}
+		En: "%[1]s resends %[2]s, below its nxt %[3]s: filled a hole, sent after a segment above it (%[4]s)",
+		Zh: "%[1]s 重传了%[2]s，低于它的 nxt %[3]s：它填补了空缺，发出时间晚于空缺之上的报文段（%[4]s）"}
 	retransmissionText = &rules.Texts{Key: "retransmission",
 		En: "%[1]s resends %[2]s, below its nxt %[3]s",
 		Zh: "%[1]s 重传了%[2]s，低于它的 nxt %[3]s"}

@@ -54,7 +54,9 @@ gap (RFC 2018).`,
 				continue
 			}
 			for _, h := range f.holes[:f.nHoles] {
-				reportHole(p, st, h)
+				if !h.closed {
+					reportHole(p, st, h)
+				}
 			}
 			f.nHoles = 0
 		}

@@ -216,7 +216,14 @@ func reusedUnseen(pi *packetInfo, _ map[string]bool) bool { return pi.reusedUnse
 // tshark says now.
 func runTshark(t *testing.T, path string) map[string]map[int]bool {
 	t.Helper()
-	res := oracle.Tshark(t, "../../testdata", path)
+	return tsharkMarks(t, "../../testdata", path)
+}
+
+// tsharkMarks is runTshark for a capture under the directory testdata,
+// whose oracle/tshark holds the recordings.
+func tsharkMarks(t *testing.T, testdata, path string) map[string]map[int]bool {
+	t.Helper()
+	res := oracle.Tshark(t, testdata, path)
 	if res.Fail != "" {
 		t.Fatalf("tshark %s: %s", path, res.Fail)
 	}
@@ -297,6 +304,7 @@ type corpusRun struct {
 	tallies          []*tally // one per agreement
 	captures, packet int
 	truth            []truthRow
+	reorder          []reorderRow
 }
 
 // truthRow is how pcaplint and tshark label the server's data segments of
@@ -315,7 +323,7 @@ func againstTruth(t *testing.T) []truthRow {
 	t.Helper()
 	var rows []truthRow
 	for _, run := range lossyRuns {
-		truth := resentTruth(t, readSegments(t, filepath.Join(lossyDir, run+".sender.pcap")))
+		truth := resentTruth(t, readSegments(t, filepath.Join(lossyDir, run+".sender.pcap")), lossyServerPort)
 		for _, side := range []string{"sender", "receiver"} {
 			path := filepath.Join(lossyDir, run+"."+side+".pcap")
 			labels := resentLabels(t, truth, readSegments(t, path), nil)
@@ -374,6 +382,7 @@ func TestAgreementWithTshark(t *testing.T) {
 	}
 	checkScores(t, run)
 	run.truth = againstTruth(t)
+	run.reorder = reorderRows(t)
 	doc := agreementDoc(run)
 	t.Log("\n" + doc)
 	if mode, _ := oracle.CurrentMode(); mode == oracle.Record {
@@ -582,6 +591,7 @@ one flag.
 	b.WriteString(scoreRow("**all flags together**", "", totalOf(run), true))
 	b.WriteString("\n(not duplicate-ack): tshark's `keep_alive_ack` is not a check of\npcaplint's; the row counts the keep-alive ACKs and asserts that pcaplint\ncalls none of them a duplicate ACK.\n")
 	b.WriteString(truthSection(run.truth))
+	b.WriteString(reorderSection(run.reorder))
 	b.WriteString("\n## Documented differences\n")
 	for i, a := range agreements {
 		ta := run.tallies[i]

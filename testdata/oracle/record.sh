@@ -20,6 +20,9 @@ export PCAPLINT_ORACLE=record
 status=0
 # tshark: one recording per capture, read by ./rules and ./rules/checks.
 go test -count=1 -timeout 60m -run '^TestConnectionsAgreeWithTshark$' ./rules || status=1
+# tshark on rules/checks/testdata/reorder (outside testdata/: not in the
+# corpus), read by ./rules/checks for docs/agreement.md.
+go test -count=1 -timeout 60m -run '^TestAgreementWithTshark$' ./rules/checks || status=1
 # tcptrace and tshark's ack_rtt: the captures the statistics are compared on.
 go test -count=1 -timeout 10m -run '^TestStatsAgreeWithTcptraceAndTshark$' ./rules/stats || status=1
 # tcpdump: every capture (and generated scenario) in every variant.
