@@ -379,6 +379,13 @@ func (st *connState) resendFacts(c *rules.Conn, d rules.Dir, seg *tcp.Segment, w
 		} else {
 			v.quickResend = f.nxt != seq+plen
 		}
+	} else if i := st.holeAt(d, seq, seg.End()); i >= 0 {
+		// A hole held open past the window (heldOpen) that a segment
+		// fills which its stamps do not show sent first: a resend.
+		if e := st.stampOrder(d, seg, &f.holes[i]); e.kind != noEvidence {
+			v.filled, v.fill = true, e
+		}
+		st.resendFills(d, i, seq, seg.End())
 	}
 	peer := &c.Sides[d.Peer()]
 	if peer.HasAck && tcp.SeqLEQ(seg.End(), peer.MaxAck) {

@@ -82,15 +82,27 @@ func (f *flow) overlapping(seq, end uint32, closed bool) int {
 
 // resendFills takes the retransmission [seq, end) of direction d into its
 // holes: the first it overlaps, i (from holeAt; none when -1), is reported
-// as a gap now, as its bytes were lost before the capture point, and the
-// others shrink.
+// as a gap now, as its bytes were lost before the capture point, and
+// closed (the originals of the rest of it may still come late); the holes
+// shrink. Of a hole held open for its stamps (heldOpen), only the part
+// the retransmission resends is reported, and the rest stays open: its
+// originals may still come.
 func (st *connState) resendFills(d rules.Dir, i int, seq, end uint32) {
 	if i < 0 {
 		return
 	}
-	f := &st.flows[d]
-	st.v.addExpired(f.holes[i])
-	f.removeHole(i)
+	h := &st.flows[d].holes[i]
+	if st.heldOpen(d, h) {
+		part := *h
+		part.lo = tcp.SeqMax(h.lo, seq)
+		if tcp.SeqLess(end, h.hi) {
+			part.hi = end
+		}
+		st.v.addExpired(part)
+	} else {
+		st.v.addExpired(*h)
+		h.closed = true
+	}
 	st.fillHole(d, seq, end)
 }
 
@@ -166,22 +178,36 @@ func (f *flow) removeHole(i int) {
 }
 
 // expireHoles closes the open holes whose reorder window has passed by
-// now, into the verdict: nothing filled them in time.
+// now, into the verdict: nothing filled them in time. A hole whose fill
+// the stamps will judge stays open past it (heldOpen).
 func (st *connState) expireHoles(now time.Time, window time.Duration) {
 	for d := range st.flows {
 		f := &st.flows[d]
 		for i := range f.nHoles {
 			h := &f.holes[i]
-			if h.closed {
+			if h.closed || tcp.Elapsed(h.time, now) < window || st.heldOpen(rules.Dir(d), h) {
 				continue
-			}
-			if tcp.Elapsed(h.time, now) < window {
-				break // the holes are in the order they opened
 			}
 			st.v.addExpired(*h)
 			h.closed = true
 		}
 	}
+}
+
+// heldOpen reports whether hole h of direction d stays open past the
+// reorder window: the segments above it carried a TSval, or an IP ID its
+// sender counts up, so whenever its original comes, its stamp shows it a
+// late original (out-of-order: nothing was lost), and a resend a
+// retransmission (reported as a gap then). A queue may hold a segment
+// back for many times the handshake RTT. It closes when the receiver
+// acknowledges past it (its bytes went by uncaptured), when the
+// connection ends or when a newer gap needs its place.
+func (st *connState) heldOpen(d rules.Dir, h *hole) bool {
+	if !h.above.hasTS && !(h.above.hasIPID && st.flows[d].ipid.trusted()) {
+		return false
+	}
+	r := &st.flows[d.Peer()]
+	return !r.hasAck || tcp.SeqLess(r.lastAck, h.hi)
 }
 
 func (v *verdict) addExpired(h hole) {

@@ -45,7 +45,8 @@ A fill sent after a segment above the hole is a ` + "`retransmission`" + `, and 
 hole a loss before the capture point (` + "`seq-gap`" + `).
 
 Param ` + "`window`" + ` (default 0: the handshake RTT when known, else 3 ms) is the
-reorder window; it also bounds how long ` + "`seq-gap`" + ` waits for a hole to fill.`,
+reorder window; it also bounds how long ` + "`seq-gap`" + ` waits for a hole to fill
+when the segments above it carry no stamps.`,
 	Triggers: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 1449:2897, ack 1, win 502, length 1448
 10:00:00.000010 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 1:1449, ack 1, win 502, length 1448`,
 	Passes: `10:00:00.000000 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 1:1449, ack 1, win 502, length 1448

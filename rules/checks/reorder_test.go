@@ -3,6 +3,8 @@ package checks
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -114,6 +116,13 @@ func arrivals(t *testing.T, truth map[sentOnce]bool, capture, text []tcp.Segment
 	return labels
 }
 
+// reorderTruth labels every data segment the server of run sent, from
+// the capture on the sending host.
+func reorderTruth(t *testing.T, run string) map[sentOnce]bool {
+	t.Helper()
+	return resentTruth(t, readSegments(t, filepath.Join(reorderDir, run+".sender.pcap.gz")), reorderServerPort)
+}
+
 // reorderCount is how one labelling of a recording's data segments fared.
 type reorderCount struct {
 	segments int
@@ -195,7 +204,7 @@ var mostWrongWithoutIPID = map[string]int{
 // the text without IP IDs (mostWrongWithoutIPID).
 func TestReorderRecordingsTruth(t *testing.T) {
 	for _, run := range reorderRuns {
-		truth := resentTruth(t, readSegments(t, filepath.Join(reorderDir, run+".sender.pcap.gz")), reorderServerPort)
+		truth := reorderTruth(t, run)
 		for _, side := range []string{"sender", "receiver"} {
 			base := filepath.Join(reorderDir, run+"."+side)
 			capture := readSegments(t, base+".pcap.gz")
@@ -249,6 +258,8 @@ type reorderRow struct {
 	// theirsLateResent: late originals tshark calls retransmissions;
 	// theirsResentLate: retransmissions it calls out-of-order.
 	theirsLateResent, theirsResentLate int
+	// gaps are the bytes seq-gap reports.
+	gaps gapBytes
 }
 
 // reorderRows labels the reorder recordings' data segments, as captured
@@ -258,9 +269,10 @@ func reorderRows(t *testing.T) []reorderRow {
 	t.Helper()
 	var rows []reorderRow
 	for _, run := range reorderRuns {
-		truth := resentTruth(t, readSegments(t, filepath.Join(reorderDir, run+".sender.pcap.gz")), reorderServerPort)
+		truth := reorderTruth(t, run)
 		path := filepath.Join(reorderDir, run+".receiver.pcap.gz")
-		labels := arrivals(t, truth, readSegments(t, path), nil)
+		capture := readSegments(t, path)
+		labels := arrivals(t, truth, capture, nil)
 		resent, ooo := map[int]bool{}, map[int]bool{}
 		for _, f := range lint(t, path, allAtInfo(nil)) {
 			resent[f.Pos.Packet] = resent[f.Pos.Packet] || resentRules[f.Rule]
@@ -269,7 +281,8 @@ func reorderRows(t *testing.T) []reorderRow {
 		marks := tsharkMarks(t, reorderDir, path)
 		theirs := countArrivals(labels, marks["tcp.analysis.retransmission"], marks["tcp.analysis.out_of_order"])
 		row := reorderRow{capture: filepath.Base(path), segments: len(labels),
-			oursWrong: countArrivals(labels, resent, ooo).totalWrong(), theirsWrong: theirs.totalWrong()}
+			oursWrong: countArrivals(labels, resent, ooo).totalWrong(), theirsWrong: theirs.totalWrong(),
+			gaps: reportedGaps(t, truth, capture, path)}
 		for n, a := range labels {
 			switch a {
 			case lateOriginal:
@@ -312,14 +325,92 @@ or an in-order segment called either; an original arriving after its own
 retransmission may be called either. TestReorderRecordingsTruth holds
 pcaplint at no wrong label in the captures and their ` + "`tcpdump -n -v`" + ` text;
 in ` + "`-n`" + ` text, which prints no IP ID, segments within one TSval tick (or
-without timestamps) are left to timing.
+without timestamps) are left to timing. The last two columns are the
+bytes pcaplint's ` + "`seq-gap`" + ` reports as never seen whose original reached
+the receiver later (only reordered) or never did (lost): a hole the
+segments above it stamped stays open until a retransmission fills it
+(TestReorderRecordingsSeqGaps).
 
-| capture | data segments | late originals | retransmissions | pcaplint wrong | tshark wrong | tshark: late original as retransmission | tshark: retransmission as out-of-order |
-|---|--:|--:|--:|--:|--:|--:|--:|
+| capture | data segments | late originals | retransmissions | pcaplint wrong | tshark wrong | tshark: late original as retransmission | tshark: retransmission as out-of-order | seq-gap bytes only reordered | seq-gap bytes lost |
+|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|
 `)
 	for _, r := range rows {
-		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d | %d | %d |\n", r.capture, r.segments, r.late, r.resent,
-			r.oursWrong, r.theirsWrong, r.theirsLateResent, r.theirsResentLate)
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d |\n", r.capture, r.segments, r.late, r.resent,
+			r.oursWrong, r.theirsWrong, r.theirsLateResent, r.theirsResentLate, r.gaps.reordered, r.gaps.lost)
 	}
 	return b.String()
+}
+
+// gapSaid reads the absolute range out of a seq-gap message.
+var gapSaid = regexp.MustCompile(`never seen: seq (\d+) \(rel \d+\) up to (\d+) `)
+
+// gapBytes are the bytes seq-gap reported in one input, split by whether
+// their original reached the capture after all (reordered: nothing was
+// lost) or never did (lost before the capture point).
+type gapBytes struct{ reordered, lost int64 }
+
+// reportedGaps sums the ranges of input's seq-gap findings against the
+// originals of capture (as truth tells them from retransmissions).
+func reportedGaps(t *testing.T, truth map[sentOnce]bool, capture []tcp.Segment, input string) gapBytes {
+	t.Helper()
+	var originals spans
+	eachDataSegment(t, truth, reorderServerPort, capture, nil, func(_ int, s *tcp.Segment, resent bool) {
+		if !resent {
+			originals = originals.add(int64(s.Seq), int64(s.Seq)+int64(s.PayloadLen))
+		}
+	})
+	var g gapBytes
+	for _, f := range lint(t, input, allAtInfo(nil)) {
+		if f.Rule != "seq-gap" {
+			continue
+		}
+		m := gapSaid.FindStringSubmatch(f.Message)
+		if m == nil {
+			t.Fatalf("%s: seq-gap message without its range: %s", input, f.Message)
+		}
+		lo, _ := strconv.ParseInt(m[1], 10, 64)
+		hi, _ := strconv.ParseInt(m[2], 10, 64)
+		for _, o := range originals {
+			g.reordered += max(0, min(hi, o.hi)-max(lo, o.lo))
+		}
+		g.lost += hi - lo
+	}
+	g.lost -= g.reordered
+	return g
+}
+
+// mostReorderedGapBytes bounds the bytes seq-gap reports on the
+// receivers of the reorder recordings whose original did reach the
+// receiver: a retransmission that overtook its original still reports
+// the bytes it resent (it is the capture's first copy of them, and its
+// stamps show it resent), and tcpdump -n text without IP IDs leaves equal
+// TSvals to timing.
+var mostReorderedGapBytes = map[string]int64{
+	"reorder-ts.receiver.pcap.gz":       7240,
+	"reorder-ts.receiver.txt.gz":        27512,
+	"reorder-ts.receiver.n-v.txt.gz":    7240,
+	"reorder-nots.receiver.pcap.gz":     4380,
+	"reorder-nots.receiver.txt.gz":      148920,
+	"reorder-nots.receiver.n-v.txt.gz":  4380,
+	"reorder-lossy.receiver.pcap.gz":    8688,
+	"reorder-lossy.receiver.txt.gz":     20272,
+	"reorder-lossy.receiver.n-v.txt.gz": 8688,
+}
+
+// TestReorderRecordingsSeqGaps counts the bytes seq-gap reports on the
+// receivers of the reorder recordings that were only reordered, not lost,
+// and holds them at mostReorderedGapBytes.
+func TestReorderRecordingsSeqGaps(t *testing.T) {
+	for _, run := range reorderRuns {
+		truth := reorderTruth(t, run)
+		base := filepath.Join(reorderDir, run+".receiver")
+		capture := readSegments(t, base+".pcap.gz")
+		for _, input := range []string{base + ".pcap.gz", base + ".txt.gz", base + ".n-v.txt.gz"} {
+			g := reportedGaps(t, truth, capture, input)
+			t.Logf("%s: seq-gap reports %d bytes that were only reordered, %d lost", filepath.Base(input), g.reordered, g.lost)
+			if most := mostReorderedGapBytes[filepath.Base(input)]; g.reordered > most {
+				t.Errorf("%s: seq-gap reports %d bytes that were only reordered, at most %d before", input, g.reordered, most)
+			}
+		}
+	}
 }

@@ -25,10 +25,18 @@ capture-loss estimate counts them.
 The verdict waits for the reorder window (out-of-order's ` + "`window`" + `: the
 handshake RTT, else 3 ms): a segment that fills the hole within it was only
 reordered (` + "`out-of-order`" + `), and no gap is reported; a segment that fills
-it but was sent after the segment that opened it (its TSval, IP ID or
-the receiver's SACK blocks say so) is a ` + "`retransmission`" + `, and the gap is
+it but was sent after a segment above it (its TSval, IP ID or the
+receiver's SACK blocks say so) is a ` + "`retransmission`" + `, and the gap is
 reported then. A hole still open when the window passes, or when the
-connection ends, is reported. RST segments never open a hole. When the
+connection ends, is reported. But when the segments above the hole carry
+a TSval, or an IP ID their sender counts up, a late original can be told
+from a resend however late it comes (a queue may hold it back for many
+round trips): such a hole stays open past the window. A retransmission
+that fills part of it reports that part (the bytes were not seen before
+their resend), a late original reports nothing (it was only reordered),
+and the rest is reported when the receiver acknowledges past it (the
+capture missed it), when a newer gap needs its place (4 are followed per
+direction) or at the connection's end. RST segments never open a hole. When the
 receiver's cumulative ACK stayed below the hole while its SACK blocks held
 what follows, the message says the bytes were lost (network loss): a
 duplicate ACK whose SACK blocks grow is evidence of loss, not of a capture
@@ -39,7 +47,7 @@ gap (RFC 2018).`,
 10:00:00.000010 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [P.], seq 2897:4345, ack 1, win 502, length 1448
 10:00:00.000020 IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], seq 1449:2897, ack 1, win 502, length 1448`,
 	RFC:       "RFC 9293 section 3.4 (sequence numbers), RFC 1982 (serial comparison)",
-	Wireshark: `tcp.analysis.lost_segment ("previous segment not captured"), on the same packet. Wireshark flags it at once; pcaplint does not report a hole that an out-of-order segment fills within the reorder window. After a clean close or an accepted RST, Wireshark reads a new connection on the same 4-tuple whose SYN was not captured as the old one, and flags its first segments; pcaplint starts a new connection there (port-reuse).`,
+	Wireshark: `tcp.analysis.lost_segment ("previous segment not captured"), on the same packet. Wireshark flags it at once; pcaplint does not report a hole that an out-of-order segment fills within the reorder window, or later when TSval or IP ID show it a late original. After a clean close or an accepted RST, Wireshark reads a new connection on the same 4-tuple whose SYN was not captured as the old one, and flags its first segments; pcaplint starts a new connection there (port-reuse).`,
 	Requires:  seq,
 	SegmentOn: on(hasExpiredHoles),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
