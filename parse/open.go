@@ -73,7 +73,7 @@ func Open(r io.Reader, name string, opts Options) (Source, error) {
 		r.VerifyChecksums(opts.Checksums)
 		return r, nil
 	}
-	head, pfx, text := sniffText(br, head, atEnd, opts)
+	br, head, pfx, text := sniffText(br, head, atEnd, opts)
 	if text {
 		return openText(br, name, opts, pfx), nil
 	}

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -91,4 +92,85 @@ func TestOpenDescribesWhatItRefused(t *testing.T) {
 			t.Errorf("Open(%q) = %v, want an error saying %q", c.in, err, c.want)
 		}
 	}
+}
+
+// jobLog writes text as a CI job's log does, an RFC 3339 timestamp
+// before every line, after preamble lines of the job's own output, each
+// some 250 bytes long.
+func jobLog(text string, preamble int) string {
+	const stamp = "2026-05-01T12:00:00.1234567Z "
+	var b strings.Builder
+	b.WriteString("\ufeff")
+	for i := range preamble {
+		fmt.Fprintf(&b, "%sgo: downloading example.com/module%d v1.%d.0 %s\n", stamp, i, i, strings.Repeat("=", 180))
+	}
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if line != "" {
+			b.WriteString(stamp + line)
+		}
+	}
+	return b.String()
+}
+
+// TestOpenLooksFurtherIntoAJobLog reads, from a pipe written in pieces,
+// a CI job's log whose build output comes before tcpdump's first
+// line: 1,500 lines of it (more than the 256 KiB read buffer) are looked
+// past, and the segments are the bare text's. Plain text keeps its
+// shorter look, and a job's log without tcpdump in its first 2,000 lines
+// is refused.
+func TestOpenLooksFurtherIntoAJobLog(t *testing.T) {
+	raw, err := os.ReadFile("../testdata/captures/real/zero-window.n-vv.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := readSegments(t, strings.NewReader(string(raw)))
+	got := readSegments(t, pipeOf(jobLog(string(raw), 1500)))
+	if len(got) != len(want) {
+		t.Fatalf("%d segments after the preamble, want %d", len(got), len(want))
+	}
+	for i := range want {
+		got[i].Pos, want[i].Pos = tcp.Pos{}, tcp.Pos{} // the lines moved
+		if fmt.Sprintf("%+v", got[i]) != fmt.Sprintf("%+v", want[i]) {
+			t.Fatalf("segment %d:\n got %+v\nwant %+v", i, got[i], want[i])
+		}
+	}
+	for name, log := range map[string]string{
+		"plain text, 150 lines before tcpdump's": strings.Repeat("go: downloading example.com/module v1.0.0\n", 150) + string(raw),
+		"a job's log, 2,100 lines before":        jobLog(string(raw), 2100),
+	} {
+		if _, err := Open(pipeOf(log), "-", Options{}); !errors.Is(err, ErrUnknownInput) {
+			t.Errorf("%s: Open = %v, want it refused", name, err)
+		}
+	}
+}
+
+// pipeOf returns a pipe that s is written to in pieces of 4 KiB, as a
+// program reading a log (kubectl logs, gh run view --log) writes.
+func pipeOf(s string) io.Reader {
+	pr, pw := io.Pipe()
+	go func() {
+		for len(s) > 0 {
+			n := min(len(s), 4<<10)
+			if _, err := pw.Write([]byte(s[:n])); err != nil {
+				return
+			}
+			s = s[n:]
+		}
+		pw.Close()
+	}()
+	return pr
+}
+
+// readSegments opens r and returns its segments.
+func readSegments(t *testing.T, r io.Reader) []tcp.Segment {
+	t.Helper()
+	src, err := Open(r, "-", Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	var segs []tcp.Segment
+	if err := Each(src, func(s *tcp.Segment) { segs = append(segs, *s) }); err != nil {
+		t.Fatalf("reading: %v", err)
+	}
+	return segs
 }

@@ -22,15 +22,20 @@ func TestLintOfAPrefixedLog(t *testing.T) {
 	_, wantOut, _ := runCmd(t, builtinChecks(), "lint", "-f", "text", bare)
 	for _, c := range []struct {
 		name, prefix, other, bom, flag, note string
+		preamble                             int // lines of the CI job's own before tcpdump's
 	}{
 		{name: "compose", prefix: "tcpdump-1  | ", other: "web-1      | GET / 200", note: `docker compose logs' service "tcpdump-1  | "`},
 		{name: "github", prefix: "2026-05-01T12:00:00.1234567Z ", bom: "\ufeff", note: "RFC 3339"},
+		{name: "github after a long build", prefix: "2026-05-01T12:00:00.1234567Z ", bom: "\ufeff", note: "RFC 3339", preamble: 1500},
 		{name: "journal", prefix: "May 01 12:00:00 host tcpdump[812]: ", other: "May 01 12:00:00 host sshd[90]: Accepted key", note: "journalctl"},
 		{name: "regexp", prefix: "[tcpdump] ", other: "[app] listening", flag: `\[tcpdump\] `, note: "--strip-prefix"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var b strings.Builder
 			b.WriteString(c.bom)
+			for i := range c.preamble {
+				fmt.Fprintf(&b, "%sgo: downloading example.com/module%d v1.%d.0 (a build's output before tcpdump starts)\n", c.prefix, i, i)
+			}
 			at := []int{0}
 			for i, line := range strings.SplitAfter(strings.TrimSuffix(string(raw), "\n"), "\n") {
 				if c.other != "" && i%3 == 1 {

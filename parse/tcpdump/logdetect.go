@@ -8,6 +8,15 @@ import (
 // detectLines is how many of the first lines DetectPrefix looks at.
 const detectLines = 200
 
+// JobLogLines is how many of the first lines DetectPrefix and SniffPrefix
+// look at in a CI job's log, whose every line starts with an RFC 3339
+// timestamp (GitHub Actions, GitLab, kubectl --timestamps): the job's own
+// output, a build or a test run of hundreds to a couple of thousand
+// lines, may come before tcpdump's first line. Other logs keep the
+// shorter look (detectLines, ForeignLines), as text that is not a log
+// says sooner what it is.
+const JobLogLines = 2000
+
 // bom is the UTF-8 byte order mark GitHub Actions writes before a raw
 // log's first line.
 const bom = "\xef\xbb\xbf"
@@ -38,21 +47,46 @@ func DetectPrefix(head []byte) *LogPrefix {
 	return nil
 }
 
-// headLines splits head into its whole lines, at most detectLines, the
-// byte order mark dropped from the first.
+// headLines splits head into its whole lines, at most detectLines, or
+// JobLogLines while they are a CI job's, the byte order mark dropped from
+// the first.
 func headLines(head []byte) [][]byte {
 	head = bytes.TrimPrefix(head, []byte(bom))
 	var lines [][]byte
-	for len(lines) < detectLines {
+	job := true
+	for len(lines) < detectLines || job && len(lines) < JobLogLines {
 		k := bytes.IndexByte(head, '\n')
 		if k < 0 {
 			break
 		}
-		lines = append(lines, trimEOL(head[:k+1]))
+		line := trimEOL(head[:k+1])
+		job = job && isJobLine(line)
+		lines = append(lines, line)
 		head = head[k+1:]
 	}
 	return lines
 }
+
+// IsJobLog reports whether the whole lines of head, the first bytes of an
+// input, are a CI job's log: each starts with an RFC 3339 timestamp.
+func IsJobLog(head []byte) bool {
+	head = bytes.TrimPrefix(head, []byte(bom))
+	seen := false
+	for {
+		k := bytes.IndexByte(head, '\n')
+		if k < 0 {
+			return seen
+		}
+		if !isJobLine(trimEOL(head[:k])) {
+			return false
+		}
+		seen, head = true, head[k+1:]
+	}
+}
+
+// isJobLine reports a line of a CI job's log: it starts with an RFC 3339
+// timestamp, or is blank.
+func isJobLine(line []byte) bool { return matchRFC3339(line, 0) >= 0 || isBlank(line) }
 
 // learnPrefix tries each kind of prefix on line, and returns the first
 // after which tcpdump's text follows, with the parts that are the same on

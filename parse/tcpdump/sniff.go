@@ -32,14 +32,16 @@ func Sniff(prefix []byte) bool { return SniffPrefix(prefix, true) == IsText }
 // tcpdump text. The first line tcpdump prints, of any kind — a banner, or
 // a packet line of TCP, ARP, STP, LLDP, ICMPv6, UDP, … with any prefix
 // (number, timestamp, interface, -e link header) — decides it; a line of
-// binary data, or ForeignLines lines of other text before any, refuse it.
+// binary data, or ForeignLines lines of other text before any (JobLogLines
+// in a CI job's log), refuse it.
 // Without either, the verdict is Undecided: the caller may look further
 // (a busy interface's log may start with many lines of other protocols;
 // each is recognised on its own, so the look-ahead it takes is one line).
 // When complete is set, prefix is all there is, a last line cut off by its
 // end counts, and an input that is still undecided is refused.
 func SniffPrefix(prefix []byte, complete bool) Verdict {
-	foreign := 0
+	foreign, job := 0, true
+	prefix = bytes.TrimPrefix(prefix, []byte(bom))
 	for len(prefix) > 0 {
 		line := prefix
 		if k := bytes.IndexByte(prefix, '\n'); k >= 0 {
@@ -60,7 +62,8 @@ func SniffPrefix(prefix []byte, complete bool) Verdict {
 		case isTcpdumpMessage(line), isPacketLine(line):
 			return IsText
 		}
-		if foreign++; foreign >= ForeignLines {
+		job = job && isJobLine(line)
+		if foreign++; foreign >= ForeignLines && (!job || foreign >= JobLogLines) {
 			return NotText
 		}
 	}
