@@ -90,11 +90,28 @@ func isJobLine(line []byte) bool { return matchRFC3339(line, 0) >= 0 || isBlank(
 
 // learnPrefix tries each kind of prefix on line, and returns the first
 // after which tcpdump's text follows, with the parts that are the same on
-// every line (a service name, a host and process) taken from line.
+// every line (a service name, a host and process) taken from line. A CI
+// job's timestamp may come before a lead: the job ran docker compose logs
+// or kubectl logs.
 func learnPrefix(line []byte) *LogPrefix {
-	leads := [...]func([]byte) int{func([]byte) int { return 0 }, matchCompose, matchKubectl}
+	if p := learnAfter(line, 0); p != nil {
+		return p
+	}
+	if o := matchRFC3339(line, 0); o > 0 && o < len(line) {
+		if p := learnAfter(line, o); p != nil && len(p.lead) > 0 {
+			p.job = true
+			p.what = p.describe()
+			return p
+		}
+	}
+	return nil
+}
+
+// learnAfter is learnPrefix for a prefix that starts at line[o:].
+func learnAfter(line []byte, o int) *LogPrefix {
+	leads := [...]func([]byte, int) int{noLead, matchCompose, matchKubectl}
 	for li, lead := range leads {
-		i := lead(line)
+		i := lead(line, o)
 		if i < 0 {
 			continue
 		}
@@ -107,7 +124,7 @@ func learnPrefix(line []byte) *LogPrefix {
 				continue
 			}
 			for _, tail := range [...]tailKind{tailNone, tailGitLab, tailJournal} {
-				p := &LogPrefix{lead: line[:i], stamp: st, tail: tail}
+				p := &LogPrefix{lead: line[o:i], stamp: st, tail: tail}
 				k := j
 				switch tail {
 				case tailGitLab:
@@ -157,6 +174,9 @@ func (p *LogPrefix) holds(lines [][]byte) bool {
 // it.
 func (p *LogPrefix) describe() string {
 	var parts []string
+	if p.job {
+		parts = append(parts, cstampNames[cstampRFC3339])
+	}
 	switch {
 	case hasAt(p.lead, 0, "[pod/"):
 		parts = append(parts, "kubectl logs --prefix "+strconv.Quote(string(p.lead)))

@@ -15,7 +15,10 @@ import (
 // service's, in docker compose logs) and is counted as a line that is not
 // a packet.
 type LogPrefix struct {
-	lead  []byte // the same on every line, before any timestamp: "tcpdump-1  | ", "[pod/web-0/tcpdump] "
+	// job is set for a CI job's RFC 3339 timestamp before lead: the job
+	// ran docker compose logs or kubectl logs --prefix.
+	job   bool
+	lead  []byte // the same on every line, before any timestamp but job's: "tcpdump-1  | ", "[pod/web-0/tcpdump] "
 	stamp collectorStamp
 	tail  tailKind
 	ident []byte // for tailJournal: "host tcpdump[812]: "
@@ -55,14 +58,19 @@ func (p *LogPrefix) strip(line []byte) int {
 		return -1
 	}
 	i := 0
+	if p.job {
+		if i = matchRFC3339(line, 0); i < 0 || i == len(line) {
+			return i
+		}
+	}
 	if len(p.lead) > 0 {
-		if !bytes.HasPrefix(line, p.lead) {
-			if bytes.Equal(line, bytes.TrimRight(p.lead, " ")) {
+		if !bytes.HasPrefix(line[i:], p.lead) {
+			if bytes.Equal(line[i:], bytes.TrimRight(p.lead, " ")) {
 				return len(line) // the prefix of an empty line, its space trimmed
 			}
 			return -1
 		}
-		i = len(p.lead)
+		i += len(p.lead)
 	}
 	if p.stamp != cstampNone {
 		i = p.stamp.match(line, i)
@@ -104,10 +112,11 @@ func matchGitLab(b []byte, i int) int {
 	return spaceOrEnd(b, i)
 }
 
-// matchCompose reads docker compose's service prefix, "NAME  | ", the
-// names padded to one width, the whole possibly in ANSI colours.
-func matchCompose(b []byte) int {
-	i := skipSGR(b, 0)
+// matchCompose reads docker compose's service prefix, "NAME  | ", at
+// b[i:], the names padded to one width, the whole possibly in ANSI
+// colours.
+func matchCompose(b []byte, i int) int {
+	i = skipSGR(b, i)
 	n := 0
 	for i+n < len(b) && isNameByte(b[i+n]) {
 		n++
@@ -123,17 +132,21 @@ func matchCompose(b []byte) int {
 	return skipSGR(b, spaceOrEnd(b, i)) // the colour may end after the space
 }
 
-// matchKubectl reads kubectl logs --prefix's "[pod/NAME/CONTAINER] ".
-func matchKubectl(b []byte) int {
-	if !hasAt(b, 0, "[pod/") {
+// matchKubectl reads kubectl logs --prefix's "[pod/NAME/CONTAINER] " at
+// b[i:].
+func matchKubectl(b []byte, i int) int {
+	if !hasAt(b, i, "[pod/") {
 		return -1
 	}
-	k := bytes.IndexByte(b, ']')
-	if k < 0 || bytes.IndexByte(b[:k], ' ') >= 0 {
+	k := bytes.IndexByte(b[i:], ']')
+	if k < 0 || bytes.IndexByte(b[i:i+k], ' ') >= 0 {
 		return -1
 	}
-	return spaceOrEnd(b, k+1)
+	return spaceOrEnd(b, i+k+1)
 }
+
+// noLead reads no lead: the prefix starts with a timestamp.
+func noLead(_ []byte, i int) int { return i }
 
 // matchJournal reads journalctl's "host ident[pid]: " or "host ident: ".
 func matchJournal(b []byte, i int) int {

@@ -71,6 +71,24 @@ var collectorLogs = []collectorLog{
 	{name: "ts -s", prefix: func(n int) string { return fmt.Sprintf("00:00:%02d ", n%60) }, what: "elapsed"},
 	{name: "ts %.s", prefix: stamped("1714564800.123456 "), what: "Unix time"},
 	{name: "ts %.T", prefix: stamped("12:00:00.123456 "), what: "time of day"},
+	// A CI job's timestamp before another collector's prefix: the job ran
+	// docker compose logs or kubectl logs.
+	{name: "GitHub Actions, then docker compose", prefix: jobStamped("web-1  | "), bom: true,
+		before: every(3, "2024-05-01T10:00:00.1234567Z db-1   | LOG:  checkpoint starting: time", "2024-05-01T10:00:00.1234567Z ##[group]Run docker compose logs"), what: "docker compose"},
+	{name: "GitHub Actions, then docker compose -t", prefix: jobStamped("tcpdump-1  | 2026-05-01T12:00:00.123456789Z "),
+		before: every(4, "2024-05-01T10:00:00.1234567Z web-1      | 2026-05-01T12:00:00.123456789Z listening on :8080"), what: "docker compose"},
+	{name: "GitHub Actions, then kubectl --prefix", prefix: jobStamped("[pod/web-0/tcpdump] "),
+		before: every(3, "2024-05-01T10:00:00Z [pod/web-0/app] 12:00:00 started"), what: "kubectl"},
+	{name: "a job's timestamp to the second, then docker compose", prefix: stamped("2024-05-01T10:00:00Z web-1  | "), what: "docker compose"},
+	{name: "a job's timestamp with an offset, then kubectl --prefix", prefix: stamped("2024-05-01T10:00:00.5+02:00 [pod/web-0/tcpdump] "), what: "kubectl"},
+}
+
+// jobStamped returns a prefix of a CI job's timestamp, which changes from
+// line to line, then lead.
+func jobStamped(lead string) func(int) string {
+	return func(n int) string {
+		return fmt.Sprintf("2024-05-01T10:%02d:%02d.%07dZ %s", n/60%60, n%60, n*7919%10000000, lead)
+	}
 }
 
 // prefixed writes text as the collector would, and returns for each of

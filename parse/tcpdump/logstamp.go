@@ -50,7 +50,9 @@ func (k collectorStamp) match(b []byte, i int) int {
 	return -1
 }
 
-// matchRFC3339 reads YYYY-MM-DDTHH:MM:SS[.F…](Z|±HH:MM|±HHMM).
+// matchRFC3339 reads YYYY-MM-DDTHH:MM:SS[.F…](Z|±HH:MM|±HHMM); the
+// fraction is optional, as Go's RFC3339Nano (kubectl, docker) leaves it
+// out at a whole second.
 func matchRFC3339(b []byte, i int) int {
 	i = matchDigits(b, i, 4, 4)
 	i = matchByte(b, i, '-')
@@ -58,7 +60,7 @@ func matchRFC3339(b []byte, i int) int {
 	i = matchByte(b, i, '-')
 	i = matchDigits(b, i, 2, 2)
 	i = matchByte(b, i, 'T')
-	i = matchFraction(b, matchHMS(b, i))
+	i = matchOptFraction(b, matchHMS(b, i))
 	if i < 0 || i >= len(b) {
 		return -1
 	}
