@@ -92,12 +92,12 @@ func isHexLine(line []byte) bool { return hasAt(line, 0, "\t0x") }
 // there is none, broken.err when some ": Flags [" was not preceded by
 // endpoints, which is a TCP line that does not parse.
 //
-// Continuation lines at column 0 are -A payload, which can look like
-// anything, except after VXLAN, whose inner frame tcpdump prints there.
+// The -A dump, from the first continuation line at column 0 on, is
+// payload, which can look like anything (protocolLines).
 func findAnchor(pt *packetText) (a anchor, found bool, broken lineError) {
-	for li := 0; li < pt.count(); li++ {
+	for li, n := 0, pt.protocolLines(); li < n; li++ {
 		b := pt.line(li)
-		if isHexLine(b) || li > 0 && len(b) > 0 && b[0] != ' ' && b[0] != '\t' && !pt.hasVXLAN() {
+		if isHexLine(b) {
 			continue
 		}
 		for k := nextColon(b, pt.textAt(li)); k >= 0; k = nextColon(b, k+2) {

@@ -67,7 +67,7 @@ type pairScan struct {
 // an ICMP error quotes the header of the packet it is about after its own.
 func lastPair(pt *packetText) pairScan {
 	var s pairScan
-	for li := 0; li < pt.count(); li++ {
+	for li, n := 0, pt.protocolLines(); li < n; li++ {
 		b := pt.line(li)
 		if isHexLine(b) {
 			continue

@@ -25,6 +25,9 @@ var goldens = []struct {
 	{"midstream", false, variant{name: "n.ttt.A.num", args: []string{"-n", "-ttt", "-A", "-#"}, time: timeDelta}},
 	{"ipv4", false, variant{name: "n.q", args: []string{"-n", "-q"}, quiet: true}},
 	{"ipv4", true, variant{name: "n.nano.tt", args: []string{"-n", "--nano", "-tt"}, nano: true}},
+	// -A prints the payload's lines at column 0, and this payload's look
+	// like packet lines without -#'s number: they continue the packet.
+	{"hostile-payload", false, variant{name: "n.A.num", args: []string{"-n", "-A", "-#"}}},
 }
 
 func goldenPath(scenario string, nano bool, v variant) string {
@@ -36,6 +39,7 @@ func goldenPath(scenario string, nano bool, v variant) string {
 
 func TestGolden(t *testing.T) {
 	gen := scenarios()
+	gen["hostile-payload"] = hostilePayload()
 	for _, g := range goldens {
 		path := goldenPath(g.scenario, g.nano, g.v)
 		t.Run(filepath.Base(path), func(t *testing.T) {

@@ -32,17 +32,26 @@ var banners = [...]string{
 // kind classifies a line, reading its prefix into pre on the way (all but
 // blank lines and banners). A packet's text starts with a packet number or
 // a timestamp; with neither (-t without -#), every line at column 0 starts
-// one, which the first packet decides.
+// one, which the first packet decides. With -#, which the first packet
+// decides too, only a line with a number starts one: -A payload at column
+// 0 may start with a timestamp, never with tcpdump's number for it. A
+// tcpdump run starting (its banner) decides afresh: it may have other
+// flags.
 func (s *lineStage) kind(line []byte, pre *prefix) lineKind {
 	if isBlank(line) {
 		return lineBlank
 	}
 	if line[0] != ' ' && line[0] != '\t' && isBanner(line) {
+		if startsRun(line) {
+			s.split = splitUnknown
+		}
 		return lineBanner
 	}
 	scanPrefix(&cursor{b: line}, pre)
 	if s.split == splitUnknown {
 		switch {
+		case pre.numbered:
+			s.split = splitNumbered
 		case pre.startsPacket():
 			s.split = splitStamped
 		case line[0] != ' ' && line[0] != '\t' && s.prefix != nil && !isPacketLine(line):
@@ -56,10 +65,10 @@ func (s *lineStage) kind(line []byte, pre *prefix) lineKind {
 		}
 		return lineStart
 	}
-	if s.split == splitStamped {
-		if pre.startsPacket() {
-			return lineStart
-		}
+	switch {
+	case s.split == splitNumbered && pre.numbered, s.split == splitStamped && pre.startsPacket():
+		return lineStart
+	case s.split != splitBare:
 		return lineContinuation
 	}
 	if !atColumn0(line, pre) {

@@ -131,6 +131,7 @@ func (c collectorLog) write(text string) (string, []int, []int) {
 var prefixInputs = []string{
 	"testdata/ipv4.n.vv.e.num.txt",
 	"testdata/midstream.n.ttt.A.num.txt",
+	"testdata/hostile-payload.n.A.num.txt",
 	"testdata/reuse-sll.n.XX.txt",
 	"testdata/wrap-vlan.n.S.e.txt",
 	"testdata/ipv6.tttt.v.txt",

@@ -15,7 +15,6 @@ type packetText struct {
 	skips []int  // the bytes of each input line before its text (a collector's prefix)
 	first int    // the input line number of the first line
 	pre   prefix // what the first line says before the protocol text
-	vxlan uint8  // whether the first line names VXLAN: 0 not looked yet, 1 no, 2 yes
 }
 
 func (t *packetText) reset()           { t.buf, t.ends, t.skips = t.buf[:0], t.ends[:0], t.skips[:0] }
@@ -36,7 +35,7 @@ func (t *packetText) col(i, c int) int {
 // of the empty text.
 func (t *packetText) start(it *lineItem) {
 	t.add(it)
-	t.pre, t.vxlan = it.pre, 0
+	t.pre = it.pre
 }
 
 // add appends it's line; the first line fixes the text's line number.
@@ -70,17 +69,23 @@ func (t *packetText) textAt(i int) int {
 	return 0
 }
 
-// hasVXLAN reports whether the first line names VXLAN, whose inner frame
-// tcpdump prints on continuation lines at column 0. It looks once a
-// packet.
-func (t *packetText) hasVXLAN() bool {
-	if t.vxlan == 0 {
-		t.vxlan = 1
-		if bytes.Contains(t.line(0), []byte("VXLAN")) {
-			t.vxlan = 2
+// protocolLines is how many of the text's lines are protocol text, which
+// may hold endpoints: those before its -A dump, whose first line is the
+// first continuation line at column 0 (tcpdump prints a dump after all
+// the protocol text, and the payload's lines may look like anything, a
+// packet line or a TCP part included). VXLAN's inner frame is printed at
+// column 0 too: after a line naming VXLAN, every line is protocol text.
+func (t *packetText) protocolLines() int {
+	for li := 0; li < t.count(); li++ {
+		b := t.line(li)
+		if li > 0 && len(b) > 0 && b[0] != ' ' && b[0] != '\t' {
+			return li
+		}
+		if bytes.Contains(b, []byte("VXLAN")) {
+			break
 		}
 	}
-	return t.vxlan == 2
+	return t.count()
 }
 
 // line returns the i-th line of the packet's text.

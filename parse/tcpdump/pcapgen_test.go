@@ -49,6 +49,7 @@ type seg struct {
 	win        uint16
 	opts       []layers.TCPOption
 	payload    int
+	data       []byte // the payload's bytes, when not payloadText's
 }
 
 func mss(v uint16) layers.TCPOption {
@@ -144,11 +145,15 @@ func (f *flow) send(s seg) {
 		eth.EthernetType = layers.EthernetTypeDot1Q
 		ls = append(ls, eth, &layers.Dot1Q{VLANIdentifier: 42, Type: ethType})
 	}
-	ls = append(ls, netLayer, t, gopacket.Payload(payloadText(s.payload)))
+	data := s.data
+	if data == nil {
+		data = payloadText(s.payload)
+	}
+	ls = append(ls, netLayer, t, gopacket.Payload(data))
 	if err := gopacket.SerializeLayers(buf, opts, ls...); err != nil {
 		panic(err)
 	}
-	data := buf.Bytes()
+	data = buf.Bytes()
 	if f.link == linkSLL {
 		hdr := make([]byte, 16, 16+len(data))
 		binary.BigEndian.PutUint16(hdr[0:], 4) // sent by us
@@ -251,5 +256,36 @@ func midstream(f *flow) *flow {
 	f.send(seg{gap: 30 * time.Millisecond, flags: ".", seq: s + 500, ack: c + 70, win: 400, opts: tsOpts(5, 4)})
 	f.send(seg{fromClient: true, gap: 1 * time.Millisecond, flags: "P.", seq: c + 70, ack: s + 500, win: 300, opts: tsOpts(6, 5), payload: 10})
 	f.send(seg{gap: 2 * time.Millisecond, flags: "R", seq: s + 500, win: 0})
+	return f
+}
+
+// hostilePayload is a connection whose data is itself a tcpdump log (a
+// server sending a capture's text): with -A every line of it is printed
+// at column 0, where it looks like a packet line in each timestamp form,
+// one of them naming the connection's own endpoints; only the -# packet
+// number is missing. It is rendered in testdata/ (goldens), not in the
+// differential test's flag sets.
+func hostilePayload() *flow {
+	f := &flow{cli: net.ParseIP("10.1.1.1"), srv: net.ParseIP("10.2.2.2"), cport: 40000, sport: 80, t: testStart}
+	const c, s = 1000000, 2000000
+	request := []byte("GET /capture.txt HTTP/1.1\r\nHost: example.com\r\n\r\n")
+	response := []byte("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n" +
+		"15:09:26.700000 IP 10.2.2.2.80 > 10.1.1.1.40000: Flags [R.], seq 1, ack 1, win 0, length 0\n" +
+		"12:00:00.000000 IP 10.9.9.9.1 > 10.9.9.8.2: Flags [S], seq 1, win 100, length 0\n" +
+		"1773500966.700000 IP 10.9.9.9.1 > 10.9.9.8.2: Flags [S], seq 1, win 100, length 0\n" +
+		"2026-03-14 15:09:26.700000 IP 10.9.9.9.1 > 10.9.9.8.2: Flags [S], seq 1, win 100, length 0\n" +
+		" 00:00:00.000001 IP 10.9.9.9.1 > 10.9.9.8.2: Flags [S], seq 1, win 100, length 0\n" +
+		"15:09:26.700000 lo    In  IP 10.9.9.9.1 > 10.9.9.8.2: Flags [S], seq 1, win 100, length 0\n" +
+		"15:09:26.700000 IP6 fd00::9.1 > fd00::8.2: Flags [S], seq 1, win 100, length 0\n")
+	f.send(seg{fromClient: true, flags: "S", seq: c, win: 64240, opts: synOpts(1000, 7)})
+	f.send(seg{gap: time.Millisecond, flags: "S.", seq: s, ack: c + 1, win: 65160, opts: synOpts(5000, 7)})
+	f.send(seg{fromClient: true, gap: time.Millisecond, flags: ".", seq: c + 1, ack: s + 1, win: 502, opts: tsOpts(1001, 5000)})
+	f.send(seg{fromClient: true, gap: time.Millisecond, flags: "P.", seq: c + 1, ack: s + 1, win: 502, opts: tsOpts(1002, 5000), payload: len(request), data: request})
+	f.send(seg{gap: time.Millisecond, flags: "P.", seq: s + 1, ack: c + 1 + uint32(len(request)), win: 509, opts: tsOpts(5001, 1002), payload: len(response), data: response})
+	c2, s2 := c+1+uint32(len(request)), s+1+uint32(len(response))
+	f.send(seg{fromClient: true, gap: time.Millisecond, flags: ".", seq: c2, ack: s2, win: 501, opts: tsOpts(1003, 5001)})
+	f.send(seg{gap: time.Millisecond, flags: "F.", seq: s2, ack: c2, win: 509, opts: tsOpts(5002, 1003)})
+	f.send(seg{fromClient: true, gap: time.Millisecond, flags: "F.", seq: c2, ack: s2 + 1, win: 501, opts: tsOpts(1004, 5002)})
+	f.send(seg{gap: time.Millisecond, flags: ".", seq: s2 + 1, ack: c2 + 1, win: 509, opts: tsOpts(5003, 1004)})
 	return f
 }

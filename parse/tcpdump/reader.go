@@ -70,9 +70,10 @@ const liveGrace = 30 * time.Millisecond
 type splitMode uint8
 
 const (
-	splitUnknown splitMode = iota
-	splitStamped           // each packet's text starts with a packet number or a timestamp
-	splitBare              // -t without -#: each line at column 0 starts a packet
+	splitUnknown  splitMode = iota
+	splitStamped            // each packet's text starts with a packet number or a timestamp
+	splitNumbered           // each packet's text starts with a packet number (-#)
+	splitBare               // -t without -#: each line at column 0 starts a packet
 )
 
 // Reader reads tcpdump text. It implements parse.Source.
