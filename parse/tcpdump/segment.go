@@ -20,6 +20,10 @@ func (r *Reader) parse(pt *packetText, seg *tcp.Segment) bool {
 			r.malformed(pt, broken.line, broken.err)
 			return false
 		}
+		if li, err := cutLine(pt); err != nil {
+			r.malformed(pt, li, err)
+			return false
+		}
 		r.countOther(pt)
 		return false
 	}
