@@ -55,6 +55,21 @@ func FuzzReader(f *testing.F) {
 	})
 }
 
+// FuzzPrefix reads a log as a collector's: the prefix DetectPrefix
+// recognises, if any, is stripped from every line as the reader goes.
+func FuzzPrefix(f *testing.F) {
+	f.Add([]byte("\xef\xbb\xbf2024-05-01T10:00:00Z web-1  | 10:00:00.000000 IP 10.0.0.1.1 > 10.0.0.2.2: Flags [S], seq 1, win 5, length 0\n2024-05-01T10:00:01Z\n2024-05-01T10:00:01Z web-1  |\n"))
+	f.Add([]byte("2026-05-01T12:00:00.123456Z 00O [pod/x/y] 12:00:00.000000 IP 1.2.3.4.1 > 1.2.3.4.2: Flags [S], seq 1, win 1, length 0\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		SniffPrefix(data, true)
+		IsJobLog(data)
+		if p := DetectPrefix(data); p != nil {
+			_ = p.String()
+			fuzzRead(t, data, Options{Prefix: p})
+		}
+	})
+}
+
 // FuzzLine puts one line in the places a TCP part can be: a line of its
 // own, after a -v IPv4 header, and followed by a hex dump.
 func FuzzLine(f *testing.F) {
