@@ -96,13 +96,21 @@ func TestOpenDescribesWhatItRefused(t *testing.T) {
 
 // jobLog writes text as a CI job's log does, an RFC 3339 timestamp
 // before every line, after preamble lines of the job's own output, each
-// some 250 bytes long.
+// some 250 bytes long, some in a terminal's colours or with GitLab's
+// section markers.
 func jobLog(text string, preamble int) string {
 	const stamp = "2026-05-01T12:00:00.1234567Z "
 	var b strings.Builder
 	b.WriteString("\ufeff")
 	for i := range preamble {
-		fmt.Fprintf(&b, "%sgo: downloading example.com/module%d v1.%d.0 %s\n", stamp, i, i, strings.Repeat("=", 180))
+		switch i % 10 {
+		case 3:
+			fmt.Fprintf(&b, "%s\x1b[32;1mok\x1b[0m  example.com/module%d  0.%03ds %s\n", stamp, i, i, strings.Repeat("=", 180))
+		case 7:
+			fmt.Fprintf(&b, "%s\x1b[0Ksection_start:1714564800:step%d\r\x1b[0K\x1b[36;1mstep %d\x1b[0;m %s\n", stamp, i, i, strings.Repeat("=", 160))
+		default:
+			fmt.Fprintf(&b, "%sgo: downloading example.com/module%d v1.%d.0 %s\n", stamp, i, i, strings.Repeat("=", 180))
+		}
 	}
 	for _, line := range strings.SplitAfter(text, "\n") {
 		if line != "" {
@@ -114,8 +122,8 @@ func jobLog(text string, preamble int) string {
 
 // TestOpenLooksFurtherIntoAJobLog reads, from a pipe written in pieces,
 // a CI job's log whose build output comes before tcpdump's first
-// line: 1,500 lines of it (more than the 256 KiB read buffer) are looked
-// past, and the segments are the bare text's. Plain text keeps its
+// line: 1,500 lines of it (more than the 256 KiB read buffer, some in
+// colours) are looked past, and the segments are the bare text's. Plain text keeps its
 // shorter look, and a job's log without tcpdump in its first 2,000 lines
 // is refused.
 func TestOpenLooksFurtherIntoAJobLog(t *testing.T) {

@@ -33,7 +33,8 @@ func Sniff(prefix []byte) bool { return SniffPrefix(prefix, true) == IsText }
 // a packet line of TCP, ARP, STP, LLDP, ICMPv6, UDP, … with any prefix
 // (number, timestamp, interface, -e link header) — decides it; a line of
 // binary data, or ForeignLines lines of other text before any (JobLogLines
-// in a CI job's log), refuse it.
+// in a CI job's log, whose lines may carry a terminal's colours), refuse
+// it.
 // Without either, the verdict is Undecided: the caller may look further
 // (a busy interface's log may start with many lines of other protocols;
 // each is recognised on its own, so the look-ahead it takes is one line).
@@ -48,14 +49,14 @@ func SniffPrefix(prefix []byte, complete bool) Verdict {
 			line, prefix = prefix[:k], prefix[k+1:]
 		} else if complete {
 			prefix = nil
-		} else if isBinary(line) {
+		} else if isBinary(line) && !(job && isColouredJobLine(line)) {
 			return NotText
 		} else {
 			break // a cut-off line of text: wait for the rest of it
 		}
 		line = trimEOL(line)
 		switch {
-		case isBinary(line):
+		case isBinary(line) && !(job && isColouredJobLine(line)):
 			return NotText
 		case isBlank(line):
 			continue
@@ -71,6 +72,13 @@ func SniffPrefix(prefix []byte, complete bool) Verdict {
 		return NotText
 	}
 	return Undecided
+}
+
+// isColouredJobLine reports a line of a CI job's log whose only bytes
+// tcpdump never prints are a terminal's (a build's colours, GitLab's
+// section markers): other text, not binary data.
+func isColouredJobLine(line []byte) bool {
+	return isJobLine(line) && onlyTerminalControls(line)
 }
 
 // isTcpdumpMessage matches what tcpdump writes to stderr around the
