@@ -203,9 +203,15 @@ func describe(head []byte) string {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return "it is a zip archive"
 	case utf8.Valid(head) && bytes.IndexByte(head, 0) < 0:
-		line, _, _ := bytes.Cut(bytes.TrimLeft(head, " \t\r\n"), []byte("\n"))
+		// A byte order mark is no part of the line a person sees.
+		text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\ufeff")), " \t\r\n")
+		line, _, _ := bytes.Cut(text, []byte("\n"))
 		if len(line) > 60 {
-			line = append(line[:60:60], "…"...)
+			cut := 60
+			for cut > 0 && !utf8.RuneStart(line[cut]) {
+				cut-- // not inside a character: %q would print its bytes
+			}
+			line = append(line[:cut:cut], "…"...)
 		}
 		return fmt.Sprintf("it is text, but its first line %q is not tcpdump output", line)
 	}

@@ -86,6 +86,8 @@ func TestOpenDescribesWhatItRefused(t *testing.T) {
 		{"\r\n  \n\t\n", "the input holds only blank lines"},
 		{"\n\nhello world\n", `its first line "hello world" is not tcpdump output`},
 		{"\x7fELF\x02\x01", "it is an ELF executable"},
+		{"\ufeffhello world\n", `its first line "hello world" is not`},
+		{strings.Repeat("x", 59) + "é and more\n", `its first line "` + strings.Repeat("x", 59) + `…" is not`},
 	} {
 		_, err := Open(strings.NewReader(c.in), "test.log", Options{})
 		if !errors.Is(err, ErrUnknownInput) || !strings.Contains(err.Error(), c.want) {
