@@ -164,6 +164,10 @@ type extraState struct {
 	// dsacked is the retransmission the current segment's D-SACK block
 	// showed spurious (hasDSACK).
 	dsacked resendMark
+	// resentRun is each direction's run of adjacent resent parts of a
+	// held-open hole, not yet reported (addResentPart); empty when lo ==
+	// hi.
+	resentRun [2]hole
 }
 
 // extra returns the connection's extraState, allocating it at first use.
@@ -189,6 +193,7 @@ var seqAnalysis = &rules.Analysis{
 	Segment: func(c *rules.Conn, d rules.Dir, seg *tcp.Segment, _ bool) rules.SegmentKind {
 		st := stateOf(c)
 		st.classify(c, d, seg)
+		st.settleResentRuns()
 		k := st.v.class
 		if len(st.v.expired) > 0 {
 			k |= hasExpiredHoles
@@ -365,7 +370,7 @@ func (st *connState) resendFacts(c *rules.Conn, d rules.Dir, seg *tcp.Segment, w
 		return isOutOfOrder
 	}
 	if r.dupAcks >= 2 && r.lastAck == seq && tcp.Elapsed(r.ackTime, seg.Time) < fastRetransmitWindow {
-		st.resendFills(d, st.holeAt(d, seq, seg.End()), seq, seg.End())
+		st.resendFills(c, d, st.holeAt(d, seq, seg.End()), seq, seg.End())
 		return isFastRetransmission
 	}
 	if v.since < window {
@@ -375,7 +380,7 @@ func (st *connState) resendFacts(c *rules.Conn, d rules.Dir, seg *tcp.Segment, w
 				st.fillHole(d, seq, seg.End())
 				return isOutOfOrder
 			}
-			st.resendFills(d, i, seq, seg.End())
+			st.resendFills(c, d, i, seq, seg.End())
 		} else {
 			v.quickResend = f.nxt != seq+plen
 		}
@@ -385,7 +390,7 @@ func (st *connState) resendFacts(c *rules.Conn, d rules.Dir, seg *tcp.Segment, w
 		if e := st.stampOrder(d, seg, &f.holes[i]); e.kind != noEvidence {
 			v.filled, v.fill = true, e
 		}
-		st.resendFills(d, i, seq, seg.End())
+		st.resendFills(c, d, i, seq, seg.End())
 	}
 	peer := &c.Sides[d.Peer()]
 	if peer.HasAck && tcp.SeqLEQ(seg.End(), peer.MaxAck) {

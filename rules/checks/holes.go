@@ -21,12 +21,16 @@ const maxHoles = 4
 // reorder window.
 type hole struct {
 	dir rules.Dir
-	// closed is set once the hole was reported as a gap; it sits beside
-	// dir, in what would be padding.
+	// closed is set once the hole was reported as a gap; it and verdict
+	// sit beside dir, in what would be padding.
 	closed bool
-	lo, hi uint32
-	pos    tcp.Pos // the segment after the gap
-	time   time.Time
+	// verdict is what the evidence said of a resent part (see
+	// resentRun) when its retransmission came; gapUnjudged, as for a
+	// whole hole, is judged when reported.
+	verdict gapVerdict
+	lo, hi  uint32
+	pos     tcp.Pos // the segment after the gap
+	time    time.Time
 	// above are the oldest TSval and IP ID of the segments captured above
 	// the hole, the one that opened it first: a fill older than all of
 	// them was sent before any of them (an original: a sender sends new
@@ -86,8 +90,9 @@ func (f *flow) overlapping(seq, end uint32, closed bool) int {
 // closed (the originals of the rest of it may still come late); the holes
 // shrink. Of a hole held open for its stamps (heldOpen), only the part
 // the retransmission resends is reported, and the rest stays open: its
-// originals may still come.
-func (st *connState) resendFills(d rules.Dir, i int, seq, end uint32) {
+// originals may still come. Adjacent parts of one hole make one finding
+// (addResentPart).
+func (st *connState) resendFills(c *rules.Conn, d rules.Dir, i int, seq, end uint32) {
 	if i < 0 {
 		return
 	}
@@ -98,7 +103,8 @@ func (st *connState) resendFills(d rules.Dir, i int, seq, end uint32) {
 		if tcp.SeqLess(end, h.hi) {
 			part.hi = end
 		}
-		st.v.addExpired(part)
+		part.verdict = judgeHole(c, st, part)
+		st.addResentPart(d, part)
 	} else {
 		st.v.addExpired(*h)
 		h.closed = true
@@ -210,8 +216,14 @@ func (st *connState) heldOpen(d rules.Dir, h *hole) bool {
 	return !r.hasAck || tcp.SeqLess(r.lastAck, h.hi)
 }
 
+// addExpired puts hole h into the verdict, to be reported. A segment
+// reports at most maxHoles+1 ranges of each direction: the holes that
+// close, that its retransmission fills or that its gap forgets, and the
+// runs of resent parts that end (settleResentRuns; a retransmission may
+// end one and start another that ends at once). Where a retransmission
+// finds an open hole, at most maxHoles-1 closed before it.
 func (v *verdict) addExpired(h hole) {
-	if len(v.expired) < 2*maxHoles+1 {
+	if len(v.expired) < 2*(maxHoles+1) {
 		v.expired = append(v.expired, h)
 	}
 }

@@ -3,12 +3,11 @@ package checks
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/pcaplint/pcaplint/parse/tcp"
+	"github.com/pcaplint/pcaplint/rules"
 )
 
 // reorderDir holds the recordings of testdata/record/reorder.sh: bulk
@@ -274,7 +273,8 @@ func reorderRows(t *testing.T) []reorderRow {
 		capture := readSegments(t, path)
 		labels := arrivals(t, truth, capture, nil)
 		resent, ooo := map[int]bool{}, map[int]bool{}
-		for _, f := range lint(t, path, allAtInfo(nil)) {
+		fs := lint(t, path, allAtInfo(nil))
+		for _, f := range fs {
 			resent[f.Pos.Packet] = resent[f.Pos.Packet] || resentRules[f.Rule]
 			ooo[f.Pos.Packet] = ooo[f.Pos.Packet] || f.Rule == "out-of-order"
 		}
@@ -282,7 +282,7 @@ func reorderRows(t *testing.T) []reorderRow {
 		theirs := countArrivals(labels, marks["tcp.analysis.retransmission"], marks["tcp.analysis.out_of_order"])
 		row := reorderRow{capture: filepath.Base(path), segments: len(labels),
 			oursWrong: countArrivals(labels, resent, ooo).totalWrong(), theirsWrong: theirs.totalWrong(),
-			gaps: reportedGaps(t, truth, capture, path)}
+			gaps: reportedGaps(t, truth, capture, path, fs)}
 		for n, a := range labels {
 			switch a {
 			case lateOriginal:
@@ -341,17 +341,14 @@ segments above it stamped stays open until a retransmission fills it
 	return b.String()
 }
 
-// gapSaid reads the absolute range out of a seq-gap message.
-var gapSaid = regexp.MustCompile(`never seen: seq (\d+) \(rel \d+\) up to (\d+) `)
-
 // gapBytes are the bytes seq-gap reported in one input, split by whether
 // their original reached the capture after all (reordered: nothing was
 // lost) or never did (lost before the capture point).
 type gapBytes struct{ reordered, lost int64 }
 
-// reportedGaps sums the ranges of input's seq-gap findings against the
-// originals of capture (as truth tells them from retransmissions).
-func reportedGaps(t *testing.T, truth map[sentOnce]bool, capture []tcp.Segment, input string) gapBytes {
+// reportedGaps sums the ranges of input's seq-gap findings, fs, against
+// the originals of capture (as truth tells them from retransmissions).
+func reportedGaps(t *testing.T, truth map[sentOnce]bool, capture []tcp.Segment, input string, fs []rules.Finding) gapBytes {
 	t.Helper()
 	var originals spans
 	eachDataSegment(t, truth, reorderServerPort, capture, nil, func(_ int, s *tcp.Segment, resent bool) {
@@ -360,16 +357,8 @@ func reportedGaps(t *testing.T, truth map[sentOnce]bool, capture []tcp.Segment, 
 		}
 	})
 	var g gapBytes
-	for _, f := range lint(t, input, allAtInfo(nil)) {
-		if f.Rule != "seq-gap" {
-			continue
-		}
-		m := gapSaid.FindStringSubmatch(f.Message)
-		if m == nil {
-			t.Fatalf("%s: seq-gap message without its range: %s", input, f.Message)
-		}
-		lo, _ := strconv.ParseInt(m[1], 10, 64)
-		hi, _ := strconv.ParseInt(m[2], 10, 64)
+	for _, r := range seqGapsOf(t, input, fs) {
+		lo, hi := int64(r.lo), int64(r.lo)+int64(r.hi-r.lo)
 		for _, o := range originals {
 			g.reordered += max(0, min(hi, o.hi)-max(lo, o.lo))
 		}
@@ -379,38 +368,52 @@ func reportedGaps(t *testing.T, truth map[sentOnce]bool, capture []tcp.Segment, 
 	return g
 }
 
-// mostReorderedGapBytes bounds the bytes seq-gap reports on the
-// receivers of the reorder recordings whose original did reach the
-// receiver: a retransmission that overtook its original still reports
+// mostSeqGaps bounds what seq-gap reports on the receivers of the
+// reorder recordings. reorderedBytes: the bytes whose original did reach
+// the receiver: a retransmission that overtook its original still reports
 // the bytes it resent (it is the capture's first copy of them, and its
 // stamps show it resent), and tcpdump -n text without IP IDs leaves equal
-// TSvals to timing.
-var mostReorderedGapBytes = map[string]int64{
-	"reorder-ts.receiver.pcap.gz":       7240,
-	"reorder-ts.receiver.txt.gz":        27512,
-	"reorder-ts.receiver.n-v.txt.gz":    7240,
-	"reorder-nots.receiver.pcap.gz":     4380,
-	"reorder-nots.receiver.txt.gz":      148920,
-	"reorder-nots.receiver.n-v.txt.gz":  4380,
-	"reorder-lossy.receiver.pcap.gz":    8688,
-	"reorder-lossy.receiver.txt.gz":     20272,
-	"reorder-lossy.receiver.n-v.txt.gz": 8688,
+// TSvals to timing. findings: a hole held open for its stamps is reported
+// as retransmissions resend its parts, and adjacent parts make one
+// finding; in -n text a run of late originals judged resent was a finding
+// a segment (19 and 17 findings in reorder-ts and reorder-lossy).
+var mostSeqGaps = map[string]struct {
+	reorderedBytes int64
+	findings       int
+}{
+	"reorder-ts.receiver.pcap.gz":       {7240, 5},
+	"reorder-ts.receiver.txt.gz":        {27512, 7},
+	"reorder-ts.receiver.n-v.txt.gz":    {7240, 5},
+	"reorder-nots.receiver.pcap.gz":     {4380, 3},
+	"reorder-nots.receiver.txt.gz":      {148920, 7},
+	"reorder-nots.receiver.n-v.txt.gz":  {4380, 3},
+	"reorder-lossy.receiver.pcap.gz":    {8688, 8},
+	"reorder-lossy.receiver.txt.gz":     {20272, 11},
+	"reorder-lossy.receiver.n-v.txt.gz": {8688, 8},
 }
 
 // TestReorderRecordingsSeqGaps counts the bytes seq-gap reports on the
 // receivers of the reorder recordings that were only reordered, not lost,
-// and holds them at mostReorderedGapBytes.
+// and holds them and its findings at mostSeqGaps, and wants no two of its
+// findings to be parts of one run (checkGapRuns).
 func TestReorderRecordingsSeqGaps(t *testing.T) {
 	for _, run := range reorderRuns {
 		truth := reorderTruth(t, run)
 		base := filepath.Join(reorderDir, run+".receiver")
 		capture := readSegments(t, base+".pcap.gz")
 		for _, input := range []string{base + ".pcap.gz", base + ".txt.gz", base + ".n-v.txt.gz"} {
-			g := reportedGaps(t, truth, capture, input)
-			t.Logf("%s: seq-gap reports %d bytes that were only reordered, %d lost", filepath.Base(input), g.reordered, g.lost)
-			if most := mostReorderedGapBytes[filepath.Base(input)]; g.reordered > most {
-				t.Errorf("%s: seq-gap reports %d bytes that were only reordered, at most %d before", input, g.reordered, most)
+			fs := lint(t, input, allAtInfo(nil))
+			g := reportedGaps(t, truth, capture, input, fs)
+			gaps := seqGapsOf(t, input, fs)
+			t.Logf("%s: seq-gap reports %d bytes that were only reordered, %d lost, in %d findings", filepath.Base(input), g.reordered, g.lost, len(gaps))
+			most := mostSeqGaps[filepath.Base(input)]
+			if g.reordered > most.reorderedBytes {
+				t.Errorf("%s: seq-gap reports %d bytes that were only reordered, at most %d before", input, g.reordered, most.reorderedBytes)
 			}
+			if len(gaps) > most.findings {
+				t.Errorf("%s: %d seq-gap findings, at most %d before", input, len(gaps), most.findings)
+			}
+			checkGapRuns(t, input, gaps)
 		}
 	}
 }

@@ -36,7 +36,13 @@ that fills part of it reports that part (the bytes were not seen before
 their resend), a late original reports nothing (it was only reordered),
 and the rest is reported when the receiver acknowledges past it (the
 capture missed it), when a newer gap needs its place (4 are followed per
-direction) or at the connection's end. RST segments never open a hole. When the
+direction) or at the connection's end. Resent parts that follow one
+another make one finding, for the whole run of never-seen bytes (with the
+rest of the hole when it is reported with them and the evidence says the
+same of both): it is reported once a part comes that does not extend it,
+once no open part of its hole lies beside it (a late original filled the
+bytes next to it, or the hole closed) or at the connection's end, at the
+segment after the gap all the same. RST segments never open a hole. When the
 receiver's cumulative ACK stayed below the hole while its SACK blocks held
 what follows, the message says the bytes were lost (network loss): a
 duplicate ACK whose SACK blocks grow is evidence of loss, not of a capture
@@ -51,41 +57,73 @@ gap (RFC 2018).`,
 	Requires:  seq,
 	SegmentOn: on(hasExpiredHoles),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
+		st.v.expired = joinRuns(p.Conn, st, st.v.expired)
 		for _, h := range st.v.expired {
 			reportHole(p, st, h)
 		}
 	}),
 	End: onEnd(func(p *rules.Pass, st *connState) {
+		gaps := st.v.expired[:0]
 		for d := range st.flows {
+			if run, ok := st.takeResentRun(rules.Dir(d)); ok {
+				gaps = append(gaps, run)
+			}
 			f := &st.flows[d]
 			if f.nHoles == 0 {
 				continue
 			}
 			for _, h := range f.holes[:f.nHoles] {
 				if !h.closed {
-					reportHole(p, st, h)
+					gaps = append(gaps, h)
 				}
 			}
 			f.nHoles = 0
 		}
+		st.v.expired = joinRuns(p.Conn, st, gaps)
+		for _, h := range st.v.expired {
+			reportHole(p, st, h)
+		}
 	}),
 }
 
+// reportHole reports hole h, judged (joinRuns).
 func reportHole(p *rules.Pass, st *connState, h hole) {
 	p.Report(h.pos, h.time, rules.Say(seqGapText,
-		byteCount(h.hi-h.lo), who(p.Conn, h.dir), st.seqOf(h.dir, h.lo), st.seqOf(h.dir, h.hi), holeVerdict(p.Conn, st, h)))
+		byteCount(h.hi-h.lo), who(p.Conn, h.dir), st.seqOf(h.dir, h.lo), st.seqOf(h.dir, h.hi), verdictText(p.Conn, h)))
 }
 
-// holeVerdict says what the evidence says of a hole: once the receiver
+// gapVerdict is what the evidence says of a hole's bytes.
+type gapVerdict uint8
+
+// What the evidence may say of a hole.
+const (
+	gapUnjudged    gapVerdict = iota // not yet judged: judge when reported
+	gapUnknown                       // lost or not captured
+	gapNotCaptured                   // the receiver acknowledged them
+	gapLost                          // the receiver SACKed past them
+)
+
+// judgeHole says what the evidence says of a hole now: once the receiver
 // has acknowledged past it, it received the bytes, so the capture missed
 // them (capture loss, not network loss); while its cumulative ACK stays
 // below the hole and its SACK blocks (RFC 2018) hold what follows, the
 // bytes never reached it (network loss); before either, both may be true.
-func holeVerdict(c *rules.Conn, st *connState, h hole) rules.Text {
+func judgeHole(c *rules.Conn, st *connState, h hole) gapVerdict {
 	if rc := &c.Sides[h.dir.Peer()]; rc.HasAck && tcp.SeqLEQ(h.hi, rc.MaxAck) {
-		return rules.Say(gapNotCapturedText, who(c, h.dir.Peer()))
+		return gapNotCaptured
 	}
 	if r := &st.flows[h.dir.Peer()]; r.hasAck && tcp.SeqLEQ(r.lastAck, h.lo) && r.sackedAbove(h.hi) > 0 {
+		return gapLost
+	}
+	return gapUnknown
+}
+
+// verdictText words the verdict of hole h, which is judged.
+func verdictText(c *rules.Conn, h hole) rules.Text {
+	switch h.verdict {
+	case gapNotCaptured:
+		return rules.Say(gapNotCapturedText, who(c, h.dir.Peer()))
+	case gapLost:
 		return rules.Say(gapLostText, who(c, h.dir.Peer()))
 	}
 	return rules.Say(gapUnknownText)
