@@ -89,11 +89,17 @@ type Conn struct {
 	// Reused is set when the connection reuses the 4-tuple of an earlier
 	// one in the same input.
 	Reused bool
+	// handshake is what passed of the three-way handshake, known whether
+	// or not the input gave times (tcpdump -t prints none: every time is
+	// zero, so the times below cannot say it).
+	handshake handshakeSeen
 	// Copies counts packets seen again on another interface (-i any) and
 	// not counted twice.
 	Copies int64
 
-	// Handshake times: the first SYN, SYN-ACK, and the ACK that completed it.
+	// Handshake times: the first SYN, SYN-ACK, and the ACK that completed
+	// it; zero when that segment did not pass or the input gave no time
+	// (SYNSeen, SYNACKSeen and Established say which).
 	SYNTime, SYNACKTime, EstablishedTime time.Time
 	// Transitions are the RFC 9293 state changes of both endpoints.
 	Transitions []Transition
@@ -161,8 +167,26 @@ func (c *Conn) HandshakeRTT() time.Duration {
 	return tcp.Elapsed(c.SYNTime, c.EstablishedTime)
 }
 
-// Established reports whether the three-way handshake completed.
-func (c *Conn) Established() bool { return !c.EstablishedTime.IsZero() }
+// handshakeSeen holds a bit per step of the three-way handshake that
+// passed.
+type handshakeSeen uint8
+
+const (
+	sawSYN handshakeSeen = 1 << iota
+	sawSYNACK
+	sawEstablished
+)
+
+// SYNSeen reports whether the client's first SYN passed (at SYNTime).
+func (c *Conn) SYNSeen() bool { return c.handshake&sawSYN != 0 }
+
+// SYNACKSeen reports whether the server's first SYN-ACK passed (at
+// SYNACKTime).
+func (c *Conn) SYNACKSeen() bool { return c.handshake&sawSYNACK != 0 }
+
+// Established reports whether the three-way handshake completed (at
+// EstablishedTime).
+func (c *Conn) Established() bool { return c.handshake&sawEstablished != 0 }
 
 // Closed reports whether both sides sent a FIN, or either a RST.
 func (c *Conn) Closed() bool {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -153,8 +154,18 @@ func (n Bytes) In(l Lang) string {
 // unit words in Chinese ("1.5 秒", "250 微秒").
 type Duration time.Duration
 
+// UnknownDuration is a span between segments the input gave no time
+// (tcpdump -t): "? (no timestamps)", not a span of zero.
+const UnknownDuration = Duration(math.MinInt64)
+
 // In renders the span in language l.
 func (d Duration) In(l Lang) string {
+	if d == UnknownDuration {
+		if l == Chinese {
+			return "?（输入没有时间戳）"
+		}
+		return "? (no timestamps)"
+	}
 	t := time.Duration(d)
 	if t >= time.Second {
 		t = t.Round(time.Millisecond)

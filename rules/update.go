@@ -112,12 +112,15 @@ func (c *Conn) handshakeTimes(d Dir, seg *tcp.Segment) {
 	}
 	f := seg.Flags
 	switch {
-	case f&(tcp.SYN|tcp.ACK) == tcp.SYN && d == FromClient && c.SYNTime.IsZero():
+	case f&(tcp.SYN|tcp.ACK) == tcp.SYN && d == FromClient && !c.SYNSeen():
+		c.handshake |= sawSYN
 		c.SYNTime = seg.Time
-	case f&(tcp.SYN|tcp.ACK) == tcp.SYN|tcp.ACK && d == FromServer && c.SYNACKTime.IsZero():
+	case f&(tcp.SYN|tcp.ACK) == tcp.SYN|tcp.ACK && d == FromServer && !c.SYNACKSeen():
+		c.handshake |= sawSYNACK
 		c.SYNACKTime = seg.Time
-	case f&(tcp.SYN|tcp.ACK|tcp.RST) == tcp.ACK && d == FromClient && c.EstablishedTime.IsZero() &&
-		!c.SYNACKTime.IsZero() && (!seg.Has(tcp.KnownAck) || !c.Sides[FromServer].HasISN || seg.Ack == c.Sides[FromServer].ISN+1):
+	case f&(tcp.SYN|tcp.ACK|tcp.RST) == tcp.ACK && d == FromClient && !c.Established() &&
+		c.SYNACKSeen() && (!seg.Has(tcp.KnownAck) || !c.Sides[FromServer].HasISN || seg.Ack == c.Sides[FromServer].ISN+1):
+		c.handshake |= sawEstablished
 		c.EstablishedTime = seg.Time
 	}
 }

@@ -137,7 +137,7 @@ func (r *reading) reset() {
 	c, seg := r.st.Before, r.seg
 	client := &c.Sides[rules.FromClient]
 	switch {
-	case r.snd == rules.FromServer && c.SYNACKTime.IsZero() && client.SYNs > 0:
+	case r.snd == rules.FromServer && !c.SYNACKSeen() && client.SYNs > 0:
 		r.say(kRefused, c.Server.String(), c.Server.Port)
 		if seg.Flags.Has(tcp.ACK) && seg.Has(tcp.KnownAck) && client.HasISN {
 			r.say(kRSTAcks, arith("j + 1", client.ISN+1, seg.Ack))

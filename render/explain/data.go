@@ -42,7 +42,7 @@ func (r *reading) data() {
 // sent before: a retransmission, an earlier hole filled, or a gap.
 func (r *reading) sequencing(first, last uint32) {
 	if o := r.st.Original; o != nil {
-		r.say(kRetransmission, role(r.snd), posRef(o.Pos), Duration(r.seg.Time.Sub(o.Time)))
+		r.say(kRetransmission, role(r.snd), posRef(o.Pos), r.since(o.Time))
 		if r.pb.HasAck && tcp.SeqLess(last, r.pb.MaxAck) {
 			r.say(kSpurious, role(r.rcv))
 		}
@@ -108,7 +108,7 @@ func (r *reading) covers() {
 		return
 	}
 	newest := acked[len(acked)-1]
-	ago := Duration(r.seg.Time.Sub(newest.Time))
+	ago := r.since(newest.Time)
 	if len(acked) == 1 {
 		r.say(kCoversOne, posRef(newest.Pos), newest.Len(), ago)
 		return

@@ -24,8 +24,15 @@ type ended struct {
 // newEnded takes what the summary reads of c.
 func newEnded(c *rules.Conn) *ended {
 	cl, sv := &c.Sides[rules.FromClient], &c.Sides[rules.FromServer]
+	duration, rtt := Duration(c.Duration()), Duration(c.HandshakeRTT())
+	if c.Start.IsZero() { // no segment had a time (tcpdump -t)
+		duration = unknownDuration
+		if c.Established() {
+			rtt = unknownDuration
+		}
+	}
 	return &ended{id: c.ID, head: headKey(c), client: c.Client.String(), server: c.Server.String(),
-		rtt: c.HandshakeRTT(), duration: c.Duration(), clientBytes: cl.Bytes, serverBytes: sv.Bytes, packets: c.Packets(),
+		rtt: time.Duration(rtt), duration: time.Duration(duration), clientBytes: cl.Bytes, serverBytes: sv.Bytes, packets: c.Packets(),
 		zeek: c.ZeekState(), clientState: cl.State.String(), serverState: sv.State.String()}
 }
 

@@ -10,7 +10,7 @@ import (
 func (r *reading) syn() {
 	c, seg := r.st.Before, r.seg
 	if r.snd == rules.FromClient && r.b.SYNs > 0 && r.b.HasISN && seg.Seq == r.b.ISN {
-		r.say(kSYNAgain, seg.Seq, Duration(seg.Time.Sub(c.SYNTime)))
+		r.say(kSYNAgain, seg.Seq, r.since(c.SYNTime))
 		return
 	}
 	if r.snd == rules.FromServer {
@@ -29,7 +29,7 @@ func (r *reading) syn() {
 func (r *reading) synAck() {
 	c, seg := r.st.Before, r.seg
 	if r.snd == rules.FromServer && r.b.SYNs > 0 && r.b.HasISN && seg.Seq == r.b.ISN {
-		r.say(kSYNACKAgain, seg.Seq, Duration(seg.Time.Sub(c.SYNACKTime)))
+		r.say(kSYNACKAgain, seg.Seq, r.since(c.SYNACKTime))
 		return
 	}
 	client := &c.Sides[rules.FromClient]
@@ -42,11 +42,11 @@ func (r *reading) synAck() {
 		r.say(kSYNACKNoSYN, c.Server.String(), c.Client.String(), seg.Ack, seg.Seq)
 	}
 	switch {
-	case c.SYNTime.IsZero():
+	case !c.SYNSeen(), !seg.Has(tcp.KnownTime):
 	case client.SYNs > 1: // the last segment before it is the last SYN
-		r.say(kSinceSYNs, Duration(seg.Time.Sub(c.SYNTime)), Duration(seg.Time.Sub(c.End)))
+		r.say(kSinceSYNs, r.since(c.SYNTime), r.since(c.End))
 	default:
-		r.say(kSinceSYN, Duration(seg.Time.Sub(c.SYNTime)))
+		r.say(kSinceSYN, r.since(c.SYNTime))
 	}
 	r.offers()
 	r.scaling()
@@ -110,5 +110,5 @@ func (r *reading) handshakeAck() {
 		r.say(kHandshakeAckBad, seg.Ack-server.ISN, check)
 		return
 	}
-	r.say(kHandshakeAck, seg.Ack-server.ISN, check, Duration(seg.Time.Sub(c.SYNTime)))
+	r.say(kHandshakeAck, seg.Ack-server.ISN, check, r.since(c.SYNTime))
 }

@@ -2,6 +2,7 @@ package explain
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -56,6 +57,10 @@ type List []Msg
 // Duration is a time span rendered with the language's unit words.
 type Duration time.Duration
 
+// unknownDuration is a span the input cannot tell: its segments have no
+// time (tcpdump -t), so every difference of times is zero and says nothing.
+const unknownDuration = Duration(math.MinInt64)
+
 // Render puts m into words in language l. A key missing from the
 // catalogue renders as the key itself, so that a gap is visible in the
 // output rather than fatal; a test keeps the catalogue complete.
@@ -85,6 +90,9 @@ func (l Lang) arg(a any) any {
 		}
 		return strings.Join(parts, l.Render(M(kSeriesSep)))
 	case Duration:
+		if v == unknownDuration {
+			return l.Render(M(kUnknownTime))
+		}
 		return l.duration(time.Duration(v))
 	case rules.Phrase:
 		return v.In(rules.Lang(l)) // a check's words: a finding, a hint, a severity

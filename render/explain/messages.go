@@ -9,6 +9,7 @@ const (
 	kListSep, kListLast, kSeriesSep          Key = "list.sep", "list.last", "series.sep"
 	kMicroseconds, kMilliseconds             Key = "unit.us", "unit.ms"
 	kSeconds, kMinutes                       Key = "unit.s", "unit.min"
+	kUnknownTime                             Key = "unit.unknown"
 	kArithOK, kArithBad                      Key = "arith.ok", "arith.bad"
 
 	// Any segment.
@@ -77,6 +78,7 @@ var messages = map[Key]map[Lang]string{
 	kMilliseconds: {English: "%[1]s ms", Chinese: "%[1]s 毫秒"},
 	kSeconds:      {English: "%[1]s s", Chinese: "%[1]s 秒"},
 	kMinutes:      {English: "%[1]s min", Chinese: "%[1]s 分钟"},
+	kUnknownTime:  {English: "an unknown time (the input has no timestamps)", Chinese: "未知的时长（输入没有时间戳）"},
 	kArithOK:      {English: "%[1]s = %[2]d ✓", Chinese: "%[1]s = %[2]d ✓"},
 	kArithBad:     {English: "%[3]d ✗ (expected %[1]s = %[2]d)", Chinese: "%[3]d ✗（应为 %[1]s = %[2]d）"},
 

@@ -157,6 +157,15 @@ type Series []Msg
 // the SYN-ACK, the third step of the handshake, right or wrong.
 func (r *reading) isHandshakeAck() bool {
 	c := r.st.Before
-	return r.snd == rules.FromClient && !c.SYNACKTime.IsZero() && c.EstablishedTime.IsZero() &&
+	return r.snd == rules.FromClient && c.SYNACKSeen() && !c.Established() &&
 		r.seg.Flags.Has(tcp.ACK) && r.seg.Has(tcp.KnownAck)
+}
+
+// since is the time from t to the segment read, or unknownDuration when
+// the input gave the segment no time.
+func (r *reading) since(t time.Time) Duration {
+	if !r.seg.Has(tcp.KnownTime) {
+		return unknownDuration
+	}
+	return Duration(r.seg.Time.Sub(t))
 }

@@ -19,7 +19,7 @@ func (e *ended) summarize(findings []rules.Finding) []Msg {
 	say := func(k Key, args ...any) { out = append(out, M(k, args...)) }
 	head := e.head
 	say(head, e.id, e.client, e.server)
-	if e.rtt > 0 {
+	if e.rtt > 0 || Duration(e.rtt) == unknownDuration {
 		say(kSumRTT, Duration(e.rtt))
 	} else if head == kSumHead || head == kSumHeadMid {
 		say(kSumNoRTT) // a refused or unanswered SYN had no handshake to time

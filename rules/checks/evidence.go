@@ -36,6 +36,7 @@ const (
 	bySACK
 	byDupAcks
 	byTiming
+	byNoTime // none of the above, and the input gave no time (tcpdump -t)
 )
 
 // evidence is the decision on a hole's fill and what it rests on: the
@@ -181,6 +182,12 @@ func (st *connState) fillOrder(c *rules.Conn, d rules.Dir, seg *tcp.Segment, h *
 			return evidence{kind: byDupAcks, sentAfter: true, fill: uint32(r.dupAcks)}
 		}
 	}
+	if !seg.Has(tcp.KnownTime) {
+		// Every time is zero: a fill seems to come at once, and is taken
+		// as reordered, as a fill within the window is; the message says
+		// that nothing measured it.
+		return evidence{kind: byNoTime}
+	}
 	return evidence{kind: byTiming, sentAfter: st.v.since >= window, since: st.v.since, win: window}
 }
 
@@ -220,6 +227,8 @@ func (e evidence) text() rules.Text {
 			return rules.Say(evidenceAfterText, dur(e.since), dur(e.win))
 		}
 		return rules.Say(evidenceWithinText, dur(e.since), dur(e.win))
+	case byNoTime:
+		return rules.Say(evidenceNoTimeText)
 	}
 	return rules.Say(evidenceNoneText)
 }
@@ -245,8 +254,11 @@ var (
 	evidenceWithinText = &rules.Texts{Key: "evidence.timing-within",
 		En: "timing: %[1]s after the highest segment, within the reorder window %[2]s",
 		Zh: "时间：比最高的报文段晚 %[1]s，仍在乱序窗口 %[2]s 之内"}
+	evidenceNoTimeText = &rules.Texts{Key: "evidence.no-time",
+		En: "no time in the input (tcpdump -t), nor TSval, IP ID or SACK to tell: taken as reordered",
+		Zh: "输入没有时间（tcpdump -t），也没有 TSval、IP ID 或 SACK 可判断：按乱序处理"}
 	evidenceNoneText = &rules.Texts{Key: "evidence.none", En: "no evidence", Zh: "没有证据"}
 
-	evidenceTexts = []*rules.Texts{evidenceTimestampsText, evidenceIPIDText, evidenceSACKText,
+	evidenceTexts = []*rules.Texts{evidenceNoTimeText, evidenceTimestampsText, evidenceIPIDText, evidenceSACKText,
 		evidenceDupAcksText, evidenceAfterText, evidenceWithinText, evidenceNoneText}
 )

@@ -55,6 +55,16 @@ func (st *connState) seqOf(d rules.Dir, n uint32) seqNo {
 // dur is a duration as messages print it, rounded to the microsecond.
 func dur(d time.Duration) rules.Duration { return rules.Duration(d) }
 
+// durTo is a duration that ends at seg, as messages print it: unknown
+// when the input gave seg no time (tcpdump -t), where d is a difference
+// of zero times and says nothing.
+func durTo(seg *tcp.Segment, d time.Duration) rules.Duration {
+	if !seg.Has(tcp.KnownTime) {
+		return rules.UnknownDuration
+	}
+	return dur(d)
+}
+
 // segSpace is the sequence space a segment occupies: its payload, its SYN
 // and FIN, and where it starts.
 type segSpace struct {
