@@ -11,6 +11,8 @@ import (
 
 	"github.com/pcaplint/pcaplint"
 	"github.com/pcaplint/pcaplint/render/report"
+	"github.com/pcaplint/pcaplint/rules/checks"
+	"github.com/pcaplint/pcaplint/rules/pipeline"
 )
 
 // TestTextRenderingsGiveTheCapturesConnections reads every tcpdump text
@@ -77,4 +79,28 @@ func connSummary(f report.File) []string {
 func readWhole(path string) report.File {
 	f, _ := pcaplint.ReadFile(context.Background(), path, pcaplint.ReadOptions{})
 	return f
+}
+
+// TestUnnamedInterfacesKeepCopiesApart reads a "-i any" capture of a bridge
+// as tcpdump renders it once its veths are gone: every interface is "?",
+// and only the direction ("P", "Out") tells the copies of one packet apart.
+// They must stay copies, as in the capture, not become retransmissions
+// (15 retransmission and 6 syn-retransmitted findings before).
+func TestUnnamedInterfacesKeepCopiesApart(t *testing.T) {
+	capture := "../../testdata/captures/real/bridge-any.pcap"
+	text := filepath.Join("testdata", "bridge-any.unnamed.txt") // tcpdump -n -r bridge-any.pcap
+	read := func(path string) report.File {
+		f, _ := pcaplint.ReadFile(context.Background(), path, pcaplint.ReadOptions{Options: pipeline.Options{Checks: checks.All()}})
+		return f
+	}
+	want, got := read(capture), read(text)
+	if len(want.Conns) != 3 {
+		t.Fatalf("%s: %d connections, want 3", capture, len(want.Conns))
+	}
+	if w, g := connSummary(want), connSummary(got); !slices.Equal(g, w) {
+		t.Errorf("connections from the text:\n%s\nfrom %s:\n%s", strings.Join(g, "\n"), capture, strings.Join(w, "\n"))
+	}
+	if len(got.Findings) != len(want.Findings) {
+		t.Errorf("%d findings from the text, %d from the capture: %v", len(got.Findings), len(want.Findings), got.Findings)
+	}
 }
