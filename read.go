@@ -53,6 +53,6 @@ func ReadFile(ctx context.Context, path string, opts ReadOptions) (report.File, 
 	f.Copies, f.Evicted, f.Loss = res.Copies, res.Evicted, res.Loss
 	f.Findings = res.Findings
 	f.ConnStats = res.ConnStats
-	f.Assess(res.Flagless)
+	f.Assess(res.Flagless, res.Untimed)
 	return f, res.RuleErrs
 }

@@ -139,3 +139,26 @@ func TestAFileNamedLikeACaptureThatIsNotOneFailsInADirectory(t *testing.T) {
 		t.Errorf("skipped %+v, want notes.txt only", rep.Skipped)
 	}
 }
+
+// TestALogWithoutTimesIsReportedNotFailed lints a real recording as
+// tcpdump -t prints it: the handshake and everything else is judged (no
+// finding, exit 0), and the report says which checks could not judge it,
+// in JSON and in text, without counting the input as not checked at all.
+func TestALogWithoutTimesIsReportedNotFailed(t *testing.T) {
+	untimed := "../../rules/checks/testdata/untimed/clean.n-t.txt.gz"
+	code, rep, errOut := lintJSON(t, untimed)
+	if code != exitClean {
+		t.Errorf("exit %d, want %d; stderr:\n%s", code, exitClean, errOut)
+	}
+	if len(rep.Files) != 1 || len(rep.Files[0].Unchecked) != 1 {
+		t.Fatalf("files %+v, want one with one unchecked part", rep.Files)
+	}
+	u := rep.Files[0].Unchecked[0]
+	if u.Reason != report.UncheckedNoTime || u.All || u.Count != 11 || rep.Summary.NotChecked != 0 {
+		t.Errorf("unchecked %+v, %d inputs not checked; want no-time, 11 segments, not all, none", u, rep.Summary.NotChecked)
+	}
+	code, out, _ := runCmd(t, builtinChecks(), "lint", "-q", untimed)
+	if code != exitClean || !strings.Contains(out, "not checked (no-time): 11 of 11 TCP segments carry no time (tcpdump -t prints none)") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}

@@ -66,6 +66,6 @@ func sampleReport() *Report {
 // unchecked is an input whose stats and flagless segments Assess judges.
 func unchecked(path string, st tcp.Stats, flagless int64) File {
 	f := File{Path: path, Stats: st}
-	f.Assess(flagless)
+	f.Assess(flagless, 0)
 	return f
 }

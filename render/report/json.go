@@ -49,7 +49,7 @@ type JSONLintFile struct {
 }
 
 // JSONUnchecked is the JSON form of Unchecked: reason is a stable code
-// (no-tcp, no-flags, link-type), all is true when nothing in the input
+// (no-tcp, no-flags, no-time, link-type), all is true when nothing in the input
 // could be checked.
 type JSONUnchecked struct {
 	Reason  string `json:"reason"`

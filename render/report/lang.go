@@ -71,6 +71,13 @@ func (f *File) UncheckedText(u Unchecked, l rules.Lang) string {
 	case UncheckedNoFlags:
 		return fmt.Sprintf("%d 个 TCP 报文段中有 %d 个没有 TCP 标志、序列号和确认号（tcpdump -q 不打印这些）："+
 			"检查跳过了它们；不加 -q 记录日志才能检查", s.TCP, u.Count)
+	case UncheckedNoTime:
+		why, hint := "pcapng 的简单包块不带时间", ""
+		if s.Lines > 0 {
+			why, hint = "tcpdump -t 不打印时间", "；不加 -t 记录日志才能检查"
+		}
+		return fmt.Sprintf("%d 个 TCP 报文段中有 %d 个没有时间（%s）：计时的检查"+
+			"（握手多慢、零窗口多久、重传多晚）无法判断它们%s", s.TCP, u.Count, why, hint)
 	case UncheckedLinkType:
 		typ := s.UndecodedLinkType
 		if m := linkTypeRE.FindStringSubmatch(u.Message); typ == "" && m != nil {

@@ -14,7 +14,7 @@ type sarifInvocation struct {
 // "input-error" for an input not read to its end, "capture-loss" for a
 // capture that missed packets, "interrupted" for an input an interruption
 // left unread, else the stable reason code of what could not be checked
-// (no-tcp, no-flags, link-type).
+// (no-tcp, no-flags, no-time, link-type).
 type sarifNotification struct {
 	Descriptor sarifDescriptorRef `json:"descriptor"`
 	Level      string             `json:"level"`

@@ -32,6 +32,10 @@ const (
 	UncheckedNoFlags = "no-flags"
 	// UncheckedLinkType: packets of a link type pcaplint does not decode.
 	UncheckedLinkType = "link-type"
+	// UncheckedNoTime: segments without a time (tcpdump -t, a pcapng
+	// Simple Packet Block): the checks that measure time could not judge
+	// them; the rest was checked.
+	UncheckedNoTime = "no-time"
 )
 
 // NothingChecked reports whether no part of f could be checked.
@@ -56,10 +60,11 @@ func (r *Report) notChecked() int {
 }
 
 // Assess fills f.Unchecked from what reading the input found: flagless
-// counts its TCP segments that showed no flags. A capture whose packets
+// counts its TCP segments that showed no flags, untimed those that had
+// no time. A capture whose packets
 // are all of a link type not decoded is an error of the input, not an
 // input without TCP.
-func (f *File) Assess(flagless int64) {
+func (f *File) Assess(flagless, untimed int64) {
 	s := &f.Stats
 	f.Unchecked = f.Unchecked[:0]
 	if s.UndecodedLink > 0 {
@@ -80,6 +85,16 @@ func (f *File) Assess(flagless int64) {
 		f.Unchecked = append(f.Unchecked, Unchecked{Reason: UncheckedNoFlags, Count: flagless, All: flagless == s.TCP,
 			Message: fmt.Sprintf("%d of %s show no TCP flags, sequence or acknowledgement numbers (tcpdump -q prints none): "+
 				"the checks skipped them; log without -q to check them", flagless, plural(int(s.TCP), "TCP segment"))})
+	}
+	if untimed > 0 && flagless < s.TCP {
+		why, hint := "pcapng Simple Packet Blocks have none", ""
+		if s.Lines > 0 {
+			why, hint = "tcpdump -t prints none", "; log without -t to check them"
+		}
+		f.Unchecked = append(f.Unchecked, Unchecked{Reason: UncheckedNoTime, Count: untimed,
+			Message: fmt.Sprintf("%d of %s carry no time (%s): the checks that measure time "+
+				"(how slow a handshake, how long a zero window, how late a resend) could not judge them%s",
+				untimed, plural(int(s.TCP), "TCP segment"), why, hint)})
 	}
 }
 

@@ -16,12 +16,13 @@ type Sink interface {
 }
 
 // collector keeps the connections one tracker ends, or as much of them as
-// keep says, and counts the segments without flags.
+// keep says, and counts the segments without flags or time.
 type collector struct {
 	keep     Keep
 	conns    []*rules.Conn
 	n        int
 	flagless int64
+	untimed  int64
 	sink     Sink
 	// stats, when set, measures the connections (Options.Measure); the
 	// collector keeps each one's Summary beside it, in summaries or by
@@ -34,6 +35,9 @@ type collector struct {
 func (c *collector) Segment(_ *rules.Conn, _ rules.Dir, seg *tcp.Segment, _ bool) {
 	if !seg.Has(tcp.KnownFlags) {
 		c.flagless++
+	}
+	if !seg.Has(tcp.KnownTime) {
+		c.untimed++
 	}
 }
 
@@ -83,4 +87,5 @@ func (c *collector) into(res *Result) {
 	}
 	res.ConnCount += c.n
 	res.Flagless += c.flagless
+	res.Untimed += c.untimed
 }

@@ -132,6 +132,10 @@ type Result struct {
 	// Flagless counts segments that showed no flags (tcpdump -q), which
 	// the checks cannot judge.
 	Flagless int64
+	// Untimed counts segments without a time (tcpdump -t, a pcapng
+	// Simple Packet Block), which the checks that measure time cannot
+	// judge.
+	Untimed int64
 	// Stats is what the source counted.
 	Stats tcp.Stats
 	// Copies counts packets seen again on another interface.
