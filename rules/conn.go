@@ -93,6 +93,8 @@ type Conn struct {
 	// or not the input gave times (tcpdump -t prints none: every time is
 	// zero, so the times below cannot say it).
 	handshake handshakeSeen
+	// untimed is set once a segment came without a time (Untimed).
+	untimed bool
 	// Copies counts packets seen again on another interface (-i any) and
 	// not counted twice.
 	Copies int64
@@ -176,6 +178,11 @@ const (
 	sawSYNACK
 	sawEstablished
 )
+
+// Untimed reports whether a segment of the connection came without a
+// time (tcpdump -t, a pcapng Simple Packet Block): its times, Start, End
+// and Duration say nothing then.
+func (c *Conn) Untimed() bool { return c.untimed }
 
 // SYNSeen reports whether the client's first SYN passed (at SYNTime).
 func (c *Conn) SYNSeen() bool { return c.handshake&sawSYN != 0 }

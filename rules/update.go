@@ -31,6 +31,9 @@ func (c *Conn) update(d Dir, seg *tcp.Segment) {
 		c.End = seg.Time
 	}
 	s.Packets++
+	if !seg.Has(tcp.KnownTime) {
+		c.untimed = true
+	}
 	c.LastPos = seg.Pos
 	s.Bytes += int64(seg.PayloadLen)
 	c.last[d] = lastSegment{valid: true, time: seg.Time, iface: seg.Interface, seq: seg.Seq, ack: seg.Ack,

@@ -25,7 +25,7 @@ type ended struct {
 func newEnded(c *rules.Conn) *ended {
 	cl, sv := &c.Sides[rules.FromClient], &c.Sides[rules.FromServer]
 	duration, rtt := Duration(c.Duration()), Duration(c.HandshakeRTT())
-	if c.Start.IsZero() { // no segment had a time (tcpdump -t)
+	if c.Untimed() { // a segment had no time (tcpdump -t)
 		duration = unknownDuration
 		if c.Established() {
 			rtt = unknownDuration

@@ -35,3 +35,15 @@ func TestUntimedLogSaysNoTime(t *testing.T) {
 		t.Errorf("the summary does not say the round-trip time is unknown:\n%s", out)
 	}
 }
+
+// TestCaptureWithoutTimesSaysNoTime explains a pcapng whose Simple Packet
+// Blocks carry no time (their segments read as at the Unix epoch): the
+// summary says the duration is unknown rather than "over 0 µs".
+func TestCaptureWithoutTimesSaysNoTime(t *testing.T) {
+	out := explainAll(t, readCapture(t, "../../testdata/captures/craft/spb.pcapng"), nil, Options{})
+	for _, want := range []string{"in 11 packets over an unknown time", "Handshake round-trip time: an unknown time"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the explanation lacks %q:\n%s", want, out)
+		}
+	}
+}
