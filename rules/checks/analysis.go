@@ -82,7 +82,8 @@ type verdict struct {
 	// why.
 	fill evidence
 	// expired are holes whose reorder window passed unfilled at this
-	// segment: they are reported as gaps. Its storage is kept from segment
+	// segment, judged and joined (joinRuns): they are reported as gaps.
+	// Its storage is kept from segment
 	// to segment, and allocated only once a connection has a gap.
 	expired []hole
 	// prevWin is the sender's previous raw window.
@@ -196,6 +197,7 @@ var seqAnalysis = &rules.Analysis{
 		st.settleResentRuns()
 		k := st.v.class
 		if len(st.v.expired) > 0 {
+			st.v.expired = joinRuns(c, st, st.v.expired)
 			k |= hasExpiredHoles
 		}
 		if seg.Has(tcp.KnownChecksum) && (seg.Checksum == tcp.ChecksumBadTCP || seg.Checksum == tcp.ChecksumBadIP) {

@@ -57,8 +57,7 @@ gap (RFC 2018).`,
 	Requires:  seq,
 	SegmentOn: on(hasExpiredHoles),
 	Segment: onSegment(func(p *rules.Pass, st *connState) {
-		st.v.expired = joinRuns(p.Conn, st, st.v.expired)
-		for _, h := range st.v.expired {
+		for _, h := range st.v.expired { // judged and joined by the analysis
 			reportHole(p, st, h)
 		}
 	}),
