@@ -76,16 +76,18 @@ func (t *packetText) textAt(i int) int {
 // packet line or a TCP part included). VXLAN's inner frame is printed at
 // column 0 too: after a line naming VXLAN, every line is protocol text.
 func (t *packetText) protocolLines() int {
-	for li := 0; li < t.count(); li++ {
-		b := t.line(li)
-		if li > 0 && len(b) > 0 && b[0] != ' ' && b[0] != '\t' {
-			return li
-		}
-		if bytes.Contains(b, []byte("VXLAN")) {
+	dump := 1
+	for ; dump < t.count(); dump++ {
+		if b := t.line(dump); len(b) > 0 && b[0] != ' ' && b[0] != '\t' {
 			break
 		}
 	}
-	return t.count()
+	for li := 0; li < dump && dump < t.count(); li++ {
+		if bytes.Contains(t.line(li), []byte("VXLAN")) {
+			return t.count()
+		}
+	}
+	return min(dump, t.count())
 }
 
 // line returns the i-th line of the packet's text.

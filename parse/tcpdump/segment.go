@@ -105,29 +105,24 @@ func (r *Reader) place(pt *packetText, seg *tcp.Segment) {
 	case p.ifindex >= 0:
 		seg.Interface = p.ifindex
 	case p.hasIface():
-		seg.Interface = r.ifaceID(pt.line(0)[p.ifaceAt:p.ifaceEnd])
-		if seg.Interface == r.unnamedIface() && p.dir != tcp.DirUnknown {
+		name := pt.line(0)[p.ifaceAt:p.ifaceEnd]
+		if string(name) == "?" && p.dir != tcp.DirUnknown {
+			// tcpdump could not name the interface (a veth or bridge
+			// removed before the capture was rendered: docker's, a
+			// test's network namespace). The copies of one packet on
+			// several such interfaces are all "?", but one is sent
+			// ("Out") where another was received ("In", "P"): told
+			// apart by direction, they stay copies, not retransmissions.
 			seg.Interface = unnamedIfaceBase + int32(p.dir)
+			return
 		}
+		seg.Interface = r.ifaceID(name)
 	}
 }
 
 // unnamedIfaceBase numbers the interfaces tcpdump could not name by their
 // direction, above any number ifaceID gives or an ifindex holds.
 const unnamedIfaceBase = 1<<31 - 16
-
-// unnamedIface is the number ifaceID gave "?", the name tcpdump prints
-// for an interface it cannot name (a veth or bridge removed before the
-// capture was rendered: docker's, a test's network namespace), or -1.
-// The copies of one packet on several such interfaces are all "?", but
-// one is sent ("Out") where another was received ("In", "P"): telling
-// them apart by direction keeps them copies, not retransmissions.
-func (r *Reader) unnamedIface() int32 {
-	if id, ok := r.ifaces["?"]; ok {
-		return id
-	}
-	return -1
-}
 
 // ifaceID numbers interface names from 1 in order of appearance, so that
 // copies of one packet on several interfaces stay apart. With -e, the
