@@ -29,7 +29,7 @@ the time from the first SYN to the RST.`,
 		if !isRST(p.Seg) || p.Dir != rules.FromServer || cl.SYNs == 0 || sv.SYNs > 0 || sv.RST || c.Established() {
 			return
 		}
-		p.Reportf(connectionRefusedText, who(c, rules.FromServer), durTo(p.Seg, p.Seg.Time.Sub(c.SYNTime)))
+		p.Reportf(connectionRefusedText, who(c, rules.FromServer), elapsed(c, p.Seg.Time.Sub(c.SYNTime)))
 	},
 }
 

@@ -55,11 +55,11 @@ func (st *connState) seqOf(d rules.Dir, n uint32) seqNo {
 // dur is a duration as messages print it, rounded to the microsecond.
 func dur(d time.Duration) rules.Duration { return rules.Duration(d) }
 
-// durTo is a duration that ends at seg, as messages print it: unknown
-// when the input gave seg no time (tcpdump -t), where d is a difference
-// of zero times and says nothing.
-func durTo(seg *tcp.Segment, d time.Duration) rules.Duration {
-	if !seg.Has(tcp.KnownTime) {
+// elapsed is a duration between segments of c, as messages print it:
+// unknown when c's segments came without a time (tcpdump -t), where d is
+// a difference of zero times and says nothing.
+func elapsed(c *rules.Conn, d time.Duration) rules.Duration {
+	if c.Untimed() {
 		return rules.UnknownDuration
 	}
 	return dur(d)

@@ -34,7 +34,7 @@ looks like an ordinary ACK and is not recognised.`,
 			return
 		}
 		p.Reportf(keepAliveText,
-			who(p.Conn, p.Dir), byteCount(p.Seg.PayloadLen), st.seqOf(p.Dir, p.Seg.Seq), durTo(p.Seg, st.v.since))
+			who(p.Conn, p.Dir), byteCount(p.Seg.PayloadLen), st.seqOf(p.Dir, p.Seg.Seq), elapsed(p.Conn, st.v.since))
 	}),
 }
 

@@ -66,7 +66,7 @@ when the segments above it carry no stamps.`,
 			return
 		}
 		p.Reportf(outOfOrderText,
-			who(p.Conn, p.Dir), st.what(p.Dir, p.Seg), durTo(p.Seg, st.v.since), st.seqOf(p.Dir, st.v.nxt), st.v.fill)
+			who(p.Conn, p.Dir), st.what(p.Dir, p.Seg), elapsed(p.Conn, st.v.since), st.seqOf(p.Dir, st.v.nxt), st.v.fill)
 	}),
 }
 

@@ -36,9 +36,9 @@ A SYN with another ISN on the same 4-tuple is a new connection
 		}
 		switch {
 		case isSYN(seg) && p.Dir == rules.FromClient:
-			p.Reportf(synAgainText, s.SYNs+1, s.ISN, durTo(seg, seg.Time.Sub(c.SYNTime)))
+			p.Reportf(synAgainText, s.SYNs+1, s.ISN, elapsed(c, seg.Time.Sub(c.SYNTime)))
 		case isSYNACK(seg) && p.Dir == rules.FromServer:
-			p.Reportf(synAckAgainText, s.SYNs+1, s.ISN, durTo(seg, seg.Time.Sub(c.SYNACKTime)))
+			p.Reportf(synAckAgainText, s.SYNs+1, s.ISN, elapsed(c, seg.Time.Sub(c.SYNACKTime)))
 		}
 	},
 }

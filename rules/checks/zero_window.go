@@ -11,19 +11,8 @@ import (
 // window, from its first zero-window segment.
 type zeroEpisode struct {
 	open bool
-	// untimed is set when the input gave the opening segment no time
-	// (tcpdump -t): how long the window stayed shut is unknown.
-	untimed bool
-	pos     tcp.Pos
-	time    time.Time
-}
-
-// heldFor is how long the episode held until end, as messages print it.
-func (ep *zeroEpisode) heldFor(held time.Duration) rules.Duration {
-	if ep.untimed {
-		return rules.UnknownDuration
-	}
-	return dur(held)
+	pos  tcp.Pos
+	time time.Time
 }
 
 // zeroEpisodes are a connection's episodes, one a direction: the state of
@@ -73,11 +62,11 @@ application (the real zero-window recording: 1.46 s).`,
 		ep := &zeroEpisodes.Of(p.Conn)[p.Dir]
 		switch {
 		case seg.Window == 0 && !ep.open:
-			*ep = zeroEpisode{open: true, untimed: !seg.Has(tcp.KnownTime), pos: seg.Pos, time: seg.Time}
+			*ep = zeroEpisode{open: true, pos: seg.Pos, time: seg.Time}
 		case seg.Window != 0 && ep.open:
 			ep.open = false
 			held := seg.Time.Sub(ep.time)
-			reportEpisode(p, ep, held, rules.Say(zeroWindowText, who(p.Conn, p.Dir), ep.heldFor(held)))
+			reportEpisode(p, ep, held, rules.Say(zeroWindowText, who(p.Conn, p.Dir), elapsed(p.Conn, held)))
 		}
 	},
 	End: func(p *rules.Pass) {
@@ -89,7 +78,7 @@ application (the real zero-window recording: 1.46 s).`,
 			if ep := &eps[d]; ep.open {
 				ep.open = false
 				held := p.Conn.End.Sub(ep.time)
-				reportEpisode(p, ep, held, rules.Say(zeroWindowAtEndText, who(p.Conn, d), ep.heldFor(held)))
+				reportEpisode(p, ep, held, rules.Say(zeroWindowAtEndText, who(p.Conn, d), elapsed(p.Conn, held)))
 			}
 		}
 	},
